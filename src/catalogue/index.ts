@@ -1,0 +1,152 @@
+// The sourced catalogue: accelerators, grid intensity by zone, cloud regions and fallback figures.
+// Everything is bundled from data/*.json; nothing is read from the network or outside the project.
+import acceleratorData from "../../data/accelerators.json" with { type: "json" };
+import cloudData from "../../data/cloud.json" with { type: "json" };
+import defaultsData from "../../data/defaults.json" with { type: "json" };
+import gridData from "../../data/grid.json" with { type: "json" };
+import { closest } from "../util/closest.js";
+
+export interface Accelerator {
+  id: string;
+  vendor: string;
+  name: string;
+  tdp_w: number | null;
+  typical_power_w: number | null;
+  peak_bf16_dense_tflops: number | null;
+  aliases: string[];
+  source: string;
+  year: number;
+}
+
+/** A figure together with where it comes from. */
+export interface Sourced {
+  value: number;
+  source: string;
+  year: number | null;
+}
+
+export type Provider = "aws" | "gcp" | "azure";
+
+export interface ResolvedLocation {
+  /** As the manifest author wrote it, normalised (`aws:us-east-1`, `zone:FR`). */
+  id: string;
+  provider: Provider | null;
+  zone: string;
+  zoneName: string;
+  intensity: Sourced;
+  pue: Sourced | null;
+  wue: Sourced | null;
+}
+
+interface ProviderData {
+  name: string;
+  pue: { value: number; source: string; year: number };
+  wue: { value: number; source: string; year: number } | null;
+  regions: Record<string, { name: string; zone: string }>;
+}
+
+const accelerators = (acceleratorData as { accelerators: Accelerator[] }).accelerators;
+const providers = (cloudData as unknown as { providers: Record<Provider, ProviderData> }).providers;
+const grid = gridData as { source: string; zones: Record<string, { name: string; intensity: number; year: number }> };
+
+export const defaults = defaultsData as {
+  world_intensity: { value: number; source: string; year: number };
+  unknown_pue: { value: number; source: string; year: number };
+  wue_onsite: { value: number; source: string; year: number };
+  ewif: { value: number; source: string; year: number };
+  embodied: {
+    per_accelerator_kg: number;
+    per_server_kg: number;
+    accelerators_per_server: number;
+    lifetime_years: number;
+    lifetime_utilization: number;
+    source: string;
+    year: number;
+  };
+  utilization: { training: number; inference: number; source: string; year: number | null };
+  mfu: { value: number; source: string; year: number | null };
+};
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+let acceleratorIndex: Map<string, Accelerator> | undefined;
+function index(): Map<string, Accelerator> {
+  if (!acceleratorIndex) {
+    acceleratorIndex = new Map();
+    for (const a of accelerators) {
+      acceleratorIndex.set(normalise(a.id), a);
+      for (const alias of a.aliases) acceleratorIndex.set(normalise(alias), a);
+    }
+  }
+  return acceleratorIndex;
+}
+
+export type Lookup<T> = { ok: true; value: T } | { ok: false; suggestions: string[] };
+
+export function findAccelerator(name: string): Lookup<Accelerator> {
+  // CodeCarbon writes "8 x NVIDIA A100-SXM4-80GB"; the count belongs in `count`, the model is what we look up.
+  const model = name.replace(/^\s*\d+\s*x\s+/i, "");
+  const hit = index().get(normalise(model));
+  if (hit) return { ok: true, value: hit };
+  return { ok: false, suggestions: closest(name, accelerators.map((a) => a.id)) };
+}
+
+export function acceleratorIds(): string[] {
+  return accelerators.map((a) => a.id);
+}
+
+const zoneIds = Object.keys(grid.zones);
+let zoneIndex: Map<string, string> | undefined;
+function zoneKey(input: string): string | undefined {
+  zoneIndex ??= new Map(zoneIds.map((z) => [z.toUpperCase(), z]));
+  return zoneIndex.get(input.toUpperCase());
+}
+
+function zoneIntensity(zone: string): Sourced {
+  const z = grid.zones[zone]!;
+  return { value: z.intensity, source: `${grid.source}; zone ${zone}`, year: z.year };
+}
+
+const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure"];
+
+export function findLocation(input: string): Lookup<ResolvedLocation> {
+  const trimmed = input.trim();
+  const colon = trimmed.indexOf(":");
+  const prefix = colon > 0 ? trimmed.slice(0, colon).toLowerCase() : "";
+  const rest = colon > 0 ? trimmed.slice(colon + 1).trim() : trimmed;
+
+  if ((PROVIDERS as readonly string[]).includes(prefix)) {
+    const provider = prefix as Provider;
+    const p = providers[provider];
+    // A GCP zone (us-central1-a) names its region plus a suffix.
+    const regionId = provider === "gcp" ? rest.toLowerCase().replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1") : rest.toLowerCase();
+    const region = p.regions[regionId];
+    if (!region) {
+      return { ok: false, suggestions: closest(regionId, Object.keys(p.regions)).map((r) => `${provider}:${r}`) };
+    }
+    return {
+      ok: true,
+      value: {
+        id: `${provider}:${regionId}`,
+        provider,
+        zone: region.zone,
+        zoneName: `${region.name} (${grid.zones[region.zone]?.name ?? region.zone})`,
+        intensity: zoneIntensity(region.zone),
+        pue: p.pue,
+        wue: p.wue,
+      },
+    };
+  }
+  if (prefix === "" || prefix === "zone") {
+    const zone = zoneKey(rest);
+    if (zone) {
+      return {
+        ok: true,
+        value: { id: `zone:${zone}`, provider: null, zone, zoneName: grid.zones[zone]!.name, intensity: zoneIntensity(zone), pue: null, wue: null },
+      };
+    }
+  }
+  const candidates = [...zoneIds, ...PROVIDERS.flatMap((p) => Object.keys(providers[p].regions).map((r) => `${p}:${r}`))];
+  return { ok: false, suggestions: closest(prefix === "zone" ? rest : trimmed, candidates) };
+}
+

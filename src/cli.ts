@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// The CLI adapter (SPEC §4). No GitHub client is loaded here: start-up time is a feature.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { evaluate, type ManifestReport } from "./evaluate.js";
+import { jsonSchema } from "./manifest/schema.js";
+import { renderMarkdown } from "./render/markdown.js";
+import { renderText } from "./render/text.js";
+import { buildReport, exitCode, type FailOn } from "./report.js";
+import { SourceError, gitRefSource, workTreeSource } from "./sources.js";
+
+const USAGE = `footprint-gate — the CI carbon gate for ML projects
+
+Usage:
+  footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
+                       [--format text|markdown|json] [--fail-on error|warning|never]
+  footprint-gate schema
+
+  MANIFEST      footprint manifest(s), default footprint.yml
+  --base FILE   compare with this base manifest (one MANIFEST only)
+  --base-ref R  compare with the same path at git ref R (read with git show)
+  --format      text (default), markdown (the PR comment body) or json (the report)
+  --fail-on     error (default): exit 1 when the gate fails; warning: also on warnings; never
+
+Exit codes: 0 passed, 1 gate failed, 2 a manifest cannot be evaluated or usage error.
+`;
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`);
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      base: { type: "string" },
+      "base-ref": { type: "string" },
+      format: { type: "string" },
+      "fail-on": { type: "string" },
+    },
+  });
+  const format = oneOf("format", values.format, ["text", "markdown", "json"] as const, "text");
+  const failOn = oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error");
+  const files = positionals.length > 0 ? positionals : ["footprint.yml"];
+  if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both");
+  if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several");
+
+  const manifests: ManifestReport[] = [];
+  for (const file of files) {
+    const head = workTreeSource(file);
+    const base =
+      values.base !== undefined ? workTreeSource(values.base) : values["base-ref"] !== undefined ? gitRefSource(file, values["base-ref"], head.path) : null;
+    manifests.push(await evaluate(head, base));
+  }
+  const report = buildReport(manifests);
+  const output = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report) : renderText(report);
+  process.stdout.write(output);
+  return exitCode(report, failOn);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "check":
+        return await check(rest);
+      case "schema":
+        process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + "\n");
+        return 0;
+      case "--version":
+      case "-v":
+        process.stdout.write(`${version()}\n`);
+        return 0;
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (err) {
+    // Bad input and usage get one clear line and exit code 2, never a stack trace.
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`footprint-gate: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof SourceError) {
+      process.stderr.write(`footprint-gate: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`footprint-gate: internal error: ${err instanceof Error ? err.message : String(err)}\nPlease report this with the manifest that caused it.\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,79 @@
+// Base → head comparison: entries matched by id; head order first, then entries only the base has.
+import { pct, type Kind, type Totals } from "./estimate/index.js";
+
+export type Change = "added" | "removed" | "changed" | "unchanged";
+
+export interface RunFigures extends Totals {
+  id: string;
+  kind: Kind;
+  basis: "estimated" | "measured";
+}
+
+export interface RunDelta {
+  id: string;
+  kind: Kind;
+  change: Change;
+  base: RunFigures | null;
+  head: RunFigures | null;
+  energy_kwh: number;
+  energy_pct: number | null;
+  co2e_kg: number;
+  co2e_pct: number | null;
+}
+
+export interface Delta {
+  energy_kwh: number;
+  energy_pct: number | null;
+  co2e_kg: number;
+  co2e_pct: number | null;
+  water_l: number;
+  runs: RunDelta[];
+}
+
+const SAME = 1e-9;
+
+export function diff(baseTotals: Totals, baseRuns: readonly RunFigures[], headTotals: Totals, headRuns: readonly RunFigures[]): Delta {
+  const baseById = new Map(baseRuns.map((r) => [r.id, r]));
+  const headIds = new Set(headRuns.map((r) => r.id));
+  const runs: RunDelta[] = [];
+  for (const head of headRuns) {
+    const base = baseById.get(head.id) ?? null;
+    runs.push(runDelta(head.id, head.kind, base, head));
+  }
+  for (const base of baseRuns) if (!headIds.has(base.id)) runs.push(runDelta(base.id, base.kind, base, null));
+  return {
+    energy_kwh: headTotals.energy_kwh - baseTotals.energy_kwh,
+    energy_pct: pct(headTotals.energy_kwh, baseTotals.energy_kwh),
+    co2e_kg: headTotals.co2e_kg - baseTotals.co2e_kg,
+    co2e_pct: pct(headTotals.co2e_kg, baseTotals.co2e_kg),
+    water_l: headTotals.water_l - baseTotals.water_l,
+    runs,
+  };
+}
+
+function runDelta(id: string, kind: Kind, base: RunFigures | null, head: RunFigures | null): RunDelta {
+  const b = base ?? { energy_kwh: 0, co2e_kg: 0 };
+  const h = head ?? { energy_kwh: 0, co2e_kg: 0 };
+  const change: Change = !base
+    ? "added"
+    : !head
+      ? "removed"
+      : close(b.energy_kwh, h.energy_kwh) && close(b.co2e_kg, h.co2e_kg) && close(base.water_l, head.water_l)
+        ? "unchanged"
+        : "changed";
+  return {
+    id,
+    kind,
+    change,
+    base,
+    head,
+    energy_kwh: h.energy_kwh - b.energy_kwh,
+    energy_pct: base ? pct(h.energy_kwh, b.energy_kwh) : null,
+    co2e_kg: h.co2e_kg - b.co2e_kg,
+    co2e_pct: base ? pct(h.co2e_kg, b.co2e_kg) : null,
+  };
+}
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME * Math.max(1, Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,367 @@
+// Estimation, exactly as SPEC §2. Pure: the catalogue is bundled data and measured files arrive pre-read.
+import { defaults, findAccelerator, findLocation, type Accelerator, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
+import type { Finding } from "../findings.js";
+import type { CodeCarbonTotals } from "../measured/codecarbon.js";
+import type { Locator, Path } from "../manifest/parse.js";
+import type { InferenceEntry, Manifest, TrainingEntry } from "../manifest/schema.js";
+
+export type Kind = "training" | "inference";
+
+export interface Totals {
+  energy_kwh: number;
+  operational_co2e_kg: number;
+  embodied_co2e_kg: number;
+  co2e_kg: number;
+  water_l: number;
+}
+
+/** One resolved input with its unit and where the figure comes from. */
+export interface Assumption {
+  name: string;
+  value: number | string;
+  unit: string;
+  source: string;
+  year: number | null;
+}
+
+export interface RunInputs {
+  accelerator: string | null;
+  accelerator_hours: number | null;
+  power_w: number | null;
+  utilization: number | null;
+  repeats: number;
+  it_kwh: number;
+  pue: number;
+  carbon_intensity: number;
+  location: string | null;
+  zone: string | null;
+  wue_l_per_kwh: number;
+  ewif_l_per_kwh: number;
+  embodied_per_accelerator_kg: number | null;
+}
+
+export interface RunResult extends Totals {
+  id: string;
+  kind: Kind;
+  basis: "estimated" | "measured";
+  inputs: RunInputs;
+  assumptions: Assumption[];
+  /** The plan for a measured entry, so teams see how good their plans are; null when it cannot be planned. */
+  planned: (Totals & { drift_energy_pct: number | null }) | null;
+  /** Inference with a request count. */
+  per_request: { energy_wh: number; requests_per_kwh: number; co2e_g_per_1000: number } | null;
+  /** Manifest path of the entry, for findings. */
+  path: Path;
+}
+
+export interface MeasuredInput {
+  codecarbon?: CodeCarbonTotals;
+  energy_kwh?: number;
+  label: string;
+}
+
+export interface EstimateContext {
+  file: string;
+  locator: Locator;
+  /** Measured figures by entry path key (`training.3`), read beforehand. */
+  measured: Map<string, MeasuredInput>;
+}
+
+export const HOURS_PER_YEAR = 8760;
+
+export function entryKey(kind: Kind, index: number): string {
+  return `${kind}.${index}`;
+}
+
+export function sumTotals(items: readonly Totals[]): Totals {
+  const t = zeroTotals();
+  for (const r of items) {
+    t.energy_kwh += r.energy_kwh;
+    t.operational_co2e_kg += r.operational_co2e_kg;
+    t.embodied_co2e_kg += r.embodied_co2e_kg;
+    t.co2e_kg += r.co2e_kg;
+    t.water_l += r.water_l;
+  }
+  return t;
+}
+
+export function zeroTotals(): Totals {
+  return { energy_kwh: 0, operational_co2e_kg: 0, embodied_co2e_kg: 0, co2e_kg: 0, water_l: 0 };
+}
+
+/** Estimates every entry; entries that cannot be resolved produce findings instead of results. */
+export function estimateManifest(manifest: Manifest, ctx: EstimateContext): { runs: RunResult[]; findings: Finding[] } {
+  const runs: RunResult[] = [];
+  const findings: Finding[] = [];
+  const entries: [Kind, TrainingEntry | InferenceEntry, number][] = [
+    ...(manifest.training ?? []).map((e, i): [Kind, TrainingEntry, number] => ["training", e, i]),
+    ...(manifest.inference ?? []).map((e, i): [Kind, InferenceEntry, number] => ["inference", e, i]),
+  ];
+  for (const [kind, entry, i] of entries) {
+    const result = estimateEntry(kind, entry, [kind, i], manifest, ctx);
+    if ("findings" in result) findings.push(...result.findings);
+    else {
+      runs.push(result.run);
+      findings.push(...result.warnings);
+    }
+  }
+  return { runs, findings };
+}
+
+type EntryOutcome = { run: RunResult; warnings: Finding[] } | { findings: Finding[] };
+
+function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Path, manifest: Manifest, ctx: EstimateContext): EntryOutcome {
+  const problems: Finding[] = [];
+  const warnings: Finding[] = [];
+  const at = (rule: string, message: string, fieldPath: Path, severity: Finding["severity"] = "error", key = false): Finding => ({
+    rule,
+    severity,
+    message,
+    file: ctx.file,
+    ...(key ? ctx.locator.key(fieldPath) : ctx.locator.value(fieldPath)),
+  });
+  const measured = ctx.measured.get(entryKey(kind, path[1] as number));
+
+  // Shape rules that a JSON Schema cannot state clearly; each reported at the offending key.
+  const t = entry as TrainingEntry;
+  const inf = entry as InferenceEntry;
+  if (kind === "training") {
+    const given = (["hours", "gpu_hours", "compute"] as const).filter((k) => t[k] !== undefined);
+    if (given.length > 1) {
+      problems.push(at("manifest/invalid", `give exactly one of hours, gpu_hours or compute (found ${given.join(", ")})`, [...path, given[1]!], "error", true));
+    } else if (given.length === 0 && !measured) {
+      problems.push(at("manifest/invalid", "give one of hours (with count), gpu_hours or compute, or a measured figure", [...path, "id"]));
+    }
+    if (t.hours !== undefined && t.count === undefined) {
+      problems.push(at("manifest/invalid", "hours needs count (accelerators in the run); or give gpu_hours", [...path, "hours"], "error", true));
+    }
+  } else {
+    const requestForm = inf.energy_per_request_wh !== undefined;
+    if (requestForm && (inf.count !== undefined || inf.power_w !== undefined || inf.utilization !== undefined)) {
+      const k = inf.count !== undefined ? "count" : inf.power_w !== undefined ? "power_w" : "utilization";
+      problems.push(at("manifest/invalid", `energy_per_request_wh (request form) cannot be combined with ${k} (fleet form); keep one form`, [...path, k], "error", true));
+    }
+    if (requestForm && inf.requests === undefined) {
+      problems.push(at("manifest/invalid", "energy_per_request_wh needs requests (N over the period)", [...path, "energy_per_request_wh"], "error", true));
+    }
+    if (!requestForm && !measured && (inf.accelerator === undefined || inf.count === undefined)) {
+      problems.push(at("manifest/invalid", "an inference entry needs accelerator and count (fleet form) or energy_per_request_wh and requests (request form)", [...path, "id"]));
+    }
+  }
+  if (!entry.accelerator && (kind === "training" ? t.hours !== undefined || t.gpu_hours !== undefined || t.compute !== undefined : inf.count !== undefined)) {
+    problems.push(at("manifest/invalid", "accelerator is required to estimate this entry", [...path, "id"]));
+  }
+
+  let acc: Accelerator | undefined;
+  if (entry.accelerator !== undefined) {
+    const found = findAccelerator(entry.accelerator);
+    if (found.ok) acc = found.value;
+    else {
+      problems.push(at("data/unknown-accelerator", `unknown accelerator; closest catalogue ids: ${found.suggestions.join(", ")}`, [...path, "accelerator"]));
+    }
+  }
+
+  const locInput = entry.location ?? manifest.defaults?.location;
+  const locPath: Path = entry.location !== undefined ? [...path, "location"] : ["defaults", "location"];
+  let loc: ResolvedLocation | undefined;
+  if (locInput !== undefined) {
+    const found = findLocation(locInput);
+    if (found.ok) loc = found.value;
+    else problems.push(at("data/unknown-location", `unknown location; closest: ${found.suggestions.join(", ")}`, locPath));
+  }
+  if (problems.length > 0) return { findings: problems };
+
+  const assumptions: Assumption[] = [];
+  const note = (name: string, value: number | string, unit: string, src: { source: string; year: number | null }) =>
+    assumptions.push({ name, value, unit, source: src.source, year: src.year });
+  const stated = { source: "manifest", year: null };
+
+  // Location, PUE, grid intensity, water factors.
+  const pueOwn = entry.pue ?? manifest.defaults?.pue;
+  const pue: Sourced = pueOwn !== undefined ? { value: pueOwn, ...stated } : (loc?.pue ?? defaults.unknown_pue);
+  const intensity: Sourced = entry.carbon_intensity !== undefined ? { value: entry.carbon_intensity, ...stated } : (loc?.intensity ?? defaults.world_intensity);
+  if (!loc && !(entry.carbon_intensity !== undefined && pueOwn !== undefined)) {
+    warnings.push(
+      at(
+        "data/location-missing",
+        `no location: using the world average grid (${defaults.world_intensity.value} gCO2e/kWh) and PUE ${defaults.unknown_pue.value}; set location (e.g. aws:us-east-1, FR) on the entry or in defaults`,
+        [...path, "id"],
+        "warning",
+      ),
+    );
+  }
+  const wue: Sourced = loc?.wue ?? defaults.wue_onsite;
+  const ewif: Sourced = defaults.ewif;
+  if (loc) note("location", `${loc.id} → ${loc.zone} (${loc.zoneName})`, "", { source: "catalogue", year: null });
+  note("pue", pue.value, "", pue);
+  note("carbon_intensity", intensity.value, "gCO2e/kWh", intensity);
+
+  // Accelerator-hours, power and IT energy of the plan.
+  const repeats = entry.repeats ?? 1;
+  const utilDefault = kind === "training" ? defaults.utilization.training : defaults.utilization.inference;
+  const utilization = entry.utilization ?? utilDefault;
+  let accHours: number | null = null;
+  let power: number | null = null;
+  let planIt: number | null = null;
+
+  if (kind === "inference" && inf.energy_per_request_wh !== undefined && inf.requests !== undefined) {
+    planIt = (inf.requests * inf.energy_per_request_wh) / 1000 * repeats;
+    note("energy_per_request", inf.energy_per_request_wh, "Wh (IT)", stated);
+    note("requests", inf.requests, "", stated);
+  } else if (acc) {
+    if (entry.power_w !== undefined) {
+      power = entry.power_w;
+      note("power_w", power, "W", stated);
+    } else if (acc.tdp_w !== null || acc.typical_power_w !== null) {
+      power = acc.tdp_w ?? acc.typical_power_w!;
+      note("power_w", power, acc.tdp_w !== null ? "W (TDP)" : "W (typical draw; no TDP published)", acc);
+    }
+    const hours = acceleratorHours(kind, entry, acc, note, stated);
+    if (hours === undefined) {
+      return { findings: [at("manifest/invalid", `${acc.id} has no sourced peak BF16 figure; give hours or gpu_hours instead of compute`, [...path, "compute"], "error", true)] };
+    }
+    accHours = hours;
+    if (accHours !== null) {
+      if (power === null) {
+        return { findings: [at("manifest/invalid", `${acc.id} has no published power figure; set power_w`, [...path, "accelerator"])] };
+      }
+      note("utilization", utilization, "", entry.utilization !== undefined ? stated : defaults.utilization);
+      planIt = (accHours * power * utilization) / 1000 * repeats;
+    }
+  }
+  if (repeats !== 1) note("repeats", repeats, "", stated);
+
+  // Embodied carbon is amortised over the accelerator-hours used.
+  const e = defaults.embodied;
+  const perAcc = entry.embodied?.per_accelerator_kg ?? e.per_accelerator_kg + e.per_server_kg / e.accelerators_per_server;
+  const lifeYears = entry.embodied?.lifetime_years ?? e.lifetime_years;
+  const lifeUse = entry.embodied?.lifetime_utilization ?? e.lifetime_utilization;
+  const embodied = accHours !== null ? (accHours * repeats * perAcc) / (lifeYears * HOURS_PER_YEAR * lifeUse) : 0;
+  if (accHours !== null) {
+    const own = entry.embodied !== undefined;
+    note("embodied_per_accelerator", perAcc, "kgCO2e", own && entry.embodied?.per_accelerator_kg !== undefined ? stated : e);
+    note("hardware_lifetime", `${lifeYears} years at ${Math.round(lifeUse * 100)} % use`, "", own ? stated : e);
+  }
+  note("wue_onsite", wue.value, "L/kWh", wue);
+  note("ewif", ewif.value, "L/kWh", ewif);
+
+  const plan = planIt === null ? null : footprint(planIt, pue.value, intensity.value, wue.value, ewif.value, embodied);
+
+  // Measured figures replace the plan's energy and operational CO2e.
+  let result: Totals;
+  let it: number;
+  if (measured) {
+    const m = measuredFootprint(measured, pue.value, intensity.value, wue.value, ewif.value);
+    it = m.it;
+    result = { ...m.totals, embodied_co2e_kg: embodied, co2e_kg: m.totals.operational_co2e_kg + embodied };
+    note("measured", measured.label, "", { source: "measurement", year: null });
+  } else if (plan) {
+    it = planIt!;
+    result = plan;
+  } else {
+    return { findings: [at("manifest/invalid", "nothing to estimate for this entry", [...path, "id"])] };
+  }
+
+  const requests = kind === "inference" ? inf.requests : undefined;
+  return {
+    warnings,
+    run: {
+      id: entry.id,
+      kind,
+      basis: measured ? "measured" : "estimated",
+      ...result,
+      inputs: {
+        accelerator: acc?.id ?? null,
+        accelerator_hours: accHours,
+        power_w: power,
+        utilization: accHours !== null ? utilization : null,
+        repeats,
+        it_kwh: it,
+        pue: pue.value,
+        carbon_intensity: intensity.value,
+        location: loc?.id ?? null,
+        zone: loc?.zone ?? null,
+        wue_l_per_kwh: wue.value,
+        ewif_l_per_kwh: ewif.value,
+        embodied_per_accelerator_kg: accHours !== null ? perAcc : null,
+      },
+      assumptions,
+      planned: measured && plan ? { ...plan, drift_energy_pct: pct(result.energy_kwh, plan.energy_kwh) } : null,
+      per_request:
+        requests !== undefined && result.energy_kwh > 0
+          ? {
+              energy_wh: (result.energy_kwh * 1000) / (requests * repeats),
+              requests_per_kwh: (requests * repeats) / result.energy_kwh,
+              co2e_g_per_1000: (result.co2e_kg * 1e6) / (requests * repeats),
+            }
+          : null,
+      path,
+    },
+  };
+}
+
+/** null: no duration given (measured-only entry); undefined: compute form without a peak figure. */
+function acceleratorHours(
+  kind: Kind,
+  entry: TrainingEntry | InferenceEntry,
+  acc: Accelerator,
+  note: (name: string, value: number | string, unit: string, src: { source: string; year: number | null }) => void,
+  stated: { source: string; year: null },
+): number | null | undefined {
+  if (kind === "inference") {
+    const hours = entry.hours ?? HOURS_PER_YEAR;
+    note("hours", hours, "h", entry.hours !== undefined ? stated : { source: "one year by default", year: null });
+    return entry.count === undefined ? null : entry.count * hours;
+  }
+  const t = entry as TrainingEntry;
+  if (t.hours !== undefined && t.count !== undefined) {
+    note("hours", t.hours, "h", stated);
+    return t.count * t.hours;
+  }
+  if (t.gpu_hours !== undefined) {
+    note("accelerator_hours", t.gpu_hours, "h", stated);
+    return t.gpu_hours;
+  }
+  if (t.compute) {
+    if (acc.peak_bf16_dense_tflops === null) return undefined;
+    const mfu = t.compute.mfu ?? defaults.mfu.value;
+    const flops = 6 * t.compute.parameters * t.compute.tokens;
+    note("training_flops", flops, "FLOP (6·P·T)", stated);
+    note("peak_bf16_dense", acc.peak_bf16_dense_tflops, "TFLOPS", acc);
+    note("mfu", mfu, "", t.compute.mfu !== undefined ? stated : defaults.mfu);
+    return flops / (acc.peak_bf16_dense_tflops * 1e12 * mfu) / 3600;
+  }
+  return null;
+}
+
+function footprint(itKwh: number, pue: number, intensity: number, wue: number, ewif: number, embodied: number): Totals {
+  const energy = itKwh * pue;
+  const operational = (energy * intensity) / 1000;
+  return {
+    energy_kwh: energy,
+    operational_co2e_kg: operational,
+    embodied_co2e_kg: embodied,
+    co2e_kg: operational + embodied,
+    water_l: itKwh * wue + energy * ewif,
+  };
+}
+
+function measuredFootprint(m: MeasuredInput, pue: number, intensity: number, wue: number, ewif: number): { totals: Totals; it: number } {
+  if (m.codecarbon) {
+    const cc = m.codecarbon;
+    // A file whose pue column is above 1 is already facility-level; otherwise the entry's PUE scales it.
+    const facility = cc.pue > 1;
+    const energy = facility ? cc.energy_kwh : cc.energy_kwh * pue;
+    const operational = facility ? cc.emissions_kg : cc.emissions_kg * pue;
+    const it = facility ? cc.energy_kwh / cc.pue : cc.energy_kwh;
+    const onsite = cc.water_l !== null && cc.water_l > 0 ? cc.water_l : it * wue;
+    return { it, totals: { energy_kwh: energy, operational_co2e_kg: operational, embodied_co2e_kg: 0, co2e_kg: operational, water_l: onsite + energy * ewif } };
+  }
+  const it = m.energy_kwh ?? 0;
+  return { it, totals: footprint(it, pue, intensity, wue, ewif, 0) };
+}
+
+export function pct(head: number, base: number): number | null {
+  if (base === 0) return head === 0 ? 0 : null;
+  return ((head - base) / base) * 100;
+}

@@ -1,0 +1,237 @@
+// One manifest, head and (optionally) base → the report of SPEC §4. Pure apart from the injected file reader.
+import { checkBudgets, type BudgetUse } from "./budget.js";
+import { diff, type Delta, type RunFigures } from "./diff.js";
+import { entryKey, estimateManifest, sumTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
+import { FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
+import { formatPath, parseManifest, type Locator } from "./manifest/parse.js";
+import type { Manifest } from "./manifest/schema.js";
+import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
+
+export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
+
+/** A manifest and the files it refers to, wherever they are read from (work tree, git ref, API). */
+export interface ManifestSource {
+  /** Path shown in reports and annotations (POSIX, relative to the repository root). */
+  path: string;
+  text: string;
+  /** Reads a file named in the manifest, relative to the manifest's folder; null when it does not exist.
+   *  Throws PathError for a path that leaves the repository. */
+  readRelative(rel: string): Promise<string | null>;
+}
+
+export class PathError extends Error {}
+
+export interface DatasetReport {
+  id: string;
+  exposure: { p: number | null; basis: "differential-privacy" | "declared" | "no-anonymization" | "unknown"; records: number | null; expected_exposed_records: number | null };
+}
+
+export type RunReport = Omit<RunResult, "path">;
+
+export interface ManifestReport {
+  path: string;
+  project: string | null;
+  verdict: Verdict;
+  /** False when the manifest cannot be evaluated (exit code 2). */
+  evaluated: boolean;
+  totals: Totals | null;
+  runs: RunReport[];
+  datasets: DatasetReport[];
+  base: { path: string; totals: Totals; runs: RunFigures[] } | null;
+  delta: Delta | null;
+  budget: BudgetUse[];
+  findings: Finding[];
+}
+
+interface Evaluated {
+  manifest: Manifest;
+  runs: RunResult[];
+  totals: Totals;
+  locator: Locator;
+  findings: Finding[];
+  fatal: boolean;
+}
+
+async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings: Finding[]; fatal: true }> {
+  const parsed = parseManifest(src.text, src.path);
+  if (!parsed.manifest) return { findings: parsed.findings, fatal: true };
+  const { manifest, locator } = parsed;
+  const findings: Finding[] = [...duplicateIds(manifest, src.path, locator)];
+  const measured = await readMeasured(manifest, src, locator, findings);
+  const estimate = estimateManifest(manifest, { file: src.path, locator, measured });
+  findings.push(...estimate.findings);
+  const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
+  return { manifest, runs: estimate.runs, totals: sumTotals(estimate.runs), locator, findings, fatal };
+}
+
+export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<ManifestReport> {
+  const h = await evaluateOne(head);
+  if (!("manifest" in h) || h.fatal) {
+    const findings = sortFindings(h.findings);
+    return {
+      path: head.path,
+      project: "manifest" in h ? h.manifest.project : null,
+      verdict: "fail",
+      evaluated: false,
+      totals: null,
+      runs: [],
+      datasets: [],
+      base: null,
+      delta: null,
+      budget: [],
+      findings,
+    };
+  }
+
+  const findings = [...h.findings];
+  let b: Evaluated | null = null;
+  if (base) {
+    const evaluated = await evaluateOne(base);
+    if ("manifest" in evaluated && !evaluated.fatal) b = evaluated;
+    else {
+      findings.push({
+        rule: "base/unavailable",
+        severity: "notice",
+        message: `the base manifest could not be evaluated (${evaluated.findings.length} problem(s), first: ${evaluated.findings[0]?.message ?? "unknown"}); no comparison is made`,
+        file: head.path,
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+
+  const budget = checkBudgets(h.manifest, h.totals, h.runs, b?.totals ?? null, head.path, h.locator);
+  findings.push(...budget.findings);
+  const sorted = sortFindings(findings);
+  const figures = (runs: RunResult[]): RunFigures[] =>
+    runs.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      basis: r.basis,
+      energy_kwh: r.energy_kwh,
+      operational_co2e_kg: r.operational_co2e_kg,
+      embodied_co2e_kg: r.embodied_co2e_kg,
+      co2e_kg: r.co2e_kg,
+      water_l: r.water_l,
+    }));
+  return {
+    path: head.path,
+    project: h.manifest.project,
+    verdict: verdictOf(sorted),
+    evaluated: true,
+    totals: h.totals,
+    runs: h.runs.map(({ path: _path, ...run }) => run),
+    datasets: datasetExposure(h.manifest),
+    base: b ? { path: base!.path, totals: b.totals, runs: figures(b.runs) } : null,
+    delta: b ? diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) : null,
+    budget: budget.uses,
+    findings: sorted,
+  };
+}
+
+function duplicateIds(manifest: Manifest, file: string, locator: Locator): Finding[] {
+  const out: Finding[] = [];
+  const check = (groups: [string, { id: string }[] | undefined][], what: string) => {
+    const seen = new Map<string, string>();
+    for (const [section, entries] of groups) {
+      entries?.forEach((e, i) => {
+        const prev = seen.get(e.id);
+        if (prev) {
+          out.push({
+            rule: "manifest/invalid",
+            severity: "error",
+            message: `${section}[${i}].id: duplicate ${what} id \`${e.id}\` (first used at ${prev}); ids must be unique`,
+            file,
+            ...locator.value([section, i, "id"]),
+          });
+        } else seen.set(e.id, `${section}[${i}]`);
+      });
+    }
+  };
+  check(
+    [
+      ["training", manifest.training],
+      ["inference", manifest.inference],
+    ],
+    "entry",
+  );
+  check([["datasets", manifest.datasets]], "dataset");
+  return out;
+}
+
+async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Locator, findings: Finding[]): Promise<Map<string, MeasuredInput>> {
+  const out = new Map<string, MeasuredInput>();
+  const kinds = [
+    ["training", manifest.training ?? []],
+    ["inference", manifest.inference ?? []],
+  ] as const;
+  for (const [kind, entries] of kinds) {
+    for (const [i, entry] of entries.entries()) {
+      const m = entry.measured;
+      if (!m) continue;
+      const path = [kind, i, "measured"];
+      if ((m.codecarbon === undefined) === (m.energy_kwh === undefined)) {
+        findings.push({
+          rule: "manifest/invalid",
+          severity: "error",
+          message: `${formatPath(path)}: give exactly one of codecarbon or energy_kwh`,
+          file: src.path,
+          ...locator.value(path),
+        });
+        continue;
+      }
+      if (m.energy_kwh !== undefined) {
+        out.set(entryKey(kind, i), { energy_kwh: m.energy_kwh, label: `${m.energy_kwh} kWh (IT-level)` });
+        continue;
+      }
+      const files = typeof m.codecarbon === "string" ? [m.codecarbon] : m.codecarbon!;
+      const parts = [];
+      for (const [j, rel] of files.entries()) {
+        const filePath = typeof m.codecarbon === "string" ? [...path, "codecarbon"] : [...path, "codecarbon", j];
+        const problem = (message: string) =>
+          findings.push({ rule: "data/unreadable", severity: "error", message: `${rel}: ${message}`, file: src.path, ...locator.value(filePath) });
+        try {
+          const text = await src.readRelative(rel);
+          if (text === null) problem("file not found (paths are relative to the manifest's folder)");
+          else if (text.length > MAX_MEASURED_BYTES) problem(`larger than ${MAX_MEASURED_BYTES} bytes`);
+          else parts.push(readCodeCarbon(text));
+        } catch (err) {
+          if (err instanceof CodeCarbonError || err instanceof PathError) problem(err.message);
+          else throw err;
+        }
+      }
+      if (parts.length === files.length) {
+        const sum = parts.reduce((a, c) => ({
+          energy_kwh: a.energy_kwh + c.energy_kwh,
+          emissions_kg: a.emissions_kg + c.emissions_kg,
+          water_l: a.water_l === null && c.water_l === null ? null : (a.water_l ?? 0) + (c.water_l ?? 0),
+          pue: Math.max(a.pue, c.pue),
+          runs: a.runs + c.runs,
+        }));
+        out.set(entryKey(kind, i), { codecarbon: sum, label: `CodeCarbon, ${files.length} file(s), ${sum.runs} run(s)` });
+      }
+    }
+  }
+  return out;
+}
+
+function datasetExposure(manifest: Manifest): DatasetReport[] {
+  return (manifest.datasets ?? []).map((d) => {
+    const records = d.records ?? null;
+    let p: number | null = null;
+    let basis: DatasetReport["exposure"]["basis"] = "unknown";
+    if (d.differential_privacy) {
+      const { epsilon, delta = 0 } = d.differential_privacy;
+      p = Math.min(1, (Math.exp(epsilon) - 1 + 2 * delta) / (Math.exp(epsilon) + 1));
+      if (!Number.isFinite(p)) p = 1; // e^ε overflows for huge ε; the bound tends to 1
+      basis = "differential-privacy";
+    } else if (d.leak_probability !== undefined) {
+      p = d.leak_probability;
+      basis = "declared";
+    } else if (d.personal_data && (d.anonymization === undefined || d.anonymization === "none")) {
+      p = 1;
+      basis = "no-anonymization";
+    }
+    return { id: d.id, exposure: { p, basis, records, expected_exposed_records: p !== null && records !== null ? p * records : null } };
+  });
+}

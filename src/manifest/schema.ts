@@ -1,0 +1,166 @@
+// The manifest v1 schema (SPEC §1). Strict objects everywhere: a typo must not silently pass a gate.
+// Ranges are bounded so that absurd figures (hours: 1e308) are refused instead of producing nonsense.
+// Cross-field rules (exactly one of hours|gpu_hours|compute, …) live in ./rules.ts, where they get positions.
+import * as z from "zod";
+
+const num = (min: number, max: number, exclusiveMin: boolean) =>
+  (exclusiveMin ? z.number().gt(min) : z.number().gte(min)).lte(max);
+const positive = (max: number) => num(0, max, true);
+const nonNegative = (max: number) => num(0, max, false);
+const share = () => num(0, 1, true);
+const text = (max: number) => z.string().min(1).max(max);
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const id = z
+  .string()
+  .regex(ID_PATTERN, "must start with a letter or digit and use only letters, digits, '.', '_', '-' or '/' (at most 100)")
+  .describe("Unique key of the entry; base and head entries with the same id are compared.");
+
+const location = text(100).describe(
+  "Cloud region (aws:us-east-1, gcp:us-central1, azure:westeurope) or Electricity Maps zone (FR, zone:US-CAL-CISO).",
+);
+const pue = num(1, 3, false).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
+const carbonIntensity = nonNegative(2000).describe("Grid carbon intensity in gCO2e/kWh; overrides the location's figure.");
+const repeats = positive(1e6).describe("How many times the run is expected to happen (default 1).");
+
+const embodied = z
+  .strictObject({
+    per_accelerator_kg: nonNegative(1e5).optional().describe("Manufacturing emissions per accelerator incl. its server share (default 462.5 kg)."),
+    lifetime_years: positive(30).optional().describe("Hardware lifetime in years (default 6)."),
+    lifetime_utilization: share().optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
+  })
+  .describe("Overrides of the embodied-carbon defaults.");
+
+const codecarbonPath = text(1000);
+const measured = z
+  .strictObject({
+    codecarbon: z
+      .union([codecarbonPath, z.array(codecarbonPath).min(1).max(1024)])
+      .optional()
+      .describe("CodeCarbon emissions.csv (one file or one per rank), relative to the manifest."),
+    energy_kwh: nonNegative(1e10).optional().describe("Measured IT-level energy in kWh; the entry's PUE is applied."),
+  })
+  .describe("Measured figures; they replace the estimate of energy and operational CO2e.");
+
+const common = {
+  id,
+  accelerator: text(100).optional().describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB)."),
+  count: z.number().int().gte(1).lte(1e7).optional().describe("Number of accelerators."),
+  hours: positive(1e6).optional(),
+  power_w: positive(1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
+  utilization: share().optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
+  location: location.optional(),
+  pue: pue.optional(),
+  carbon_intensity: carbonIntensity.optional(),
+  repeats: repeats.optional(),
+  measured: measured.optional(),
+  embodied: embodied.optional(),
+};
+
+export const trainingSchema = z
+  .strictObject({
+    ...common,
+    hours: positive(1e6).optional().describe("Wall-clock hours of the run (with count)."),
+    gpu_hours: positive(1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
+    compute: z
+      .strictObject({
+        parameters: positive(1e15).describe("Model parameters P."),
+        tokens: positive(1e17).describe("Training tokens T."),
+        mfu: share().optional().describe("Model FLOPs utilisation (default 0.4)."),
+      })
+      .optional()
+      .describe("Predict accelerator-hours from dense-transformer FLOPs 6·P·T."),
+  })
+  .describe("A training or fine-tuning run.");
+
+export const inferenceSchema = z
+  .strictObject({
+    ...common,
+    hours: positive(1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
+    requests: positive(1e18).optional().describe("Requests N over the period; enables per-request figures."),
+    energy_per_request_wh: positive(1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
+  })
+  .describe("An inference deployment: a fleet of accelerators, or a number of requests.");
+
+export const datasetSchema = z
+  .strictObject({
+    id,
+    records: nonNegative(1e15).optional().describe("Number of records D."),
+    personal_data: z.boolean().optional().describe("Whether the dataset contains personal data (PII)."),
+    anonymization: z.enum(["none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"]).optional(),
+    encryption: z.strictObject({ at_rest: z.boolean().optional(), in_transit: z.boolean().optional() }).optional(),
+    differential_privacy: z
+      .strictObject({ epsilon: nonNegative(1000), delta: nonNegative(1).optional() })
+      .optional(),
+    leak_probability: nonNegative(1).optional().describe("Declared probability p that a record leaks."),
+    license: text(200).optional().describe("SPDX licence id, or proprietary."),
+    documentation: text(1000).optional().describe("Repository path (must exist) or https URL of the datasheet."),
+    source: text(1000).optional().describe("Provenance, free text or URL."),
+  })
+  .describe("A dataset used by the project.");
+
+export const budgetSchema = z
+  .strictObject({
+    energy_kwh: positive(1e12).optional().describe("Total facility energy of the manifest, kWh."),
+    co2e_kg: positive(1e12).optional().describe("Total CO2e (operational + embodied), kg."),
+    water_l: positive(1e14).optional().describe("Total water, litres."),
+    run: z
+      .strictObject({ energy_kwh: positive(1e12).optional(), co2e_kg: positive(1e12).optional() })
+      .optional()
+      .describe("Limits for every single entry."),
+    increase_pct: nonNegative(1e6).optional().describe("Maximum increase of total energy over the base, %."),
+    warn_at: share().optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
+  })
+  .describe("What fails the gate.");
+
+export const policySchema = z
+  .strictObject({
+    privacy: z
+      .strictObject({
+        require_anonymization: z.boolean().optional(),
+        require_encryption: z.boolean().optional(),
+        max_epsilon: nonNegative(1000).optional(),
+        max_exposed_records: nonNegative(1e15).optional(),
+      })
+      .optional(),
+    transparency: z
+      .strictObject({
+        require_model_card: z.boolean().optional(),
+        model_card_sections: z.array(text(200)).max(50).optional(),
+        require_emissions_disclosure: z.boolean().optional(),
+        disclosure_tolerance_pct: nonNegative(1e4).optional(),
+        require_dataset_documentation: z.boolean().optional(),
+        require_license: z.boolean().optional(),
+      })
+      .optional(),
+  })
+  .describe("Privacy and transparency policies.");
+
+export const manifestSchema = z
+  .strictObject({
+    version: z.literal(1).describe("Manifest format version."),
+    project: text(200).describe("Project name, shown in reports and badges."),
+    defaults: z
+      .strictObject({ location: location.optional(), pue: pue.optional() })
+      .optional()
+      .describe("Inherited by every training and inference entry."),
+    training: z.array(trainingSchema).max(100_000).optional(),
+    inference: z.array(inferenceSchema).max(100_000).optional(),
+    datasets: z.array(datasetSchema).max(100_000).optional(),
+    model_card: text(1000).optional().describe("Hugging Face model card, relative to the manifest."),
+    budget: budgetSchema.optional(),
+    policy: policySchema.optional(),
+  })
+  .describe("footprint-gate manifest, version 1.");
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type TrainingEntry = z.infer<typeof trainingSchema>;
+export type InferenceEntry = z.infer<typeof inferenceSchema>;
+export type Measured = z.infer<typeof measured>;
+
+export function jsonSchema(): unknown {
+  return {
+    ...z.toJSONSchema(manifestSchema, { target: "draft-2020-12" }),
+    title: "footprint-gate manifest v1",
+  };
+}

@@ -1,0 +1,95 @@
+// The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
+import type { ManifestReport } from "../evaluate.js";
+import type { Report } from "../report.js";
+import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
+
+const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
+
+/** Terminal text: strip control and bidi characters from anything that came from a file. */
+function clean(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, " ");
+}
+
+function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+function manifestText(m: ManifestReport): string[] {
+  const out: string[] = [`${clean(m.path)}${m.project ? ` · ${clean(m.project)}` : ""}`];
+  if (m.evaluated && m.totals) {
+    const hasBase = m.delta !== null;
+    const header = ["entry", "kind", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water"];
+    const rows: string[][] = [header];
+    const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
+    for (const r of m.runs) {
+      const d = deltas.get(r.id);
+      rows.push([
+        r.id,
+        r.kind,
+        r.basis,
+        formatQuantity("energy_kwh", r.energy_kwh),
+        ...(hasBase ? [d?.change === "added" ? "new" : `${formatPct(d?.energy_pct ?? 0)}`] : []),
+        formatQuantity("co2e_kg", r.co2e_kg),
+        formatQuantity("water_l", r.water_l),
+      ]);
+    }
+    for (const d of m.delta?.runs ?? []) {
+      if (d.change === "removed" && d.base) {
+        rows.push([d.id, d.kind, "removed", `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`, "removed", `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`, ""]);
+      }
+    }
+    rows.push([
+      "total",
+      "",
+      "",
+      formatQuantity("energy_kwh", m.totals.energy_kwh),
+      ...(hasBase ? [formatPct(m.delta!.energy_pct)] : []),
+      formatQuantity("co2e_kg", m.totals.co2e_kg),
+      formatQuantity("water_l", m.totals.water_l),
+    ]);
+    const lines = table(rows, new Set([3, 4, 5, 6]));
+    out.push("", ...lines.slice(0, -1).map((l) => `  ${l}`), `  ${"-".repeat(Math.max(...lines.map((l) => l.length)))}`, `  ${lines[lines.length - 1]}`);
+    out.push(
+      "",
+      `  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`,
+    );
+    if (m.delta && m.base) {
+      out.push(
+        `  vs base ${clean(m.base.path)}: ${formatDelta("energy_kwh", m.delta.energy_kwh)} energy (${formatPct(m.delta.energy_pct)}), ${formatDelta("co2e_kg", m.delta.co2e_kg)} CO2e (${formatPct(m.delta.co2e_pct)})`,
+      );
+    }
+    for (const r of m.runs) {
+      if (r.planned) {
+        const drift = r.planned.drift_energy_pct;
+        out.push(`  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${drift === null ? "no plan" : formatPct(drift)})`);
+      }
+      if (r.per_request) {
+        out.push(
+          `  ${r.id}: ${formatNumber(r.per_request.energy_wh)} Wh per request, ${formatNumber(r.per_request.requests_per_kwh)} requests per kWh, ${formatNumber(r.per_request.co2e_g_per_1000)} g CO2e per 1,000 requests`,
+        );
+      }
+    }
+    for (const b of m.budget) {
+      out.push(`  budget ${b.scope === "total" ? "total" : b.scope} ${b.metric.replace("_", " ")}: ${Math.round(b.share * 100)} % of ${formatQuantity(b.metric, b.limit)}${b.status === "ok" ? "" : ` (${b.status})`}`);
+    }
+  }
+  if (m.findings.length > 0) {
+    out.push("", "  findings:");
+    for (const f of m.findings) out.push(`  ${clean(f.file)}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.rule}  ${clean(f.message)}`);
+  }
+  return out;
+}
+
+export function renderText(report: Report): string {
+  const parts = report.manifests.map((m) => manifestText(m).join("\n"));
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const m of report.manifests) for (const f of m.findings) counts[f.severity]++;
+  const tally = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`;
+  return `${parts.join("\n\n")}\n\nverdict: ${VERDICT[report.verdict]} (${tally})\n`;
+}

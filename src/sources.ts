@@ -1,0 +1,94 @@
+// Where manifests and the files they name are read from: the work tree, or a git ref (`git show`).
+// Both confine every path to the repository; nothing in a manifest can make us read outside it.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
+import { PathError, type ManifestSource } from "./evaluate.js";
+import { MAX_MANIFEST_BYTES } from "./manifest/parse.js";
+
+export class SourceError extends Error {}
+
+/** The nearest folder at or above `dir` holding `.git`, else `dir` itself. */
+export function repositoryRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(resolve(d, ".git"))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
+function inside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+function checkRelative(rel: string): void {
+  if (isAbsolute(rel) || /^[A-Za-z]:[\\/]/.test(rel)) throw new PathError("absolute paths are not allowed; use a path relative to the manifest");
+  if (rel.includes("\0")) throw new PathError("the path contains a NUL character");
+}
+
+/** The manifest at `file` in the work tree; `display` is how reports name it. */
+export function workTreeSource(file: string, display = file.split(sep).join("/")): ManifestSource {
+  const abs = resolve(file);
+  let text: string;
+  try {
+    if (statSync(abs).size > MAX_MANIFEST_BYTES) text = "x".repeat(MAX_MANIFEST_BYTES + 1); // parseManifest reports the size
+    else text = readFileSync(abs, "utf8");
+  } catch (err) {
+    throw new SourceError(`${display}: cannot read the manifest (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const dir = dirname(abs);
+  const root = realpathSync(repositoryRoot(dir));
+  return {
+    path: display,
+    text,
+    async readRelative(rel) {
+      checkRelative(rel);
+      const target = resolve(dir, rel);
+      if (!inside(root, target)) throw new PathError("the path points outside the repository");
+      if (!existsSync(target)) return null;
+      // Symlinks may not lead out of the repository either.
+      if (!inside(root, realpathSync(target))) throw new PathError("the path resolves (through a symlink) outside the repository");
+      return readFileSync(target, "utf8");
+    },
+  };
+}
+
+function git(cwd: string, args: string[]): { ok: true; out: string } | { ok: false; err: string } {
+  try {
+    const out = execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 128 * 1024 * 1024 });
+    return { ok: true, out };
+  } catch (err) {
+    const e = err as { stderr?: string; code?: string };
+    return { ok: false, err: e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? err).trim() };
+  }
+}
+
+/** The same manifest path at a git ref; null when the manifest does not exist there (new in this change). */
+export function gitRefSource(file: string, ref: string, display: string): ManifestSource | null {
+  const dir = dirname(resolve(file));
+  if (ref.startsWith("-")) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a git ref`);
+  const commit = git(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  if (!commit.ok) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a commit in this repository${commit.err && !commit.err.startsWith("fatal: Needed") ? ` (${commit.err.split("\n")[0]})` : ""}`);
+  const sha = commit.out.trim();
+  const top = git(dir, ["rev-parse", "--show-toplevel"]);
+  if (!top.ok) throw new SourceError(`--base-ref: ${dir} is not inside a git repository`);
+  const root = realpathSync(top.out.trim());
+  const manifestRel = relative(root, realpathSync(resolve(file))).split(sep).join("/");
+  const show = (repoPath: string): string | null => {
+    const r = git(root, ["show", `${sha}:${repoPath}`]);
+    return r.ok ? r.out : null;
+  };
+  const text = show(manifestRel);
+  if (text === null) return null;
+  const manifestDir = posix.dirname(manifestRel);
+  return {
+    path: `${display}@${ref}`,
+    text,
+    async readRelative(rel) {
+      checkRelative(rel);
+      const target = posix.normalize(posix.join(manifestDir, rel.split("\\").join("/")));
+      if (target.startsWith("../") || target === "..") throw new PathError("the path points outside the repository");
+      return show(target);
+    },
+  };
+}

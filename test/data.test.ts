@@ -1,0 +1,267 @@
+import { describe, it, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+interface Accelerator {
+  id: string;
+  vendor: string;
+  name: string;
+  memory_gb: number | null;
+  tdp_w: number | null;
+  typical_power_w: number | null;
+  peak_bf16_dense_tflops: number | null;
+  peak_note: string;
+  embodied_kg: number | null;
+  aliases: string[];
+  source: string;
+  year: number;
+  verification: string;
+}
+
+interface Sourced {
+  value: number | null;
+  source: string;
+  year: number | null;
+  confidence?: string;
+}
+
+interface Provider {
+  name: string;
+  pue: Sourced;
+  wue: Sourced;
+  regions_source: string;
+  regions: Record<string, { name: string; zone: string }>;
+}
+
+interface Grid {
+  source: string;
+  license: string;
+  zones: Record<string, { name: string; intensity: number; year: number }>;
+}
+
+function readJson<T>(relative: string): T {
+  return JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as T;
+}
+
+const accelerators = readJson<{ accelerators: Accelerator[] }>("../data/accelerators.json").accelerators;
+const cloud = readJson<{ providers: Record<string, Provider> }>("../data/cloud.json");
+const grid = readJson<Grid>("../data/grid.json");
+const defaults = readJson<Record<string, Record<string, unknown>>>("../data/defaults.json");
+
+/** The matching rule of the catalogue: case-insensitive, every non-alphanumeric character removed. */
+const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Accelerators for which no vendor publishes a power figure at all. */
+const NO_PUBLISHED_POWER = new Set(["google-tpu-v5e", "google-tpu-v5p"]);
+
+function resolve(spelling: string): string | undefined {
+  const key = norm(spelling);
+  for (const a of accelerators) {
+    if (norm(a.id) === key || a.aliases.some((al) => norm(al) === key)) return a.id;
+  }
+  return undefined;
+}
+
+describe("data/accelerators.json", () => {
+  it("has unique ids, each with a source and a year", () => {
+    expect(accelerators.length).toBeGreaterThanOrEqual(25);
+    const ids = accelerators.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const a of accelerators) {
+      expect(a.id, "id").toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(a.source.trim().length, `${a.id} source`).toBeGreaterThan(0);
+      expect(Number.isInteger(a.year), `${a.id} year`).toBe(true);
+      expect(a.year, `${a.id} year`).toBeGreaterThanOrEqual(2015);
+      expect(a.year, `${a.id} year`).toBeLessThanOrEqual(2030);
+    }
+  });
+
+  it("gives a power figure (TDP or typical) for every accelerator that has one published", () => {
+    for (const a of accelerators) {
+      const hasPower = (a.tdp_w ?? 0) > 0 || (a.typical_power_w ?? 0) > 0;
+      if (NO_PUBLISHED_POWER.has(a.id)) {
+        expect(a.tdp_w, a.id).toBeNull();
+      } else {
+        expect(hasPower, `${a.id} has no tdp_w or typical_power_w`).toBe(true);
+      }
+    }
+  });
+
+  it("has only positive, finite numbers or null in numeric fields", () => {
+    for (const a of accelerators) {
+      for (const key of ["memory_gb", "tdp_w", "typical_power_w", "peak_bf16_dense_tflops", "embodied_kg"] as const) {
+        const v = a[key];
+        if (v !== null) {
+          expect(Number.isFinite(v) && v > 0, `${a.id}.${key} = ${String(v)}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("has aliases that are unique under normalisation and never collide with an id", () => {
+    const idKeys = new Map(accelerators.map((a) => [norm(a.id), a.id]));
+    expect(idKeys.size).toBe(accelerators.length);
+    const seen = new Map<string, string>();
+    for (const a of accelerators) {
+      for (const alias of a.aliases) {
+        const key = norm(alias);
+        expect(key.length, `empty alias on ${a.id}`).toBeGreaterThan(0);
+        expect(idKeys.has(key), `alias "${alias}" of ${a.id} collides with id ${idKeys.get(key) ?? ""}`).toBe(false);
+        expect(seen.has(key), `alias "${alias}" of ${a.id} duplicates ${seen.get(key) ?? ""}`).toBe(false);
+        seen.set(key, `${a.id}: "${alias}"`);
+      }
+    }
+  });
+
+  it("resolves the spellings users write (nvidia-smi / CodeCarbon names, model cards, short forms)", () => {
+    const expected: Record<string, string> = {
+      "NVIDIA A100-SXM4-80GB": "nvidia-a100-80gb-sxm",
+      "NVIDIA A100-SXM4-40GB": "nvidia-a100-40gb-sxm",
+      "NVIDIA A100 80GB PCIe": "nvidia-a100-80gb-pcie",
+      "NVIDIA A100-PCIE-40GB": "nvidia-a100-40gb-pcie",
+      "NVIDIA H100 80GB HBM3": "nvidia-h100-sxm",
+      "NVIDIA H100 PCIe": "nvidia-h100-pcie",
+      "NVIDIA H100 NVL": "nvidia-h100-nvl",
+      "NVIDIA H200": "nvidia-h200-sxm",
+      "Tesla V100-SXM2-32GB": "nvidia-v100-sxm2",
+      "Tesla V100-SXM2-16GB": "nvidia-v100-sxm2",
+      "Tesla V100-PCIE-16GB": "nvidia-v100-pcie",
+      "Tesla T4": "nvidia-t4",
+      "NVIDIA L4": "nvidia-l4",
+      "NVIDIA A10G": "nvidia-a10g",
+      "AMD Instinct MI300X": "amd-mi300x",
+      "TPU v4": "google-tpu-v4",
+      v5e: "google-tpu-v5e",
+      v5p: "google-tpu-v5p",
+      Gaudi2: "intel-gaudi2",
+      "A100-80GB": "nvidia-a100-80gb-sxm",
+      "A100-SXM4-80GB": "nvidia-a100-80gb-sxm",
+      "H100-80GB": "nvidia-h100-sxm",
+      "H100 SXM": "nvidia-h100-sxm",
+      h100: "nvidia-h100-sxm",
+      a100: "nvidia-a100-80gb-sxm",
+      v100: "nvidia-v100-sxm2",
+      mi300x: "amd-mi300x",
+      b200: "nvidia-b200",
+      gb200: "nvidia-gb200-gpu",
+      "nvidia-h100-sxm": "nvidia-h100-sxm",
+    };
+    for (const [spelling, id] of Object.entries(expected)) {
+      expect(resolve(spelling), spelling).toBe(id);
+    }
+  });
+});
+
+describe("data/grid.json", () => {
+  const zones = Object.entries(grid.zones);
+
+  it("names its source and licence", () => {
+    expect(grid.source).toMatch(/Electricity Maps/);
+    expect(grid.source).toMatch(/@tgwf\/co2/);
+    expect(grid.license).toMatch(/ODbL/);
+  });
+
+  it("has at least 300 zones, each with a finite positive intensity and a year in 2021-2025", () => {
+    expect(zones.length).toBeGreaterThanOrEqual(300);
+    for (const [id, z] of zones) {
+      expect(Number.isFinite(z.intensity) && z.intensity > 0, `${id} intensity ${String(z.intensity)}`).toBe(true);
+      expect(Number.isInteger(z.year) && z.year >= 2021 && z.year <= 2025, `${id} year ${String(z.year)}`).toBe(true);
+      expect(z.name.length, `${id} name`).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps its keys sorted (stable diffs)", () => {
+    const keys = zones.map(([id]) => id);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it("is what scripts/gen-grid.mjs would write (gen-grid --check exits 0)", () => {
+    const script = fileURLToPath(new URL("../scripts/gen-grid.mjs", import.meta.url));
+    const cwd = fileURLToPath(new URL("..", import.meta.url));
+    const run = spawnSync(process.execPath, [script, "--check"], { cwd, encoding: "utf8" });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+});
+
+describe("data/cloud.json", () => {
+  const providers = Object.entries(cloud.providers);
+
+  it("covers aws, gcp and azure with the spec's PUEs, each with a source and a year", () => {
+    expect(Object.keys(cloud.providers).sort()).toEqual(["aws", "azure", "gcp"]);
+    expect(cloud.providers.aws?.pue.value).toBe(1.135);
+    expect(cloud.providers.gcp?.pue.value).toBe(1.1);
+    expect(cloud.providers.azure?.pue.value).toBe(1.185);
+    for (const [id, p] of providers) {
+      expect(p.name.length, `${id} name`).toBeGreaterThan(0);
+      expect(p.pue.source.length, `${id} pue source`).toBeGreaterThan(0);
+      expect(Number.isInteger(p.pue.year), `${id} pue year`).toBe(true);
+      expect(p.regions_source.length, `${id} regions_source`).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives WUE as a sourced low-confidence figure, or null", () => {
+    for (const [id, p] of providers) {
+      expect(p.wue.source.length, `${id} wue source`).toBeGreaterThan(0);
+      if (p.wue.value !== null) {
+        expect(p.wue.value > 0 && p.wue.value < 5, `${id} wue ${p.wue.value}`).toBe(true);
+        expect(Number.isInteger(p.wue.year), `${id} wue year`).toBe(true);
+        expect(p.wue.confidence, `${id} wue confidence`).toBe("low");
+      }
+    }
+  });
+
+  it("maps every region to a zone that exists in grid.json", () => {
+    for (const [id, p] of providers) {
+      const regions = Object.entries(p.regions);
+      expect(regions.length, `${id} regions`).toBeGreaterThan(20);
+      for (const [region, r] of regions) {
+        expect(grid.zones[r.zone], `${id}:${region} -> ${r.zone}`).toBeDefined();
+        expect(r.name.length, `${id}:${region} name`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("maps the well-known regions to their sub-national grids", () => {
+    const expected: Array<[string, string, string]> = [
+      ["aws", "us-east-1", "US-MIDA-PJM"],
+      ["aws", "us-west-2", "US-NW-BPAT"],
+      ["aws", "eu-west-1", "IE"],
+      ["gcp", "europe-west1", "BE"],
+      ["gcp", "us-central1", "US-MIDW-MISO"],
+      ["azure", "westeurope", "NL"],
+      ["azure", "northeurope", "IE"],
+      ["azure", "japaneast", "JP-TK"],
+      ["azure", "australiaeast", "AU-NSW"],
+    ];
+    for (const [provider, region, zone] of expected) {
+      expect(cloud.providers[provider]?.regions[region]?.zone, `${provider}:${region}`).toBe(zone);
+    }
+  });
+});
+
+describe("data/defaults.json", () => {
+  it("gives every fallback figure a source and a year", () => {
+    for (const key of ["world_intensity", "unknown_pue", "wue_onsite", "ewif", "embodied", "utilization", "mfu"]) {
+      const entry = defaults[key];
+      expect(entry, key).toBeDefined();
+      expect(typeof entry?.source === "string" && entry.source.length > 0, `${key} source`).toBe(true);
+      expect(Number.isInteger(entry?.year), `${key} year`).toBe(true);
+    }
+  });
+
+  it("holds the figures fixed by the spec", () => {
+    expect(defaults.world_intensity?.value).toBe(475);
+    expect(defaults.unknown_pue?.value).toBe(1.56);
+    expect(defaults.wue_onsite?.value).toBe(1.8);
+    expect(defaults.ewif?.value).toBe(3.1);
+    expect(defaults.embodied?.per_accelerator_kg).toBe(150);
+    expect(defaults.embodied?.per_server_kg).toBe(2500);
+    expect(defaults.embodied?.accelerators_per_server).toBe(8);
+    expect(defaults.embodied?.lifetime_years).toBe(6);
+    expect(defaults.embodied?.lifetime_utilization).toBe(0.85);
+    expect(defaults.utilization?.training).toBe(1.0);
+    expect(defaults.utilization?.inference).toBe(0.5);
+    expect(defaults.mfu?.value).toBe(0.4);
+  });
+});
