@@ -88,7 +88,9 @@ export function findAccelerator(name: string): Lookup<Accelerator> {
   const model = name.replace(/^\s*\d+\s*x\s+/i, "");
   const hit = index().get(normalise(model));
   if (hit) return { ok: true, value: hit };
-  return { ok: false, suggestions: closest(name, accelerators.map((a) => a.id)) };
+  const byId = new Map(accelerators.map((a) => [a.id, a]));
+  const names = (id: string) => [id, ...byId.get(id)!.aliases].map(normalise);
+  return { ok: false, suggestions: closest(normalise(model), [...byId.keys()], 3, names) };
 }
 
 export function acceleratorIds(): string[] {

@@ -157,7 +157,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     const found = findAccelerator(entry.accelerator);
     if (found.ok) acc = found.value;
     else {
-      problems.push(at("data/unknown-accelerator", `unknown accelerator; closest catalogue ids: ${found.suggestions.join(", ")}`, [...path, "accelerator"]));
+      problems.push(at("data/unknown-accelerator", `unknown accelerator ${JSON.stringify(entry.accelerator)}; closest catalogue ids: ${found.suggestions.join(", ")}`, [...path, "accelerator"]));
     }
   }
 
@@ -167,7 +167,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
   if (locInput !== undefined) {
     const found = findLocation(locInput);
     if (found.ok) loc = found.value;
-    else problems.push(at("data/unknown-location", `unknown location; closest: ${found.suggestions.join(", ")}`, locPath));
+    else problems.push(at("data/unknown-location", `unknown location ${JSON.stringify(locInput)}; closest: ${found.suggestions.join(", ")}`, locPath));
   }
   if (problems.length > 0) return { findings: problems };
 

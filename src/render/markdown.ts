@@ -1,4 +1,5 @@
 // The PR comment body (also `check --format markdown`). The marker comes first so no truncation can lose it.
+import type { BudgetUse } from "../budget.js";
 import type { ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
 import type { Report } from "../report.js";
@@ -44,8 +45,10 @@ function verdictLine(m: ManifestReport): string {
 
 function runsTable(m: ManifestReport): string[] {
   const hasBase = m.delta !== null;
+  const byScope = new Map<string, BudgetUse[]>();
+  for (const b of m.budget) byScope.set(b.scope, [...(byScope.get(b.scope) ?? []), b]);
   const budgetOf = (id: string) => {
-    const uses = m.budget.filter((b) => b.scope === id);
+    const uses = byScope.get(id) ?? [];
     return uses.length ? uses.map((b) => `${Math.round(b.share * 100)} %`).join(" · ") : "–";
   };
   const rows = [
@@ -56,8 +59,9 @@ function runsTable(m: ManifestReport): string[] {
   for (const r of m.runs) {
     const d = deltas.get(r.id);
     const energy = hasBase && d?.base ? `${formatQuantity("energy_kwh", d.base.energy_kwh)} → ${formatQuantity("energy_kwh", r.energy_kwh)}` : formatQuantity("energy_kwh", r.energy_kwh);
-    const over = m.budget.some((b) => b.scope === r.id && b.status === "over");
-    const warn = m.budget.some((b) => b.scope === r.id && b.status === "warn");
+    const uses = byScope.get(r.id) ?? [];
+    const over = uses.some((b) => b.status === "over");
+    const warn = uses.some((b) => b.status === "warn");
     const status = over ? "❌ over budget" : warn ? "⚠️ near budget" : d?.change === "added" ? "🆕 added" : d?.change === "changed" ? "✏️ changed" : "✅ ok";
     rows.push(
       `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d?.change === "added" ? "new" : formatPct(d?.energy_pct ?? 0)} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`,
@@ -69,7 +73,7 @@ function runsTable(m: ManifestReport): string[] {
   }
   const t = m.totals!;
   const energy = m.base ? `${formatQuantity("energy_kwh", m.base.totals.energy_kwh)} → ${formatQuantity("energy_kwh", t.energy_kwh)}` : formatQuantity("energy_kwh", t.energy_kwh);
-  const totalBudget = m.budget.filter((b) => b.scope === "total");
+  const totalBudget = byScope.get("total") ?? [];
   rows.push(
     `| **total** | | **${energy}** | ${hasBase ? `**${formatPct(m.delta!.energy_pct)}** | ` : ""}**${formatQuantity("co2e_kg", t.co2e_kg)}** | **${formatQuantity("water_l", t.water_l)}** | ${totalBudget.length ? totalBudget.map((b) => `${b.metric.split("_")[0]} ${Math.round(b.share * 100)} %`).join(" · ") : "–"} | ${STATUS[m.verdict]} |`,
   );

@@ -3,6 +3,7 @@ import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
 
+const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
 
 /** Terminal text: strip control and bidi characters from anything that came from a file. */
@@ -24,7 +25,14 @@ function manifestText(m: ManifestReport): string[] {
   const out: string[] = [`${clean(m.path)}${m.project ? ` · ${clean(m.project)}` : ""}`];
   if (m.evaluated && m.totals) {
     const hasBase = m.delta !== null;
-    const header = ["entry", "kind", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water"];
+    const hasBudget = m.budget.length > 0;
+    const highest = new Map<string, number>();
+    for (const b of m.budget) highest.set(b.scope, Math.max(highest.get(b.scope) ?? 0, b.share));
+    const share = (scope: string) => {
+      const s = highest.get(scope);
+      return s === undefined ? "–" : `${Math.round(s * 100)} %`;
+    };
+    const header = ["entry", "kind", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water", ...(hasBudget ? ["budget"] : [])];
     const rows: string[][] = [header];
     const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
     for (const r of m.runs) {
@@ -34,14 +42,15 @@ function manifestText(m: ManifestReport): string[] {
         r.kind,
         r.basis,
         formatQuantity("energy_kwh", r.energy_kwh),
-        ...(hasBase ? [d?.change === "added" ? "new" : `${formatPct(d?.energy_pct ?? 0)}`] : []),
+        ...(hasBase ? [d?.change === "added" ? "new" : formatPct(d?.energy_pct ?? 0)] : []),
         formatQuantity("co2e_kg", r.co2e_kg),
         formatQuantity("water_l", r.water_l),
+        ...(hasBudget ? [share(r.id)] : []),
       ]);
     }
     for (const d of m.delta?.runs ?? []) {
       if (d.change === "removed" && d.base) {
-        rows.push([d.id, d.kind, "removed", `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`, "removed", `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`, ""]);
+        rows.push([d.id, d.kind, "", `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`, "removed", `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`, "", ...(hasBudget ? [""] : [])]);
       }
     }
     rows.push([
@@ -52,31 +61,31 @@ function manifestText(m: ManifestReport): string[] {
       ...(hasBase ? [formatPct(m.delta!.energy_pct)] : []),
       formatQuantity("co2e_kg", m.totals.co2e_kg),
       formatQuantity("water_l", m.totals.water_l),
+      ...(hasBudget ? [share("total")] : []),
     ]);
-    const lines = table(rows, new Set([3, 4, 5, 6]));
-    out.push("", ...lines.slice(0, -1).map((l) => `  ${l}`), `  ${"-".repeat(Math.max(...lines.map((l) => l.length)))}`, `  ${lines[lines.length - 1]}`);
-    out.push(
-      "",
-      `  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`,
-    );
+    const lines = table(rows, new Set([3, 4, 5, 6, 7]));
+    const width = Math.max(...lines.map((l) => l.length));
+    out.push("", ...lines.slice(0, -1).map((l) => `  ${l}`), `  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
+    out.push(`  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`);
     if (m.delta && m.base) {
       out.push(
         `  vs base ${clean(m.base.path)}: ${formatDelta("energy_kwh", m.delta.energy_kwh)} energy (${formatPct(m.delta.energy_pct)}), ${formatDelta("co2e_kg", m.delta.co2e_kg)} CO2e (${formatPct(m.delta.co2e_pct)})`,
       );
     }
+    const totals = m.budget.filter((b) => b.scope === "total");
+    if (totals.length > 0) {
+      out.push(`  budget: ${totals.map((b) => `${METRIC[b.metric]} ${formatQuantity(b.metric, b.value)} of ${formatQuantity(b.metric, b.limit)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
+    }
     for (const r of m.runs) {
       if (r.planned) {
         const drift = r.planned.drift_energy_pct;
-        out.push(`  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${drift === null ? "no plan" : formatPct(drift)})`);
+        out.push(`  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`);
       }
       if (r.per_request) {
         out.push(
           `  ${r.id}: ${formatNumber(r.per_request.energy_wh)} Wh per request, ${formatNumber(r.per_request.requests_per_kwh)} requests per kWh, ${formatNumber(r.per_request.co2e_g_per_1000)} g CO2e per 1,000 requests`,
         );
       }
-    }
-    for (const b of m.budget) {
-      out.push(`  budget ${b.scope === "total" ? "total" : b.scope} ${b.metric.replace("_", " ")}: ${Math.round(b.share * 100)} % of ${formatQuantity(b.metric, b.limit)}${b.status === "ok" ? "" : ` (${b.status})`}`);
     }
   }
   if (m.findings.length > 0) {

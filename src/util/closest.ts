@@ -12,16 +12,19 @@ export function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The `n` candidates closest to `input` (case-insensitive); ties keep catalogue order. */
-export function closest(input: string, candidates: readonly string[], n = 3): string[] {
+/**
+ * The `n` candidates closest to `input` (case-insensitive); ties keep catalogue order.
+ * A candidate may be known by several names (its aliases): the closest of them counts.
+ */
+export function closest(input: string, candidates: readonly string[], n = 3, namesOf: (c: string) => readonly string[] = (c) => [c]): string[] {
   const needle = input.toLowerCase();
+  const score = (name: string) => {
+    const hay = name.toLowerCase();
+    // A substring match is a strong hint ("h100" in "nvidia-h100-sxm") even when the edit distance is long.
+    return hay.includes(needle) || needle.includes(hay) ? 0.5 : distance(needle, hay);
+  };
   return candidates
-    .map((c, i) => {
-      const hay = c.toLowerCase();
-      // A substring match is a strong hint ("h100" in "nvidia-h100-sxm") even when the edit distance is long.
-      const d = hay.includes(needle) || needle.includes(hay) ? 0.5 : distance(needle, hay);
-      return { c, d, i };
-    })
+    .map((c, i) => ({ c, i, d: Math.min(...namesOf(c).map(score)) }))
     .sort((x, y) => x.d - y.d || x.i - y.i)
     .slice(0, n)
     .map((x) => x.c);

@@ -1,0 +1,70 @@
+// `npm run bench`: wall time of `node dist/cli.js check` against bare `node -e 0`, and peak memory.
+// Goals (issue #2): 5 entries within 1.5× bare start-up; 10,000 entries within 6× and under 150 MiB.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 21);
+const dir = mkdtempSync(join(tmpdir(), "fg-bench-"));
+
+const ACCELERATORS = ["nvidia-h100-sxm", "A100-SXM4-80GB", "nvidia-l4", "H100 80GB HBM3", "amd-mi300x"];
+const LOCATIONS = ["gcp:us-central1", "aws:us-east-1", "azure:westeurope", "FR", "zone:US-CAL-CISO"];
+
+function manifest(entries) {
+  const lines = ["version: 1", "project: bench", "defaults: { location: gcp:europe-west4 }", "training:"];
+  for (let i = 0; i < entries; i++) {
+    lines.push(`  - { id: run-${i}, accelerator: ${ACCELERATORS[i % 5]}, count: ${8 + (i % 64)}, hours: ${1 + (i % 200)}, location: "${LOCATIONS[i % 5]}" }`);
+  }
+  lines.push("budget: { energy_kwh: 1e12, run: { energy_kwh: 1e9 } }");
+  return lines.join("\n") + "\n";
+}
+
+function wall(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function peakRssMiB(args) {
+  // The child reports its own peak resident set size when it exits.
+  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const r = spawnSync(process.execPath, ["--import", hook, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const kb = Number(/RSS (\d+)/.exec(r.stderr)?.[1]);
+  return kb / 1024;
+}
+
+try {
+  const rows = [];
+  for (const n of [5, 10_000]) {
+    const file = join(dir, `footprint-${n}.yml`);
+    writeFileSync(file, manifest(n));
+    const bare = [];
+    const check = [];
+    wall(["-e", "0"]);
+    wall([cli, "check", file]);
+    // Interleaved so that machine noise hits both alike.
+    for (let i = 0; i < runs; i++) {
+      bare.push(wall(["-e", "0"]));
+      check.push(wall([cli, "check", file]));
+    }
+    const b = median(bare);
+    const c = median(check);
+    rows.push({ entries: n, bare_ms: b, check_ms: c, ratio: c / b, peak_rss_mib: peakRssMiB([cli, "check", file]), goal: n === 5 ? 1.5 : 6 });
+  }
+  console.log(`node ${process.version}, ${runs} interleaved runs each, medians\n`);
+  console.log("entries   node -e 0   check      ratio   goal   peak RSS");
+  for (const r of rows) {
+    console.log(
+      `${String(r.entries).padStart(7)}   ${r.bare_ms.toFixed(1).padStart(6)} ms   ${r.check_ms.toFixed(1).padStart(6)} ms   ${r.ratio.toFixed(2).padStart(5)}×   ${`${r.goal}×`.padStart(4)}   ${r.peak_rss_mib.toFixed(1)} MiB`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
