@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI adapter (SPEC §4). No GitHub client is loaded here: start-up time is a feature.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import pkg from "../package.json" with { type: "json" };
 import { evaluate, type ManifestReport } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { renderMarkdown } from "./render/markdown.js";
@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case "--version":
       case "-v":
-        process.stdout.write(`${version()}\n`);
+        process.stdout.write(`${pkg.version}\n`);
         return 0;
       case undefined:
       case "help":
@@ -96,14 +96,6 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw err;
-  }
-}
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
-  } catch {
-    return "unknown";
   }
 }
 

@@ -1,6 +1,6 @@
 // Where manifests and the files they name are read from: the work tree, or a git ref (`git show`).
 // Both confine every path to the repository; nothing in a manifest can make us read outside it.
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
 import { PathError, type ManifestSource } from "./evaluate.js";
@@ -53,8 +53,12 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
   };
 }
 
+// child_process is loaded only when a git ref is read: most runs never need it.
+const require = createRequire(import.meta.url);
+
 function git(cwd: string, args: string[]): { ok: true; out: string } | { ok: false; err: string } {
   try {
+    const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
     const out = execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 128 * 1024 * 1024 });
     return { ok: true, out };
   } catch (err) {
