@@ -6,6 +6,7 @@ import { FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from
 import { formatPath, parseManifest, type Locator } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
+import { findAccelerator, findLocation, unknownMessage } from "./catalogue/index.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
@@ -54,7 +55,7 @@ interface Evaluated {
 
 async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings: Finding[]; fatal: true }> {
   const parsed = parseManifest(src.text, src.path);
-  if (!parsed.manifest) return { findings: parsed.findings, fatal: true };
+  if (!parsed.manifest) return { findings: [...parsed.findings, ...catalogueFindings(parsed.data, src.path, parsed.locator)], fatal: true };
   const { manifest, locator } = parsed;
   const findings: Finding[] = [...duplicateIds(manifest, src.path, locator)];
   const measured = await readMeasured(manifest, src, locator, findings);
@@ -127,6 +128,34 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     budget: budget.uses,
     findings: sorted,
   };
+}
+
+/** Unknown accelerators and locations in a manifest that failed the schema, so every problem shows at once. */
+function catalogueFindings(data: unknown, file: string, locator: Locator): Finding[] {
+  const out: Finding[] = [];
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isRecord(data)) return out;
+  const checkLocation = (value: unknown, path: (string | number)[]) => {
+    if (typeof value !== "string") return;
+    const found = findLocation(value);
+    if (!found.ok) out.push({ rule: "data/unknown-location", severity: "error", message: unknownMessage("location", value, found.suggestions), file, ...locator.value(path) });
+  };
+  if (isRecord(data.defaults)) checkLocation(data.defaults.location, ["defaults", "location"]);
+  for (const section of ["training", "inference"]) {
+    const entries = data[section];
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((e: unknown, i) => {
+      if (!isRecord(e)) return;
+      if (typeof e.accelerator === "string") {
+        const found = findAccelerator(e.accelerator);
+        if (!found.ok) {
+          out.push({ rule: "data/unknown-accelerator", severity: "error", message: unknownMessage("accelerator", e.accelerator, found.suggestions), file, ...locator.value([section, i, "accelerator"]) });
+        }
+      }
+      checkLocation(e.location, [section, i, "location"]);
+    });
+  }
+  return out;
 }
 
 function duplicateIds(manifest: Manifest, file: string, locator: Locator): Finding[] {

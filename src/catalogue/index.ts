@@ -93,8 +93,8 @@ export function findAccelerator(name: string): Lookup<Accelerator> {
   return { ok: false, suggestions: closest(normalise(model), [...byId.keys()], 3, names) };
 }
 
-export function acceleratorIds(): string[] {
-  return accelerators.map((a) => a.id);
+export function unknownMessage(what: "accelerator" | "location", input: string, suggestions: readonly string[]): string {
+  return `unknown ${what} ${JSON.stringify(input)}; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}`;
 }
 
 const zoneIds = Object.keys(grid.zones);

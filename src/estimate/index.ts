@@ -1,5 +1,5 @@
 // Estimation, exactly as SPEC §2. Pure: the catalogue is bundled data and measured files arrive pre-read.
-import { defaults, findAccelerator, findLocation, type Accelerator, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
+import { defaults, findAccelerator, findLocation, unknownMessage, type Accelerator, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
 import type { Finding } from "../findings.js";
 import type { CodeCarbonTotals } from "../measured/codecarbon.js";
 import type { Locator, Path } from "../manifest/parse.js";
@@ -157,7 +157,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     const found = findAccelerator(entry.accelerator);
     if (found.ok) acc = found.value;
     else {
-      problems.push(at("data/unknown-accelerator", `unknown accelerator ${JSON.stringify(entry.accelerator)}; closest catalogue ids: ${found.suggestions.join(", ")}`, [...path, "accelerator"]));
+      problems.push(at("data/unknown-accelerator", unknownMessage("accelerator", entry.accelerator, found.suggestions), [...path, "accelerator"]));
     }
   }
 
@@ -167,7 +167,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
   if (locInput !== undefined) {
     const found = findLocation(locInput);
     if (found.ok) loc = found.value;
-    else problems.push(at("data/unknown-location", `unknown location ${JSON.stringify(locInput)}; closest: ${found.suggestions.join(", ")}`, locPath));
+    else problems.push(at("data/unknown-location", unknownMessage("location", locInput, found.suggestions), locPath));
   }
   if (problems.length > 0) return { findings: problems };
 

@@ -60,6 +60,8 @@ export interface ParseResult {
   manifest: Manifest | undefined;
   findings: Finding[];
   locator: Locator;
+  /** The data of a well-formed YAML document that failed the schema, for further checks. */
+  data?: unknown;
 }
 
 export function formatPath(path: Path): string {
@@ -115,7 +117,7 @@ export function parseManifest(text: string, file: string): ParseResult {
   const result = manifestSchema.safeParse(data);
   if (!result.success) {
     const out = result.error.issues.slice(0, MAX_FINDINGS).flatMap((issue) => issueFindings(issue, locator, invalid));
-    return { manifest: undefined, findings: out, locator };
+    return { manifest: undefined, findings: out, locator, data };
   }
   return { manifest: result.data, findings: [], locator };
 }
