@@ -65,8 +65,8 @@ export function checkBudgets(
   }
 
   if (budget.increase_pct !== undefined && baseTotals) {
-    const allowed = baseTotals.energy_kwh * (1 + budget.increase_pct / 100);
-    if (totals.energy_kwh > allowed) {
+    // Compared without dividing, so that exactly the allowed increase passes despite rounding.
+    if ((totals.energy_kwh - baseTotals.energy_kwh) * 100 > budget.increase_pct * baseTotals.energy_kwh) {
       const increase = baseTotals.energy_kwh === 0 ? "from zero" : `by ${((totals.energy_kwh / baseTotals.energy_kwh - 1) * 100).toFixed(1)} %`;
       findings.push({
         rule: "budget/increase",

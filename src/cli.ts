@@ -2,7 +2,7 @@
 // The CLI adapter (SPEC §4). No GitHub client is loaded here: start-up time is a feature.
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
-import { evaluate, type ManifestReport } from "./evaluate.js";
+import { evaluate, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
@@ -52,7 +52,15 @@ async function check(args: string[]): Promise<number> {
 
   const manifests: ManifestReport[] = [];
   for (const file of files) {
-    const head = workTreeSource(file);
+    let head: ManifestSource;
+    try {
+      head = workTreeSource(file);
+    } catch (err) {
+      // A missing manifest is reported like any other problem, so --format json still prints a report.
+      if (!(err instanceof SourceError) || err.path === undefined) throw err;
+      manifests.push(unreadableManifest(err.path, err.message));
+      continue;
+    }
     const base =
       values.base !== undefined ? workTreeSource(values.base) : values["base-ref"] !== undefined ? gitRefSource(file, values["base-ref"], head.path) : null;
     manifests.push(await evaluate(head, base));
@@ -92,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof SourceError) {
-      process.stderr.write(`footprint-gate: ${err.message}\n`);
+      process.stderr.write(`footprint-gate: ${err.path ? `${err.path}: ` : ""}${err.message}\n`);
       return 2;
     }
     throw err;

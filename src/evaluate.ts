@@ -53,9 +53,16 @@ interface Evaluated {
   fatal: boolean;
 }
 
-async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings: Finding[]; fatal: true }> {
+async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings: Finding[]; fatal: true; project: string | null }> {
   const parsed = parseManifest(src.text, src.path);
-  if (!parsed.manifest) return { findings: [...parsed.findings, ...catalogueFindings(parsed.data, src.path, parsed.locator)], fatal: true };
+  if (!parsed.manifest) {
+    const raw = parsed.data as { project?: unknown } | null | undefined;
+    return {
+      findings: [...parsed.findings, ...catalogueFindings(parsed.data, src.path, parsed.locator)],
+      fatal: true,
+      project: typeof raw?.project === "string" ? raw.project : null,
+    };
+  }
   const { manifest, locator } = parsed;
   const findings: Finding[] = [...duplicateIds(manifest, src.path, locator)];
   const measured = await readMeasured(manifest, src, locator, findings);
@@ -67,22 +74,7 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
 
 export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<ManifestReport> {
   const h = await evaluateOne(head);
-  if (!("manifest" in h) || h.fatal) {
-    const findings = sortFindings(h.findings);
-    return {
-      path: head.path,
-      project: "manifest" in h ? h.manifest.project : null,
-      verdict: "fail",
-      evaluated: false,
-      totals: null,
-      runs: [],
-      datasets: [],
-      base: null,
-      delta: null,
-      budget: [],
-      findings,
-    };
-  }
+  if (!("manifest" in h) || h.fatal) return notEvaluated(head.path, "manifest" in h ? h.manifest.project : h.project, h.findings);
 
   const findings = [...h.findings];
   let b: Evaluated | null = null;
@@ -128,6 +120,15 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     budget: budget.uses,
     findings: sorted,
   };
+}
+
+function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
+  return { path, project, verdict: "fail", evaluated: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], findings: sortFindings(findings) };
+}
+
+/** The report of a manifest that cannot be read at all. */
+export function unreadableManifest(path: string, message: string): ManifestReport {
+  return notEvaluated(path, null, [{ rule: "manifest/unreadable", severity: "error", message, file: path, line: 1, column: 1 }]);
 }
 
 /** Unknown accelerators and locations in a manifest that failed the schema, so every problem shows at once. */
@@ -205,7 +206,7 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
           severity: "error",
           message: `${formatPath(path)}: give exactly one of codecarbon or energy_kwh`,
           file: src.path,
-          ...locator.value(path),
+          ...locator.key(path),
         });
         continue;
       }

@@ -15,6 +15,7 @@ export type Verdict = "pass" | "warn" | "fail";
 export const FATAL_RULES: ReadonlySet<string> = new Set([
   "manifest/invalid",
   "manifest/unreadable",
+  "data/unreadable",
   "data/unknown-accelerator",
   "data/unknown-location",
 ]);

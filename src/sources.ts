@@ -6,7 +6,16 @@ import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
 import { PathError, type ManifestSource } from "./evaluate.js";
 import { MAX_MANIFEST_BYTES } from "./manifest/parse.js";
 
-export class SourceError extends Error {}
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The nearest folder at or above `dir` holding `.git`, else `dir` itself. */
 export function repositoryRoot(dir: string): string {
@@ -32,9 +41,11 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
   let text: string;
   try {
     if (statSync(abs).size > MAX_MANIFEST_BYTES) text = "x".repeat(MAX_MANIFEST_BYTES + 1); // parseManifest reports the size
-    else text = readFileSync(abs, "utf8");
+    else text = utf8.decode(readFileSync(abs));
   } catch (err) {
-    throw new SourceError(`${display}: cannot read the manifest (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    if (err instanceof TypeError) throw new SourceError("the manifest is not UTF-8 text", display);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SourceError(code === "ENOENT" ? "the manifest does not exist" : `cannot read the manifest (${code ?? String(err)})`, display);
   }
   const dir = dirname(abs);
   const root = realpathSync(repositoryRoot(dir));

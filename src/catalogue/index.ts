@@ -41,7 +41,7 @@ export interface ResolvedLocation {
 interface ProviderData {
   name: string;
   pue: { value: number; source: string; year: number };
-  wue: { value: number; source: string; year: number } | null;
+  wue: { value: number | null; source: string; year: number } | null;
   regions: Record<string, { name: string; zone: string }>;
 }
 
@@ -135,7 +135,8 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
         zoneName: `${region.name} (${grid.zones[region.zone]?.name ?? region.zone})`,
         intensity: zoneIntensity(region.zone),
         pue: p.pue,
-        wue: p.wue,
+        // A provider that publishes no WUE has value null: the default applies.
+        wue: p.wue?.value != null ? (p.wue as Sourced) : null,
       },
     };
   }

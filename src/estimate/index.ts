@@ -255,6 +255,9 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     it = m.it;
     result = { ...m.totals, embodied_co2e_kg: embodied, co2e_kg: m.totals.operational_co2e_kg + embodied };
     note("measured", measured.label, "", { source: "measurement", year: null });
+    if (measured.codecarbon) {
+      note("operational_co2e", "CodeCarbon's emissions column (its own grid figure; carbon_intensity above is not applied)", "", { source: "measurement", year: null });
+    }
   } else if (plan) {
     it = planIt!;
     result = plan;

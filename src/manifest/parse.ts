@@ -84,6 +84,13 @@ export function parseManifest(text: string, file: string): ParseResult {
   if (Buffer.byteLength(text, "utf8") > MAX_MANIFEST_BYTES) {
     return { manifest: undefined, findings: [invalid(`the manifest is larger than ${MAX_MANIFEST_BYTES} bytes`)], locator: empty };
   }
+  // YAML 1.2 allows only printable characters; a NUL or other control character means this is not a text manifest.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f\ufffe\uffff]/.exec(text);
+  if (control) {
+    const at = positionIn(text, control.index);
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return { manifest: undefined, findings: [invalid(`the file contains the control character U+${code}; a manifest is UTF-8 text`, at)], locator: empty };
+  }
 
   let doc: Document;
   try {
@@ -93,13 +100,17 @@ export function parseManifest(text: string, file: string): ParseResult {
     return { manifest: undefined, findings: [invalid(`the YAML cannot be parsed (${err instanceof Error ? err.message : String(err)})`)], locator: empty };
   }
   const locator = new Locator(doc, lines);
+  const errors = [...doc.errors, ...doc.warnings];
+  // Nesting that exhausts the parser produces a cascade of follow-on errors; the first one says it all.
+  const exhausted = errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
   const findings: Finding[] = [];
-  const seenCodes = new Set<string>();
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    if (e.code === "RESOURCE_EXHAUSTION" && seenCodes.has(e.code)) continue;
-    seenCodes.add(e.code);
-    const { line, col } = lines.linePos(e.pos[0]);
-    findings.push(invalid(yamlMessage(e.code, e.message), { line, column: col }));
+  const seen = new Set<string>();
+  for (const e of exhausted ? [exhausted] : errors) {
+    const finding = yamlFinding(e.code, e.message, e.pos[0], text, lines);
+    const key = `${finding.line}:${finding.column}:${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(invalid(finding.message, finding));
   }
   if (findings.length > 0) return { manifest: undefined, findings: findings.slice(0, MAX_FINDINGS), locator };
 
@@ -108,13 +119,15 @@ export function parseManifest(text: string, file: string): ParseResult {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // checkShape already limits alias nodes to MAX_ALIASES, which bounds expansion; this is a second fence.
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     return { manifest: undefined, findings: [invalid(`the YAML cannot be read (${err instanceof Error ? err.message : String(err)})`)], locator };
   }
   if (data === null || data === undefined) return { manifest: undefined, findings: [invalid("the manifest is empty; it needs at least `version: 1` and `project`")], locator };
 
-  const result = manifestSchema.safeParse(data);
+  // reportInput tells a missing key (input undefined) from a value of the wrong type.
+  const result = manifestSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const out = result.error.issues.slice(0, MAX_FINDINGS).flatMap((issue) => issueFindings(issue, locator, invalid));
     return { manifest: undefined, findings: out, locator, data };
@@ -122,16 +135,35 @@ export function parseManifest(text: string, file: string): ParseResult {
   return { manifest: result.data, findings: [], locator };
 }
 
-function yamlMessage(code: string, message: string): string {
+function positionIn(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+function yamlFinding(code: string, message: string, offset: number, text: string, lines: LineCounter): Position & { message: string } {
+  const here = () => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
   switch (code) {
     case "DUPLICATE_KEY":
-      return "duplicate key: each key may appear once in a mapping";
+      return { ...here(), message: "duplicate key: each key may appear once in a mapping" };
     case "MULTIPLE_DOCS":
-      return "the file holds several YAML documents; a manifest is one document (remove the `---` separator)";
+      return { ...here(), message: "the file holds several YAML documents; a manifest is one document (remove the `---` separator)" };
     case "RESOURCE_EXHAUSTION":
-      return "the YAML is nested too deeply";
+      return { ...here(), message: "the YAML is nested too deeply" };
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY": {
+      // yaml reports the value above; the mistake is the over-indented line below it.
+      const next = /\n[ \t]*(?=[^\s#])/g;
+      next.lastIndex = offset;
+      const m = next.exec(text);
+      const at = m ? positionIn(text, m.index + m[0].length) : here();
+      return { ...at, message: "this line is indented deeper than the key above it, which already has a value; align it with its sibling keys" };
+    }
     default:
-      return `YAML ${code.toLowerCase().replace(/_/g, " ")}: ${message.split("\n")[0]}`;
+      return { ...here(), message: `YAML ${code.toLowerCase().replace(/_/g, " ")}: ${message.split("\n")[0]}` };
   }
 }
 
@@ -177,6 +209,7 @@ function issueFindings(issue: z.core.$ZodIssue, locator: Locator, invalid: (m: s
   const where = formatPath(path);
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((k) => {
+      if (k === "<<") return invalid(`${where}: YAML merge keys (<<) are not supported; write the keys out`, locator.key([...path, k]));
       const hint = suggestKey(path, k);
       return invalid(`${where === "(document)" ? "" : where + ": "}unknown key \`${k}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}`, locator.key([...path, k]));
     });
@@ -185,13 +218,14 @@ function issueFindings(issue: z.core.$ZodIssue, locator: Locator, invalid: (m: s
     const parent = path.slice(0, -1);
     return [invalid(`${where}: required`, locator.value(parent))];
   }
+
   return [invalid(`${where}: ${describeIssue(issue)}`, locator.value(path))];
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${issue.expected}, got ${typeName(issue.input)}`;
+      return issue.expected === "int" ? `must be a whole number, got ${String(issue.input)}` : `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${typeName(issue.input)}`;
     case "too_big":
       return issue.origin === "array"
         ? `at most ${String(issue.maximum)} items`
@@ -213,6 +247,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+const TYPE_NAMES: Record<string, string> = { object: "a mapping", array: "a list", number: "a number", string: "a string", boolean: "true or false" };
+
 function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
@@ -223,7 +259,7 @@ function typeName(v: unknown): string {
 
 function suggestKey(path: Path, key: string): string | undefined {
   const best = closest(key, keysAt(path), 1)[0];
-  return best !== undefined && distance(key.toLowerCase(), best) <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  return best !== undefined && distance(key.toLowerCase(), best) <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
 }
 
 /** The keys allowed at a path, read off the zod schema itself so there is one source of truth. */

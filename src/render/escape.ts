@@ -12,9 +12,9 @@ export function escapeMarkdown(input: string, max = 200): string {
   let s = input.replace(/\r\n?|\n/g, " ").replace(CONTROL, " ").replace(INVISIBLE, "");
   if ([...s].length > max) s = [...s].slice(0, max - 1).join("") + "…";
   s = s
-    .replace(/[&<>"']/g, (c) => HTML[c]!)
-    // Every Markdown metacharacter, including every pipe, is backslash-escaped.
-    .replace(/[\\`*_[\]{}()#+\-.!|~=]/g, "\\$&");
+    // Every Markdown metacharacter, including every pipe, is backslash-escaped; then HTML, so entities stay whole.
+    .replace(/[\\`*_[\]{}()#+\-.!|~=]/g, "\\$&")
+    .replace(/[&<>"']/g, (c) => HTML[c]!);
   return (
     s
       // Mentions, team mentions and cross-references need an unbreakable '@'/'#' adjacency; break it.

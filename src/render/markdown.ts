@@ -64,7 +64,7 @@ function runsTable(m: ManifestReport): string[] {
     const warn = uses.some((b) => b.status === "warn");
     const status = over ? "❌ over budget" : warn ? "⚠️ near budget" : d?.change === "added" ? "🆕 added" : d?.change === "changed" ? "✏️ changed" : "✅ ok";
     rows.push(
-      `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d?.change === "added" ? "new" : formatPct(d?.energy_pct ?? 0)} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`,
+      `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`,
     );
   }
   for (const d of m.delta?.runs ?? []) {

@@ -42,7 +42,7 @@ function manifestText(m: ManifestReport): string[] {
         r.kind,
         r.basis,
         formatQuantity("energy_kwh", r.energy_kwh),
-        ...(hasBase ? [d?.change === "added" ? "new" : formatPct(d?.energy_pct ?? 0)] : []),
+        ...(hasBase ? [d ? formatPct(d.energy_pct) : ""] : []),
         formatQuantity("co2e_kg", r.co2e_kg),
         formatQuantity("water_l", r.water_l),
         ...(hasBudget ? [share(r.id)] : []),

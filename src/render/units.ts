@@ -31,13 +31,14 @@ const UNIT: Record<Quantity, string> = { energy_kwh: "kWh", co2e_kg: "kg", water
 
 export function formatQuantity(q: Quantity, value: number): string {
   if (value === 0) return `0 ${UNIT[q]}`;
-  const abs = Math.abs(value);
+  // Rounded first, so that 999.9 kWh reads "1 MWh" rather than "1,000 kWh".
+  const abs = Math.abs(Number(value.toPrecision(3)));
   const scales = SCALES[q];
   const [factor, unit] = scales.find(([f]) => abs >= f) ?? scales[scales.length - 1]!;
   return `${sig.format(value / factor)} ${unit}`;
 }
 
-/** "+12.4 %", "−3 %", "new", "±0 %". */
+/** "+12.4 %", "−3.0 %", "+250 %", "new" (from zero), "±0 %". */
 export function formatPct(pct: number | null): string {
   if (pct === null) return "new";
   if (Math.abs(pct) < 0.05) return "±0 %";
