@@ -3,6 +3,9 @@
 // Cross-field rules (exactly one of hours|gpu_hours|compute, …) live in ./rules.ts, where they get positions.
 import * as z from "zod";
 
+// No code generation (new Function) for validators: faster for the small documents we parse, and no eval.
+z.config({ jitless: true });
+
 const num = (min: number, max: number, exclusiveMin: boolean) =>
   (exclusiveMin ? z.number().gt(min) : z.number().gte(min)).lte(max);
 const positive = (max: number) => num(0, max, true);
