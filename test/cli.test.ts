@@ -1001,3 +1001,25 @@ describe("--format text", () => {
     expect(stdout).toMatch(/vs base examples\/llm-pretraining\/footprint\.base\.yml/);
   });
 });
+
+describe("README", () => {
+  it("shows the output the CLI really prints for the bundled example", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const command = "node dist/cli.js check examples/llm-pretraining/footprint.yml --base examples/llm-pretraining/footprint.base.yml";
+    const start = readme.indexOf(`$ ${command}\n`);
+    expect(start).toBeGreaterThan(0);
+    const shown = readme.slice(start + command.length + 3, readme.indexOf("```", start));
+    const r = cli(command.split(" ").slice(2));
+    expect(r.status).toBe(0);
+    expect(shown).toBe(r.stdout);
+  });
+
+  it("opens with the two commands a newcomer runs, and npm start runs the gate on an example", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const head = readme.split("\n").slice(0, 6).join("\n");
+    expect(head).toContain("npm ci && npm start");
+    expect(head).toContain("npm test");
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toMatch(/^node dist\/cli\.js check examples\//);
+  });
+});
