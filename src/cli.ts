@@ -62,7 +62,7 @@ async function check(args: string[]): Promise<number> {
       continue;
     }
     const base =
-      values.base !== undefined ? workTreeSource(values.base) : values["base-ref"] !== undefined ? gitRefSource(file, values["base-ref"], head.path) : null;
+      values.base !== undefined ? workTreeSource(values.base) : values["base-ref"] !== undefined ? await gitRefSource(file, values["base-ref"], head.path) : null;
     manifests.push(await evaluate(head, base));
   }
   const report = buildReport(manifests);

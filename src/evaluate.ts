@@ -1,7 +1,7 @@
 // One manifest, head and (optionally) base → the report of SPEC §4. Pure apart from the injected file reader.
 import { checkBudgets, type BudgetUse } from "./budget.js";
 import { diff, type Delta, type RunFigures } from "./diff.js";
-import { entryKey, estimateManifest, sumTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
+import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
 import { FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
 import { formatPath, parseManifest, type Locator } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
@@ -35,6 +35,8 @@ export interface ManifestReport {
   verdict: Verdict;
   /** False when the manifest cannot be evaluated (exit code 2). */
   evaluated: boolean;
+  /** The change deletes this manifest: only the base exists. */
+  removed: boolean;
   totals: Totals | null;
   runs: RunReport[];
   datasets: DatasetReport[];
@@ -96,22 +98,12 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   const budget = checkBudgets(h.manifest, h.totals, h.runs, b?.totals ?? null, head.path, h.locator);
   findings.push(...budget.findings);
   const sorted = sortFindings(findings);
-  const figures = (runs: RunResult[]): RunFigures[] =>
-    runs.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      basis: r.basis,
-      energy_kwh: r.energy_kwh,
-      operational_co2e_kg: r.operational_co2e_kg,
-      embodied_co2e_kg: r.embodied_co2e_kg,
-      co2e_kg: r.co2e_kg,
-      water_l: r.water_l,
-    }));
   return {
     path: head.path,
     project: h.manifest.project,
     verdict: verdictOf(sorted),
     evaluated: true,
+    removed: false,
     totals: h.totals,
     runs: h.runs.map(({ path: _path, ...run }) => run),
     datasets: datasetExposure(h.manifest),
@@ -122,8 +114,42 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   };
 }
 
+/** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */
+export async function evaluateRemoved(base: ManifestSource, path: string): Promise<ManifestReport | null> {
+  const b = await evaluateOne(base);
+  if (!("manifest" in b) || b.fatal) return null;
+  const runs = figures(b.runs);
+  return {
+    path,
+    project: b.manifest.project,
+    verdict: "pass",
+    evaluated: true,
+    removed: true,
+    totals: zeroTotals(),
+    runs: [],
+    datasets: [],
+    base: { path: base.path, totals: b.totals, runs },
+    delta: diff(b.totals, runs, zeroTotals(), []),
+    budget: [],
+    findings: [],
+  };
+}
+
+function figures(runs: RunResult[]): RunFigures[] {
+  return runs.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    basis: r.basis,
+    energy_kwh: r.energy_kwh,
+    operational_co2e_kg: r.operational_co2e_kg,
+    embodied_co2e_kg: r.embodied_co2e_kg,
+    co2e_kg: r.co2e_kg,
+    water_l: r.water_l,
+  }));
+}
+
 function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
-  return { path, project, verdict: "fail", evaluated: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], findings: sortFindings(findings) };
+  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], findings: sortFindings(findings) };
 }
 
 /** The report of a manifest that cannot be read at all. */

@@ -78,32 +78,60 @@ function git(cwd: string, args: string[]): { ok: true; out: string } | { ok: fal
   }
 }
 
-/** The same manifest path at a git ref; null when the manifest does not exist there (new in this change). */
-export function gitRefSource(file: string, ref: string, display: string): ManifestSource | null {
-  const dir = dirname(resolve(file));
-  if (ref.startsWith("-")) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a git ref`);
-  const commit = git(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
-  if (!commit.ok) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a commit in this repository${commit.err && !commit.err.startsWith("fatal: Needed") ? ` (${commit.err.split("\n")[0]})` : ""}`);
-  const sha = commit.out.trim();
-  const top = git(dir, ["rev-parse", "--show-toplevel"]);
-  if (!top.ok) throw new SourceError(`--base-ref: ${dir} is not inside a git repository`);
-  const root = realpathSync(top.out.trim());
-  const manifestRel = relative(root, realpathSync(resolve(file))).split(sep).join("/");
-  const show = (repoPath: string): string | null => {
-    const r = git(root, ["show", `${sha}:${repoPath}`]);
-    return r.ok ? r.out : null;
-  };
-  const text = show(manifestRel);
+/** `rel` (relative to the manifest at `manifestPath`) as a repository path; refuses paths that leave the repository. */
+export function repoPathOf(manifestPath: string, rel: string): string {
+  checkRelative(rel);
+  const target = posix.normalize(posix.join(posix.dirname(manifestPath), rel.split("\\").join("/")));
+  if (target === ".." || target.startsWith("../")) throw new PathError("the path points outside the repository");
+  return target;
+}
+
+/** A manifest read through some `read(repoPath)` (git or the REST API); null when it does not exist there. */
+export async function repoSource(
+  repoPath: string,
+  display: string,
+  read: (repoPath: string) => Promise<string | null>,
+): Promise<ManifestSource | null> {
+  const text = await read(repoPath);
   if (text === null) return null;
-  const manifestDir = posix.dirname(manifestRel);
+  return { path: display, text, readRelative: (rel) => read(repoPathOf(repoPath, rel)) };
+}
+
+export interface GitCommit {
+  root: string;
+  sha: string;
+  show(repoPath: string): Promise<string | null>;
+  /** Every file path at the commit. */
+  files(): string[];
+}
+
+/** A commit of the repository holding `dir`, or null when git does not have it (a shallow checkout). */
+export function gitCommit(dir: string, ref: string): GitCommit | null {
+  if (ref.startsWith("-")) return null;
+  const commit = git(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  const top = git(dir, ["rev-parse", "--show-toplevel"]);
+  if (!commit.ok || !top.ok) return null;
+  const sha = commit.out.trim();
+  const root = realpathSync(top.out.trim());
   return {
-    path: `${display}@${ref}`,
-    text,
-    async readRelative(rel) {
-      checkRelative(rel);
-      const target = posix.normalize(posix.join(manifestDir, rel.split("\\").join("/")));
-      if (target.startsWith("../") || target === "..") throw new PathError("the path points outside the repository");
-      return show(target);
+    root,
+    sha,
+    async show(repoPath) {
+      const r = git(root, ["show", `${sha}:${repoPath}`]);
+      return r.ok ? r.out : null;
+    },
+    files() {
+      const r = git(root, ["ls-tree", "-r", "--name-only", "-z", sha]);
+      return r.ok ? r.out.split("\0").filter(Boolean) : [];
     },
   };
+}
+
+/** The same manifest path at a git ref; null when the manifest does not exist there (new in this change). */
+export async function gitRefSource(file: string, ref: string, display: string): Promise<ManifestSource | null> {
+  if (ref.startsWith("-")) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a git ref`);
+  const commit = gitCommit(dirname(resolve(file)), ref);
+  if (!commit) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a commit in this git repository`);
+  const manifestRel = relative(commit.root, realpathSync(resolve(file))).split(sep).join("/");
+  return repoSource(manifestRel, `${display}@${ref}`, (p) => commit.show(p));
 }

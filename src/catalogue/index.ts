@@ -33,6 +33,8 @@ export interface ResolvedLocation {
   provider: Provider | null;
   zone: string;
   zoneName: string;
+  /** Where a cloud region is (city, country). */
+  place: string | null;
   intensity: Sourced;
   pue: Sourced | null;
   wue: Sourced | null;
@@ -42,7 +44,7 @@ interface ProviderData {
   name: string;
   pue: { value: number; source: string; year: number };
   wue: { value: number | null; source: string; year: number } | null;
-  regions: Record<string, { name: string; zone: string }>;
+  regions: Record<string, { name: string; location: string; zone: string }>;
 }
 
 const accelerators = (acceleratorData as { accelerators: Accelerator[] }).accelerators;
@@ -132,7 +134,8 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
         id: `${provider}:${regionId}`,
         provider,
         zone: region.zone,
-        zoneName: `${region.name} (${grid.zones[region.zone]?.name ?? region.zone})`,
+        zoneName: grid.zones[region.zone]?.name ?? region.zone,
+        place: region.location,
         intensity: zoneIntensity(region.zone),
         pue: p.pue,
         // A provider that publishes no WUE has value null: the default applies.
@@ -145,7 +148,7 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     if (zone) {
       return {
         ok: true,
-        value: { id: `zone:${zone}`, provider: null, zone, zoneName: grid.zones[zone]!.name, intensity: zoneIntensity(zone), pue: null, wue: null },
+        value: { id: `zone:${zone}`, provider: null, zone, zoneName: grid.zones[zone]!.name, place: null, intensity: zoneIntensity(zone), pue: null, wue: null },
       };
     }
   }

@@ -192,7 +192,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
   }
   const wue: Sourced = loc?.wue ?? defaults.wue_onsite;
   const ewif: Sourced = defaults.ewif;
-  if (loc) note("location", `${loc.id} → ${loc.zone} (${loc.zoneName})`, "", { source: "catalogue", year: null });
+  if (loc) note("location", `${loc.id}${loc.place ? ` (${loc.place})` : ""} → grid zone ${loc.zone} (${loc.zoneName})`, "", { source: "data/cloud.json, data/grid.json", year: null });
   note("pue", pue.value, "", pue);
   note("carbon_intensity", intensity.value, "gCO2e/kWh", intensity);
 

@@ -1,4 +1,5 @@
-// The PR comment body (also `check --format markdown`). The marker comes first so no truncation can lose it.
+// The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
+// truncation can lose it; everything taken from a manifest goes through escape.ts.
 import type { BudgetUse } from "../budget.js";
 import type { ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
@@ -7,35 +8,79 @@ import { code, escapeMarkdown } from "./escape.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
 
 export const MARKER = "<!-- footprint-gate:v1 -->";
+/** GitHub refuses comment bodies over 65,536 characters; bytes are a safe upper bound of characters. */
+export const COMMENT_LIMIT = 65_536;
+/** The job summary of one step may hold 1 MiB. */
+export const SUMMARY_LIMIT = 1024 * 1024;
 
 const STATUS = { pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" } as const;
 const SEVERITY = { error: "❌ error", warning: "⚠️ warning", notice: "ℹ️ notice" } as const;
 
+/** Less detail at each level: the full report, then without assumptions and long lists, then the bare minimum. */
+export type Detail = "full" | "compact" | "minimal";
+const ROWS: Record<Detail, number> = { full: Infinity, compact: 40, minimal: 10 };
+const FINDINGS: Record<Detail, number> = { full: Infinity, compact: 40, minimal: 10 };
+
 export interface MarkdownOptions {
-  /** Builds a link to a manifest line (the action passes the PR head commit); plain `file:line` without it. */
+  /** First line of the body; null for none (the job summary). */
+  marker?: string | null;
+  /** Links a finding to its manifest line (the action passes the PR head commit); plain `file:line` without it. */
   lineUrl?: (f: Finding) => string;
+  detail?: Detail;
+  /** Where the complete report is when detail was left out. */
+  elsewhere?: string;
+  footer?: string;
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const lines = [MARKER, `## 🌱 footprint-gate: ${STATUS[report.verdict]}`, ""];
+  const lines = [...(options.marker === null ? [] : [options.marker ?? MARKER]), `## 🌱 footprint-gate: ${STATUS[report.verdict]}`, ""];
   for (const m of report.manifests) lines.push(...manifestSection(m, report.manifests.length > 1, options), "");
-  lines.push("<sub>Estimates follow the footprint-gate methodology (SPEC §2); every figure carries its source in the assumptions. This comment is updated on each push.</sub>");
+  lines.push(`<sub>${options.footer ?? "Estimated with footprint-gate; every figure carries its source in the assumptions."}</sub>`);
   return lines.join("\n") + "\n";
 }
 
+/** The richest rendering that fits in `limit` UTF-8 bytes; a hard cut (marker kept) as the last resort. */
+export function fitMarkdown(report: Report, options: MarkdownOptions, limit: number): { body: string; detail: Detail | "truncated" } {
+  for (const detail of ["full", "compact", "minimal"] as const) {
+    const body = renderMarkdown(report, { ...options, detail });
+    if (Buffer.byteLength(body, "utf8") <= limit) return { body, detail };
+  }
+  return { body: truncate(renderMarkdown(report, { ...options, detail: "minimal" }), limit, options.elsewhere), detail: "truncated" };
+}
+
+/** Cuts at a line boundary, closes an open code fence and <details>, and says so. */
+function truncate(body: string, limit: number, elsewhere = "the job summary"): string {
+  const note = `\n\n> [!WARNING]\n> This report was cut to fit GitHub's size limit; the complete report is in ${elsewhere}.\n`;
+  const budget = limit - Buffer.byteLength(note, "utf8") - 64;
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of body.split("\n")) {
+    const n = Buffer.byteLength(line, "utf8") + 1;
+    if (size + n > budget) break;
+    kept.push(line);
+    size += n;
+  }
+  const fences = kept.filter((l) => l.startsWith("```")).length;
+  const opened = kept.filter((l) => l.includes("<details>")).length - kept.filter((l) => l.includes("</details>")).length;
+  return `${kept.join("\n")}${fences % 2 ? "\n```" : ""}${"\n</details>".repeat(Math.max(0, opened))}${note}`;
+}
+
 function manifestSection(m: ManifestReport, several: boolean, options: MarkdownOptions): string[] {
+  const detail = options.detail ?? "full";
   const out: string[] = [];
   if (several) out.push(`### ${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`, "");
   out.push(verdictLine(m), "");
-  if (m.evaluated && m.totals) out.push(...runsTable(m), "");
-  if (m.findings.length > 0) out.push(...findingsList(m.findings, options), "");
-  if (m.evaluated) out.push(...assumptions(m), "", ...modelCardBlock(m));
+  if (m.evaluated && m.totals) out.push(...runsTable(m, detail, options), "");
+  if (m.findings.length > 0) out.push(...findingsList(m.findings, detail, options), "");
+  if (m.evaluated && detail === "full") out.push(...assumptions(m), "");
+  if (m.evaluated && detail !== "minimal") out.push(...modelCardBlock(m));
   return out;
 }
 
 function verdictLine(m: ManifestReport): string {
   const project = m.project ? `**${escapeMarkdown(m.project, 100)}**` : code(m.path);
   if (!m.evaluated || !m.totals) return `${STATUS.fail}: ${project} cannot be evaluated; fix the problems below.`;
+  if (m.removed && m.base) return `🗑️ ${project} (${code(m.path)}) is removed by this change: ${formatDelta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${formatDelta("co2e_kg", -m.base.totals.co2e_kg)} CO2e`;
   const t = m.totals;
   const totals = `${formatQuantity("energy_kwh", t.energy_kwh)}, ${formatQuantity("co2e_kg", t.co2e_kg)} CO2e, ${formatQuantity("water_l", t.water_l)} water`;
   if (!m.delta) return `${STATUS[m.verdict]}: ${project} · ${totals} · no base to compare with`;
@@ -43,52 +88,72 @@ function verdictLine(m: ManifestReport): string {
   return `${STATUS[m.verdict]}: ${project} · **${formatPct(d.energy_pct)} energy, ${formatDelta("co2e_kg", d.co2e_kg)} CO2e** · ${totals}`;
 }
 
-function runsTable(m: ManifestReport): string[] {
+function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions): string[] {
   const hasBase = m.delta !== null;
   const byScope = new Map<string, BudgetUse[]>();
   for (const b of m.budget) byScope.set(b.scope, [...(byScope.get(b.scope) ?? []), b]);
-  const budgetOf = (id: string) => {
-    const uses = byScope.get(id) ?? [];
-    return uses.length ? uses.map((b) => `${Math.round(b.share * 100)} %`).join(" · ") : "–";
+  const budgetOf = (scope: string) => {
+    const uses = byScope.get(scope) ?? [];
+    return uses.length ? uses.map((b) => `${b.metric === "energy_kwh" ? "energy" : b.metric === "co2e_kg" ? "CO2e" : "water"} ${Math.round(b.share * 100)} %`).join(", ") : "–";
   };
   const rows = [
     `| entry | kind | energy${hasBase ? " (base → head)" : ""} | ${hasBase ? "Δ % | " : ""}CO2e | water | budget | status |`,
-    `|---|---|---:|${hasBase ? "---:|" : ""}---:|---:|---:|---|`,
+    `|---|---|---:|${hasBase ? "---:|" : ""}---:|---:|---|---|`,
   ];
   const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
+  const lines: { weight: number; text: string }[] = [];
   for (const r of m.runs) {
     const d = deltas.get(r.id);
-    const energy = hasBase && d?.base ? `${formatQuantity("energy_kwh", d.base.energy_kwh)} → ${formatQuantity("energy_kwh", r.energy_kwh)}` : formatQuantity("energy_kwh", r.energy_kwh);
+    const energy = d?.base ? `${formatQuantity("energy_kwh", d.base.energy_kwh)} → ${formatQuantity("energy_kwh", r.energy_kwh)}` : formatQuantity("energy_kwh", r.energy_kwh);
     const uses = byScope.get(r.id) ?? [];
-    const over = uses.some((b) => b.status === "over");
-    const warn = uses.some((b) => b.status === "warn");
-    const status = over ? "❌ over budget" : warn ? "⚠️ near budget" : d?.change === "added" ? "🆕 added" : d?.change === "changed" ? "✏️ changed" : "✅ ok";
-    rows.push(
-      `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`,
-    );
+    const status = uses.some((b) => b.status === "over")
+      ? "❌ over budget"
+      : uses.some((b) => b.status === "warn")
+        ? "⚠️ near budget"
+        : d?.change === "added"
+          ? "🆕 added"
+          : d?.change === "changed"
+            ? "✏️ changed"
+            : "✅ ok";
+    lines.push({
+      weight: Math.abs(d?.energy_kwh ?? r.energy_kwh),
+      text: `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`,
+    });
   }
   for (const d of m.delta?.runs ?? []) {
     if (d.change !== "removed" || !d.base) continue;
-    rows.push(`| ${code(d.id)} | ${d.kind} | ${formatQuantity("energy_kwh", d.base.energy_kwh)} → 0 | −100 % | 0 kg | 0 L | – | 🗑️ removed |`);
+    lines.push({
+      weight: Math.abs(d.energy_kwh),
+      text: `| ${code(d.id)} | ${d.kind} | ${formatQuantity("energy_kwh", d.base.energy_kwh)} → 0 kWh | −100 % | 0 kg | 0 L | – | 🗑️ removed |`,
+    });
+  }
+  // With less room, the entries that changed most are the ones a reviewer needs.
+  const limit = ROWS[detail];
+  const shown = lines.length > limit ? [...lines].sort((a, b) => b.weight - a.weight).slice(0, limit) : lines;
+  rows.push(...shown.map((l) => l.text));
+  if (shown.length < lines.length) {
+    rows.push(`| … ${lines.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} | | | ${hasBase ? "| " : ""}| | | |`);
   }
   const t = m.totals!;
   const energy = m.base ? `${formatQuantity("energy_kwh", m.base.totals.energy_kwh)} → ${formatQuantity("energy_kwh", t.energy_kwh)}` : formatQuantity("energy_kwh", t.energy_kwh);
-  const totalBudget = byScope.get("total") ?? [];
   rows.push(
-    `| **total** | | **${energy}** | ${hasBase ? `**${formatPct(m.delta!.energy_pct)}** | ` : ""}**${formatQuantity("co2e_kg", t.co2e_kg)}** | **${formatQuantity("water_l", t.water_l)}** | ${totalBudget.length ? totalBudget.map((b) => `${b.metric.split("_")[0]} ${Math.round(b.share * 100)} %`).join(" · ") : "–"} | ${STATUS[m.verdict]} |`,
+    `| **total** | | **${energy}** | ${hasBase ? `**${formatPct(m.delta!.energy_pct)}** | ` : ""}**${formatQuantity("co2e_kg", t.co2e_kg)}** | **${formatQuantity("water_l", t.water_l)}** | ${budgetOf("total")} | ${STATUS[m.verdict]} |`,
   );
   return rows;
 }
 
-function findingsList(findings: readonly Finding[], options: MarkdownOptions): string[] {
+function findingsList(findings: readonly Finding[], detail: Detail, options: MarkdownOptions): string[] {
+  const limit = FINDINGS[detail];
+  const shown = findings.slice(0, limit);
   return [
     "**Findings**",
     "",
-    ...findings.map((f) => {
+    ...shown.map((f) => {
       const where = `${escapeMarkdown(f.file, 200)}:${f.line}`;
       const link = options.lineUrl ? `[${where}](${options.lineUrl(f)})` : where;
       return `- ${SEVERITY[f.severity]} ${code(f.rule)} ${escapeMarkdown(f.message, 500)} (${link})`;
     }),
+    ...(shown.length < findings.length ? [`- … ${findings.length - shown.length} more in ${options.elsewhere ?? "the full report"}`] : []),
   ];
 }
 
@@ -123,5 +188,6 @@ function modelCardBlock(m: ManifestReport): string[] {
     "```",
     "",
     "</details>",
+    "",
   ];
 }

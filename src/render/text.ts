@@ -23,6 +23,7 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
 
 function manifestText(m: ManifestReport): string[] {
   const out: string[] = [`${clean(m.path)}${m.project ? ` · ${clean(m.project)}` : ""}`];
+  if (m.removed) out[0] += " · removed by this change";
   if (m.evaluated && m.totals) {
     const hasBase = m.delta !== null;
     const hasBudget = m.budget.length > 0;

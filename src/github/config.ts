@@ -1,0 +1,56 @@
+// Every input of action.yml, read once into one typed, validated config.
+import * as core from "@actions/core";
+import type { FailOn } from "../report.js";
+
+export interface Config {
+  manifests: string[];
+  token: string;
+  comment: "update" | "new" | "off";
+  failOn: FailOn;
+  baseRef: string;
+  badgePath: string;
+  summary: boolean;
+  /** Two-workflow mode: a report JSON made by a pull_request run, to comment from. */
+  report: string;
+  commentKey: string;
+}
+
+export class InputError extends Error {}
+
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const value = core.getInput(name) || fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(`input ${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`);
+  }
+  return value as T;
+}
+
+export function readConfig(): Config {
+  const token = core.getInput("github-token");
+  // Registered first, so that nothing logged later can show it.
+  if (token) core.setSecret(token);
+  let summary: boolean;
+  try {
+    summary = core.getInput("summary") === "" ? true : core.getBooleanInput("summary");
+  } catch {
+    throw new InputError("input summary must be true or false");
+  }
+  const manifests = core
+    .getInput("manifest")
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const commentKey = core.getInput("comment-key");
+  if (!/^[A-Za-z0-9._-]{0,64}$/.test(commentKey)) throw new InputError("input comment-key may use letters, digits, '.', '_' and '-' (at most 64)");
+  return {
+    manifests: manifests.length > 0 ? manifests : ["footprint.yml"],
+    token,
+    comment: choice("comment", ["update", "new", "off"], "update"),
+    failOn: choice("fail-on", ["error", "warning", "never"], "error"),
+    baseRef: core.getInput("base-ref"),
+    badgePath: core.getInput("badge-path"),
+    summary,
+    report: core.getInput("report"),
+    commentKey,
+  };
+}

@@ -1,0 +1,155 @@
+// The action: evaluate the manifests (or take a report from a pull_request run), comment, summarise, gate.
+import * as core from "@actions/core";
+import { createHash } from "node:crypto";
+import { readFileSync, realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import { evaluate, evaluateRemoved, unreadableManifest, type ManifestReport } from "./evaluate.js";
+import type { Finding } from "./findings.js";
+import { baseReader, type BaseReader } from "./github/base.js";
+import { createClient, type Octokit } from "./github/client.js";
+import { upsertComment } from "./github/comment.js";
+import { InputError, readConfig, type Config } from "./github/config.js";
+import { readContext, type RunContext } from "./github/context.js";
+import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
+import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
+import { COMMENT_LIMIT, fitMarkdown, SUMMARY_LIMIT } from "./render/markdown.js";
+import { buildReport, exitCode, type Report } from "./report.js";
+import { parseReport, ReportInputError } from "./report-schema.js";
+import { SourceError, workTreeSource } from "./sources.js";
+
+export async function run(): Promise<void> {
+  try {
+    await runAction();
+  } catch (err) {
+    // Anything thrown, not only an Error, fails the step with one clear line.
+    if (err instanceof InputError || err instanceof ReportInputError) core.setFailed(err.message);
+    else core.setFailed(`footprint-gate: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function runAction(): Promise<void> {
+  const config = readConfig();
+  const ctx = readContext();
+  const octokit = config.token ? createClient(config.token) : null;
+
+  const report = config.report ? readReportInput(config.report, ctx.workspace) : await evaluateWorkspace(config, ctx, octokit);
+  const reportPath = writeReportFile(report);
+  setOutputs(report, reportPath);
+  annotate(report);
+
+  const marker = `<!-- footprint-gate:v1 key=${commentKey(config, ctx)} -->`;
+  const lineUrl = ctx.headSha ? (f: Finding) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.headSha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : undefined;
+  const footer = "Updated on each push by footprint-gate. Estimates follow its methodology; every figure carries its source in the assumptions.";
+
+  if (config.summary) {
+    const { body } = fitMarkdown(report, { marker: null, lineUrl, footer, elsewhere: "the JSON report (the `report` output)" }, SUMMARY_LIMIT - 1024);
+    await core.summary.addRaw(body).write();
+  }
+
+  const prNumber = await pullRequestNumber(ctx, config, octokit);
+  if (prNumber !== null && config.comment !== "off") {
+    if (!octokit) core.notice("No github-token: the report is in the job summary, no PR comment is posted.");
+    else {
+      const { body, detail } = fitMarkdown(report, { marker, lineUrl, footer, elsewhere: "the job summary" }, COMMENT_LIMIT);
+      if (detail !== "full") core.info(`The PR comment is shortened (${detail}) to fit GitHub's 65,536-character limit.`);
+      const outcome = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker }, body, config.comment);
+      if (outcome.action === "forbidden") {
+        core.notice(
+          `This token may not comment on pull request #${prNumber} (HTTP ${outcome.status}); pull requests from forks get a read-only token. ` +
+            "The report is in the job summary. To comment on fork PRs, use the two-workflow pattern in the README.",
+        );
+      } else if (outcome.action !== "skipped") core.info(`PR comment ${outcome.action}: ${outcome.url}`);
+    }
+  }
+
+  // The verdict depends on budgets and policies only, never on whether commenting worked.
+  const code = config.report ? 0 : exitCode(report, config.failOn);
+  if (code === 2) core.setFailed("footprint-gate: a manifest cannot be evaluated; see the annotations.");
+  else if (code === 1) core.setFailed(`footprint-gate: the gate failed (verdict ${report.verdict}, fail-on ${config.failOn}); see the annotations.`);
+  else core.info(`footprint-gate: verdict ${report.verdict}.`);
+}
+
+function commentKey(config: Config, ctx: RunContext): string {
+  // One sticky comment per workflow and manifest set; comment-key separates several in one workflow.
+  const basis = [ctx.workflow, config.manifests.join("\n"), config.commentKey].join("\0");
+  return createHash("sha256").update(basis).digest("hex").slice(0, 12);
+}
+
+function inWorkspace(workspace: string, path: string): string {
+  const root = realpathSync(workspace);
+  const abs = realpathSync(resolve(root, path));
+  const rel = relative(root, abs);
+  if (rel.startsWith("..") || isAbsolute(rel)) throw new InputError(`${path} is outside the workspace`);
+  return abs;
+}
+
+function readReportInput(path: string, workspace: string): Report {
+  let text: string;
+  try {
+    text = readFileSync(inWorkspace(workspace, path), "utf8");
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`input report: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+  }
+  try {
+    return parseReport(text);
+  } catch (err) {
+    throw new ReportInputError(`input report: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octokit | null): Promise<Report> {
+  const baseSha = config.baseRef || ctx.baseSha;
+  const base: BaseReader | null = baseSha ? baseReader(ctx.workspace, baseSha, octokit, ctx.owner, ctx.repo) : null;
+  if (base) core.info(`Base ${base.sha.slice(0, 12)} read via ${base.via === "git" ? "git" : "the REST API"}.`);
+  else if (baseSha) core.notice(`The base commit ${baseSha.slice(0, 12)} is not in the checkout and there is no token to read it: no comparison.`);
+
+  const head = new Set<string>();
+  for (const pattern of config.manifests) {
+    if (isGlob(pattern)) for (const p of expandGlob(ctx.workspace, pattern)) head.add(p);
+    else head.add(pattern.replace(/^\.\//, ""));
+  }
+  const reports: ManifestReport[] = [];
+  for (const path of [...head].sort()) {
+    let source;
+    try {
+      source = workTreeSource(resolve(ctx.workspace, path), path);
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      // A named manifest the change deleted is a removal, not an error.
+      const removed = base ? await base.source(path) : null;
+      const r = removed ? await evaluateRemoved(removed, path) : null;
+      reports.push(r ?? unreadableManifest(path, err.message));
+      continue;
+    }
+    reports.push(await evaluate(source, base ? await base.source(path) : null));
+  }
+  // Manifests matched by a glob only at the base were removed by the change.
+  const globs = config.manifests.filter(isGlob).map(globToRegExp);
+  if (base && globs.length > 0) {
+    for (const path of (await base.files()).filter((p) => !head.has(p) && globs.some((g) => g.test(p)))) {
+      const source = await base.source(path);
+      const r = source ? await evaluateRemoved(source, path) : null;
+      if (r) reports.push(r);
+    }
+  }
+  if (reports.length === 0) throw new InputError(`no manifest matches ${config.manifests.map((m) => JSON.stringify(m)).join(", ")}`);
+  return buildReport(reports);
+}
+
+async function pullRequestNumber(ctx: RunContext, config: Config, octokit: Octokit | null): Promise<number | null> {
+  if (ctx.pr) return ctx.pr.number;
+  const run = ctx.workflowRun;
+  if (!run || !config.report) return null;
+  if (run.pull_requests?.[0]) return run.pull_requests[0].number;
+  // Runs from forks list no pull request: find the open PR whose head is the run's commit.
+  if (!octokit || !run.head_branch || !run.head_repository) return null;
+  const res = await octokit.request("GET /repos/{owner}/{repo}/pulls", {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: "open",
+    head: `${run.head_repository.owner.login}:${run.head_branch}`,
+    per_page: 100,
+  });
+  return res.data.find((p) => p.head.sha === run.head_sha)?.number ?? null;
+}
