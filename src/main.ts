@@ -35,7 +35,8 @@ async function runAction(): Promise<void> {
   const report = config.report ? readReportInput(config.report, ctx.workspace) : await evaluateWorkspace(config, ctx, octokit);
   const reportPath = writeReportFile(report);
   setOutputs(report, reportPath);
-  annotate(report);
+  // A report from a pull_request run was annotated there; its paths are not trusted here.
+  if (!config.report) annotate(report);
 
   const marker = `<!-- footprint-gate:v1 key=${commentKey(config, ctx)} -->`;
   const lineUrl = ctx.headSha ? (f: Finding) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.headSha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : undefined;
