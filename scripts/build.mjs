@@ -1,7 +1,7 @@
 // Builds the committed bundles: dist/cli.js (CLI) and dist/index.js (action) with ncc, then the JSON Schema.
 // Deterministic, so CI can rebuild and fail on any difference (`git status --porcelain dist schema`).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,24 +13,28 @@ const dist = join(root, "dist");
 const entries = [
   ["src/cli.ts", "cli.js"],
   ["src/index.ts", "index.js"],
-].filter(([src]) => existsSync(join(root, src)));
+];
 
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist);
+// Everything is built in a temporary folder and moved into dist/ at the end, so dist/ is never half-written.
+const out = mkdtempSync(join(tmpdir(), "fg-dist-"));
 const licenses = new Set();
-for (const [src, out] of entries) {
+for (const [src, file] of entries) {
   const tmp = mkdtempSync(join(tmpdir(), "fg-build-"));
   execFileSync(process.execPath, [ncc, "build", src, "-o", tmp, "--minify", "--target", "es2022", "--license", "licenses.txt", "--quiet"], {
     cwd: root,
     stdio: "inherit",
   });
-  renameSync(join(tmp, "index.js"), join(dist, out));
+  renameSync(join(tmp, "index.js"), join(out, file));
   if (existsSync(join(tmp, "licenses.txt"))) licenses.add(readFileSync(join(tmp, "licenses.txt"), "utf8"));
   rmSync(tmp, { recursive: true, force: true });
 }
 // ncc copies the whole package.json; the bundles only need to be read as ES modules.
-writeFileSync(join(dist, "package.json"), JSON.stringify({ type: "module" }, null, 2) + "\n");
-writeFileSync(join(dist, "licenses.txt"), [...licenses].join("\n"));
+writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }, null, 2) + "\n");
+writeFileSync(join(out, "licenses.txt"), [...licenses].join("\n"));
+mkdirSync(dist, { recursive: true });
+for (const name of readdirSync(dist)) if (!existsSync(join(out, name))) rmSync(join(dist, name), { recursive: true, force: true });
+for (const name of readdirSync(out)) copyFileSync(join(out, name), join(dist, name));
+rmSync(out, { recursive: true, force: true });
 
 mkdirSync(join(root, "schema"), { recursive: true });
 const schema = execFileSync(process.execPath, [join(dist, "cli.js"), "schema"], { encoding: "utf8" });

@@ -2,18 +2,22 @@
 // The CLI adapter (SPEC §4). No GitHub client is loaded here: start-up time is a feature.
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
-import { evaluate, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";
+import { evaluate, PathError, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, type FailOn } from "./report.js";
-import { SourceError, gitRefSource, workTreeSource } from "./sources.js";
+import { writeFileSync } from "node:fs";
+import { parseManifest } from "./manifest/parse.js";
+import { co2BlockYaml, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
+import { SourceError, gitRefSource, workTreeSource, writableRelative } from "./sources.js";
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
 
 Usage:
   footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
                        [--format text|markdown|json] [--fail-on error|warning|never]
+  footprint-gate card [MANIFEST] [--write]
   footprint-gate schema
 
   MANIFEST      footprint manifest(s), default footprint.yml
@@ -21,6 +25,8 @@ Usage:
   --base-ref R  compare with the same path at git ref R (read with git show)
   --format      text (default), markdown (the PR comment body) or json (the report)
   --fail-on     error (default): exit 1 when the gate fails; warning: also on warnings; never
+  card          print the Hugging Face co2_eq_emissions block for the manifest's model_card;
+                --write updates it in the card's front matter, leaving every other byte as it was
 
 Exit codes: 0 passed, 1 gate failed, 2 a manifest cannot be evaluated or usage error.
 `;
@@ -71,6 +77,34 @@ async function check(args: string[]): Promise<number> {
   return exitCode(report, failOn);
 }
 
+async function card(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { write: { type: "boolean" } } });
+  if (positionals.length > 1) throw new UsageError("card takes one manifest");
+  const file = positionals[0] ?? "footprint.yml";
+  const source = workTreeSource(file);
+  const report = await evaluate(source, null);
+  if (!report.evaluated) {
+    process.stdout.write(renderText(buildReport([report])));
+    return 2;
+  }
+  const ref = parseManifest(source.text, source.path).manifest?.model_card;
+  const existing = ref ? await source.readRelative(ref) : null;
+  const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
+  if (!values.write) {
+    process.stdout.write(co2BlockYaml(block) + "\n");
+    return 0;
+  }
+  if (!ref) throw new UsageError(`${source.path} names no model_card to write to`);
+  const target = writableRelative(file, ref);
+  try {
+    writeFileSync(target, writeCo2Block(existing ?? "", block));
+  } catch (err) {
+    throw new SourceError(`${ref}: cannot update the card (${err instanceof Error ? err.message : String(err)})`);
+  }
+  process.stdout.write(`${ref}: co2_eq_emissions.emissions = ${block.grams} g\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -80,6 +114,8 @@ export async function main(argv: string[]): Promise<number> {
       case "schema":
         process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + "\n");
         return 0;
+      case "card":
+        return await card(rest);
       case "--version":
       case "-v":
         process.stdout.write(`${pkg.version}\n`);
@@ -99,8 +135,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`footprint-gate: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof SourceError) {
-      process.stderr.write(`footprint-gate: ${err.path ? `${err.path}: ` : ""}${err.message}\n`);
+    if (err instanceof SourceError || err instanceof PathError) {
+      const where = err instanceof SourceError && err.path ? `${err.path}: ` : "";
+      process.stderr.write(`footprint-gate: ${where}${err.message}\n`);
       return 2;
     }
     throw err;

@@ -7,6 +7,7 @@ import { formatPath, parseManifest, type Locator } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { findAccelerator, findLocation, unknownMessage } from "./catalogue/index.js";
+import { checkPolicies, type ModelCardReport } from "./policy.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
@@ -18,6 +19,8 @@ export interface ManifestSource {
   /** Reads a file named in the manifest, relative to the manifest's folder; null when it does not exist.
    *  Throws PathError for a path that leaves the repository. */
   readRelative(rel: string): Promise<string | null>;
+  /** Whether a file or folder named in the manifest exists (same rules). */
+  exists(rel: string): Promise<boolean>;
 }
 
 export class PathError extends Error {}
@@ -43,6 +46,9 @@ export interface ManifestReport {
   base: { path: string; totals: Totals; runs: RunFigures[] } | null;
   delta: Delta | null;
   budget: BudgetUse[];
+  /** Expected exposed personal records over the datasets whose exposure is known. */
+  privacy: { expected_exposed_records: number; unknown_datasets: number } | null;
+  model_card: ModelCardReport | null;
   findings: Finding[];
 }
 
@@ -97,6 +103,9 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
 
   const budget = checkBudgets(h.manifest, h.totals, h.runs, b?.totals ?? null, head.path, h.locator);
   findings.push(...budget.findings);
+  const datasets = datasetExposure(h.manifest);
+  const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
+  findings.push(...policies.findings);
   const sorted = sortFindings(findings);
   return {
     path: head.path,
@@ -106,10 +115,12 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     removed: false,
     totals: h.totals,
     runs: h.runs.map(({ path: _path, ...run }) => run),
-    datasets: datasetExposure(h.manifest),
+    datasets,
     base: b ? { path: base!.path, totals: b.totals, runs: figures(b.runs) } : null,
     delta: b ? diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) : null,
     budget: budget.uses,
+    privacy: privacyTotals(datasets),
+    model_card: policies.modelCard,
     findings: sorted,
   };
 }
@@ -131,6 +142,8 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     base: { path: base.path, totals: b.totals, runs },
     delta: diff(b.totals, runs, zeroTotals(), []),
     budget: [],
+    privacy: null,
+    model_card: null,
     findings: [],
   };
 }
@@ -149,7 +162,7 @@ function figures(runs: RunResult[]): RunFigures[] {
 }
 
 function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
-  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], findings: sortFindings(findings) };
+  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], privacy: null, model_card: null, findings: sortFindings(findings) };
 }
 
 /** The report of a manifest that cannot be read at all. */
@@ -269,6 +282,17 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
     }
   }
   return out;
+}
+
+function privacyTotals(datasets: readonly DatasetReport[]): ManifestReport["privacy"] {
+  if (datasets.length === 0) return null;
+  let total = 0;
+  let unknown = 0;
+  for (const d of datasets) {
+    if (d.exposure.expected_exposed_records === null) unknown++;
+    else total += d.exposure.expected_exposed_records;
+  }
+  return { expected_exposed_records: total, unknown_datasets: unknown };
 }
 
 function datasetExposure(manifest: Manifest): DatasetReport[] {

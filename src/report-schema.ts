@@ -105,6 +105,16 @@ const manifest = z.strictObject({
       }),
     )
     .max(300_000),
+  privacy: z.strictObject({ expected_exposed_records: num, unknown_datasets: num.int() }).nullable(),
+  model_card: z
+    .strictObject({
+      path: str(1000),
+      disclosed_g: num.nullable(),
+      estimated_g: num,
+      difference_pct: pct,
+      missing_sections: z.array(str(200)).max(50),
+    })
+    .nullable(),
   findings: z.array(finding).max(10_000),
 });
 

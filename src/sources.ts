@@ -61,7 +61,23 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
       if (!inside(root, realpathSync(target))) throw new PathError("the path resolves (through a symlink) outside the repository");
       return readFileSync(target, "utf8");
     },
+    async exists(rel) {
+      checkRelative(rel);
+      const target = resolve(dir, rel);
+      if (!inside(root, target)) throw new PathError("the path points outside the repository");
+      return existsSync(target) && inside(root, realpathSync(target));
+    },
   };
+}
+
+/** The absolute path of a file named in the manifest at `file`, for writing; refuses paths out of the repository. */
+export function writableRelative(file: string, rel: string): string {
+  checkRelative(rel);
+  const dir = dirname(resolve(file));
+  const root = realpathSync(repositoryRoot(dir));
+  const target = resolve(dir, rel);
+  if (!inside(root, target) || (existsSync(target) && !inside(root, realpathSync(target)))) throw new PathError("the path points outside the repository");
+  return target;
 }
 
 // child_process is loaded only when a git ref is read: most runs never need it.
@@ -94,7 +110,12 @@ export async function repoSource(
 ): Promise<ManifestSource | null> {
   const text = await read(repoPath);
   if (text === null) return null;
-  return { path: display, text, readRelative: (rel) => read(repoPathOf(repoPath, rel)) };
+  return {
+    path: display,
+    text,
+    readRelative: (rel) => read(repoPathOf(repoPath, rel)),
+    exists: async (rel) => (await read(repoPathOf(repoPath, rel))) !== null,
+  };
 }
 
 export interface GitCommit {

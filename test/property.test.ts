@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, type ManifestReport, type ManifestSource } from "../src/evaluate.js";
 import { parseManifest } from "../src/manifest/parse.js";
 
-const source = (text: string): ManifestSource => ({ path: "footprint.yml", text, readRelative: async () => null });
+const source = (text: string): ManifestSource => ({ path: "footprint.yml", text, readRelative: async () => null, exists: async () => false });
 
 function checkParse(text: string): void {
   let result: ReturnType<typeof parseManifest> | undefined;

@@ -21,6 +21,7 @@ function source(text: string, files: Record<string, string> = {}, path = "footpr
     path,
     text,
     readRelative: async (rel) => (Object.prototype.hasOwnProperty.call(files, rel) ? files[rel]! : null),
+    exists: async (rel) => Object.prototype.hasOwnProperty.call(files, rel),
   };
 }
 

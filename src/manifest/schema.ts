@@ -134,10 +134,12 @@ export const policySchema = z
         disclosure_tolerance_pct: nonNegative(1e4).optional(),
         require_dataset_documentation: z.boolean().optional(),
         require_license: z.boolean().optional(),
+        require_explainability_report: z.boolean().optional(),
+        require_data_use_statement: z.boolean().optional(),
       })
       .optional(),
   })
-  .describe("Privacy and transparency policies.");
+  .describe("Privacy and transparency policies. A requirement set to true explicitly makes its findings errors; the defaults warn.");
 
 export const manifestSchema = z
   .strictObject({
@@ -151,6 +153,13 @@ export const manifestSchema = z
     inference: z.array(inferenceSchema).max(100_000).optional(),
     datasets: z.array(datasetSchema).max(100_000).optional(),
     model_card: text(1000).optional().describe("Hugging Face model card, relative to the manifest."),
+    transparency: z
+      .strictObject({
+        explainability_report: text(1000).optional().describe("How the model's decisions can be explained: repository path or https URL."),
+        data_use_statement: text(1000).optional().describe("How the training data is used: repository path or https URL."),
+      })
+      .optional()
+      .describe("Published transparency documents."),
     budget: budgetSchema.optional(),
     policy: policySchema.optional(),
   })
@@ -160,6 +169,7 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export type TrainingEntry = z.infer<typeof trainingSchema>;
 export type InferenceEntry = z.infer<typeof inferenceSchema>;
 export type Measured = z.infer<typeof measured>;
+export type Dataset = z.infer<typeof datasetSchema>;
 
 export function jsonSchema(): unknown {
   return {

@@ -4,6 +4,7 @@ import type { BudgetUse } from "../budget.js";
 import type { ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
 import type { Report } from "../report.js";
+import { co2BlockYaml, suggestedCo2Block } from "../modelcard.js";
 import { code, escapeMarkdown } from "./escape.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
 
@@ -71,6 +72,7 @@ function manifestSection(m: ManifestReport, several: boolean, options: MarkdownO
   if (several) out.push(`### ${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`, "");
   out.push(verdictLine(m), "");
   if (m.evaluated && m.totals) out.push(...runsTable(m, detail, options), "");
+  if (m.evaluated && detail !== "minimal") out.push(...measuredTable(m), ...privacyTable(m), ...modelCardLine(m));
   if (m.findings.length > 0) out.push(...findingsList(m.findings, detail, options), "");
   if (m.evaluated && detail === "full") out.push(...assumptions(m), "");
   if (m.evaluated && detail !== "minimal") out.push(...modelCardBlock(m));
@@ -142,6 +144,51 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   return rows;
 }
 
+/** How good the plans were: measured runs next to their estimate. */
+function measuredTable(m: ManifestReport): string[] {
+  const measured = m.runs.filter((r) => r.planned);
+  if (measured.length === 0) return [];
+  return [
+    "**Measured vs planned**",
+    "",
+    "| entry | measured energy | planned energy | drift | measured CO2e | planned CO2e |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...measured.map(
+      (r) =>
+        `| ${code(r.id)} | ${formatQuantity("energy_kwh", r.energy_kwh)} | ${formatQuantity("energy_kwh", r.planned!.energy_kwh)} | ${formatPct(r.planned!.drift_energy_pct)} | ${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("co2e_kg", r.planned!.co2e_kg)} |`,
+    ),
+    "",
+  ];
+}
+
+const EXPOSURE_BASIS = { "differential-privacy": "(ε, δ)-DP bound", declared: "declared", "no-anonymization": "not anonymized", unknown: "unknown" } as const;
+
+/** Privacy exposure R = p × D per dataset. */
+function privacyTable(m: ManifestReport): string[] {
+  if (m.datasets.length === 0) return [];
+  const fmt = (v: number | null) => (v === null ? "?" : formatNumber(v));
+  const total = m.privacy
+    ? `Expected exposed records: **${formatNumber(m.privacy.expected_exposed_records)}**${m.privacy.unknown_datasets ? ` (+ ${m.privacy.unknown_datasets} dataset(s) with unknown exposure)` : ""}`
+    : "";
+  return [
+    "**Privacy exposure** (R = p × D)",
+    "",
+    "| dataset | records D | p | basis | R |",
+    "|---|---:|---:|---|---:|",
+    ...m.datasets.map((d) => `| ${code(d.id)} | ${fmt(d.exposure.records)} | ${fmt(d.exposure.p)} | ${EXPOSURE_BASIS[d.exposure.basis]} | ${fmt(d.exposure.expected_exposed_records)} |`),
+    "",
+    ...(total ? [total, ""] : []),
+  ];
+}
+
+function modelCardLine(m: ManifestReport): string[] {
+  const c = m.model_card;
+  if (!c) return [];
+  const disclosed = c.disclosed_g === null ? "discloses no CO2e" : `discloses ${formatNumber(c.disclosed_g)} g CO2e`;
+  const diff = c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)} vs the estimate of ${formatNumber(Math.round(c.estimated_g))} g)`;
+  return [`Model card ${code(c.path)} ${disclosed}${diff}.`, ""];
+}
+
 function findingsList(findings: readonly Finding[], detail: Detail, options: MarkdownOptions): string[] {
   const limit = FINDINGS[detail];
   const shown = findings.slice(0, limit);
@@ -173,21 +220,8 @@ function assumptions(m: ManifestReport): string[] {
 
 /** The Hugging Face `co2_eq_emissions` block (grams) for the training entries. */
 function modelCardBlock(m: ManifestReport): string[] {
-  const training = m.runs.filter((r) => r.kind === "training");
-  if (training.length === 0) return [];
-  const grams = Math.round(training.reduce((s, r) => s + r.co2e_kg, 0) * 1000);
-  const measured = training.some((r) => r.basis === "measured");
-  return [
-    "<details><summary>Suggested <code>co2_eq_emissions</code> for the model card</summary>",
-    "",
-    "```yaml",
-    "co2_eq_emissions:",
-    `  emissions: ${grams}`,
-    `  source: "footprint-gate${measured ? " (CodeCarbon / measured where available)" : " estimate"}"`,
-    `  training_type: "pre-training"`,
-    "```",
-    "",
-    "</details>",
-    "",
-  ];
+  if (!m.runs.some((r) => r.kind === "training")) return [];
+  // Inside a code fence nothing renders, and every line starts with a key, so nothing can close the fence.
+  const yaml = co2BlockYaml(suggestedCo2Block(m.runs));
+  return ["<details><summary>Suggested <code>co2_eq_emissions</code> for the model card</summary>", "", "```yaml", yaml, "```", "", "</details>", ""];
 }

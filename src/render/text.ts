@@ -77,6 +77,17 @@ function manifestText(m: ManifestReport): string[] {
     if (totals.length > 0) {
       out.push(`  budget: ${totals.map((b) => `${METRIC[b.metric]} ${formatQuantity(b.metric, b.value)} of ${formatQuantity(b.metric, b.limit)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
+    for (const d of m.datasets) {
+      const e = d.exposure;
+      const f = (v: number | null) => (v === null ? "?" : formatNumber(v));
+      out.push(`  dataset ${d.id}: R = p × D = ${f(e.p)} × ${f(e.records)} = ${f(e.expected_exposed_records)} expected exposed records (${e.basis})`);
+    }
+    if (m.model_card) {
+      const c = m.model_card;
+      out.push(
+        `  model card ${clean(c.path)}: ${c.disclosed_g === null ? "no co2_eq_emissions" : `${formatNumber(c.disclosed_g)} g disclosed`}, estimate ${formatNumber(Math.round(c.estimated_g))} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}`,
+      );
+    }
     for (const r of m.runs) {
       if (r.planned) {
         const drift = r.planned.drift_energy_pct;

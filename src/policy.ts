@@ -1,0 +1,179 @@
+// Privacy and transparency checks (SPEC §3). A requirement the manifest sets to true explicitly gives errors;
+// the defaults give warnings, except the privacy protections SPEC makes required by default.
+import spdxCorrect from "spdx-correct";
+import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
+import type { DatasetReport, ManifestSource } from "./evaluate.js";
+import type { RunResult } from "./estimate/index.js";
+import type { Finding, Severity } from "./findings.js";
+import type { Locator, Path } from "./manifest/parse.js";
+import type { Manifest } from "./manifest/schema.js";
+import { normaliseHeading, parseModelCard } from "./modelcard.js";
+import { formatNumber } from "./render/units.js";
+import { PathError } from "./evaluate.js";
+
+export const DEFAULT_SECTIONS = ["Training data", "Intended use", "Limitations", "Environmental impact"];
+export const DEFAULT_TOLERANCE_PCT = 50;
+
+export interface ModelCardReport {
+  path: string;
+  disclosed_g: number | null;
+  estimated_g: number;
+  difference_pct: number | null;
+  missing_sections: string[];
+}
+
+interface Context {
+  manifest: Manifest;
+  src: ManifestSource;
+  locator: Locator;
+  findings: Finding[];
+}
+
+const SPDX = new Set(spdxIds.map((id) => id.toLowerCase()));
+
+function add(ctx: Context, rule: string, severity: Severity, message: string, path: Path, key = false): void {
+  ctx.findings.push({ rule, severity, message, file: ctx.src.path, ...(key ? ctx.locator.key(path) : ctx.locator.value(path)) });
+}
+
+/** A policy flag: off, on by default (warning), or required explicitly (error). */
+function requirement(value: boolean | undefined, byDefault: boolean): Severity | null {
+  if (value === false) return null;
+  if (value === true) return "error";
+  return byDefault ? "warning" : null;
+}
+
+/** A repository path that exists, or an https URL. */
+async function checkDocument(ctx: Context, ref: string, path: Path, rule: string, severity: Severity, what: string): Promise<void> {
+  if (/^https:\/\//i.test(ref)) return;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+    add(ctx, rule, severity, `${what} must be a repository path or an https URL`, path);
+    return;
+  }
+  try {
+    if (!(await ctx.src.exists(ref))) add(ctx, rule, severity, `${what} ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, path);
+  } catch (err) {
+    if (err instanceof PathError) add(ctx, rule, "error", `${what} ${JSON.stringify(ref)}: ${err.message}`, path);
+    else throw err;
+  }
+}
+
+export async function checkPolicies(
+  manifest: Manifest,
+  runs: readonly RunResult[],
+  datasets: readonly DatasetReport[],
+  src: ManifestSource,
+  locator: Locator,
+): Promise<{ findings: Finding[]; modelCard: ModelCardReport | null }> {
+  const ctx: Context = { manifest, src, locator, findings: [] };
+  const privacy = manifest.policy?.privacy ?? {};
+  const transparency = manifest.policy?.transparency ?? {};
+
+  for (const [i, d] of (manifest.datasets ?? []).entries()) {
+    const at: Path = ["datasets", i];
+    if (d.personal_data) {
+      const anon = requirement(privacy.require_anonymization, true);
+      if (anon && (d.anonymization === undefined || d.anonymization === "none")) {
+        add(ctx, "privacy/anonymization", "error", `${d.id}: personal data without anonymization; set anonymization to pseudonymized, anonymized, k-anonymity or synthetic (or policy.privacy.require_anonymization: false with a reason in review)`, d.anonymization ? [...at, "anonymization"] : [...at, "personal_data"]);
+      }
+      const enc = requirement(privacy.require_encryption, true);
+      if (enc && !(d.encryption?.at_rest && d.encryption?.in_transit)) {
+        const missing = [!d.encryption?.at_rest && "at rest", !d.encryption?.in_transit && "in transit"].filter(Boolean).join(" and ");
+        add(ctx, "privacy/encryption", "error", `${d.id}: personal data not encrypted ${missing}; set encryption: { at_rest: true, in_transit: true } once it is`, d.encryption ? [...at, "encryption"] : [...at, "personal_data"]);
+      }
+    }
+    const dp = d.differential_privacy;
+    if (dp && privacy.max_epsilon !== undefined && dp.epsilon > privacy.max_epsilon) {
+      add(ctx, "privacy/epsilon", "error", `${d.id}: differential-privacy epsilon ${dp.epsilon} is above the policy's max_epsilon ${privacy.max_epsilon}; train with a smaller epsilon (more noise)`, [...at, "differential_privacy", "epsilon"]);
+    }
+    const exposure = datasets[i]?.exposure;
+    if (exposure && d.personal_data) {
+      if (exposure.p === null) {
+        add(ctx, "privacy/exposure", "warning", `${d.id}: the exposure of its personal data is unknown; bound it with differential_privacy: { epsilon, delta } or a declared leak_probability`, [...at, "id"]);
+      } else if (privacy.max_exposed_records !== undefined && exposure.expected_exposed_records !== null && exposure.expected_exposed_records > privacy.max_exposed_records) {
+        add(ctx, "privacy/exposure", "error", `${d.id}: expected exposed records R = p × D = ${formatNumber(exposure.p)} × ${formatNumber(exposure.records ?? 0)} = ${formatNumber(exposure.expected_exposed_records)}, above max_exposed_records ${formatNumber(privacy.max_exposed_records)}; lower p (differential privacy, anonymization) or D`, [...at, "id"]);
+      }
+    }
+    const docs = requirement(transparency.require_dataset_documentation, true);
+    if (docs) {
+      if (d.documentation === undefined) add(ctx, "transparency/dataset-documentation", docs, `${d.id}: no documentation; add a datasheet (repository path or https URL) as documentation`, [...at, "id"]);
+      else await checkDocument(ctx, d.documentation, [...at, "documentation"], "transparency/dataset-documentation", docs, `${d.id}: documentation`);
+    }
+    const lic = requirement(transparency.require_license, true);
+    if (d.license !== undefined) checkLicense(ctx, d.id, d.license, [...at, "license"]);
+    else if (lic) add(ctx, "transparency/license", lic, `${d.id}: no license; give its SPDX id (e.g. CC-BY-4.0) or "proprietary"`, [...at, "id"]);
+  }
+
+  const declared = manifest.transparency ?? {};
+  for (const [key, flag, rule, what] of [
+    ["explainability_report", transparency.require_explainability_report, "transparency/explainability-report", "an explainability report"],
+    ["data_use_statement", transparency.require_data_use_statement, "transparency/data-use-statement", "a data-use statement"],
+  ] as const) {
+    const ref = declared[key];
+    const severity = requirement(flag, false);
+    if (ref !== undefined) await checkDocument(ctx, ref, ["transparency", key], rule, severity ?? "warning", `transparency.${key}`);
+    else if (severity) add(ctx, rule, severity, `the policy requires ${what}; add transparency.${key} (repository path or https URL)`, ["policy", "transparency", `require_${key}`], true);
+  }
+
+  const modelCard = await checkModelCard(ctx, runs);
+  return { findings: ctx.findings, modelCard };
+}
+
+function checkLicense(ctx: Context, id: string, license: string, path: Path): void {
+  if (license.toLowerCase() === "proprietary" || SPDX.has(license.toLowerCase())) return;
+  let suggestion: string | null;
+  try {
+    suggestion = spdxCorrect(license);
+  } catch {
+    suggestion = null;
+  }
+  add(ctx, "transparency/license", "error", `${id}: ${JSON.stringify(license)} is not an SPDX licence id${suggestion ? `; did you mean ${suggestion}?` : ""} (or write "proprietary")`, path);
+}
+
+async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise<ModelCardReport | null> {
+  const t = ctx.manifest.policy?.transparency ?? {};
+  const required = requirement(t.require_model_card, false);
+  const ref = ctx.manifest.model_card;
+  if (ref === undefined) {
+    if (required) add(ctx, "transparency/model-card", required, "the policy requires a model card; add model_card: MODEL_CARD.md (Hugging Face format)", ["policy", "transparency", "require_model_card"], true);
+    return null;
+  }
+  let text: string | null;
+  try {
+    text = await ctx.src.readRelative(ref);
+  } catch (err) {
+    if (!(err instanceof PathError)) throw err;
+    add(ctx, "transparency/model-card", "error", `model_card ${JSON.stringify(ref)}: ${err.message}`, ["model_card"]);
+    return null;
+  }
+  if (text === null) {
+    add(ctx, "transparency/model-card", required ?? "warning", `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, ["model_card"]);
+    return null;
+  }
+  const card = parseModelCard(text);
+  for (const problem of card.problems) add(ctx, "transparency/model-card", required ?? "warning", `${ref}: ${problem}`, ["model_card"]);
+
+  const sectionsGiven = t.model_card_sections;
+  const sections = sectionsGiven ?? DEFAULT_SECTIONS;
+  const have = new Set(card.headings.map(normaliseHeading));
+  const missing = sections.filter((s) => !have.has(normaliseHeading(s)));
+  for (const s of missing) {
+    add(ctx, "transparency/model-card-section", sectionsGiven ? "error" : "warning", `${ref}: no "${s}" section; add a heading for it (any level, case-insensitive)`, sectionsGiven ? ["policy", "transparency", "model_card_sections"] : ["model_card"]);
+  }
+
+  const estimated = runs.filter((r) => r.kind === "training").reduce((s, r) => s + r.co2e_kg, 0) * 1000;
+  const disclosure = requirement(t.require_emissions_disclosure, true);
+  const tolerance = t.disclosure_tolerance_pct ?? DEFAULT_TOLERANCE_PCT;
+  let differencePct: number | null = null;
+  if (card.co2?.grams != null && estimated > 0) differencePct = ((card.co2.grams - estimated) / estimated) * 100;
+  if (disclosure) {
+    const grams = formatNumber(Math.round(estimated));
+    if (!card.co2) {
+      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: no co2_eq_emissions in the front matter; add the block this report suggests (${grams} g), or run footprint-gate card --write`, ["model_card"]);
+    } else if (card.co2.grams === null) {
+      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions ${card.co2.raw} is not a number of grams`, ["model_card"]);
+    } else if (differencePct !== null && Math.abs(differencePct) > tolerance) {
+      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`, ["model_card"]);
+    }
+  }
+  return { path: ref, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing };
+}
