@@ -7,7 +7,9 @@ import { jsonSchema } from "./manifest/schema.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, type FailOn } from "./report.js";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { co2BlockYaml, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { SourceError, gitRefSource, workTreeSource, writableRelative } from "./sources.js";
@@ -18,6 +20,7 @@ Usage:
   footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
                        [--format text|markdown|json] [--fail-on error|warning|never]
   footprint-gate card [MANIFEST] [--write]
+  footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
   footprint-gate schema
 
   MANIFEST      footprint manifest(s), default footprint.yml
@@ -27,6 +30,8 @@ Usage:
   --fail-on     error (default): exit 1 when the gate fails; warning: also on warnings; never
   card          print the Hugging Face co2_eq_emissions block for the manifest's model_card;
                 --write updates it in the card's front matter, leaving every other byte as it was
+  badge         write DIR/footprint.svg and the Shields endpoint JSON DIR/footprint.json (total CO2e,
+                or energy with --metric energy; coloured by the use of the total budget)
 
 Exit codes: 0 passed, 1 gate failed, 2 a manifest cannot be evaluated or usage error.
 `;
@@ -77,6 +82,24 @@ async function check(args: string[]): Promise<number> {
   return exitCode(report, failOn);
 }
 
+async function badge(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, metric: { type: "string" } } });
+  if (values.out === undefined) throw new UsageError("badge needs --out DIR");
+  const metric = oneOf<BadgeMetric>("metric", values.metric, ["co2e", "energy"], "co2e");
+  const reports: ManifestReport[] = [];
+  for (const file of positionals.length > 0 ? positionals : ["footprint.yml"]) reports.push(await evaluate(workTreeSource(file), null));
+  const report = buildReport(reports);
+  if (exitCode(report, "never") === 2) {
+    process.stdout.write(renderText(report));
+    return 2;
+  }
+  mkdirSync(values.out, { recursive: true });
+  for (const [name, content] of Object.entries(badgeFiles(report, metric))) writeFileSync(join(values.out, name), content);
+  const b = badgeOf(report, metric);
+  process.stdout.write(`${join(values.out, "footprint.svg")}, ${join(values.out, "footprint.json")}: ${b.label} ${b.message} (${b.color})\n`);
+  return 0;
+}
+
 async function card(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { write: { type: "boolean" } } });
   if (positionals.length > 1) throw new UsageError("card takes one manifest");
@@ -116,6 +139,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case "card":
         return await card(rest);
+      case "badge":
+        return await badge(rest);
       case "--version":
       case "-v":
         process.stdout.write(`${pkg.version}\n`);

@@ -8,6 +8,7 @@ import type { Manifest } from "./manifest/schema.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { findAccelerator, findLocation, unknownMessage } from "./catalogue/index.js";
 import { checkPolicies, type ModelCardReport } from "./policy.js";
+import { regionAdvice, type RegionAdvice } from "./advice.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
@@ -46,6 +47,8 @@ export interface ManifestReport {
   base: { path: string; totals: Totals; runs: RunFigures[] } | null;
   delta: Delta | null;
   budget: BudgetUse[];
+  /** Regions of the same provider with a cleaner grid; never affects the verdict. */
+  advice: RegionAdvice[];
   /** Expected exposed personal records over the datasets whose exposure is known. */
   privacy: { expected_exposed_records: number; unknown_datasets: number } | null;
   model_card: ModelCardReport | null;
@@ -119,6 +122,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     base: b ? { path: base!.path, totals: b.totals, runs: figures(b.runs) } : null,
     delta: b ? diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) : null,
     budget: budget.uses,
+    advice: regionAdvice(h.runs),
     privacy: privacyTotals(datasets),
     model_card: policies.modelCard,
     findings: sorted,
@@ -142,6 +146,7 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     base: { path: base.path, totals: b.totals, runs },
     delta: diff(b.totals, runs, zeroTotals(), []),
     budget: [],
+    advice: [],
     privacy: null,
     model_card: null,
     findings: [],
@@ -162,7 +167,7 @@ function figures(runs: RunResult[]): RunFigures[] {
 }
 
 function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
-  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], privacy: null, model_card: null, findings: sortFindings(findings) };
+  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: sortFindings(findings) };
 }
 
 /** The report of a manifest that cannot be read at all. */

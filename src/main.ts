@@ -1,8 +1,9 @@
 // The action: evaluate the manifests (or take a report from a pull_request run), comment, summarise, gate.
 import * as core from "@actions/core";
 import { createHash } from "node:crypto";
-import { readFileSync, realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { badgeFiles, badgeOf } from "./render/badge.js";
 import { evaluate, evaluateRemoved, unreadableManifest, type ManifestReport } from "./evaluate.js";
 import type { Finding } from "./findings.js";
 import { baseReader, type BaseReader } from "./github/base.js";
@@ -35,6 +36,7 @@ async function runAction(): Promise<void> {
   const report = config.report ? readReportInput(config.report, ctx.workspace) : await evaluateWorkspace(config, ctx, octokit);
   const reportPath = writeReportFile(report);
   setOutputs(report, reportPath);
+  if (config.badgePath && !config.report) writeBadge(report, config, ctx.workspace);
   // A report from a pull_request run was annotated there; its paths are not trusted here.
   if (!config.report) annotate(report);
 
@@ -68,6 +70,24 @@ async function runAction(): Promise<void> {
   if (code === 2) core.setFailed("footprint-gate: a manifest cannot be evaluated; see the annotations.");
   else if (code === 1) core.setFailed(`footprint-gate: the gate failed (verdict ${report.verdict}, fail-on ${config.failOn}); see the annotations.`);
   else core.info(`footprint-gate: verdict ${report.verdict}.`);
+}
+
+function writeBadge(report: Report, config: Config, workspace: string): void {
+  const root = realpathSync(workspace);
+  const dir = resolve(root, config.badgePath);
+  const rel = relative(root, dir);
+  if (rel.startsWith("..") || isAbsolute(rel)) throw new InputError(`input badge-path ${JSON.stringify(config.badgePath)} is outside the workspace`);
+  // The nearest existing folder must be inside the workspace after symlinks, before anything is created.
+  let existing = dir;
+  while (!existsSync(existing)) existing = dirname(existing);
+  if (relative(root, realpathSync(existing)).startsWith("..")) throw new InputError(`input badge-path ${JSON.stringify(config.badgePath)} resolves outside the workspace`);
+  mkdirSync(dir, { recursive: true });
+  const files = badgeFiles(report, config.badgeMetric);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  core.setOutput("badge-svg", join(dir, "footprint.svg"));
+  core.setOutput("badge-json", join(dir, "footprint.json"));
+  const badge = badgeOf(report, config.badgeMetric);
+  core.info(`Badge written to ${config.badgePath}: ${badge.message} (${badge.color}).`);
 }
 
 function commentKey(config: Config, ctx: RunContext): string {

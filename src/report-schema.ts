@@ -105,6 +105,19 @@ const manifest = z.strictObject({
       }),
     )
     .max(300_000),
+  advice: z
+    .array(
+      z.strictObject({
+        id,
+        from: str(200),
+        to: str(200),
+        from_intensity: num,
+        to_intensity: num,
+        saving_co2e_kg: num,
+        saving_pct: num,
+      }),
+    )
+    .max(100_000),
   privacy: z.strictObject({ expected_exposed_records: num, unknown_datasets: num.int() }).nullable(),
   model_card: z
     .strictObject({

@@ -156,3 +156,13 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
   return { ok: false, suggestions: closest(prefix === "zone" ? rest : trimmed, candidates) };
 }
 
+
+/** The provider's region with the lowest grid intensity (ties: the first in catalogue order). */
+export function greenestRegion(provider: Provider): ResolvedLocation {
+  let best: ResolvedLocation | undefined;
+  for (const region of Object.keys(providers[provider].regions)) {
+    const found = findLocation(`${provider}:${region}`);
+    if (found.ok && (!best || found.value.intensity.value < best.intensity.value)) best = found.value;
+  }
+  return best!;
+}

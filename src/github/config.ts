@@ -1,5 +1,6 @@
 // Every input of action.yml, read once into one typed, validated config.
 import * as core from "@actions/core";
+import type { BadgeMetric } from "../render/badge.js";
 import type { FailOn } from "../report.js";
 
 export interface Config {
@@ -9,6 +10,7 @@ export interface Config {
   failOn: FailOn;
   baseRef: string;
   badgePath: string;
+  badgeMetric: BadgeMetric;
   summary: boolean;
   /** Two-workflow mode: a report JSON made by a pull_request run, to comment from. */
   report: string;
@@ -49,6 +51,7 @@ export function readConfig(): Config {
     failOn: choice("fail-on", ["error", "warning", "never"], "error"),
     baseRef: core.getInput("base-ref"),
     badgePath: core.getInput("badge-path"),
+    badgeMetric: choice<BadgeMetric>("badge-metric", ["co2e", "energy"], "co2e"),
     summary,
     report: core.getInput("report"),
     commentKey,

@@ -72,7 +72,7 @@ function manifestSection(m: ManifestReport, several: boolean, options: MarkdownO
   if (several) out.push(`### ${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`, "");
   out.push(verdictLine(m), "");
   if (m.evaluated && m.totals) out.push(...runsTable(m, detail, options), "");
-  if (m.evaluated && detail !== "minimal") out.push(...measuredTable(m), ...privacyTable(m), ...modelCardLine(m));
+  if (m.evaluated && detail !== "minimal") out.push(...adviceList(m, detail), ...energyChart(m), ...measuredTable(m), ...privacyTable(m), ...modelCardLine(m));
   if (m.findings.length > 0) out.push(...findingsList(m.findings, detail, options), "");
   if (m.evaluated && detail === "full") out.push(...assumptions(m), "");
   if (m.evaluated && detail !== "minimal") out.push(...modelCardBlock(m));
@@ -142,6 +142,53 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
     `| **total** | | **${energy}** | ${hasBase ? `**${formatPct(m.delta!.energy_pct)}** | ` : ""}**${formatQuantity("co2e_kg", t.co2e_kg)}** | **${formatQuantity("water_l", t.water_l)}** | ${budgetOf("total")} | ${STATUS[m.verdict]} |`,
   );
   return rows;
+}
+
+/** Where the same work would emit less: the provider's cleanest region. */
+function adviceList(m: ManifestReport, detail: Detail): string[] {
+  if (m.advice.length === 0) return [];
+  const shown = [...m.advice].sort((a, b) => b.saving_co2e_kg - a.saving_co2e_kg).slice(0, detail === "full" ? Infinity : 10);
+  return [
+    "**Advice** (never fails the gate)",
+    "",
+    ...shown.map(
+      (a) =>
+        `- 💡 ${code(a.id)}: running in ${code(a.to)} (${formatNumber(a.to_intensity)} g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)}); check that the accelerator is offered there.`,
+    ),
+    ...(shown.length < m.advice.length ? [`- … ${m.advice.length - shown.length} more`] : []),
+    "",
+  ];
+}
+
+export const CHART_MAX_ENTRIES = 20;
+
+/** A Mermaid bar chart of energy per entry: head as bars, base as a line (xychart draws bars on top of each other). */
+export function energyChart(m: ManifestReport): string[] {
+  const removed = (m.delta?.runs ?? []).filter((d) => d.change === "removed" && d.base);
+  const entries = [...m.runs.map((r) => r.id), ...removed.map((d) => d.id)];
+  if (entries.length === 0 || entries.length > CHART_MAX_ENTRIES) return [];
+  const head = [...m.runs.map((r) => r.energy_kwh), ...removed.map(() => 0)];
+  const baseById = new Map((m.base?.runs ?? []).map((r) => [r.id, r.energy_kwh]));
+  const base = entries.map((id) => baseById.get(id) ?? 0);
+  const max = Math.max(...head, ...base);
+  const [factor, unit] = max >= 1e6 ? [1e6, "GWh"] : max >= 1e3 ? [1e3, "MWh"] : [1, "kWh"];
+  const values = (xs: number[]) => `[${xs.map((x) => Number((x / factor).toPrecision(3))).join(", ")}]`;
+  // Entry ids are limited to letters, digits and . _ - / (the manifest schema), so quoting is enough.
+  return [
+    `<details><summary>Energy per entry${m.base ? " (bars: head, line: base)" : ""}</summary>`,
+    "",
+    "```mermaid",
+    "xychart-beta",
+    `  title "Energy per entry (${unit})"`,
+    `  x-axis [${entries.map((id) => JSON.stringify(id)).join(", ")}]`,
+    `  y-axis "${unit}"`,
+    `  bar ${values(head)}`,
+    ...(m.base ? [`  line ${values(base)}`] : []),
+    "```",
+    "",
+    "</details>",
+    "",
+  ];
 }
 
 /** How good the plans were: measured runs next to their estimate. */

@@ -77,6 +77,9 @@ function manifestText(m: ManifestReport): string[] {
     if (totals.length > 0) {
       out.push(`  budget: ${totals.map((b) => `${METRIC[b.metric]} ${formatQuantity(b.metric, b.value)} of ${formatQuantity(b.metric, b.limit)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
+    for (const a of m.advice) {
+      out.push(`  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`);
+    }
     for (const d of m.datasets) {
       const e = d.exposure;
       const f = (v: number | null) => (v === null ? "?" : formatNumber(v));

@@ -1,0 +1,42 @@
+// Advice that saves carbon: the same provider's region with the lowest grid intensity. Advice never fails the gate.
+import { findLocation, greenestRegion, type Provider } from "./catalogue/index.js";
+import type { RunResult } from "./estimate/index.js";
+
+export interface RegionAdvice {
+  id: string;
+  from: string;
+  to: string;
+  /** The grid zones and their intensities, gCO2e/kWh. */
+  from_intensity: number;
+  to_intensity: number;
+  saving_co2e_kg: number;
+  /** Of the entry's total CO2e. */
+  saving_pct: number;
+}
+
+/** Entries whose grid figure comes from a cloud region; a carbon_intensity stated in the manifest is the user's own fact. */
+export function regionAdvice(runs: readonly Pick<RunResult, "id" | "inputs" | "assumptions" | "energy_kwh" | "co2e_kg">[]): RegionAdvice[] {
+  const out: RegionAdvice[] = [];
+  for (const run of runs) {
+    const location = run.inputs.location;
+    const ownIntensity = run.assumptions.some((a) => a.name === "carbon_intensity" && a.source === "manifest");
+    if (!location || ownIntensity) continue;
+    const provider = location.split(":")[0] as Provider;
+    if (!["aws", "gcp", "azure"].includes(provider)) continue;
+    const here = findLocation(location);
+    if (!here.ok) continue;
+    const best = greenestRegion(provider);
+    const saving = (run.energy_kwh * (here.value.intensity.value - best.intensity.value)) / 1000;
+    if (saving <= 0 || run.co2e_kg <= 0) continue;
+    out.push({
+      id: run.id,
+      from: location,
+      to: best.id,
+      from_intensity: here.value.intensity.value,
+      to_intensity: best.intensity.value,
+      saving_co2e_kg: saving,
+      saving_pct: (saving / run.co2e_kg) * 100,
+    });
+  }
+  return out;
+}

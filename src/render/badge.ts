@@ -1,0 +1,40 @@
+// README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
+// Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.
+import { makeBadge } from "badge-maker";
+import type { Report } from "../report.js";
+import { formatQuantity } from "./units.js";
+
+export type BadgeMetric = "co2e" | "energy";
+
+export interface Badge {
+  schemaVersion: 1;
+  label: string;
+  message: string;
+  color: "brightgreen" | "yellow" | "red" | "lightgrey";
+}
+
+/** Total of every evaluated manifest; the colour follows the use of the matching total budget (grey without one). */
+export function badgeOf(report: Report, metric: BadgeMetric = "co2e"): Badge {
+  const key = metric === "co2e" ? "co2e_kg" : "energy_kwh";
+  const evaluated = report.manifests.filter((m) => m.totals && !m.removed);
+  const total = evaluated.reduce((s, m) => s + m.totals![key], 0);
+  const uses = evaluated.flatMap((m) => m.budget.filter((b) => b.scope === "total" && b.metric === key));
+  const color = uses.some((b) => b.status === "over") ? "red" : uses.some((b) => b.status === "warn") ? "yellow" : uses.length > 0 ? "brightgreen" : "lightgrey";
+  const message = evaluated.length === 0 ? "unknown" : `${formatQuantity(key, total)}${metric === "co2e" ? " CO2e" : ""}`;
+  return { schemaVersion: 1, label: metric === "co2e" ? "carbon footprint" : "energy", message, color: evaluated.length === 0 ? "lightgrey" : color };
+}
+
+function badgeSvg(badge: Badge): string {
+  // badge-maker escapes label and message for XML.
+  return makeBadge({ label: badge.label, message: badge.message, color: badge.color }) + "\n";
+}
+
+function badgeJson(badge: Badge): string {
+  return JSON.stringify(badge, null, 2) + "\n";
+}
+
+/** The files a badge directory holds, by name. */
+export function badgeFiles(report: Report, metric: BadgeMetric = "co2e"): Record<"footprint.svg" | "footprint.json", string> {
+  const badge = badgeOf(report, metric);
+  return { "footprint.svg": badgeSvg(badge), "footprint.json": badgeJson(badge) };
+}
