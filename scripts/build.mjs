@@ -15,22 +15,38 @@ const entries = [
   ["src/index.ts", "index.js"],
 ];
 
+/** The licence of every production dependency (what the bundles contain), sorted, for compliance. */
+function licenses() {
+  const paths = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: root, encoding: "utf8" }).trim().split("\n").slice(1);
+  const seen = new Map();
+  for (const dir of paths) {
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const file = readdirSync(dir).find((n) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(n));
+    seen.set(`${pkg.name}@${pkg.version}`, `${pkg.name}@${pkg.version}\n${pkg.license ?? "see the package"}\n${file ? readFileSync(join(dir, file), "utf8").trim() : ""}`);
+  }
+  return [...seen.keys()].sort().map((k) => seen.get(k)).join("\n\n----\n\n") + "\n";
+}
+
 // Everything is built in a temporary folder and moved into dist/ at the end, so dist/ is never half-written.
 const out = mkdtempSync(join(tmpdir(), "fg-dist-"));
-const licenses = new Set();
 for (const [src, file] of entries) {
   const tmp = mkdtempSync(join(tmpdir(), "fg-build-"));
-  execFileSync(process.execPath, [ncc, "build", src, "-o", tmp, "--minify", "--target", "es2022", "--license", "licenses.txt", "--quiet"], {
+  execFileSync(process.execPath, [ncc, "build", src, "-o", tmp, "--minify", "--target", "es2022", "--quiet"], {
     cwd: root,
     stdio: "inherit",
   });
   renameSync(join(tmp, "index.js"), join(out, file));
-  if (existsSync(join(tmp, "licenses.txt"))) licenses.add(readFileSync(join(tmp, "licenses.txt"), "utf8"));
+  // Chunks loaded on demand (import()) are shared by both bundles; the same name must mean the same bytes.
+  for (const chunk of readdirSync(tmp).filter((n) => /^\d+\.index\.js$/.test(n))) {
+    const code = readFileSync(join(tmp, chunk));
+    if (existsSync(join(out, chunk)) && !readFileSync(join(out, chunk)).equals(code)) throw new Error(`chunk ${chunk} differs between bundles`);
+    writeFileSync(join(out, chunk), code);
+  }
   rmSync(tmp, { recursive: true, force: true });
 }
 // ncc copies the whole package.json; the bundles only need to be read as ES modules.
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }, null, 2) + "\n");
-writeFileSync(join(out, "licenses.txt"), [...licenses].join("\n"));
+writeFileSync(join(out, "licenses.txt"), licenses());
 mkdirSync(dist, { recursive: true });
 for (const name of readdirSync(dist)) if (!existsSync(join(out, name))) rmSync(join(dist, name), { recursive: true, force: true });
 for (const name of readdirSync(out)) copyFileSync(join(out, name), join(dist, name));

@@ -15,7 +15,7 @@ export interface RegionAdvice {
 }
 
 /** Entries whose grid figure comes from a cloud region; a carbon_intensity stated in the manifest is the user's own fact. */
-export function regionAdvice(runs: readonly Pick<RunResult, "id" | "inputs" | "assumptions" | "energy_kwh" | "co2e_kg">[]): RegionAdvice[] {
+export function regionAdvice(runs: readonly Pick<RunResult, "id" | "inputs" | "assumptions" | "operational_co2e_kg" | "co2e_kg">[]): RegionAdvice[] {
   const out: RegionAdvice[] = [];
   for (const run of runs) {
     const location = run.inputs.location;
@@ -26,8 +26,9 @@ export function regionAdvice(runs: readonly Pick<RunResult, "id" | "inputs" | "a
     const here = findLocation(location);
     if (!here.ok) continue;
     const best = greenestRegion(provider);
-    const saving = (run.energy_kwh * (here.value.intensity.value - best.intensity.value)) / 1000;
-    if (saving <= 0 || run.co2e_kg <= 0) continue;
+    // Operational CO2e scales with the grid's intensity; for a measured run it is the measurement's own figure.
+    const saving = run.operational_co2e_kg * (1 - best.intensity.value / here.value.intensity.value);
+    if (!(saving > 0) || run.co2e_kg <= 0) continue;
     out.push({
       id: run.id,
       from: location,

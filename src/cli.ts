@@ -94,7 +94,7 @@ async function badge(args: string[]): Promise<number> {
     return 2;
   }
   mkdirSync(values.out, { recursive: true });
-  for (const [name, content] of Object.entries(badgeFiles(report, metric))) writeFileSync(join(values.out, name), content);
+  for (const [name, content] of Object.entries(await badgeFiles(report, metric))) writeFileSync(join(values.out, name), content);
   const b = badgeOf(report, metric);
   process.stdout.write(`${join(values.out, "footprint.svg")}, ${join(values.out, "footprint.json")}: ${b.label} ${b.message} (${b.color})\n`);
   return 0;

@@ -275,14 +275,8 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
         }
       }
       if (parts.length === files.length) {
-        const sum = parts.reduce((a, c) => ({
-          energy_kwh: a.energy_kwh + c.energy_kwh,
-          emissions_kg: a.emissions_kg + c.emissions_kg,
-          water_l: a.water_l === null && c.water_l === null ? null : (a.water_l ?? 0) + (c.water_l ?? 0),
-          pue: Math.max(a.pue, c.pue),
-          runs: a.runs + c.runs,
-        }));
-        out.set(entryKey(kind, i), { codecarbon: sum, label: `CodeCarbon, ${files.length} file(s), ${sum.runs} run(s)` });
+        const runs = parts.reduce((n, p) => n + p.runs, 0);
+        out.set(entryKey(kind, i), { codecarbon: parts, label: `CodeCarbon, ${files.length} file(s), ${runs} run(s)` });
       }
     }
   }

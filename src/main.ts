@@ -16,7 +16,7 @@ import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
 import { COMMENT_LIMIT, fitMarkdown, SUMMARY_LIMIT } from "./render/markdown.js";
 import { buildReport, exitCode, type Report } from "./report.js";
 import { parseReport, ReportInputError } from "./report-schema.js";
-import { SourceError, workTreeSource } from "./sources.js";
+import { gitCommit, SourceError, workTreeSource } from "./sources.js";
 
 export async function run(): Promise<void> {
   try {
@@ -36,12 +36,18 @@ async function runAction(): Promise<void> {
   const report = config.report ? readReportInput(config.report, ctx.workspace) : await evaluateWorkspace(config, ctx, octokit);
   const reportPath = writeReportFile(report);
   setOutputs(report, reportPath);
-  if (config.badgePath && !config.report) writeBadge(report, config, ctx.workspace);
+  if (config.badgePath && !config.report) {
+    // As the CLI: no badge from a manifest that cannot be evaluated, rather than a misleading one.
+    if (exitCode(report, "never") === 2) core.warning("No badge is written: a manifest cannot be evaluated.");
+    else await writeBadge(report, config, ctx.workspace);
+  }
   // A report from a pull_request run was annotated there; its paths are not trusted here.
   if (!config.report) annotate(report);
 
   const marker = `<!-- footprint-gate:v1 key=${commentKey(config, ctx)} -->`;
-  const lineUrl = ctx.headSha ? (f: Finding) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.headSha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : undefined;
+  // Links point at the commit the manifests were read from (the merge commit on pull_request), so lines match.
+  const linkSha = config.report ? ctx.headSha : (gitCommit(ctx.workspace, "HEAD")?.sha ?? ctx.headSha);
+  const lineUrl = linkSha ? (f: Finding) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${linkSha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : undefined;
   const footer = "Updated on each push by footprint-gate. Estimates follow its methodology; every figure carries its source in the assumptions.";
 
   if (config.summary) {
@@ -53,9 +59,16 @@ async function runAction(): Promise<void> {
   if (prNumber !== null && config.comment !== "off") {
     if (!octokit) core.notice("No github-token: the report is in the job summary, no PR comment is posted.");
     else {
-      const { body, detail } = fitMarkdown(report, { marker, lineUrl, footer, elsewhere: "the job summary" }, COMMENT_LIMIT);
+      const elsewhere = config.summary ? "the job summary" : "the JSON report (the `report` output)";
+      const { body, detail } = fitMarkdown(report, { marker, lineUrl, footer, elsewhere }, COMMENT_LIMIT);
       if (detail !== "full") core.info(`The PR comment is shortened (${detail}) to fit GitHub's 65,536-character limit.`);
-      const outcome = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker }, body, config.comment);
+      const outcome = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker }, body, config.comment).catch(
+        (err: unknown) => {
+          // Retries are spent: the comment is lost for this run, the verdict is not.
+          core.warning(`The PR comment could not be posted: ${err instanceof Error ? err.message : String(err)}. The report is in the job summary.`);
+          return { action: "skipped" } as const;
+        },
+      );
       if (outcome.action === "forbidden") {
         core.notice(
           `This token may not comment on pull request #${prNumber} (HTTP ${outcome.status}); pull requests from forks get a read-only token. ` +
@@ -66,13 +79,13 @@ async function runAction(): Promise<void> {
   }
 
   // The verdict depends on budgets and policies only, never on whether commenting worked.
-  const code = config.report ? 0 : exitCode(report, config.failOn);
+  const code = config.report || config.failOn === "never" ? 0 : exitCode(report, config.failOn);
   if (code === 2) core.setFailed("footprint-gate: a manifest cannot be evaluated; see the annotations.");
   else if (code === 1) core.setFailed(`footprint-gate: the gate failed (verdict ${report.verdict}, fail-on ${config.failOn}); see the annotations.`);
   else core.info(`footprint-gate: verdict ${report.verdict}.`);
 }
 
-function writeBadge(report: Report, config: Config, workspace: string): void {
+async function writeBadge(report: Report, config: Config, workspace: string): Promise<void> {
   const root = realpathSync(workspace);
   const dir = resolve(root, config.badgePath);
   const rel = relative(root, dir);
@@ -82,7 +95,7 @@ function writeBadge(report: Report, config: Config, workspace: string): void {
   while (!existsSync(existing)) existing = dirname(existing);
   if (relative(root, realpathSync(existing)).startsWith("..")) throw new InputError(`input badge-path ${JSON.stringify(config.badgePath)} resolves outside the workspace`);
   mkdirSync(dir, { recursive: true });
-  const files = badgeFiles(report, config.badgeMetric);
+  const files = await badgeFiles(report, config.badgeMetric);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   core.setOutput("badge-svg", join(dir, "footprint.svg"));
   core.setOutput("badge-json", join(dir, "footprint.json"));

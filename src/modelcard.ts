@@ -31,7 +31,7 @@ const UNITS: Record<string, number> = { g: 1, gram: 1, grams: 1, kg: 1e3, kgs: 1
 export function gramsOf(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : null;
   if (typeof value !== "string") return null;
-  const m = /^\s*([0-9][0-9,]*(?:\.[0-9]+)?(?:e[+-]?\d+)?)\s*([a-z]*)\b/i.exec(value.replace(/co2(e|eq)?/i, ""));
+  const m = /^\s*([0-9][0-9,]*(?:\.[0-9]+)?(?:e[+-]?\d+)?)\s*([a-z]*)\b/i.exec(value.replace(/co2(?:eq|e)?/i, ""));
   if (!m) return null;
   const n = Number(m[1]!.replace(/,/g, ""));
   const unit = m[2]!.toLowerCase();
@@ -115,17 +115,24 @@ function readFrontMatter(yamlText: string, card: ModelCard): void {
 /** ATX (`## Title`) and setext (`Title` over `===`) headings outside fenced code. */
 function headings(body: string): string[] {
   const out: string[] = [];
+  // A fence closes only with the same character, at least as long as it opened (CommonMark).
   let fence: string | null = null;
+  let comment = false;
   const lines = body.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (fence === null) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = null;
+    if (f && !comment) {
+      if (fence === null) fence = f[1]!;
+      else if (f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = null;
       continue;
     }
     if (fence) continue;
+    // Headings inside an HTML comment are not sections.
+    if (comment || /^\s{0,3}<!--/.test(line)) {
+      comment = !line.includes("-->");
+      continue;
+    }
     const atx = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (atx) out.push(atx[1]!);
     else if (line.trim() && /^\s{0,3}(=+|-+)\s*$/.test(lines[i + 1] ?? "") && !/^\s{0,3}[-*+]\s/.test(line)) out.push(line.trim());
@@ -166,28 +173,30 @@ export function writeCo2Block(text: string, block: Co2Block): string {
     const eol = text.includes("\r\n") ? "\r\n" : "\n";
     return `${bom}---${eol}${yamlBlock.split("\n").join(eol)}${eol}---${eol}${text.slice(bom.length)}`;
   }
-  if (!card.doc || !isMap(card.doc.contents)) {
-    if (card.doc && card.doc.contents === null) {
-      return text.slice(0, card.frontMatter.start) + yamlBlock + "\n" + text.slice(card.frontMatter.end);
-    }
-    throw new Error(card.problems[0] ?? "the front matter is not a YAML mapping");
-  }
   const { start, end } = card.frontMatter;
   const fm = text.slice(start, end);
-  const eol = fm.includes("\r\n") ? "\r\n" : "\n";
-  const body = yamlBlock.split("\n").join(eol);
-  const pair = card.doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "co2_eq_emissions");
+  const eol = fm.includes("\r\n") || (fm === "" && text.includes("\r\n")) ? "\r\n" : "\n";
+  const contents = card.doc?.contents;
+  if (!card.doc || (contents !== null && !isMap(contents))) throw new Error(card.problems[0] ?? "the front matter is not a YAML mapping");
+  const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === "co2_eq_emissions") : undefined;
   if (!pair) {
+    // Appended after whatever the front matter holds (keys, comments), which stays as it is.
     const sep = fm === "" || fm.endsWith("\n") ? "" : eol;
-    return text.slice(0, end) + sep + body + eol + text.slice(end);
+    return text.slice(0, end) + sep + yamlBlock.split("\n").join(eol) + eol + text.slice(end);
   }
   const keyStart = isScalar(pair.key) ? pair.key.range![0] : 0;
   const value = pair.value as { range?: [number, number, number] } | null;
+  const keyLineEnd = fm.indexOf("\n", keyStart) < 0 ? fm.length : fm.indexOf("\n", keyStart);
+  // A comment on the key's line (`co2_eq_emissions: 5  # grams`) is kept there, so a second write changes nothing.
+  const keyLine = fm.slice(keyStart, keyLineEnd);
+  const comment = /[ \t]+#[^\r\n]*/.exec(keyLine.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, (q) => " ".repeat(q.length)));
+  const keep = comment ? keyLine.slice(comment.index, comment.index + comment[0].length) : "";
   // range[1] ends the value itself; comments and blank lines after it stay where they are.
-  const lineEnd = fm.indexOf("\n", keyStart);
-  let valueEnd = value?.range ? value.range[1] : lineEnd < 0 ? fm.length : lineEnd;
+  let valueEnd = value?.range ? value.range[1] : keyLineEnd;
   while (valueEnd > keyStart && /\s/.test(fm[valueEnd - 1]!)) valueEnd--;
-  return text.slice(0, start + keyStart) + body + text.slice(start + valueEnd);
+  const replaceEnd = Math.max(valueEnd, keep ? keyLineEnd - (fm[keyLineEnd - 1] === "\r" ? 1 : 0) : valueEnd);
+  const [first, ...rest] = yamlBlock.split("\n");
+  return text.slice(0, start + keyStart) + [first + keep, ...rest].join(eol) + text.slice(start + replaceEnd);
 }
 
 /** The block footprint-gate suggests for a card: training CO2e in grams, keeping what the card already says. */

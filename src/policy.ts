@@ -16,6 +16,8 @@ export const DEFAULT_TOLERANCE_PCT = 50;
 
 export interface ModelCardReport {
   path: string;
+  /** The card's co2_eq_emissions: absent, present but not a figure, or read. */
+  disclosure: "none" | "unreadable" | "read";
   disclosed_g: number | null;
   estimated_g: number;
   difference_pct: number | null;
@@ -99,7 +101,7 @@ export async function checkPolicies(
       else await checkDocument(ctx, d.documentation, [...at, "documentation"], "transparency/dataset-documentation", docs, `${d.id}: documentation`);
     }
     const lic = requirement(transparency.require_license, true);
-    if (d.license !== undefined) checkLicense(ctx, d.id, d.license, [...at, "license"]);
+    if (d.license !== undefined && lic) checkLicense(ctx, d.id, d.license, [...at, "license"]);
     else if (lic) add(ctx, "transparency/license", lic, `${d.id}: no license; give its SPDX id (e.g. CC-BY-4.0) or "proprietary"`, [...at, "id"]);
   }
 
@@ -110,7 +112,7 @@ export async function checkPolicies(
   ] as const) {
     const ref = declared[key];
     const severity = requirement(flag, false);
-    if (ref !== undefined) await checkDocument(ctx, ref, ["transparency", key], rule, severity ?? "warning", `transparency.${key}`);
+    if (ref !== undefined && flag !== false) await checkDocument(ctx, ref, ["transparency", key], rule, severity ?? "warning", `transparency.${key}`);
     else if (severity) add(ctx, rule, severity, `the policy requires ${what}; add transparency.${key} (repository path or https URL)`, ["policy", "transparency", `require_${key}`], true);
   }
 
@@ -175,5 +177,6 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
       add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`, ["model_card"]);
     }
   }
-  return { path: ref, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing };
+  const read = !card.co2 ? "none" : card.co2.grams === null ? "unreadable" : "read";
+  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing };
 }

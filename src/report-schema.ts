@@ -42,7 +42,8 @@ const finding = z.strictObject({
   rule: z.string().regex(/^[a-z0-9/-]{1,60}$/),
   severity: z.enum(["error", "warning", "notice"]),
   message: str(2000),
-  file: str(1000),
+  // Findings become links into the repository: only plain relative paths, no `.`/`..` segments.
+  file: str(1000).regex(/^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/, "a relative path inside the repository"),
   line: num.int().min(1),
   column: num.int().min(1),
 });
@@ -122,6 +123,7 @@ const manifest = z.strictObject({
   model_card: z
     .strictObject({
       path: str(1000),
+      disclosure: z.enum(["none", "unreadable", "read"]),
       disclosed_g: num.nullable(),
       estimated_g: num,
       difference_pct: pct,

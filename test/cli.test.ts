@@ -348,6 +348,8 @@ datasets:
     documentation: https://example.org/public
 budget:
   energy_kwh: 100000
+policy:
+  privacy: { require_anonymization: false }
 `;
 
 function expectNumber(v: unknown, what: string): void {
@@ -845,7 +847,10 @@ describe("bundled examples (with their base manifests)", () => {
     expect(status).toBe(0);
     const m = report.manifests[0]!;
     expect(m.verdict).toBe("warn");
-    expect(m.findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([["budget/run-energy", "warning", 10, 9]]);
+    expect(m.findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
+      ["budget/run-energy", "warning", 10, 9],
+      ["privacy/exposure", "warning", 36, 9],
+    ]);
 
     // lora-sft: last row of each run_id, two ranks: 30.2381 + 30.1513 kWh, 11.4663 + 11.4334 kg; pue column 1.0 →
     // IT-level, scaled by AWS PUE 1.135; water_consumed 0 → on-site water = IT kWh × AWS WUE 0.12.

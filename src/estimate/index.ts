@@ -55,7 +55,8 @@ export interface RunResult extends Totals {
 }
 
 export interface MeasuredInput {
-  codecarbon?: CodeCarbonTotals;
+  /** One per file (rank): each is IT- or facility-level by its own pue column. */
+  codecarbon?: CodeCarbonTotals[];
   energy_kwh?: number;
   label: string;
 }
@@ -351,14 +352,19 @@ function footprint(itKwh: number, pue: number, intensity: number, wue: number, e
 
 function measuredFootprint(m: MeasuredInput, pue: number, intensity: number, wue: number, ewif: number): { totals: Totals; it: number } {
   if (m.codecarbon) {
-    const cc = m.codecarbon;
-    // A file whose pue column is above 1 is already facility-level; otherwise the entry's PUE scales it.
-    const facility = cc.pue > 1;
-    const energy = facility ? cc.energy_kwh : cc.energy_kwh * pue;
-    const operational = facility ? cc.emissions_kg : cc.emissions_kg * pue;
-    const it = facility ? cc.energy_kwh / cc.pue : cc.energy_kwh;
-    const onsite = cc.water_l !== null && cc.water_l > 0 ? cc.water_l : it * wue;
-    return { it, totals: { energy_kwh: energy, operational_co2e_kg: operational, embodied_co2e_kg: 0, co2e_kg: operational, water_l: onsite + energy * ewif } };
+    const t = { it: 0, energy: 0, operational: 0, water: 0 };
+    for (const cc of m.codecarbon) {
+      // A file whose pue column is above 1 is already facility-level; otherwise the entry's PUE scales it.
+      const facility = cc.pue > 1;
+      const it = facility ? cc.energy_kwh / cc.pue : cc.energy_kwh;
+      const energy = facility ? cc.energy_kwh : cc.energy_kwh * pue;
+      t.it += it;
+      t.energy += energy;
+      t.operational += facility ? cc.emissions_kg : cc.emissions_kg * pue;
+      // CodeCarbon ≥ 3.1 measures on-site water (WUE × kWh); older files, or a WUE of 0, leave it to ours.
+      t.water += (cc.water_l !== null && cc.water_l > 0 ? cc.water_l : it * wue) + energy * ewif;
+    }
+    return { it: t.it, totals: { energy_kwh: t.energy, operational_co2e_kg: t.operational, embodied_co2e_kg: 0, co2e_kg: t.operational, water_l: t.water } };
   }
   const it = m.energy_kwh ?? 0;
   return { it, totals: footprint(it, pue, intensity, wue, ewif, 0) };

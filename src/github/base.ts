@@ -36,7 +36,15 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
     sha,
     source: (p) => repoSource(p, display(p), read),
     async files() {
-      const res = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", { owner, repo, tree_sha: sha, recursive: "1" });
+      let res;
+      try {
+        res = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", { owner, repo, tree_sha: sha, recursive: "1" });
+      } catch (err) {
+        // An unknown commit, or a token without contents access: nothing to compare with, not a failure.
+        if (statusOf(err) !== 404) throw err;
+        core.notice(`The base commit ${sha.slice(0, 12)} cannot be listed through the API (404); removed manifests are not reported.`);
+        return [];
+      }
       if (res.data.truncated) core.notice("The base commit's file list is truncated by the API; a removed manifest may not be reported.");
       return res.data.tree.filter((t) => t.type === "blob" && t.path).map((t) => t.path);
     },

@@ -16,19 +16,25 @@ export type CommentOutcome =
   | { action: "skipped" }
   | { action: "forbidden"; status: number; message: string };
 
-/** The token's login; a GITHUB_TOKEN may not ask (403), and then it is the Actions bot. */
-async function whoAmI(octokit: Octokit): Promise<string> {
+/** Whose comments are ours: the token's login; an installation token (GITHUB_TOKEN, a GitHub App) may not ask. */
+async function author(octokit: Octokit): Promise<(user: { login: string; type: string } | null | undefined) => boolean> {
   try {
     const res = await octokit.request("GET /user");
-    return res.data.login;
+    const login = res.data.login;
+    return (user) => user?.login === login;
   } catch (err) {
     const status = statusOf(err);
-    if (status === 401 || status === 403 || status === 404) return "github-actions[bot]";
-    throw err;
+    if (status !== 401 && status !== 403 && status !== 404) throw err;
+    // github-actions[bot] for the GITHUB_TOKEN, `<app>[bot]` for an App: a bot either way, never a person.
+    return (user) => user?.type === "Bot" && user.login.endsWith("[bot]");
   }
 }
 
-async function findOurs(octokit: Octokit, t: CommentTarget, login: string): Promise<{ id: number; body: string; html_url: string } | undefined> {
+async function findOurs(
+  octokit: Octokit,
+  t: CommentTarget,
+  isOurs: (user: { login: string; type: string } | null | undefined) => boolean,
+): Promise<{ id: number; body: string; html_url: string } | undefined> {
   const pages = octokit.paginate.iterator("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     owner: t.owner,
     repo: t.repo,
@@ -36,7 +42,7 @@ async function findOurs(octokit: Octokit, t: CommentTarget, login: string): Prom
     per_page: 100,
   });
   for await (const page of pages) {
-    const hit = page.data.find((c) => c.user?.login === login && (c.body ?? "").startsWith(t.marker));
+    const hit = page.data.find((c) => isOurs(c.user) && (c.body ?? "").startsWith(t.marker));
     if (hit) return { id: hit.id, body: hit.body ?? "", html_url: hit.html_url };
   }
   return undefined;
@@ -46,7 +52,7 @@ export async function upsertComment(octokit: Octokit, t: CommentTarget, body: st
   if (mode === "off") return { action: "skipped" };
   try {
     if (mode === "update") {
-      const ours = await findOurs(octokit, t, await whoAmI(octokit));
+      const ours = await findOurs(octokit, t, await author(octokit));
       if (ours) {
         // GitHub stores the body as sent; an identical body needs no call (and makes no notification).
         if (ours.body === body) return { action: "unchanged", url: ours.html_url };

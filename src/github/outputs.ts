@@ -42,5 +42,5 @@ export function annotate(report: Report): void {
     else if (f.severity === "warning") core.warning(f.message, props);
     else core.notice(f.message, props);
   }
-  if (all.length > MAX_ANNOTATIONS) core.info(`${all.length - MAX_ANNOTATIONS} more findings are in the job summary and the JSON report.`);
+  if (all.length > MAX_ANNOTATIONS) core.info(`${all.length - MAX_ANNOTATIONS} more findings are in the JSON report (the report output).`);
 }

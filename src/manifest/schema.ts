@@ -87,14 +87,27 @@ export const inferenceSchema = z
 
 export const datasetSchema = z
   .strictObject({
-    id,
+    id: id.describe("Unique key of the dataset."),
     records: nonNegative(1e15).optional().describe("Number of records D."),
     personal_data: z.boolean().optional().describe("Whether the dataset contains personal data (PII)."),
-    anonymization: z.enum(["none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"]).optional(),
-    encryption: z.strictObject({ at_rest: z.boolean().optional(), in_transit: z.boolean().optional() }).optional(),
+    anonymization: z
+      .enum(["none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"])
+      .optional()
+      .describe("How personal data is protected; none or missing fails privacy/anonymization for personal data."),
+    encryption: z
+      .strictObject({
+        at_rest: z.boolean().optional().describe("Stored encrypted."),
+        in_transit: z.boolean().optional().describe("Transferred encrypted."),
+      })
+      .optional()
+      .describe("Both are required for personal data (privacy/encryption)."),
     differential_privacy: z
-      .strictObject({ epsilon: nonNegative(1000), delta: nonNegative(1).optional() })
-      .optional(),
+      .strictObject({
+        epsilon: nonNegative(1000).describe("Privacy loss ε of (ε, δ)-differential privacy."),
+        delta: nonNegative(1).optional().describe("Failure probability δ (default 0)."),
+      })
+      .optional()
+      .describe("Training with (ε, δ)-differential privacy; bounds p = (e^ε − 1 + 2δ)/(e^ε + 1)."),
     leak_probability: nonNegative(1).optional().describe("Declared probability p that a record leaks."),
     license: text(200).optional().describe("SPDX licence id, or proprietary."),
     documentation: text(1000).optional().describe("Repository path (must exist) or https URL of the datasheet."),
@@ -108,7 +121,10 @@ export const budgetSchema = z
     co2e_kg: positive(1e12).optional().describe("Total CO2e (operational + embodied), kg."),
     water_l: positive(1e14).optional().describe("Total water, litres."),
     run: z
-      .strictObject({ energy_kwh: positive(1e12).optional(), co2e_kg: positive(1e12).optional() })
+      .strictObject({
+        energy_kwh: positive(1e12).optional().describe("Facility energy of any one entry, kWh."),
+        co2e_kg: positive(1e12).optional().describe("CO2e of any one entry, kg."),
+      })
       .optional()
       .describe("Limits for every single entry."),
     increase_pct: nonNegative(1e6).optional().describe("Maximum increase of total energy over the base, %."),
@@ -120,26 +136,32 @@ export const policySchema = z
   .strictObject({
     privacy: z
       .strictObject({
-        require_anonymization: z.boolean().optional(),
-        require_encryption: z.boolean().optional(),
-        max_epsilon: nonNegative(1000).optional(),
-        max_exposed_records: nonNegative(1e15).optional(),
+        require_anonymization: z.boolean().optional().describe("Personal data must be anonymized (default true; errors)."),
+        require_encryption: z.boolean().optional().describe("Personal data must be encrypted at rest and in transit (default true; errors)."),
+        max_epsilon: nonNegative(1000).optional().describe("Highest differential-privacy ε allowed (no cap by default)."),
+        max_exposed_records: nonNegative(1e15).optional().describe("Highest expected exposed records R = p × D per dataset (no cap by default)."),
       })
-      .optional(),
+      .optional()
+      .describe("Privacy policies."),
     transparency: z
       .strictObject({
-        require_model_card: z.boolean().optional(),
-        model_card_sections: z.array(text(200)).max(50).optional(),
-        require_emissions_disclosure: z.boolean().optional(),
-        disclosure_tolerance_pct: nonNegative(1e4).optional(),
-        require_dataset_documentation: z.boolean().optional(),
-        require_license: z.boolean().optional(),
-        require_explainability_report: z.boolean().optional(),
-        require_data_use_statement: z.boolean().optional(),
+        require_model_card: z.boolean().optional().describe("A model card must be declared and readable (default false)."),
+        model_card_sections: z
+          .array(text(200))
+          .max(50)
+          .optional()
+          .describe("Headings the card must have (errors); default Training data, Intended use, Limitations, Environmental impact (warnings)."),
+        require_emissions_disclosure: z.boolean().optional().describe("The card must disclose co2_eq_emissions close to the estimate (default true; warnings)."),
+        disclosure_tolerance_pct: nonNegative(1e4).optional().describe("Allowed difference between the card's figure and the estimate, % (default 50)."),
+        require_dataset_documentation: z.boolean().optional().describe("Every dataset needs documentation (default true; warnings)."),
+        require_license: z.boolean().optional().describe("Every dataset needs an SPDX licence or proprietary (default true; warnings)."),
+        require_explainability_report: z.boolean().optional().describe("transparency.explainability_report must exist (default false)."),
+        require_data_use_statement: z.boolean().optional().describe("transparency.data_use_statement must exist (default false)."),
       })
-      .optional(),
+      .optional()
+      .describe("Transparency policies."),
   })
-  .describe("Privacy and transparency policies. A requirement set to true explicitly makes its findings errors; the defaults warn.");
+  .describe("Privacy and transparency policies. A requirement set to true explicitly gives errors; requirements on by default give warnings, except anonymization and encryption, which are errors.");
 
 export const manifestSchema = z
   .strictObject({

@@ -1,6 +1,5 @@
 // README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.
-import { makeBadge } from "badge-maker";
 import type { Report } from "../report.js";
 import { formatQuantity } from "./units.js";
 
@@ -24,7 +23,9 @@ export function badgeOf(report: Report, metric: BadgeMetric = "co2e"): Badge {
   return { schemaVersion: 1, label: metric === "co2e" ? "carbon footprint" : "energy", message, color: evaluated.length === 0 ? "lightgrey" : color };
 }
 
-function badgeSvg(badge: Badge): string {
+async function badgeSvg(badge: Badge): Promise<string> {
+  // Loaded on demand: badge-maker carries ~1 MB of font metrics that no other command needs.
+  const { makeBadge } = await import("badge-maker");
   // badge-maker escapes label and message for XML.
   return makeBadge({ label: badge.label, message: badge.message, color: badge.color }) + "\n";
 }
@@ -34,7 +35,7 @@ function badgeJson(badge: Badge): string {
 }
 
 /** The files a badge directory holds, by name. */
-export function badgeFiles(report: Report, metric: BadgeMetric = "co2e"): Record<"footprint.svg" | "footprint.json", string> {
+export async function badgeFiles(report: Report, metric: BadgeMetric = "co2e"): Promise<Record<"footprint.svg" | "footprint.json", string>> {
   const badge = badgeOf(report, metric);
-  return { "footprint.svg": badgeSvg(badge), "footprint.json": badgeJson(badge) };
+  return { "footprint.svg": await badgeSvg(badge), "footprint.json": badgeJson(badge) };
 }

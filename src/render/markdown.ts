@@ -6,7 +6,7 @@ import type { Finding } from "../findings.js";
 import type { Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block } from "../modelcard.js";
 import { code, escapeMarkdown } from "./escape.js";
-import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
+import { formatDelta, formatInput, formatNumber, formatPct, formatQuantity } from "./units.js";
 
 export const MARKER = "<!-- footprint-gate:v1 -->";
 /** GitHub refuses comment bodies over 65,536 characters; bytes are a safe upper bound of characters. */
@@ -231,7 +231,8 @@ function privacyTable(m: ManifestReport): string[] {
 function modelCardLine(m: ManifestReport): string[] {
   const c = m.model_card;
   if (!c) return [];
-  const disclosed = c.disclosed_g === null ? "discloses no CO2e" : `discloses ${formatNumber(c.disclosed_g)} g CO2e`;
+  const disclosed =
+    c.disclosure === "none" ? "has no co2_eq_emissions" : c.disclosure === "unreadable" ? "has a co2_eq_emissions that is not a number of grams" : `discloses ${formatNumber(c.disclosed_g!)} g CO2e`;
   const diff = c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)} vs the estimate of ${formatNumber(Math.round(c.estimated_g))} g)`;
   return [`Model card ${code(c.path)} ${disclosed}${diff}.`, ""];
 }
@@ -256,7 +257,7 @@ function assumptions(m: ManifestReport): string[] {
   for (const r of m.runs) {
     out.push(`**${code(r.id)}** (${r.kind}, ${r.basis})`, "", "| input | value | source | year |", "|---|---:|---|---|");
     for (const a of r.assumptions) {
-      const value = typeof a.value === "number" ? `${formatNumber(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
+      const value = typeof a.value === "number" ? `${formatInput(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
       out.push(`| ${escapeMarkdown(a.name, 60)} | ${value} | ${escapeMarkdown(a.source, 300)} | ${a.year ?? "–"} |`);
     }
     out.push("");

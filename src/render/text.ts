@@ -64,10 +64,12 @@ function manifestText(m: ManifestReport): string[] {
       formatQuantity("water_l", m.totals.water_l),
       ...(hasBudget ? [share("total")] : []),
     ]);
-    const lines = table(rows, new Set([3, 4, 5, 6, 7]));
-    const width = Math.max(...lines.map((l) => l.length));
-    out.push("", ...lines.slice(0, -1).map((l) => `  ${l}`), `  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
-    out.push(`  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`);
+    if (rows.length > 2) {
+      const lines = table(rows, new Set([3, 4, 5, 6, 7]));
+      const width = Math.max(...lines.map((l) => l.length));
+      out.push("", ...lines.slice(0, -1).map((l) => `  ${l}`), `  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
+      out.push(`  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`);
+    } else out.push("", "  no training or inference entries");
     if (m.delta && m.base) {
       out.push(
         `  vs base ${clean(m.base.path)}: ${formatDelta("energy_kwh", m.delta.energy_kwh)} energy (${formatPct(m.delta.energy_pct)}), ${formatDelta("co2e_kg", m.delta.co2e_kg)} CO2e (${formatPct(m.delta.co2e_pct)})`,
@@ -88,7 +90,7 @@ function manifestText(m: ManifestReport): string[] {
     if (m.model_card) {
       const c = m.model_card;
       out.push(
-        `  model card ${clean(c.path)}: ${c.disclosed_g === null ? "no co2_eq_emissions" : `${formatNumber(c.disclosed_g)} g disclosed`}, estimate ${formatNumber(Math.round(c.estimated_g))} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}`,
+        `  model card ${clean(c.path)}: ${c.disclosure === "none" ? "no co2_eq_emissions" : c.disclosure === "unreadable" ? "co2_eq_emissions is not a number of grams" : `${formatNumber(c.disclosed_g!)} g disclosed`}, estimate ${formatNumber(Math.round(c.estimated_g))} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}`,
       );
     }
     for (const r of m.runs) {

@@ -7,6 +7,13 @@ export function formatNumber(n: number): string {
   return sig.format(n);
 }
 
+const precise = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 6 });
+
+/** Inputs as stated (PUE 1.135, not 1.14). */
+export function formatInput(n: number): string {
+  return precise.format(n);
+}
+
 const SCALES: Record<Quantity, [number, string][]> = {
   energy_kwh: [
     [1e9, "TWh"],

@@ -1,0 +1,389 @@
+// A stand-in for the GitHub REST API on 127.0.0.1: it records every request and answers from a scriptable
+// in-memory state (comments per issue, files per commit, pull requests, the token's identity), with faults on demand.
+// Only the routes footprint-gate may call are served; anything else answers 404 like an unknown route on GitHub.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  /** The path as sent (percent-encoded), with the API prefix (e.g. `/api/v3`) if any. */
+  rawPath: string;
+  /** The path as sent, without the API prefix. */
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** The raw request body text ("" when none). */
+  bodyText: string;
+  /** The parsed JSON body; undefined when there is none or it is not JSON. */
+  body: unknown;
+  /** The route the fake matched (`create-comment`, …), or `unknown`. */
+  route: Route | "unknown";
+  status: number;
+}
+
+export type Route = "get-user" | "list-comments" | "create-comment" | "update-comment" | "get-content" | "get-tree" | "list-pulls";
+
+export interface FakeUser {
+  login: string;
+  id: number;
+  type: "User" | "Bot";
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: FakeUser;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FakePull {
+  number: number;
+  state: "open" | "closed";
+  head: { sha: string; ref: string; owner: string; repo: string };
+  base: { sha: string; ref: string };
+}
+
+export interface Fault {
+  route: Route;
+  /** Only requests with this method (default any). */
+  method?: string;
+  status: number;
+  message?: string;
+  /** How many matching requests answer with the fault (default 1). */
+  times?: number;
+  /** Extra response headers (rate-limit headers, retry-after). */
+  headers?: Record<string, string>;
+}
+
+const BOT: FakeUser = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
+const FIXED_TIME = "2024-01-01T00:00:00Z";
+
+function userJson(u: FakeUser, host: string) {
+  return {
+    login: u.login,
+    id: u.id,
+    node_id: `U_${u.id}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${u.id}?v=4`,
+    gravatar_id: "",
+    url: `${host}/users/${encodeURIComponent(u.login)}`,
+    html_url: `https://github.com/${encodeURIComponent(u.login)}`,
+    followers_url: `${host}/users/${encodeURIComponent(u.login)}/followers`,
+    following_url: `${host}/users/${encodeURIComponent(u.login)}/following{/other_user}`,
+    gists_url: `${host}/users/${encodeURIComponent(u.login)}/gists{/gist_id}`,
+    starred_url: `${host}/users/${encodeURIComponent(u.login)}/starred{/owner}{/repo}`,
+    subscriptions_url: `${host}/users/${encodeURIComponent(u.login)}/subscriptions`,
+    organizations_url: `${host}/users/${encodeURIComponent(u.login)}/orgs`,
+    repos_url: `${host}/users/${encodeURIComponent(u.login)}/repos`,
+    events_url: `${host}/users/${encodeURIComponent(u.login)}/events{/privacy}`,
+    received_events_url: `${host}/users/${encodeURIComponent(u.login)}/received_events`,
+    type: u.type,
+    site_admin: false,
+  };
+}
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  /** The repository served, `owner/name`. Requests for any other repository answer 404. */
+  repository: string;
+  /** `/api/v3` for GitHub Enterprise Server, "" for github.com. */
+  readonly prefix: string;
+  /** The token's login for `GET /user`; null answers 403 like a GITHUB_TOKEN (an installation token). */
+  viewer: FakeUser | null = null;
+  /** Who a comment created with the token is attributed to. */
+  commenter: FakeUser = BOT;
+  /** Where `html_url`s point (the web host of the fake). */
+  webUrl = "https://github.com";
+  readonly comments = new Map<number, FakeComment[]>();
+  /** Files per commit sha: path → text. A commit absent from the map answers 404 for contents and trees. */
+  readonly commits = new Map<string, Map<string, string>>();
+  readonly pulls: FakePull[] = [];
+  private faults: (Fault & { left: number })[] = [];
+  private nextId = 1_000_000_001;
+  private server: Server | null = null;
+  private port = 0;
+
+  constructor(options: { repository?: string; prefix?: string } = {}) {
+    this.repository = options.repository ?? "octo-org/octo-repo";
+    this.prefix = options.prefix ?? "";
+  }
+
+  /** The API base URL to give the action (GITHUB_API_URL). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}${this.prefix}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => this.handle(req, res, Buffer.concat(chunks).toString("utf8")));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const s = this.server;
+    this.server = null;
+    if (!s) return;
+    s.closeAllConnections();
+    await new Promise<void>((resolve, reject) => s.close((err) => (err ? reject(err) : resolve())));
+  }
+
+  /** Forget requests, comments, commits, pulls, faults and identities: a fresh repository. */
+  reset(): void {
+    this.requests.length = 0;
+    this.comments.clear();
+    this.commits.clear();
+    this.pulls.length = 0;
+    this.faults = [];
+    this.viewer = null;
+    this.commenter = BOT;
+  }
+
+  // ---- scripting ----
+
+  addComment(issue: number, body: string, user: FakeUser = BOT): FakeComment {
+    const id = this.nextId++;
+    const [owner, repo] = this.repository.split("/");
+    const c: FakeComment = {
+      id,
+      body,
+      user,
+      html_url: `${this.webUrl}/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
+      created_at: FIXED_TIME,
+      updated_at: FIXED_TIME,
+    };
+    this.comments.set(issue, [...(this.comments.get(issue) ?? []), c]);
+    return c;
+  }
+
+  commentsOn(issue: number): FakeComment[] {
+    return this.comments.get(issue) ?? [];
+  }
+
+  setCommit(sha: string, files: Record<string, string>): void {
+    this.commits.set(sha, new Map(Object.entries(files)));
+  }
+
+  addPull(p: FakePull): void {
+    this.pulls.push(p);
+  }
+
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  // ---- serving ----
+
+  private handle(req: IncomingMessage, res: ServerResponse, bodyText: string): void {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const method = (req.method ?? "GET").toUpperCase();
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = v;
+    let body: unknown;
+    if (bodyText) {
+      try {
+        body = JSON.parse(bodyText);
+      } catch {
+        body = undefined;
+      }
+    }
+    const hasPrefix = this.prefix === "" || url.pathname === this.prefix || url.pathname.startsWith(`${this.prefix}/`);
+    const path = hasPrefix ? url.pathname.slice(this.prefix.length) || "/" : url.pathname;
+    const rec: RecordedRequest = { method, rawPath: url.pathname, path, query, headers: req.headers, bodyText, body, route: "unknown", status: 0 };
+    this.requests.push(rec);
+
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      rec.status = status;
+      const text = typeof data === "string" ? data : JSON.stringify(data);
+      res.writeHead(status, {
+        "content-type": typeof data === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+        "x-github-media-type": "github.v3; format=json",
+        "x-ratelimit-limit": "5000",
+        "x-ratelimit-remaining": "4999",
+        "x-ratelimit-reset": "1893456000",
+        ...headers,
+      });
+      res.end(text);
+    };
+    const error = (status: number, message: string, headers: Record<string, string> = {}) =>
+      send(status, { message, documentation_url: "https://docs.github.com/rest", status: String(status) }, headers);
+
+    if (!hasPrefix) return error(404, "Not Found");
+    const matched = this.route(method, path);
+    if (!matched) return error(404, "Not Found");
+    rec.route = matched.route;
+
+    const fault = this.faults.find((f) => f.left > 0 && f.route === matched.route && (!f.method || f.method === method));
+    if (fault) {
+      fault.left--;
+      return error(fault.status, fault.message ?? (fault.status >= 500 ? "Server Error" : "Resource not accessible by integration"), fault.headers);
+    }
+    if (matched.repo !== undefined && matched.repo !== this.repository) return error(404, "Not Found");
+
+    const host = `http://${req.headers.host ?? `127.0.0.1:${this.port}`}${this.prefix}`;
+    const p = matched.params;
+    switch (matched.route) {
+      case "get-user":
+        if (!this.viewer) return error(403, "Resource not accessible by integration");
+        return send(200, userJson(this.viewer, host));
+
+      case "list-comments": {
+        const issue = Number(p.issue_number);
+        const all = this.commentsOn(issue);
+        const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? 30) || 30));
+        const page = Math.max(1, Number(query.page ?? 1) || 1);
+        const slice = all.slice((page - 1) * perPage, page * perPage);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const link = (n: number) => {
+          const u = new URL(`${host}${path}`);
+          u.searchParams.set("per_page", String(perPage));
+          u.searchParams.set("page", String(n));
+          return u.toString();
+        };
+        const rels: string[] = [];
+        if (page < last) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
+        if (page > 1) rels.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`);
+        return send(
+          200,
+          slice.map((c) => this.commentJson(c, issue, host)),
+          rels.length ? { link: rels.join(", ") } : {},
+        );
+      }
+
+      case "create-comment": {
+        const issue = Number(p.issue_number);
+        const text = (body as { body?: unknown } | undefined)?.body;
+        if (typeof text !== "string") return error(422, "Invalid request.");
+        if (text.length > 65_536) return error(422, "Validation Failed: body is too long (maximum is 65536 characters)");
+        const c = this.addComment(issue, text, this.commenter);
+        return send(201, this.commentJson(c, issue, host), { location: `${host}${path}/${c.id}` });
+      }
+
+      case "update-comment": {
+        const id = Number(p.comment_id);
+        const text = (body as { body?: unknown } | undefined)?.body;
+        if (typeof text !== "string") return error(422, "Invalid request.");
+        if (text.length > 65_536) return error(422, "Validation Failed: body is too long (maximum is 65536 characters)");
+        for (const [issue, list] of this.comments) {
+          const c = list.find((x) => x.id === id);
+          if (!c) continue;
+          // The token may only edit its own comments.
+          if (c.user.login !== this.commenter.login) return error(403, "Resource not accessible by integration");
+          c.body = text;
+          c.updated_at = "2024-01-01T00:00:01Z";
+          return send(200, this.commentJson(c, issue, host));
+        }
+        return error(404, "Not Found");
+      }
+
+      case "get-content": {
+        const files = this.commits.get(query.ref ?? "");
+        const file = files?.get(p.path!);
+        if (file === undefined) {
+          // A folder answers with its listing (JSON), whatever the Accept header asks for.
+          const prefix = `${p.path}/`;
+          const inside = files ? [...files.keys()].filter((k) => k.startsWith(prefix)) : [];
+          if (inside.length) return send(200, inside.map((k) => ({ type: "file", name: k.slice(prefix.length), path: k })));
+          return error(404, "Not Found");
+        }
+        const accept = String(req.headers.accept ?? "");
+        if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) return send(200, file);
+        return send(200, {
+          type: "file",
+          encoding: "base64",
+          size: Buffer.byteLength(file),
+          name: p.path!.split("/").pop(),
+          path: p.path,
+          content: Buffer.from(file).toString("base64"),
+          sha: "0".repeat(40),
+        });
+      }
+
+      case "get-tree": {
+        const files = this.commits.get(p.tree_sha!);
+        if (!files) return error(404, "Not Found");
+        const blobs = [...files.keys()].sort();
+        const dirs = new Set<string>();
+        for (const b of blobs) {
+          const parts = b.split("/");
+          for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+        }
+        const recursive = query.recursive !== undefined;
+        const entries = [
+          ...[...dirs].map((d) => ({ path: d, mode: "040000", type: "tree", sha: "1".repeat(40) })),
+          ...blobs.map((b) => ({ path: b, mode: "100644", type: "blob", sha: "2".repeat(40), size: Buffer.byteLength(files.get(b)!) })),
+        ].filter((e) => recursive || !e.path.includes("/"));
+        return send(200, { sha: p.tree_sha, url: `${host}${path}`, tree: entries, truncated: false });
+      }
+
+      case "list-pulls": {
+        const state = query.state ?? "open";
+        const head = query.head;
+        const list = this.pulls.filter(
+          (pr) => (state === "all" || pr.state === state) && (!head || head === `${pr.head.owner}:${pr.head.ref}`),
+        );
+        return send(
+          200,
+          list.map((pr) => ({
+            number: pr.number,
+            state: pr.state,
+            html_url: `${this.webUrl}/${this.repository}/pull/${pr.number}`,
+            head: { sha: pr.head.sha, ref: pr.head.ref, label: `${pr.head.owner}:${pr.head.ref}`, repo: { full_name: `${pr.head.owner}/${pr.head.repo}` } },
+            base: { sha: pr.base.sha, ref: pr.base.ref, label: `${this.repository.split("/")[0]}:${pr.base.ref}`, repo: { full_name: this.repository } },
+          })),
+        );
+      }
+    }
+  }
+
+  private commentJson(c: FakeComment, issue: number, host: string) {
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${host}/repos/${this.repository}/issues/comments/${c.id}`,
+      html_url: c.html_url,
+      body: c.body,
+      user: userJson(c.user, host),
+      created_at: c.created_at,
+      updated_at: c.updated_at,
+      issue_url: `${host}/repos/${this.repository}/issues/${issue}`,
+      author_association: c.user.type === "Bot" ? "NONE" : "CONTRIBUTOR",
+    };
+  }
+
+  private route(method: string, path: string): { route: Route; repo?: string; params: Record<string, string> } | null {
+    const seg = path.split("/").slice(1);
+    const dec = (s: string) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    };
+    if (method === "GET" && path === "/user") return { route: "get-user", params: {} };
+    if (seg[0] !== "repos" || seg.length < 4) return null;
+    const repo = `${dec(seg[1]!)}/${dec(seg[2]!)}`;
+    const rest = seg.slice(3);
+    if (rest[0] === "issues" && rest.length === 3 && rest[2] === "comments" && /^\d+$/.test(rest[1]!)) {
+      if (method === "GET") return { route: "list-comments", repo, params: { issue_number: rest[1]! } };
+      if (method === "POST") return { route: "create-comment", repo, params: { issue_number: rest[1]! } };
+    }
+    if (method === "PATCH" && rest[0] === "issues" && rest[1] === "comments" && rest.length === 3 && /^\d+$/.test(rest[2]!)) {
+      return { route: "update-comment", repo, params: { comment_id: rest[2]! } };
+    }
+    if (method === "GET" && rest[0] === "contents" && rest.length >= 2) {
+      // `{path}` may be sent with its slashes as-is or as %2F; both mean the same file.
+      return { route: "get-content", repo, params: { path: rest.slice(1).map(dec).join("/") } };
+    }
+    if (method === "GET" && rest[0] === "git" && rest[1] === "trees" && rest.length >= 3) {
+      return { route: "get-tree", repo, params: { tree_sha: rest.slice(2).map(dec).join("/") } };
+    }
+    if (method === "GET" && rest[0] === "pulls" && rest.length === 1) return { route: "list-pulls", repo, params: {} };
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+import { execFileSync } from "node:child_process";
+// Golden files: the PR comment and the job summary of the three bundled examples, each compared with its
+// footprint.base.yml, exactly as the action posts and writes them (fixed repository, shas and workflow name).
+// `npx vitest run test/e2e -u` rewrites them after an intended change; review the diff like any other.
+import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FakeGitHub } from "./fake-github.js";
+import { loadOpenApi } from "./openapi.js";
+import { pullRequest } from "./payloads.js";
+import { raggedRows, renderedProblems } from "./render.js";
+import { BASE_SHA, cleanup, gitWorkspace, HEAD_SHA, REPOSITORY, ROOT, runAction, tempDir, type RunResult } from "./runner.js";
+
+const EXAMPLES = ["llm-pretraining", "fine-tune-measured", "inference-service"] as const;
+
+/** Every file of an example folder, path → text. */
+function filesOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p).split("\\").join("/")] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Head: the example as it is. Base: the same files with footprint.yml replaced by footprint.base.yml. */
+function trees(name: string): { head: Record<string, string>; base: Record<string, string> } {
+  const head = filesOf(join(ROOT, "examples", name));
+  const base = { ...head, "footprint.yml": head["footprint.base.yml"]! };
+  return { head, base };
+}
+
+let server: FakeGitHub;
+const runs: RunResult[] = [];
+beforeAll(async () => {
+  server = await new FakeGitHub({ repository: REPOSITORY }).start();
+});
+afterAll(async () => {
+  await server.close();
+  cleanup();
+});
+beforeEach(() => server.reset());
+
+const bodyOf = (r: RunResult) => {
+  const post = r.requests.find((q) => q.route === "create-comment");
+  if (!post) throw new Error(`no comment was posted:\n${r.stdout}`);
+  return (post.body as { body: string }).body;
+};
+
+describe.each(EXAMPLES)("examples/%s", (name) => {
+  it("comment and summary match the golden files; a git base gives the same comment as a REST base", async () => {
+    const { head, base } = trees(name);
+    const ws = tempDir(`golden-${name}`);
+    cpSync(join(ROOT, "examples", name), ws, { recursive: true });
+    server.setCommit(BASE_SHA, base);
+
+    const rest = await runAction({ server, workspace: ws, eventName: "pull_request", payload: pullRequest() });
+    runs.push(rest);
+    expect(rest.code, rest.stdout).toBe(0);
+    expect(rest.stdout).toContain("read via the REST API");
+    const body = bodyOf(rest);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(raggedRows(body)).toEqual([]);
+    expect(renderedProblems(body, `https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/`)).toEqual([]);
+    await expect(body).toMatchFileSnapshot(`../golden/${name}.comment.md`);
+    await expect(rest.summary).toMatchFileSnapshot(`../golden/${name}.summary.md`);
+    // A normal run with a REST base: the base manifest (and whatever it names), identity, list, create.
+    expect(rest.requests[0]).toMatchObject({ route: "get-content", path: `/repos/${REPOSITORY}/contents/footprint.yml`, query: { ref: BASE_SHA } });
+    expect(rest.requests.filter((q) => q.route !== "get-content").map((q) => `${q.method} ${q.route}`)).toEqual([
+      "GET get-user",
+      "GET list-comments",
+      "POST create-comment",
+    ]);
+
+    server.reset();
+    const git = gitWorkspace(base, head);
+    const local = await runAction({ server, workspace: git.dir, eventName: "pull_request", payload: pullRequest({ baseSha: git.baseSha }) });
+    runs.push(local);
+    expect(local.code, local.stdout).toBe(0);
+    expect(local.stdout).toContain("read via git");
+    expect(local.requests.map((q) => `${q.method} ${q.route}`)).toEqual(["GET get-user", "GET list-comments", "POST create-comment"]);
+    // Links point at the commit the manifests were read from: the checkout's HEAD when git has it.
+    const checkedOut = execFileSync("git", ["rev-parse", "HEAD"], { cwd: git.dir, encoding: "utf8" }).trim();
+    const anySha = (text: string) => text.replaceAll(checkedOut, HEAD_SHA);
+    if (body.includes(`/blob/${HEAD_SHA}/`)) expect(bodyOf(local)).toContain(`/blob/${checkedOut}/`);
+    expect(anySha(bodyOf(local))).toBe(body);
+    expect(anySha(local.summary)).toBe(rest.summary);
+  });
+});
+
+it("every request of the golden runs is valid for GitHub's OpenAPI description", () => {
+  expect(runs.length).toBe(2 * EXAMPLES.length);
+  const api = loadOpenApi("api.github.com");
+  const problems = runs.flatMap((r) => r.requests.flatMap((q) => api.problems(q)));
+  expect(runs.flatMap((r) => r.requests).length).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
