@@ -16,7 +16,7 @@ import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
 import { COMMENT_LIMIT, fitMarkdown, SUMMARY_LIMIT } from "./render/markdown.js";
 import { buildReport, exitCode, type Report } from "./report.js";
 import { parseReport, ReportInputError } from "./report-schema.js";
-import { gitCommit, SourceError, workTreeSource } from "./sources.js";
+import { SourceError, workTreeSource } from "./sources.js";
 
 export async function run(): Promise<void> {
   try {
@@ -45,8 +45,8 @@ async function runAction(): Promise<void> {
   if (!config.report) annotate(report);
 
   const marker = `<!-- footprint-gate:v1 key=${commentKey(config, ctx)} -->`;
-  // Links point at the commit the manifests were read from (the merge commit on pull_request), so lines match.
-  const linkSha = config.report ? ctx.headSha : (gitCommit(ctx.workspace, "HEAD")?.sha ?? ctx.headSha);
+  // Links point at the PR's head commit (stable across pushes; the merge commit is rebuilt on each one).
+  const linkSha = ctx.headSha;
   const lineUrl = linkSha ? (f: Finding) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${linkSha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : undefined;
   const footer = "Updated on each push by footprint-gate. Estimates follow its methodology; every figure carries its source in the assumptions.";
 
