@@ -1,6 +1,5 @@
 // Privacy and transparency checks (SPEC §3). A requirement the manifest sets to true explicitly gives errors;
 // the defaults give warnings, except the privacy protections SPEC makes required by default.
-import spdxCorrect from "spdx-correct";
 import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import type { DatasetReport, ManifestSource } from "./evaluate.js";
 import type { RunResult } from "./estimate/index.js";
@@ -101,7 +100,7 @@ export async function checkPolicies(
       else await checkDocument(ctx, d.documentation, [...at, "documentation"], "transparency/dataset-documentation", docs, `${d.id}: documentation`);
     }
     const lic = requirement(transparency.require_license, true);
-    if (d.license !== undefined && lic) checkLicense(ctx, d.id, d.license, [...at, "license"]);
+    if (d.license !== undefined && lic) await checkLicense(ctx, d.id, d.license, [...at, "license"]);
     else if (lic) add(ctx, "transparency/license", lic, `${d.id}: no license; give its SPDX id (e.g. CC-BY-4.0) or "proprietary"`, [...at, "id"]);
   }
 
@@ -120,8 +119,10 @@ export async function checkPolicies(
   return { findings: ctx.findings, modelCard };
 }
 
-function checkLicense(ctx: Context, id: string, license: string, path: Path): void {
+async function checkLicense(ctx: Context, id: string, license: string, path: Path): Promise<void> {
   if (license.toLowerCase() === "proprietary" || SPDX.has(license.toLowerCase())) return;
+  // Loaded only for a near miss: most manifests never need it.
+  const { default: spdxCorrect } = await import("spdx-correct");
   let suggestion: string | null;
   try {
     suggestion = spdxCorrect(license);
