@@ -202,7 +202,7 @@ export function writeCo2Block(text: string, block: Co2Block): string {
 /** The block footprint-gate suggests for a card: training CO2e in grams, keeping what the card already says. */
 export function suggestedCo2Block(
   runs: readonly { kind: string; basis: string; co2e_kg: number; inputs: { accelerator: string | null; zone: string | null } }[],
-  existing?: Co2Disclosure | null,
+  existing?: Pick<Co2Disclosure, "training_type" | "geographical_location" | "hardware_used"> | null,
 ): Co2Block {
   const training = runs.filter((r) => r.kind === "training");
   const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].join(", ");

@@ -21,6 +21,8 @@ export interface ModelCardReport {
   estimated_g: number;
   difference_pct: number | null;
   missing_sections: string[];
+  /** What the card's co2_eq_emissions already says, kept by the suggested block (as `card --write` keeps it). */
+  kept: { training_type?: string; geographical_location?: string; hardware_used?: string };
 }
 
 interface Context {
@@ -179,5 +181,11 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     }
   }
   const read = !card.co2 ? "none" : card.co2.grams === null ? "unreadable" : "read";
-  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing };
+  const kept: ModelCardReport["kept"] = {};
+  for (const key of ["training_type", "geographical_location", "hardware_used"] as const) {
+    const v = card.co2?.[key];
+    // Shown in the PR comment's code block: no control, bidi or zero-width characters from the card.
+    if (v !== undefined) kept[key] = v.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "").slice(0, 200);
+  }
+  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing, kept };
 }

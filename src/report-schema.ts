@@ -128,6 +128,7 @@ const manifest = z.strictObject({
       estimated_g: num,
       difference_pct: pct,
       missing_sections: z.array(str(200)).max(50),
+      kept: z.strictObject({ training_type: str(200).optional(), geographical_location: str(200).optional(), hardware_used: str(200).optional() }),
     })
     .nullable(),
   findings: z.array(finding).max(10_000),

@@ -270,6 +270,6 @@ function assumptions(m: ManifestReport): string[] {
 function modelCardBlock(m: ManifestReport): string[] {
   if (!m.runs.some((r) => r.kind === "training")) return [];
   // Inside a code fence nothing renders, and every line starts with a key, so nothing can close the fence.
-  const yaml = co2BlockYaml(suggestedCo2Block(m.runs));
+  const yaml = co2BlockYaml(suggestedCo2Block(m.runs, m.model_card?.kept));
   return ["<details><summary>Suggested <code>co2_eq_emissions</code> for the model card</summary>", "", "```yaml", yaml, "```", "", "</details>", ""];
 }
