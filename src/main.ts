@@ -1,10 +1,10 @@
 // The action: evaluate the manifests (or take a report from a pull_request run), comment, summarise, gate.
 import * as core from "@actions/core";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { badgeFiles, badgeOf } from "./render/badge.js";
-import { evaluate, evaluateRemoved, unreadableManifest, type ManifestReport } from "./evaluate.js";
+import { evaluate, evaluateRemoved, PathError, unreadableManifest, type ManifestReport } from "./evaluate.js";
 import type { Finding } from "./findings.js";
 import { baseReader, type BaseReader } from "./github/base.js";
 import { createClient, type Octokit } from "./github/client.js";
@@ -16,7 +16,7 @@ import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
 import { COMMENT_LIMIT, fitMarkdown, SUMMARY_LIMIT } from "./render/markdown.js";
 import { buildReport, exitCode, type Report } from "./report.js";
 import { parseReport, ReportInputError } from "./report-schema.js";
-import { SourceError, workTreeSource } from "./sources.js";
+import { confine, SourceError, workTreeSource } from "./sources.js";
 
 export async function run(): Promise<void> {
   try {
@@ -86,14 +86,7 @@ async function runAction(): Promise<void> {
 }
 
 async function writeBadge(report: Report, config: Config, workspace: string): Promise<void> {
-  const root = realpathSync(workspace);
-  const dir = resolve(root, config.badgePath);
-  const rel = relative(root, dir);
-  if (rel.startsWith("..") || isAbsolute(rel)) throw new InputError(`input badge-path ${JSON.stringify(config.badgePath)} is outside the workspace`);
-  // The nearest existing folder must be inside the workspace after symlinks, before anything is created.
-  let existing = dir;
-  while (!existsSync(existing)) existing = dirname(existing);
-  if (relative(root, realpathSync(existing)).startsWith("..")) throw new InputError(`input badge-path ${JSON.stringify(config.badgePath)} resolves outside the workspace`);
+  const dir = inWorkspace(workspace, config.badgePath, "input badge-path");
   mkdirSync(dir, { recursive: true });
   const files = await badgeFiles(report, config.badgeMetric);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
@@ -109,18 +102,19 @@ function commentKey(config: Config, ctx: RunContext): string {
   return createHash("sha256").update(basis).digest("hex").slice(0, 12);
 }
 
-function inWorkspace(workspace: string, path: string): string {
-  const root = realpathSync(workspace);
-  const abs = realpathSync(resolve(root, path));
-  const rel = relative(root, abs);
-  if (rel.startsWith("..") || isAbsolute(rel)) throw new InputError(`${path} is outside the workspace`);
-  return abs;
+function inWorkspace(workspace: string, path: string, what: string): string {
+  try {
+    return confine(realpathSync(workspace), workspace, path);
+  } catch (err) {
+    if (err instanceof PathError) throw new InputError(`${what} ${JSON.stringify(path)} is outside the workspace (${err.message})`, { cause: err });
+    throw err;
+  }
 }
 
 function readReportInput(path: string, workspace: string): Report {
   let text: string;
   try {
-    text = readFileSync(inWorkspace(workspace, path), "utf8");
+    text = readFileSync(inWorkspace(workspace, path, "input report"), "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`input report: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });

@@ -7,6 +7,7 @@ import type { Finding, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { normaliseHeading, parseModelCard } from "./modelcard.js";
+import { plainText } from "./render/escape.js";
 import { formatNumber } from "./render/units.js";
 import { PathError } from "./evaluate.js";
 
@@ -185,7 +186,7 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
   for (const key of ["training_type", "geographical_location", "hardware_used"] as const) {
     const v = card.co2?.[key];
     // Shown in the PR comment's code block: no control, bidi or zero-width characters from the card.
-    if (v !== undefined) kept[key] = v.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "").slice(0, 200);
+    if (v !== undefined) kept[key] = plainText(v).slice(0, 200);
   }
   return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing, kept };
 }

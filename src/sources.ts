@@ -35,6 +35,20 @@ function checkRelative(rel: string): void {
   if (rel.includes("\0")) throw new PathError("the path contains a NUL character");
 }
 
+/**
+ * `rel`, resolved from `dir`, if it stays inside `root`: as written, and after symlinks (of the path, or of its
+ * nearest existing folder when it does not exist yet, so nothing is created through a link). Throws PathError.
+ */
+export function confine(root: string, dir: string, rel: string): string {
+  checkRelative(rel);
+  const target = resolve(dir, rel);
+  if (!inside(root, target)) throw new PathError("the path points outside the repository");
+  let existing = target;
+  while (!existsSync(existing)) existing = dirname(existing);
+  if (!inside(root, realpathSync(existing))) throw new PathError("the path resolves (through a symlink) outside the repository");
+  return target;
+}
+
 /** The manifest at `file` in the work tree; `display` is how reports name it. */
 export function workTreeSource(file: string, display = file.split(sep).join("/")): ManifestSource {
   const abs = resolve(file);
@@ -53,31 +67,18 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
     path: display,
     text,
     async readRelative(rel) {
-      checkRelative(rel);
-      const target = resolve(dir, rel);
-      if (!inside(root, target)) throw new PathError("the path points outside the repository");
-      if (!existsSync(target)) return null;
-      // Symlinks may not lead out of the repository either.
-      if (!inside(root, realpathSync(target))) throw new PathError("the path resolves (through a symlink) outside the repository");
-      return readFileSync(target, "utf8");
+      const target = confine(root, dir, rel);
+      // A folder is not a file to read; say so as for a missing one rather than fail on EISDIR.
+      return existsSync(target) && statSync(target).isFile() ? readFileSync(target, "utf8") : null;
     },
-    async exists(rel) {
-      checkRelative(rel);
-      const target = resolve(dir, rel);
-      if (!inside(root, target)) throw new PathError("the path points outside the repository");
-      return existsSync(target) && inside(root, realpathSync(target));
-    },
+    exists: async (rel) => existsSync(confine(root, dir, rel)),
   };
 }
 
 /** The absolute path of a file named in the manifest at `file`, for writing; refuses paths out of the repository. */
 export function writableRelative(file: string, rel: string): string {
-  checkRelative(rel);
   const dir = dirname(resolve(file));
-  const root = realpathSync(repositoryRoot(dir));
-  const target = resolve(dir, rel);
-  if (!inside(root, target) || (existsSync(target) && !inside(root, realpathSync(target)))) throw new PathError("the path points outside the repository");
-  return target;
+  return confine(realpathSync(repositoryRoot(dir)), dir, rel);
 }
 
 // child_process is loaded only when a git ref is read: most runs never need it.

@@ -155,14 +155,16 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
   const candidates = [...zoneIds, ...PROVIDERS.flatMap((p) => Object.keys(providers[p].regions).map((r) => `${p}:${r}`))];
   return { ok: false, suggestions: closest(prefix === "zone" ? rest : trimmed, candidates) };
 }
+const greenest = new Map<Provider, ResolvedLocation>();
 
-
-/** The provider's region with the lowest grid intensity (ties: the first in catalogue order). */
+/** The provider's region with the lowest grid intensity (ties: the first in catalogue order); computed once. */
 export function greenestRegion(provider: Provider): ResolvedLocation {
-  let best: ResolvedLocation | undefined;
+  let best = greenest.get(provider);
+  if (best) return best;
   for (const region of Object.keys(providers[provider].regions)) {
     const found = findLocation(`${provider}:${region}`);
     if (found.ok && (!best || found.value.intensity.value < best.intensity.value)) best = found.value;
   }
+  greenest.set(provider, best!);
   return best!;
 }

@@ -7,9 +7,14 @@ const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const ZWSP = "\u200b";
 
+/** One line of visible text: newlines and control characters become spaces, bidi and zero-width ones go. */
+export function plainText(input: string): string {
+  return input.replace(CONTROL, " ").replace(INVISIBLE, "");
+}
+
 /** Plain text for a Markdown paragraph or table cell, capped at `max` characters. */
 export function escapeMarkdown(input: string, max = 200): string {
-  let s = input.replace(/\r\n?|\n/g, " ").replace(CONTROL, " ").replace(INVISIBLE, "");
+  let s = plainText(input.replace(/\r\n/g, "\n"));
   if ([...s].length > max) s = [...s].slice(0, max - 1).join("") + "…";
   s = s
     // Every Markdown metacharacter, including every pipe, is backslash-escaped; then HTML, so entities stay whole.

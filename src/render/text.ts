@@ -1,15 +1,12 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
 import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
+import { plainText } from "./escape.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
 
-/** Terminal text: strip control and bidi characters from anything that came from a file. */
-function clean(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, " ");
-}
 
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
@@ -22,7 +19,7 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
 }
 
 function manifestText(m: ManifestReport): string[] {
-  const out: string[] = [`${clean(m.path)}${m.project ? ` · ${clean(m.project)}` : ""}`];
+  const out: string[] = [`${plainText(m.path)}${m.project ? ` · ${plainText(m.project)}` : ""}`];
   if (m.removed) out[0] += " · removed by this change";
   if (m.evaluated && m.totals) {
     const hasBase = m.delta !== null;
@@ -72,7 +69,7 @@ function manifestText(m: ManifestReport): string[] {
     } else out.push("", "  no training or inference entries");
     if (m.delta && m.base) {
       out.push(
-        `  vs base ${clean(m.base.path)}: ${formatDelta("energy_kwh", m.delta.energy_kwh)} energy (${formatPct(m.delta.energy_pct)}), ${formatDelta("co2e_kg", m.delta.co2e_kg)} CO2e (${formatPct(m.delta.co2e_pct)})`,
+        `  vs base ${plainText(m.base.path)}: ${formatDelta("energy_kwh", m.delta.energy_kwh)} energy (${formatPct(m.delta.energy_pct)}), ${formatDelta("co2e_kg", m.delta.co2e_kg)} CO2e (${formatPct(m.delta.co2e_pct)})`,
       );
     }
     const totals = m.budget.filter((b) => b.scope === "total");
@@ -90,7 +87,7 @@ function manifestText(m: ManifestReport): string[] {
     if (m.model_card) {
       const c = m.model_card;
       out.push(
-        `  model card ${clean(c.path)}: ${c.disclosure === "none" ? "no co2_eq_emissions" : c.disclosure === "unreadable" ? "co2_eq_emissions is not a number of grams" : `${formatNumber(c.disclosed_g!)} g disclosed`}, estimate ${formatNumber(Math.round(c.estimated_g))} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}`,
+        `  model card ${plainText(c.path)}: ${c.disclosure === "none" ? "no co2_eq_emissions" : c.disclosure === "unreadable" ? "co2_eq_emissions is not a number of grams" : `${formatNumber(c.disclosed_g!)} g disclosed`}, estimate ${formatNumber(Math.round(c.estimated_g))} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}`,
       );
     }
     for (const r of m.runs) {
@@ -107,7 +104,7 @@ function manifestText(m: ManifestReport): string[] {
   }
   if (m.findings.length > 0) {
     out.push("", "  findings:");
-    for (const f of m.findings) out.push(`  ${clean(f.file)}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.rule}  ${clean(f.message)}`);
+    for (const f of m.findings) out.push(`  ${plainText(f.file)}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.rule}  ${plainText(f.message)}`);
   }
   return out;
 }
