@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { badgeFiles, badgeOf } from "./render/badge.js";
 import { evaluate, evaluateRemoved, PathError, unreadableManifest, type ManifestReport } from "./evaluate.js";
-import type { Finding } from "./findings.js";
-import { baseReader, type BaseReader } from "./github/base.js";
+import { sortFindings, type Finding } from "./findings.js";
+import { BaseUnavailable, baseReader, type BaseReader } from "./github/base.js";
 import { createClient, type Octokit } from "./github/client.js";
 import { upsertComment } from "./github/comment.js";
 import { InputError, readConfig, type Config } from "./github/config.js";
@@ -47,7 +47,7 @@ async function runAction(): Promise<void> {
   const marker = `<!-- footprint-gate:v1 key=${commentKey(config, ctx)} -->`;
   // Links point at the PR's head commit (stable across pushes; the merge commit is rebuilt on each one).
   const linkSha = ctx.headSha;
-  const lineUrl = linkSha ? (f: Finding) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${linkSha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : undefined;
+  const lineUrl = linkSha ? (f: Finding) => `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "blob", linkSha, ...f.file.split("/")])}#L${f.line}` : undefined;
   const footer = "Updated on each push by footprint-gate. Estimates follow its methodology; every figure carries its source in the assumptions.";
 
   if (config.summary) {
@@ -96,6 +96,11 @@ async function writeBadge(report: Report, config: Config, workspace: string): Pr
   core.info(`Badge written to ${config.badgePath}: ${badge.message} (${badge.color}).`);
 }
 
+/** URL path segments, each percent-encoded, `( ) ' * !` too: a bare `)` would end a Markdown link early. */
+function urlPath(segments: string[]): string {
+  return segments.map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
 function commentKey(config: Config, ctx: RunContext): string {
   // One sticky comment per workflow and manifest set; comment-key separates several in one workflow.
   const basis = [ctx.workflow, config.manifests.join("\n"), config.commentKey].join("\0");
@@ -137,8 +142,30 @@ async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octok
     if (isGlob(pattern)) for (const p of expandGlob(ctx.workspace, pattern)) head.add(p);
     else head.add(pattern.replace(/^\.\//, ""));
   }
+  let reports: ManifestReport[];
+  try {
+    reports = await evaluateManifests(config, ctx, [...head].sort(), base);
+  } catch (err) {
+    // An unreadable base never fails the gate: the head alone is reported and judged.
+    if (!(err instanceof BaseUnavailable) || !base) throw err;
+    const message = `${err.message}; no comparison is made`;
+    core.notice(`The base commit ${base.sha.slice(0, 12)} cannot be read (${err.reason}): the report is made without a comparison.`);
+    reports = (await evaluateManifests(config, ctx, [...head].sort(), null)).map((r) => baseUnavailable(r, message));
+  }
+  if (reports.length === 0) throw new InputError(`no manifest matches ${config.manifests.map((m) => JSON.stringify(m)).join(", ")}`);
+  return buildReport(reports);
+}
+
+/** The reason the comparison is missing, as a notice on the manifest (shown with the findings, never gating). */
+function baseUnavailable(r: ManifestReport, message: string): ManifestReport {
+  if (!r.evaluated) return r;
+  return { ...r, findings: sortFindings([...r.findings, { rule: "base/unavailable", severity: "notice", message, file: r.path, line: 1, column: 1 }]) };
+}
+
+async function evaluateManifests(config: Config, ctx: RunContext, paths: string[], base: BaseReader | null): Promise<ManifestReport[]> {
+  const head = new Set(paths);
   const reports: ManifestReport[] = [];
-  for (const path of [...head].sort()) {
+  for (const path of paths) {
     let source;
     try {
       source = workTreeSource(resolve(ctx.workspace, path), path);
@@ -161,8 +188,7 @@ async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octok
       if (r) reports.push(r);
     }
   }
-  if (reports.length === 0) throw new InputError(`no manifest matches ${config.manifests.map((m) => JSON.stringify(m)).join(", ")}`);
-  return buildReport(reports);
+  return reports;
 }
 
 async function pullRequestNumber(ctx: RunContext, config: Config, octokit: Octokit | null): Promise<number | null> {

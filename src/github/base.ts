@@ -1,9 +1,11 @@
 // The base commit's manifests: read with git when the checkout has the commit, else through the REST API
 // (actions/checkout fetches one commit by default). Base and head are evaluated with the same bundled catalogue.
+// A base that cannot be read (no contents permission, server errors after retries, git failing) is not a failure:
+// readers throw BaseUnavailable, and the action then reports without a comparison.
 import * as core from "@actions/core";
 import type { ManifestSource } from "../evaluate.js";
 import { gitCommit, repoSource } from "../sources.js";
-import { statusOf, type Octokit } from "./client.js";
+import { isRateLimited, statusOf, type Octokit } from "./client.js";
 
 export interface BaseReader {
   via: "git" | "api";
@@ -13,12 +15,45 @@ export interface BaseReader {
   files(): Promise<string[]>;
 }
 
+/** The base commit cannot be read; `reason` names the failure (an HTTP status, never text from the repository). */
+export class BaseUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`the base commit cannot be read (${reason})`);
+  }
+}
+
+function why(err: unknown): string {
+  const status = statusOf(err);
+  if (isRateLimited(err)) return `HTTP ${status}: rate limited by the GitHub API`;
+  if (status === 403) return "HTTP 403: the token may lack the contents: read permission";
+  if (status !== undefined) return `HTTP ${status}`;
+  return "the request failed";
+}
+
 /** null when git lacks the commit and there is no token for the API. */
 export function baseReader(workspace: string, sha: string, octokit: Octokit | null, owner: string, repo: string): BaseReader | null {
   const display = (p: string) => `${p}@${sha.slice(0, 7)}`;
-  const commit = gitCommit(workspace, sha);
+  let commit;
+  try {
+    commit = gitCommit(workspace, sha);
+  } catch {
+    commit = null; // git cannot read the checkout: fall back to the API
+  }
   if (commit) {
-    return { via: "git", sha, source: (p) => repoSource(p, display(p), (q) => commit.show(q)), files: async () => commit.files() };
+    const c = commit;
+    const guard = async <T>(f: () => Promise<T> | T): Promise<T> => {
+      try {
+        return await f();
+      } catch {
+        throw new BaseUnavailable("git failed");
+      }
+    };
+    return {
+      via: "git",
+      sha,
+      source: (p) => repoSource(p, display(p), (q) => guard(() => c.show(q))),
+      files: () => guard(() => c.files()),
+    };
   }
   if (!octokit) return null;
   const read = async (path: string): Promise<string | null> => {
@@ -27,8 +62,9 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
       // A folder answers with a JSON listing, not the raw text of a file.
       return typeof res.data === "string" ? res.data : null;
     } catch (err) {
+      // 404: not at the base (a manifest new in this change). Anything else, retries spent: no base at all.
       if (statusOf(err) === 404) return null;
-      throw err;
+      throw new BaseUnavailable(why(err));
     }
   };
   return {
@@ -40,10 +76,8 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
       try {
         res = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", { owner, repo, tree_sha: sha, recursive: "1" });
       } catch (err) {
-        // An unknown commit, or a token without contents access: nothing to compare with, not a failure.
-        if (statusOf(err) !== 404) throw err;
-        core.notice(`The base commit ${sha.slice(0, 12)} cannot be listed through the API (404); removed manifests are not reported.`);
-        return [];
+        // Without the list a removed manifest would vanish from the totals: no comparison rather than a wrong one.
+        throw new BaseUnavailable(statusOf(err) === 404 ? "HTTP 404: the API does not know the commit" : why(err));
       }
       if (res.data.truncated) core.notice("The base commit's file list is truncated by the API; a removed manifest may not be reported.");
       return res.data.tree.filter((t) => t.type === "blob" && t.path).map((t) => t.path);
