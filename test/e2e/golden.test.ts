@@ -67,13 +67,9 @@ describe.each(EXAMPLES)("examples/%s", (name) => {
     expect(renderedProblems(body, `https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/`)).toEqual([]);
     await expect(body).toMatchFileSnapshot(`../golden/${name}.comment.md`);
     await expect(rest.summary).toMatchFileSnapshot(`../golden/${name}.summary.md`);
-    // A normal run with a REST base: the base manifest (and whatever it names), identity, list, create.
+    // A normal first run with a REST base: the base manifest (and whatever it names), list, create.
     expect(rest.requests[0]).toMatchObject({ route: "get-content", path: `/repos/${REPOSITORY}/contents/footprint.yml`, query: { ref: BASE_SHA } });
-    expect(rest.requests.filter((q) => q.route !== "get-content").map((q) => `${q.method} ${q.route}`)).toEqual([
-      "GET get-user",
-      "GET list-comments",
-      "POST create-comment",
-    ]);
+    expect(rest.requests.filter((q) => q.route !== "get-content").map((q) => `${q.method} ${q.route}`)).toEqual(["GET list-comments", "POST create-comment"]);
 
     server.reset();
     const git = gitWorkspace(base, head);
@@ -81,7 +77,7 @@ describe.each(EXAMPLES)("examples/%s", (name) => {
     runs.push(local);
     expect(local.code, local.stdout).toBe(0);
     expect(local.stdout).toContain("read via git");
-    expect(local.requests.map((q) => `${q.method} ${q.route}`)).toEqual(["GET get-user", "GET list-comments", "POST create-comment"]);
+    expect(local.requests.map((q) => `${q.method} ${q.route}`)).toEqual(["GET list-comments", "POST create-comment"]);
     expect(bodyOf(local)).toBe(body);
     expect(local.summary).toBe(rest.summary);
   });
