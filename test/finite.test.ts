@@ -15,6 +15,7 @@ import { renderText } from "../src/render/text.js";
 import { buildReport, exitCode } from "../src/report.js";
 
 const ROOT = join(import.meta.dirname, "..");
+const msg = (re: RegExp) => expect.stringMatching(re) as unknown as string;
 const HEAD = "version: 1\nproject: p\n";
 
 const source = (text: string, files: Record<string, string> = {}, path = "footprint.yml"): ManifestSource => ({
@@ -164,7 +165,7 @@ describe("figures that no range can bound are errors, never silent NaN or ∞", 
     );
     expect(code).toBe(2);
     expect(m.findings).toContainEqual(
-      expect.objectContaining({ rule: "estimate/non-finite", message: expect.stringMatching(/^entry `api`: per_request\.requests_per_kwh is not a finite number/) }),
+      expect.objectContaining({ rule: "estimate/non-finite", message: msg(/^entry `api`: per_request\.requests_per_kwh is not a finite number/) }),
     );
   });
 
@@ -402,11 +403,25 @@ describe("property: in-range extremes give finite figures in every output", () =
       fc.asyncProperty(fc.constantFrom(...FIELDS), fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), async ([field, min], scale) => {
         const v = min * scale * 0.999;
         fc.pre(v > 0 && v < min);
-        const { m, code } = await check(`${HEAD}training:\n  - id: t\n    accelerator: h100\n    count: 1\n    hours: 1\n    location: FR\n`.replace(/    hours: 1\n/, field === "hours" ? `    hours: ${v}\n` : `    hours: 1\n    ${field}: ${v}\n`));
+        const fields = field === "hours" ? `    hours: ${v}\n` : `    hours: 1\n    ${field}: ${v}\n`;
+        const { m, code } = await check(`${HEAD}training:\n  - id: t\n    accelerator: h100\n    count: 1\n${fields}    location: FR\n`);
         expect(code).toBe(2);
         expect(m.findings[0]!.message).toMatch(new RegExp(`${field}: must be (0 or )?from [0-9.e-]+ to [0-9.e]+ \\(got `));
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("model card figures are finite", () => {
+  it("a co2_eq_emissions figure too large to be a number is not a number of grams (never infinity or null)", async () => {
+    for (const figure of ['"1e400"', '"1e300 mt"', "1e999"]) {
+      const card = `---\nco2_eq_emissions:\n  emissions: ${figure}\n---\n# Card\n`;
+      const { m, code } = await check(`${HEAD}training:\n  - id: t\n    accelerator: h100\n    gpu_hours: 10\n    location: FR\nmodel_card: CARD.md\n`, { "CARD.md": card });
+      expect(code, figure).toBe(0);
+      expect(nonFinite(m), figure).toEqual([]);
+      expect(m.model_card).toMatchObject({ disclosure: "unreadable", disclosed_g: null, difference_pct: null });
+      expect(m.findings).toContainEqual(expect.objectContaining({ rule: "transparency/emissions-disclosure", message: msg(/is not a number of grams/) }));
+    }
   });
 });
