@@ -38,7 +38,7 @@ export function checkBudgets(
   const judge = (scope: string, metric: Quantity, value: number, limit: number, rule: string, path: Path, what: string) => {
     const share = value / limit;
     // NaN fails no comparison, so a figure that is not a finite number would pass: it is an error instead.
-    if (!Number.isFinite(share) || !(limit > 0) || !(value >= 0)) {
+    if (!Number.isFinite(value) || !Number.isFinite(share) || !(limit > 0)) {
       findings.push({
         rule,
         severity: "error",
