@@ -37,6 +37,17 @@ export function checkBudgets(
 
   const judge = (scope: string, metric: Quantity, value: number, limit: number, rule: string, path: Path, what: string) => {
     const share = value / limit;
+    // NaN fails no comparison, so a figure that is not a finite number would pass: it is an error instead.
+    if (!Number.isFinite(value) || !Number.isFinite(share) || !(limit > 0)) {
+      findings.push({
+        rule,
+        severity: "error",
+        message: `${what} (${String(value)}) cannot be compared with the budget of ${Number.isFinite(limit) ? formatQuantity(metric, limit) : String(limit)}: the figure or its share of the budget is not a finite number`,
+        file,
+        ...locator.value(path),
+      });
+      return;
+    }
     const status = share > 1 ? "over" : share >= warnAt ? "warn" : "ok";
     uses.push({ scope, metric, limit, value, share, status });
     if (status === "ok") return;
@@ -65,9 +76,19 @@ export function checkBudgets(
   }
 
   if (budget.increase_pct !== undefined && baseTotals) {
-    // Compared without dividing, so that exactly the allowed increase passes despite rounding.
-    if ((totals.energy_kwh - baseTotals.energy_kwh) * 100 > budget.increase_pct * baseTotals.energy_kwh) {
-      const increase = baseTotals.energy_kwh === 0 ? "from zero" : `by ${((totals.energy_kwh / baseTotals.energy_kwh - 1) * 100).toFixed(1)} %`;
+    const [head, base] = [totals.energy_kwh, baseTotals.energy_kwh];
+    if (!Number.isFinite(head) || !Number.isFinite(base) || !Number.isFinite(budget.increase_pct)) {
+      findings.push({
+        rule: "budget/increase",
+        severity: "error",
+        message: `total energy (${String(base)} → ${String(head)} kWh) cannot be compared with the ${budget.increase_pct} % allowed: it is not a finite number`,
+        file,
+        ...locator.value(["budget", "increase_pct"]),
+      });
+    } else if ((head - base) * 100 > budget.increase_pct * base) {
+      // Compared without dividing (above), so that exactly the allowed increase passes despite rounding.
+      const ratio = (head / base - 1) * 100;
+      const increase = base === 0 ? "from zero" : Number.isFinite(ratio) ? `by ${ratio.toFixed(1)} %` : "by more than 1e308 %";
       findings.push({
         rule: "budget/increase",
         severity: "error",

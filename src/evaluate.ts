@@ -3,7 +3,7 @@ import { checkBudgets, type BudgetUse } from "./budget.js";
 import { diff, type Delta, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
 import { FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
-import { formatPath, parseManifest, type Locator } from "./manifest/parse.js";
+import { formatPath, parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { findAccelerator, findLocation, unknownMessage } from "./catalogue/index.js";
@@ -79,8 +79,10 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   const measured = await readMeasured(manifest, src, locator, findings);
   const estimate = estimateManifest(manifest, { file: src.path, locator, measured });
   findings.push(...estimate.findings);
+  const totals = sumTotals(estimate.runs);
+  findings.push(...nonFiniteFindings({ runs: estimate.runs.map(({ path: _path, ...run }) => run), totals }, estimate.runs, src.path, locator));
   const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
-  return { manifest, runs: estimate.runs, totals: sumTotals(estimate.runs), locator, findings, fatal };
+  return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
 }
 
 export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<ManifestReport> {
@@ -109,11 +111,10 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   const datasets = datasetExposure(h.manifest);
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
   findings.push(...policies.findings);
-  const sorted = sortFindings(findings);
-  return {
+  const report: ManifestReport = {
     path: head.path,
     project: h.manifest.project,
-    verdict: verdictOf(sorted),
+    verdict: "pass",
     evaluated: true,
     removed: false,
     totals: h.totals,
@@ -125,8 +126,51 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     advice: regionAdvice(h.runs),
     privacy: privacyTotals(datasets),
     model_card: policies.modelCard,
-    findings: sorted,
+    findings: [],
   };
+  // The entries were checked by evaluateOne; what is left is derived from them (totals, delta, budget, privacy, card).
+  const nonFinite = nonFiniteFindings({ ...report, runs: [] }, h.runs, head.path, h.locator);
+  if (nonFinite.length > 0) return notEvaluated(head.path, h.manifest.project, [...findings, ...nonFinite]);
+  const sorted = sortFindings(findings);
+  return { ...report, verdict: verdictOf(sorted), findings: sorted };
+}
+
+/** Every figure must be a finite number: NaN passes every comparison, prints as "NaN %" and becomes null in JSON.
+ *  The manifest's ranges keep estimates finite; this guards what they cannot bound (measured files, sums).
+ *  One finding per entry (or report part), naming its figures. */
+function nonFiniteFindings(report: object, runs: readonly RunResult[], file: string, locator: Locator): Finding[] {
+  const entries = new Map(runs.map((r) => [r.id, r.path]));
+  const bad = new Map<string, { subject: string; path: Path; figures: string[] }>();
+  const visit = (value: unknown, at: string, entry: string | null, where: Path) => {
+    if (typeof value === "number") {
+      if (Number.isFinite(value)) return;
+      const key = entry !== null ? `entry:${entry}` : `part:${where.join(".")}`;
+      const subject = entry !== null ? `entry \`${entry}\`` : String(where[0] ?? "report");
+      const group = bad.get(key) ?? { subject, path: entry !== null ? [...(entries.get(entry) ?? where), "id"] : where, figures: [] };
+      group.figures.push(entry === null && at.startsWith(`${subject}.`) ? at.slice(subject.length + 1) : at);
+      bad.set(key, group);
+    } else if (Array.isArray(value)) {
+      value.forEach((v: unknown, i) => {
+        const id = typeof v === "object" && v !== null && "id" in v && typeof v.id === "string" ? v.id : null;
+        // Figures of an entry are named from the entry: `co2e_kg`, `delta.energy_pct`.
+        if (entry === null && id !== null && entries.has(id) && /(^|\.)runs$/.test(at)) visit(v, at.replace(/\.?runs$/, ""), id, where);
+        else visit(v, `${at}[${id ?? i}]`, entry, where.length === 1 && where[0] === "datasets" ? ["datasets", i, "id"] : where);
+      });
+    } else if (typeof value === "object" && value !== null) {
+      for (const [k, v] of Object.entries(value)) visit(v, at === "" ? k : `${at}.${k}`, entry, where.length === 0 ? [k] : where);
+    }
+  };
+  visit(report, "", null, []);
+  // Totals and their change are sums of the entries: a bad entry is reported once, at the entry.
+  const groups = [...bad.values()];
+  const ofEntries = groups.some((g) => g.subject.startsWith("entry "));
+  return groups.filter((g) => !(ofEntries && DERIVED.has(g.subject))).map(({ subject, path, figures }) => ({
+    rule: "estimate/non-finite",
+    severity: "error",
+    message: `${subject}: ${figures.slice(0, 5).join(", ")}${figures.length > 5 ? ` and ${figures.length - 5} more` : ""} ${figures.length > 1 ? "are not finite numbers" : "is not a finite number"}; an input or measured file is outside any physical range, check its figures`,
+    file,
+    ...locator.value(path),
+  }));
 }
 
 /** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */
@@ -268,7 +312,13 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
           const text = await src.readRelative(rel);
           if (text === null) problem("file not found (paths are relative to the manifest's folder)");
           else if (text.length > MAX_MEASURED_BYTES) problem(`larger than ${MAX_MEASURED_BYTES} bytes`);
-          else parts.push(readCodeCarbon(text));
+          else {
+            const cc = readCodeCarbon(text);
+            // Finite rows can still sum to infinity (1e308 twice); no real measurement is that large.
+            const column = CODECARBON_COLUMNS.find(([k]) => cc[k] !== null && !Number.isFinite(cc[k]))?.[1];
+            if (column) problem(`the \`${column}\` figures sum to more than the largest number; this is not a real measurement`);
+            else parts.push(cc);
+          }
         } catch (err) {
           if (err instanceof CodeCarbonError || err instanceof PathError) problem(err.message);
           else throw err;
@@ -282,6 +332,14 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
   }
   return out;
 }
+
+const DERIVED: ReadonlySet<string> = new Set(["totals", "delta", "base"]);
+
+const CODECARBON_COLUMNS = [
+  ["energy_kwh", "energy_consumed"],
+  ["emissions_kg", "emissions"],
+  ["water_l", "water_consumed"],
+] as const;
 
 function privacyTotals(datasets: readonly DatasetReport[]): ManifestReport["privacy"] {
   if (datasets.length === 0) return null;

@@ -18,6 +18,7 @@ export const FATAL_RULES: ReadonlySet<string> = new Set([
   "data/unreadable",
   "data/unknown-accelerator",
   "data/unknown-location",
+  "estimate/non-finite",
 ]);
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };

@@ -35,9 +35,9 @@ export function gramsOf(value: unknown): number | null {
   if (!m) return null;
   const n = Number(m[1]!.replace(/,/g, ""));
   const unit = m[2]!.toLowerCase();
-  if (unit === "") return n;
-  const factor = UNITS[unit];
-  return factor === undefined || !Number.isFinite(n) ? null : n * factor;
+  // "1e400" or "1e300 mt" is no figure: infinity would become null in the JSON report.
+  const grams = unit === "" ? n : n * (UNITS[unit] ?? Number.NaN);
+  return Number.isFinite(grams) ? grams : null;
 }
 
 /** Heading text compared case-insensitively, without Markdown emphasis, links, trailing colons or emoji. */

@@ -227,12 +227,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case "invalid_type":
       return issue.expected === "int" ? `must be a whole number, got ${String(issue.input)}` : `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${typeName(issue.input)}`;
     case "too_big":
+      // Numbers carry their whole allowed range in the schema's own message.
+      if (issue.origin === "number" && issue.message.startsWith("must be ")) return issue.message;
       return issue.origin === "array"
         ? `at most ${String(issue.maximum)} items`
         : issue.origin === "string"
           ? `at most ${String(issue.maximum)} characters`
           : `must be ${issue.inclusive ? "at most" : "below"} ${String(issue.maximum)}`;
     case "too_small":
+      if (issue.origin === "number" && issue.message.startsWith("must be ")) return issue.message;
       return issue.origin === "array"
         ? `at least ${String(issue.minimum)} item(s)`
         : issue.origin === "string"

@@ -1,16 +1,33 @@
 // The manifest v1 schema (SPEC §1). Strict objects everywhere: a typo must not silently pass a gate.
-// Ranges are bounded so that absurd figures (hours: 1e308) are refused instead of producing nonsense.
+// Ranges are bounded below and above so that absurd figures (hours: 1e308, mfu: 1e-300) are refused instead of
+// producing nonsense, infinity or NaN.
 // Cross-field rules (exactly one of hours|gpu_hours|compute, …) live in ./rules.ts, where they get positions.
 import * as z from "zod";
 
 // No code generation (new Function) for validators: faster for the small documents we parse, and no eval.
 z.config({ jitless: true });
 
-const num = (min: number, max: number, exclusiveMin: boolean) =>
-  (exclusiveMin ? z.number().gt(min) : z.number().gte(min)).lte(max);
-const positive = (max: number) => num(0, max, true);
-const nonNegative = (max: number) => num(0, max, false);
-const share = () => num(0, 1, true);
+/** 1e7 rather than 10000000, so a range reads like the YAML that may be written. */
+const show = (n: number): string =>
+  (n >= 1e4 || (n > 0 && n < 0.001)) && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n);
+const outOfRange = (range: string) => (iss: { input?: unknown }) => `must be ${range} (got ${String(iss.input)})`;
+
+// Every number has a floor as well as a ceiling: a figure such as 5e-324 divides into infinity, and every divisor
+// of the estimate (lifetimes, mfu, budgets, requests, base figures) must keep all results finite.
+const num = (min: number, max: number) => {
+  const error = outOfRange(`from ${show(min)} to ${show(max)}`);
+  return z.number().gte(min, { error }).lte(max, { error });
+};
+/** 0 (none) or a figure from min to max; nothing in between, so no product of figures underflows. */
+const zeroOr = (min: number, max: number) => {
+  const error = outOfRange(`0 or from ${show(min)} to ${show(max)}`);
+  return z
+    .number()
+    .gte(0, { error })
+    .lte(max, { error })
+    .refine((v) => !(v > 0 && v < min), { error });
+};
+const share = (min: number) => num(min, 1);
 const text = (max: number) => z.string().min(1).max(max);
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
@@ -22,15 +39,15 @@ const id = z
 const location = text(100).describe(
   "Cloud region (aws:us-east-1, gcp:us-central1, azure:westeurope) or Electricity Maps zone (FR, zone:US-CAL-CISO).",
 );
-const pue = num(1, 3, false).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
-const carbonIntensity = nonNegative(2000).describe("Grid carbon intensity in gCO2e/kWh; overrides the location's figure.");
-const repeats = positive(1e6).describe("How many times the run is expected to happen (default 1).");
+const pue = num(1, 3).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
+const carbonIntensity = zeroOr(0.001, 2000).describe("Grid carbon intensity in gCO2e/kWh (0, or at least 0.001); overrides the location's figure.");
+const repeats = num(0.01, 1e6).describe("How many times the run is expected to happen (default 1).");
 
 const embodied = z
   .strictObject({
-    per_accelerator_kg: nonNegative(1e5).optional().describe("Manufacturing emissions per accelerator incl. its server share (default 462.5 kg)."),
-    lifetime_years: positive(30).optional().describe("Hardware lifetime in years (default 6)."),
-    lifetime_utilization: share().optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
+    per_accelerator_kg: zeroOr(0.001, 1e5).optional().describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default 462.5 kg)."),
+    lifetime_years: num(0.1, 30).optional().describe("Hardware lifetime in years (default 6)."),
+    lifetime_utilization: share(0.01).optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
   })
   .describe("Overrides of the embodied-carbon defaults.");
 
@@ -41,17 +58,17 @@ const measured = z
       .union([codecarbonPath, z.array(codecarbonPath).min(1).max(1024)])
       .optional()
       .describe("CodeCarbon emissions.csv (one file or one per rank), relative to the manifest."),
-    energy_kwh: nonNegative(1e10).optional().describe("Measured IT-level energy in kWh; the entry's PUE is applied."),
+    energy_kwh: zeroOr(1e-6, 1e10).optional().describe("Measured IT-level energy in kWh (0, or at least 1e-6); the entry's PUE is applied."),
   })
   .describe("Measured figures; they replace the estimate of energy and operational CO2e.");
 
 const common = {
   id,
   accelerator: text(100).optional().describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB)."),
-  count: z.number().int().gte(1).lte(1e7).optional().describe("Number of accelerators."),
-  hours: positive(1e6).optional(),
-  power_w: positive(1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
-  utilization: share().optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
+  count: z.number().int().gte(1, { error: outOfRange("from 1 to 1e7") }).lte(1e7, { error: outOfRange("from 1 to 1e7") }).optional().describe("Number of accelerators."),
+  hours: num(0.01, 1e6).optional(),
+  power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
+  utilization: share(0.001).optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
   location: location.optional(),
   pue: pue.optional(),
   carbon_intensity: carbonIntensity.optional(),
@@ -63,13 +80,13 @@ const common = {
 export const trainingSchema = z
   .strictObject({
     ...common,
-    hours: positive(1e6).optional().describe("Wall-clock hours of the run (with count)."),
-    gpu_hours: positive(1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
+    hours: num(0.01, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
+    gpu_hours: num(0.01, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
     compute: z
       .strictObject({
-        parameters: positive(1e15).describe("Model parameters P."),
-        tokens: positive(1e17).describe("Training tokens T."),
-        mfu: share().optional().describe("Model FLOPs utilisation (default 0.4)."),
+        parameters: num(1, 1e15).describe("Model parameters P."),
+        tokens: num(1, 1e17).describe("Training tokens T."),
+        mfu: share(0.01).optional().describe("Model FLOPs utilisation (default 0.4)."),
       })
       .optional()
       .describe("Predict accelerator-hours from dense-transformer FLOPs 6·P·T."),
@@ -79,16 +96,16 @@ export const trainingSchema = z
 export const inferenceSchema = z
   .strictObject({
     ...common,
-    hours: positive(1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
-    requests: positive(1e18).optional().describe("Requests N over the period; enables per-request figures."),
-    energy_per_request_wh: positive(1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
+    hours: num(0.01, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
+    requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
+    energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
   })
   .describe("An inference deployment: a fleet of accelerators, or a number of requests.");
 
 export const datasetSchema = z
   .strictObject({
     id: id.describe("Unique key of the dataset."),
-    records: nonNegative(1e15).optional().describe("Number of records D."),
+    records: num(0, 1e15).optional().describe("Number of records D."),
     personal_data: z.boolean().optional().describe("Whether the dataset contains personal data (PII)."),
     anonymization: z
       .enum(["none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"])
@@ -103,12 +120,12 @@ export const datasetSchema = z
       .describe("Both are required for personal data (privacy/encryption)."),
     differential_privacy: z
       .strictObject({
-        epsilon: nonNegative(1000).describe("Privacy loss ε of (ε, δ)-differential privacy."),
-        delta: nonNegative(1).optional().describe("Failure probability δ (default 0)."),
+        epsilon: num(0, 1000).describe("Privacy loss ε of (ε, δ)-differential privacy."),
+        delta: num(0, 1).optional().describe("Failure probability δ (default 0)."),
       })
       .optional()
       .describe("Training with (ε, δ)-differential privacy; bounds p = (e^ε − 1 + 2δ)/(e^ε + 1)."),
-    leak_probability: nonNegative(1).optional().describe("Declared probability p that a record leaks."),
+    leak_probability: num(0, 1).optional().describe("Declared probability p that a record leaks."),
     license: text(200).optional().describe("SPDX licence id, or proprietary."),
     documentation: text(1000).optional().describe("Repository path (must exist) or https URL of the datasheet."),
     source: text(1000).optional().describe("Provenance, free text or URL."),
@@ -117,18 +134,18 @@ export const datasetSchema = z
 
 export const budgetSchema = z
   .strictObject({
-    energy_kwh: positive(1e12).optional().describe("Total facility energy of the manifest, kWh."),
-    co2e_kg: positive(1e12).optional().describe("Total CO2e (operational + embodied), kg."),
-    water_l: positive(1e14).optional().describe("Total water, litres."),
+    energy_kwh: num(0.001, 1e12).optional().describe("Total facility energy of the manifest, kWh."),
+    co2e_kg: num(0.001, 1e12).optional().describe("Total CO2e (operational + embodied), kg."),
+    water_l: num(0.001, 1e14).optional().describe("Total water, litres."),
     run: z
       .strictObject({
-        energy_kwh: positive(1e12).optional().describe("Facility energy of any one entry, kWh."),
-        co2e_kg: positive(1e12).optional().describe("CO2e of any one entry, kg."),
+        energy_kwh: num(0.001, 1e12).optional().describe("Facility energy of any one entry, kWh."),
+        co2e_kg: num(0.001, 1e12).optional().describe("CO2e of any one entry, kg."),
       })
       .optional()
       .describe("Limits for every single entry."),
-    increase_pct: nonNegative(1e6).optional().describe("Maximum increase of total energy over the base, %."),
-    warn_at: share().optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
+    increase_pct: num(0, 1e6).optional().describe("Maximum increase of total energy over the base, %."),
+    warn_at: share(0.01).optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
   })
   .describe("What fails the gate.");
 
@@ -138,8 +155,8 @@ export const policySchema = z
       .strictObject({
         require_anonymization: z.boolean().optional().describe("Personal data must be anonymized (default true; errors)."),
         require_encryption: z.boolean().optional().describe("Personal data must be encrypted at rest and in transit (default true; errors)."),
-        max_epsilon: nonNegative(1000).optional().describe("Highest differential-privacy ε allowed (no cap by default)."),
-        max_exposed_records: nonNegative(1e15).optional().describe("Highest expected exposed records R = p × D per dataset (no cap by default)."),
+        max_epsilon: num(0, 1000).optional().describe("Highest differential-privacy ε allowed (no cap by default)."),
+        max_exposed_records: num(0, 1e15).optional().describe("Highest expected exposed records R = p × D per dataset (no cap by default)."),
       })
       .optional()
       .describe("Privacy policies."),
@@ -152,7 +169,7 @@ export const policySchema = z
           .optional()
           .describe("Headings the card must have (errors); default Training data, Intended use, Limitations, Environmental impact (warnings)."),
         require_emissions_disclosure: z.boolean().optional().describe("The card must disclose co2_eq_emissions close to the estimate (default true; warnings)."),
-        disclosure_tolerance_pct: nonNegative(1e4).optional().describe("Allowed difference between the card's figure and the estimate, % (default 50)."),
+        disclosure_tolerance_pct: num(0, 1e4).optional().describe("Allowed difference between the card's figure and the estimate, % (default 50)."),
         require_dataset_documentation: z.boolean().optional().describe("Every dataset needs documentation (default true; warnings)."),
         require_license: z.boolean().optional().describe("Every dataset needs an SPDX licence or proprietary (default true; warnings)."),
         require_explainability_report: z.boolean().optional().describe("transparency.explainability_report must exist (default false)."),
