@@ -18,12 +18,20 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
   const display = (p: string) => `${p}@${sha.slice(0, 7)}`;
   const commit = gitCommit(workspace, sha);
   if (commit) {
-    return { via: "git", sha, source: (p) => repoSource(p, display(p), (q) => commit.show(q)), files: async () => commit.files() };
+    return { via: "git", sha, source: (p) => repoSource(p, display(p), (q, maxBytes) => commit.show(q, maxBytes)), files: async () => commit.files() };
   }
   if (!octokit) return null;
-  const read = async (path: string): Promise<string | null> => {
+  const fetchOf = (octokit.request.endpoint.DEFAULTS.request?.fetch ?? globalThis.fetch) as typeof fetch;
+  const read = async (path: string, maxBytes: number): Promise<string | null> => {
     try {
-      const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path, ref: sha, mediaType: { format: "raw" } });
+      const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner,
+        repo,
+        path,
+        ref: sha,
+        mediaType: { format: "raw" },
+        request: { fetch: boundedFetch(fetchOf, maxBytes) },
+      });
       // A folder answers with a JSON listing, not the raw text of a file.
       return typeof res.data === "string" ? res.data : null;
     } catch (err) {
@@ -48,5 +56,35 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
       if (res.data.truncated) core.notice("The base commit's file list is truncated by the API; a removed manifest may not be reported.");
       return res.data.tree.filter((t) => t.type === "blob" && t.path).map((t) => t.path);
     },
+  };
+}
+
+/**
+ * `fetch` whose response body stops one byte past `maxBytes`: a huge file at the base is not downloaded whole, and
+ * the reader sees it is over the limit.
+ */
+function boundedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    if (!res.body || [101, 204, 205, 304].includes(res.status)) return res;
+    const reader = res.body.getReader();
+    let seen = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        const room = maxBytes + 1 - seen;
+        seen += value.byteLength;
+        controller.enqueue(value.byteLength > room ? value.subarray(0, room) : value);
+        if (seen > maxBytes) {
+          controller.close();
+          await reader.cancel();
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    const headers = new Headers(res.headers);
+    headers.delete("content-length");
+    return new Response(body, { status: res.status, statusText: res.statusText, headers });
   };
 }
