@@ -67,7 +67,7 @@ function boundedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
     const res = await inner(input, init);
     if (!res.body || [101, 204, 205, 304].includes(res.status)) return res;
-    const reader = res.body.getReader();
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     let seen = 0;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
