@@ -169,9 +169,14 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
   } catch (err) {
     if (err instanceof SourceError) throw err;
     if (err instanceof TypeError) throw new SourceError("the manifest is not UTF-8 text", display);
-    if (err instanceof FileError && err.reason === "too-large") text = oversizedManifest();
-    else if (err instanceof PathError) throw new SourceError(`the manifest cannot be read: ${err.message}`, display);
-    else throw new SourceError(`cannot read the manifest (${(err as NodeJS.ErrnoException).code ?? String(err)})`, display);
+    if (!(err instanceof FileError && err.reason === "too-large")) {
+      if (err instanceof PathError) throw new SourceError(`the manifest cannot be read: ${err.message}`, display);
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder that does not exist has no repository root to resolve.
+      if (code === "ENOENT" || code === "ENOTDIR") throw new SourceError("the manifest does not exist", display);
+      throw new SourceError(`cannot read the manifest (${code ?? String(err)})`, display);
+    }
+    text = oversizedManifest();
   }
   const dir = dirname(abs);
   return {

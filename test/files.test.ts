@@ -101,6 +101,13 @@ describe("the manifest itself is confined and read within bounds", () => {
     expect(findings(r.stdout)).toEqual([expect.objectContaining({ rule: "manifest/unreadable", message: expect.stringMatching(/named pipe \(FIFO\), not a regular file/) as unknown })]);
   });
 
+  it("a manifest in a folder that does not exist is reported as missing", () => {
+    const { dir } = repo();
+    const r = cli(dir, "check", "nowhere/footprint.yml");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/manifest\/unreadable +the manifest does not exist/);
+  });
+
   it("a manifest that is a folder is refused with a clear message", () => {
     const { dir } = repo();
     mkdirSync(join(dir, "footprint.yml"));
