@@ -7,12 +7,12 @@ import { jsonSchema } from "./manifest/schema.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, type FailOn } from "./report.js";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { co2BlockYaml, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
-import { SourceError, gitRefSource, workTreeSource, writableRelative } from "./sources.js";
+import { SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
 
@@ -94,7 +94,14 @@ async function badge(args: string[]): Promise<number> {
     return 2;
   }
   mkdirSync(values.out, { recursive: true });
-  for (const [name, content] of Object.entries(await badgeFiles(report, metric))) writeFileSync(join(values.out, name), content);
+  for (const [name, content] of Object.entries(await badgeFiles(report, metric))) {
+    try {
+      writeRegularFile(join(values.out, name), content);
+    } catch (err) {
+      if (err instanceof PathError) throw new SourceError(err.message, join(values.out, name));
+      throw err;
+    }
+  }
   const b = badgeOf(report, metric);
   process.stdout.write(`${join(values.out, "footprint.svg")}, ${join(values.out, "footprint.json")}: ${b.label} ${b.message} (${b.color})\n`);
   return 0;
@@ -120,7 +127,7 @@ async function card(args: string[]): Promise<number> {
   if (!ref) throw new UsageError(`${source.path} names no model_card to write to`);
   const target = writableRelative(file, ref);
   try {
-    writeFileSync(target, writeCo2Block(existing ?? "", block));
+    writeRegularFile(target, writeCo2Block(existing ?? "", block));
   } catch (err) {
     throw new SourceError(`${ref}: cannot update the card (${err instanceof Error ? err.message : String(err)})`);
   }

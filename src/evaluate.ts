@@ -18,8 +18,9 @@ export interface ManifestSource {
   path: string;
   text: string;
   /** Reads a file named in the manifest, relative to the manifest's folder; null when it does not exist.
-   *  Throws PathError for a path that leaves the repository. */
-  readRelative(rel: string): Promise<string | null>;
+   *  Throws PathError for a path that leaves the repository, a file that is not a regular file, or one over
+   *  `maxBytes` (default 1 MiB). */
+  readRelative(rel: string, opts?: { maxBytes?: number }): Promise<string | null>;
   /** Whether a file or folder named in the manifest exists (same rules). */
   exists(rel: string): Promise<boolean>;
 }
@@ -309,9 +310,8 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
         const problem = (message: string) =>
           findings.push({ rule: "data/unreadable", severity: "error", message: `${rel}: ${message}`, file: src.path, ...locator.value(filePath) });
         try {
-          const text = await src.readRelative(rel);
+          const text = await src.readRelative(rel, { maxBytes: MAX_MEASURED_BYTES });
           if (text === null) problem("file not found (paths are relative to the manifest's folder)");
-          else if (text.length > MAX_MEASURED_BYTES) problem(`larger than ${MAX_MEASURED_BYTES} bytes`);
           else {
             const cc = readCodeCarbon(text);
             // Finite rows can still sum to infinity (1e308 twice); no real measurement is that large.

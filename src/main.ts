@@ -1,7 +1,7 @@
 // The action: evaluate the manifests (or take a report from a pull_request run), comment, summarise, gate.
 import * as core from "@actions/core";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { badgeFiles, badgeOf } from "./render/badge.js";
 import { evaluate, evaluateRemoved, PathError, unreadableManifest, type ManifestReport } from "./evaluate.js";
@@ -15,8 +15,8 @@ import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
 import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
 import { COMMENT_LIMIT, fitMarkdown, SUMMARY_LIMIT } from "./render/markdown.js";
 import { buildReport, exitCode, type Report } from "./report.js";
-import { parseReport, ReportInputError } from "./report-schema.js";
-import { confine, SourceError, workTreeSource } from "./sources.js";
+import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
+import { confine, FileError, readRegularFile, SourceError, workTreeSource, writeRegularFile } from "./sources.js";
 
 export async function run(): Promise<void> {
   try {
@@ -89,7 +89,16 @@ async function writeBadge(report: Report, config: Config, workspace: string): Pr
   const dir = inWorkspace(workspace, config.badgePath, "input badge-path");
   mkdirSync(dir, { recursive: true });
   const files = await badgeFiles(report, config.badgeMetric);
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    // Each file is confined too, and never written through a symlink committed in the folder.
+    const file = inWorkspace(workspace, join(config.badgePath, name), "input badge-path");
+    try {
+      writeRegularFile(file, content);
+    } catch (err) {
+      if (err instanceof PathError) throw new InputError(`input badge-path: cannot write ${join(config.badgePath, name)} (${err.message})`, { cause: err });
+      throw err;
+    }
+  }
   core.setOutput("badge-svg", join(dir, "footprint.svg"));
   core.setOutput("badge-json", join(dir, "footprint.json"));
   const badge = badgeOf(report, config.badgeMetric);
@@ -109,7 +118,7 @@ function commentKey(config: Config, ctx: RunContext): string {
 
 function inWorkspace(workspace: string, path: string, what: string): string {
   try {
-    return confine(realpathSync(workspace), workspace, path);
+    return confine(workspace, workspace, path);
   } catch (err) {
     if (err instanceof PathError) throw new InputError(`${what} ${JSON.stringify(path)} is outside the workspace (${err.message})`, { cause: err });
     throw err;
@@ -119,10 +128,14 @@ function inWorkspace(workspace: string, path: string, what: string): string {
 function readReportInput(path: string, workspace: string): Report {
   let text: string;
   try {
-    text = readFileSync(inWorkspace(workspace, path, "input report"), "utf8");
+    // The size is checked on the open file before anything is read.
+    const bytes = readRegularFile(inWorkspace(workspace, path, "input report"), MAX_REPORT_BYTES);
+    if (bytes === null) throw new InputError(`input report: cannot read ${path} (ENOENT)`);
+    text = bytes.toString("utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`input report: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+    if (err instanceof FileError && err.reason === "too-large") throw new ReportInputError(`input report: the report is larger than ${MAX_REPORT_BYTES} bytes`, { cause: err });
+    throw new InputError(`input report: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   try {
     return parseReport(text);
@@ -168,7 +181,7 @@ async function evaluateManifests(config: Config, ctx: RunContext, paths: string[
   for (const path of paths) {
     let source;
     try {
-      source = workTreeSource(resolve(ctx.workspace, path), path);
+      source = workTreeSource(resolve(ctx.workspace, path), path, ctx.workspace);
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       // A named manifest the change deleted is a removal, not an error.

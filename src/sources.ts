@@ -1,17 +1,30 @@
 // Where manifests and the files they name are read from: the work tree, or a git ref (`git show`).
 // Both confine every path to the repository; nothing in a manifest can make us read outside it.
 import { createRequire } from "node:module";
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, statSync, writeSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
 import { PathError, type ManifestSource } from "./evaluate.js";
 import { MAX_MANIFEST_BYTES } from "./manifest/parse.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** The default limit of a file named in a manifest (model card, docs); callers pass their own where it differs. */
+export const MAX_RELATIVE_BYTES = 1024 * 1024;
+
 export class SourceError extends Error {
   constructor(
     message: string,
     readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A file that exists but is refused: too large, not a regular file, or unreadable. */
+export class FileError extends PathError {
+  constructor(
+    message: string,
+    readonly reason: "too-large" | "folder" | "special" | "unreadable",
   ) {
     super(message);
   }
@@ -42,34 +55,141 @@ function checkRelative(rel: string): void {
 export function confine(root: string, dir: string, rel: string): string {
   checkRelative(rel);
   const target = resolve(dir, rel);
-  if (!inside(root, target)) throw new PathError("the path points outside the repository");
+  if (!inside(resolve(root), target)) throw new PathError("the path points outside the repository");
   let existing = target;
   while (!existsSync(existing)) existing = dirname(existing);
-  if (!inside(root, realpathSync(existing))) throw new PathError("the path resolves (through a symlink) outside the repository");
+  if (!inside(realpathSync(root), realpathSync(existing))) throw new PathError("the path resolves (through a symlink) outside the repository");
   return target;
 }
 
-/** The manifest at `file` in the work tree; `display` is how reports name it. */
-export function workTreeSource(file: string, display = file.split(sep).join("/")): ManifestSource {
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return "a folder";
+  if (st.isFIFO()) return "a named pipe (FIFO)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+function refuseSpecial(st: Stats): void {
+  if (st.isFile()) return;
+  const kind = kindOf(st);
+  throw new FileError(st.isDirectory() ? "the path is a folder, not a file" : `the path is ${kind === "not a regular file" ? kind : `${kind}, not a regular file`}`, st.isDirectory() ? "folder" : "special");
+}
+
+/**
+ * The bytes of the regular file at `path`, at most `maxBytes` of them, read from one open descriptor (its type and
+ * size are checked on the descriptor, so the file cannot be swapped between check and read). null when it does not
+ * exist. Throws FileError for a folder, a FIFO, a device or socket, a file over `maxBytes`, or a read error.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer | null {
+  let fd: number;
+  try {
+    // Refuse FIFOs and devices before opening them; O_NONBLOCK keeps an open of one swapped in meanwhile from hanging.
+    refuseSpecial(statSync(path));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    if (err instanceof FileError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    throw new FileError(`the file cannot be read (${code ?? String(err)})`, "unreadable");
+  }
+  try {
+    const st = fstatSync(fd);
+    refuseSpecial(st);
+    if (st.size > maxBytes) throw new FileError(`larger than ${maxBytes} bytes`, "too-large");
+    // Read up to one byte past the limit, whatever fstat said: a file that grows meanwhile is still caught.
+    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, st.size + 1));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        if (n > maxBytes) throw new FileError(`larger than ${maxBytes} bytes`, "too-large");
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
+        buf.copy(grown, 0, 0, n);
+        buf = grown;
+      }
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } catch (err) {
+    if (err instanceof FileError) throw err;
+    throw new FileError(`the file cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, "unreadable");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes `text` to `path`, which must be absent or a regular file: never through a symlink (a link to a file
+ * outside the repository would otherwise be overwritten), never into a FIFO or device. Throws PathError.
+ */
+export function writeRegularFile(path: string, text: string): void {
+  let st: Stats | null = null;
+  try {
+    st = lstatSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  if (st?.isSymbolicLink()) throw new PathError("the path is a symlink; refusing to write through it");
+  if (st) refuseSpecial(st);
+  let fd: number;
+  try {
+    // O_NOFOLLOW: a symlink put in place after the check is refused by the kernel, not followed.
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0), 0o666);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ELOOP") throw new PathError("the path is a symlink; refusing to write through it");
+    throw err;
+  }
+  try {
+    refuseSpecial(fstatSync(fd));
+    ftruncateSync(fd, 0);
+    const data = Buffer.from(text, "utf8");
+    for (let n = 0; n < data.length; ) n += writeSync(fd, data, n, data.length - n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A manifest over the size limit: parseManifest reports the size, as it does for any text that long. */
+const oversizedManifest = () => "x".repeat(MAX_MANIFEST_BYTES + 1);
+
+/**
+ * The manifest at `file` in the work tree; `display` is how reports name it. `root` is the repository (the nearest
+ * folder holding `.git` above the manifest, or the workspace in the action): the manifest itself, after symlinks,
+ * and every file it names must stay inside it.
+ */
+export function workTreeSource(file: string, display = file.split(sep).join("/"), root = repositoryRoot(dirname(resolve(file)))): ManifestSource {
   const abs = resolve(file);
   let text: string;
   try {
-    if (statSync(abs).size > MAX_MANIFEST_BYTES) text = "x".repeat(MAX_MANIFEST_BYTES + 1); // parseManifest reports the size
-    else text = utf8.decode(readFileSync(abs));
+    const bytes = readRegularFile(confine(root, root, relative(resolve(root), abs) || "."), MAX_MANIFEST_BYTES);
+    if (bytes === null) throw new SourceError("the manifest does not exist", display);
+    text = utf8.decode(bytes);
   } catch (err) {
+    if (err instanceof SourceError) throw err;
     if (err instanceof TypeError) throw new SourceError("the manifest is not UTF-8 text", display);
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SourceError(code === "ENOENT" ? "the manifest does not exist" : `cannot read the manifest (${code ?? String(err)})`, display);
+    if (!(err instanceof FileError && err.reason === "too-large")) {
+      if (err instanceof PathError) throw new SourceError(`the manifest cannot be read: ${err.message}`, display);
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder that does not exist has no repository root to resolve.
+      if (code === "ENOENT" || code === "ENOTDIR") throw new SourceError("the manifest does not exist", display);
+      throw new SourceError(`cannot read the manifest (${code ?? String(err)})`, display);
+    }
+    text = oversizedManifest();
   }
   const dir = dirname(abs);
-  const root = realpathSync(repositoryRoot(dir));
   return {
     path: display,
     text,
-    async readRelative(rel) {
-      const target = confine(root, dir, rel);
-      // A folder is not a file to read; say so as for a missing one rather than fail on EISDIR.
-      return existsSync(target) && statSync(target).isFile() ? readFileSync(target, "utf8") : null;
+    async readRelative(rel, opts) {
+      try {
+        return readRegularFile(confine(root, dir, rel), opts?.maxBytes ?? MAX_RELATIVE_BYTES)?.toString("utf8") ?? null;
+      } catch (err) {
+        // A folder is not a file to read; say so as for a missing one.
+        if (err instanceof FileError && err.reason === "folder") return null;
+        throw err;
+      }
     },
     exists: async (rel) => existsSync(confine(root, dir, rel)),
   };
@@ -78,16 +198,16 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
 /** The absolute path of a file named in the manifest at `file`, for writing; refuses paths out of the repository. */
 export function writableRelative(file: string, rel: string): string {
   const dir = dirname(resolve(file));
-  return confine(realpathSync(repositoryRoot(dir)), dir, rel);
+  return confine(repositoryRoot(dir), dir, rel);
 }
 
 // child_process is loaded only when a git ref is read: most runs never need it.
 const require = createRequire(import.meta.url);
 
-function git(cwd: string, args: string[]): { ok: true; out: string } | { ok: false; err: string } {
+function git(cwd: string, args: string[], maxBuffer = 128 * 1024 * 1024): { ok: true; out: string } | { ok: false; err: string } {
   try {
     const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
-    const out = execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 128 * 1024 * 1024 });
+    const out = execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer });
     return { ok: true, out };
   } catch (err) {
     const e = err as { stderr?: string; code?: string };
@@ -103,26 +223,56 @@ export function repoPathOf(manifestPath: string, rel: string): string {
   return target;
 }
 
+/** Reads a repository path, at most `maxBytes` of it (FileError beyond); null when it does not exist. */
+export type RepoReader = (repoPath: string, maxBytes: number) => Promise<string | null>;
+
 /** A manifest read through some `read(repoPath)` (git or the REST API); null when it does not exist there. */
-export async function repoSource(
-  repoPath: string,
-  display: string,
-  read: (repoPath: string) => Promise<string | null>,
-): Promise<ManifestSource | null> {
-  const text = await read(repoPath);
+export async function repoSource(repoPath: string, display: string, read: RepoReader): Promise<ManifestSource | null> {
+  // The limit is enforced here too, for a reader that cannot bound what it fetches.
+  const bounded = async (p: string, maxBytes: number) => {
+    const text = await read(p, maxBytes);
+    if (text !== null && Buffer.byteLength(text, "utf8") > maxBytes) throw new FileError(`larger than ${maxBytes} bytes`, "too-large");
+    return text;
+  };
+  let text: string | null;
+  try {
+    text = await bounded(repoPath, MAX_MANIFEST_BYTES);
+  } catch (err) {
+    if (!(err instanceof FileError)) throw err;
+    // A folder or symlink where the manifest was is no manifest there.
+    if (err.reason !== "too-large") return null;
+    text = oversizedManifest();
+  }
   if (text === null) return null;
   return {
     path: display,
     text,
-    readRelative: (rel) => read(repoPathOf(repoPath, rel)),
-    exists: async (rel) => (await read(repoPathOf(repoPath, rel))) !== null,
+    async readRelative(rel, opts) {
+      try {
+        return await bounded(repoPathOf(repoPath, rel), opts?.maxBytes ?? MAX_RELATIVE_BYTES);
+      } catch (err) {
+        // A folder reads as absent, as in the work tree.
+        if (err instanceof FileError && err.reason === "folder") return null;
+        throw err;
+      }
+    },
+    exists: async (rel) => {
+      try {
+        return (await bounded(repoPathOf(repoPath, rel), 1)) !== null;
+      } catch (err) {
+        // Refused as a file to read, but there: too large, a folder, a symlink.
+        if (err instanceof FileError && err.reason !== "unreadable") return true;
+        throw err;
+      }
+    },
   };
 }
 
 export interface GitCommit {
   root: string;
   sha: string;
-  show(repoPath: string): Promise<string | null>;
+  /** The file at `repoPath`, at most `maxBytes`; null when absent. FileError for a folder, a symlink, a larger file. */
+  show(repoPath: string, maxBytes: number): Promise<string | null>;
   /** Every file path at the commit. */
   files(): string[];
 }
@@ -138,8 +288,19 @@ export function gitCommit(dir: string, ref: string): GitCommit | null {
   return {
     root,
     sha,
-    async show(repoPath) {
-      const r = git(root, ["show", `${sha}:${repoPath}`]);
+    async show(repoPath, maxBytes) {
+      // The size comes from the tree first, so a huge blob is refused without being read.
+      const entry = git(root, ["--literal-pathspecs", "ls-tree", "-l", "-z", sha, "--", repoPath]);
+      if (!entry.ok) return null;
+      const match = entry.out
+        .split("\0")
+        .map((line) => /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t([\s\S]*)$/.exec(line))
+        .find((m) => m?.[5] === repoPath);
+      if (!match) return null;
+      if (match[2] === "tree") throw new FileError("the path is a folder, not a file", "folder");
+      if (match[2] !== "blob" || match[1] === "120000") throw new FileError("the path is a symlink or submodule, not a regular file", "special");
+      if (Number(match[4]) > maxBytes) throw new FileError(`larger than ${maxBytes} bytes`, "too-large");
+      const r = git(root, ["cat-file", "blob", match[3]!], maxBytes + 1);
       return r.ok ? r.out : null;
     },
     files() {
@@ -155,5 +316,5 @@ export async function gitRefSource(file: string, ref: string, display: string): 
   const commit = gitCommit(dirname(resolve(file)), ref);
   if (!commit) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a commit in this git repository`);
   const manifestRel = relative(commit.root, realpathSync(resolve(file))).split(sep).join("/");
-  return repoSource(manifestRel, `${display}@${ref}`, (p) => commit.show(p));
+  return repoSource(manifestRel, `${display}@${ref}`, (p, maxBytes) => commit.show(p, maxBytes));
 }

@@ -4,7 +4,7 @@
 // readers throw BaseUnavailable, and the action then reports without a comparison.
 import * as core from "@actions/core";
 import type { ManifestSource } from "../evaluate.js";
-import { gitCommit, repoSource } from "../sources.js";
+import { FileError, gitCommit, repoSource, type RepoReader } from "../sources.js";
 import { isRateLimited, statusOf, type Octokit } from "./client.js";
 
 export interface BaseReader {
@@ -44,21 +44,29 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
     const guard = async <T>(f: () => Promise<T> | T): Promise<T> => {
       try {
         return await f();
-      } catch {
-        throw new BaseUnavailable("git failed");
+      } catch (err) {
+        throw err instanceof FileError ? err : new BaseUnavailable("git failed");
       }
     };
     return {
       via: "git",
       sha,
-      source: (p) => repoSource(p, display(p), (q) => guard(() => c.show(q))),
+      source: (p) => sourceOf(p, display(p), (q, maxBytes) => guard(() => c.show(q, maxBytes))),
       files: () => guard(() => c.files()),
     };
   }
   if (!octokit) return null;
-  const read = async (path: string): Promise<string | null> => {
+  const fetchOf = (octokit.request.endpoint.DEFAULTS.request?.fetch ?? globalThis.fetch) as typeof fetch;
+  const read = async (path: string, maxBytes: number): Promise<string | null> => {
     try {
-      const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path, ref: sha, mediaType: { format: "raw" } });
+      const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner,
+        repo,
+        path,
+        ref: sha,
+        mediaType: { format: "raw" },
+        request: { fetch: boundedFetch(fetchOf, maxBytes) },
+      });
       // A folder answers with a JSON listing, not the raw text of a file.
       return typeof res.data === "string" ? res.data : null;
     } catch (err) {
@@ -70,7 +78,7 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
   return {
     via: "api",
     sha,
-    source: (p) => repoSource(p, display(p), read),
+    source: (p) => sourceOf(p, display(p), read),
     async files() {
       let res;
       try {
@@ -82,5 +90,45 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
       if (res.data.truncated) core.notice("The base commit's file list is truncated by the API; a removed manifest may not be reported.");
       return res.data.tree.filter((t) => t.type === "blob" && t.path).map((t) => t.path);
     },
+  };
+}
+
+/** A base manifest too large or not a regular file leaves no base to compare with; it does not fail the gate. */
+async function sourceOf(path: string, display: string, read: RepoReader): Promise<ManifestSource | null> {
+  try {
+    return await repoSource(path, display, read);
+  } catch (err) {
+    if (err instanceof FileError) throw new BaseUnavailable(`${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+/**
+ * `fetch` whose response body stops one byte past `maxBytes`: a huge file at the base is not downloaded whole, and
+ * the reader sees it is over the limit.
+ */
+function boundedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    if (!res.body || [101, 204, 205, 304].includes(res.status)) return res;
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let seen = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        const room = maxBytes + 1 - seen;
+        seen += value.byteLength;
+        controller.enqueue(value.byteLength > room ? value.subarray(0, room) : value);
+        if (seen > maxBytes) {
+          controller.close();
+          await reader.cancel();
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    const headers = new Headers(res.headers);
+    headers.delete("content-length");
+    return new Response(body, { status: res.status, statusText: res.statusText, headers });
   };
 }

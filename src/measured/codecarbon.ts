@@ -1,5 +1,6 @@
 // CodeCarbon emissions.csv, read by header name so every version (2.x to 3.3) works.
 // Each run_id appends a row per flush: the last row of a run_id is its total; rows without a run_id are summed.
+import { CsvError, parse, type InfoRecord } from "csv-parse/sync";
 
 export interface CodeCarbonTotals {
   /** kWh as CodeCarbon reports it (IT-level unless `pue` > 1). */
@@ -15,80 +16,91 @@ export interface CodeCarbonTotals {
 
 export class CodeCarbonError extends Error {}
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && s[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
+/** More lines than any CodeCarbon file within the size limit holds: its rows are 400 to 600 bytes, so 64 MiB is
+ *  about 130,000 of them. The cap bounds the parse of a hostile file of short or blank lines. */
+export const MAX_CODECARBON_LINES = 200_000;
+/** Rows whose column count differs from the header's: a truncated last row is one; thousands are not CodeCarbon. */
+export const MAX_RAGGED_ROWS = 1000;
+
+/** Whether `text` has more than `max` lines (LF, CRLF or CR endings), counted without splitting it. */
+function moreLinesThan(text: string, max: number): boolean {
+  for (const eol of ["\n", "\r"]) {
+    let n = 0;
+    for (let i = text.indexOf(eol); i >= 0; i = text.indexOf(eol, i + 1)) if (++n > max) return true;
   }
-  if (quoted) throw new CodeCarbonError("the file ends inside a quoted field (truncated?)");
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+  return false;
 }
 
 const REQUIRED = ["energy_consumed", "emissions"] as const;
 
+/** The fields of a row that count, kept instead of the row so memory stays within the distinct run_ids. */
+interface Kept {
+  line: number;
+  length: number;
+  energy: string | undefined;
+  emissions: string | undefined;
+  water: string | undefined;
+  pue: string | undefined;
+}
+
+/**
+ * Totals of a CodeCarbon file. Parsed with csv-parse (RFC 4180: quoted fields may hold commas, quotes and newlines)
+ * one record at a time: no record is kept beyond the last one of each run_id, and rows are capped.
+ */
 export function readCodeCarbon(text: string): CodeCarbonTotals {
-  const rows = parseCsv(text);
-  if (rows.length === 0) throw new CodeCarbonError("the file is empty");
-  const header = rows[0]!.map((h) => h.trim());
-  const col = (name: string) => header.indexOf(name);
-  const missing = REQUIRED.filter((n) => col(n) < 0);
-  if (missing.length > 0) {
-    throw new CodeCarbonError(`not CodeCarbon output: no ${missing.map((m) => `\`${m}\``).join(" or ")} column in the header`);
-  }
-  if (rows.length === 1) throw new CodeCarbonError("the file has a header but no rows");
-
-  const iEnergy = col("energy_consumed");
-  const iEmissions = col("emissions");
-  const iRun = col("run_id");
-  const iPue = col("pue");
-  const iWater = col("water_consumed");
-
+  let header: string[] | null = null;
+  let idx = { energy: -1, emissions: -1, run: -1, pue: -1, water: -1 };
+  let dataRows = 0;
   // Last row per run_id wins; rows without a run_id each count.
-  const chosen = new Map<string, { row: number; r: string[] }>();
-  rows.slice(1).forEach((r, n) => {
-    const runId = iRun >= 0 ? (r[iRun] ?? "").trim() : "";
-    chosen.set(runId ? `run:${runId}` : `row:${n}`, { row: n + 1, r });
-  });
+  const chosen = new Map<string, Kept>();
+  const onRecord = (r: string[], info: InfoRecord): null => {
+    if (info.invalid_field_length > MAX_RAGGED_ROWS) {
+      throw new CodeCarbonError(`more than ${MAX_RAGGED_ROWS} rows have a different number of columns than the header (is this CodeCarbon output?)`);
+    }
+    if (header === null) {
+      header = r.map((h) => h.trim());
+      const col = (name: string) => header!.indexOf(name);
+      const missing = REQUIRED.filter((n) => col(n) < 0);
+      if (missing.length > 0) {
+        throw new CodeCarbonError(`not CodeCarbon output: no ${missing.map((m) => `\`${m}\``).join(" or ")} column in the header`);
+      }
+      idx = { energy: col("energy_consumed"), emissions: col("emissions"), run: col("run_id"), pue: col("pue"), water: col("water_consumed") };
+      return null;
+    }
+    const line = ++dataRows;
+    const runId = idx.run >= 0 ? (r[idx.run] ?? "").trim() : "";
+    const kept = { line, length: r.length, energy: r[idx.energy], emissions: r[idx.emissions], water: r[idx.water], pue: r[idx.pue] };
+    chosen.set(runId ? `run:${runId}` : `row:${line}`, kept);
+    return null;
+  };
+  // Checked before parsing: blank lines cost the parser time but no record.
+  if (moreLinesThan(text, MAX_CODECARBON_LINES)) throw new CodeCarbonError(`more than ${MAX_CODECARBON_LINES} lines; CodeCarbon writes far fewer (is this its emissions.csv?)`);
+  try {
+    parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, on_record: onRecord });
+  } catch (err) {
+    if (err instanceof CodeCarbonError) throw err;
+    if (err instanceof CsvError) {
+      if (err.code === "CSV_QUOTE_NOT_CLOSED") throw new CodeCarbonError("the file ends inside a quoted field (truncated?)");
+      throw new CodeCarbonError(`not valid CSV at line ${Number(err.lines) || "?"} (${err.code})`);
+    }
+    throw err;
+  }
+  if (header === null) throw new CodeCarbonError("the file is empty");
+  const columns = (header as string[]).length;
+  if (chosen.size === 0) throw new CodeCarbonError("the file has a header but no rows");
 
   let energy = 0;
   let emissions = 0;
   let water = 0;
   let pue = 1;
-  for (const { row: line, r } of chosen.values()) {
-    if (r.length < header.length) throw new CodeCarbonError(`data row ${line} has ${r.length} of ${header.length} columns (truncated file?)`);
-    energy += number(r[iEnergy], "energy_consumed", line);
-    emissions += number(r[iEmissions], "emissions", line);
-    if (iWater >= 0 && (r[iWater] ?? "").trim() !== "") water += number(r[iWater], "water_consumed", line);
-    if (iPue >= 0 && (r[iPue] ?? "").trim() !== "") pue = Math.max(pue, number(r[iPue], "pue", line));
+  for (const k of chosen.values()) {
+    if (k.length < columns) throw new CodeCarbonError(`data row ${k.line} has ${k.length} of ${columns} columns (truncated file?)`);
+    energy += number(k.energy, "energy_consumed", k.line);
+    emissions += number(k.emissions, "emissions", k.line);
+    if (idx.water >= 0 && (k.water ?? "").trim() !== "") water += number(k.water, "water_consumed", k.line);
+    if (idx.pue >= 0 && (k.pue ?? "").trim() !== "") pue = Math.max(pue, number(k.pue, "pue", k.line));
   }
-  return { energy_kwh: energy, emissions_kg: emissions, water_l: iWater >= 0 ? water : null, pue, runs: chosen.size };
+  return { energy_kwh: energy, emissions_kg: emissions, water_l: idx.water >= 0 ? water : null, pue, runs: chosen.size };
 }
 
 function number(raw: string | undefined, column: string, row: number): number {
