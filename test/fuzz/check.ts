@@ -146,11 +146,10 @@ function checkReport(report: Report, what: string, c: Case, out: Violation[]): v
 
   const echoed = injected(c);
   const tokens = NON_FINITE.filter((t) => !echoed.includes(t));
-  const outputs: [string, string | undefined][] = [
-    ["text", stage("renderText", () => renderText(report))],
-    ["markdown", stage("renderMarkdown", () => renderMarkdown(report))],
-  ];
+  const outputs: [string, string | undefined][] = [["text", stage("renderText", () => renderText(report))]];
   const fitted = stage("fitMarkdown", () => fitMarkdown(report, { marker: MARKER }, COMMENT_LIMIT));
+  // A full fitted body is renderMarkdown's output already; render it apart only when the fit left detail out.
+  if (fitted?.detail !== "full") outputs.push(["markdown", stage("renderMarkdown", () => renderMarkdown(report))]);
   if (fitted) {
     outputs.push(["fitted markdown", fitted.body]);
     const bytes = Buffer.byteLength(fitted.body, "utf8");
@@ -175,6 +174,8 @@ function checkReport(report: Report, what: string, c: Case, out: Violation[]): v
   }
 }
 
+const MODES = ["with base", "without base", "several manifests (with base, without base, base removed)"] as const;
+
 export interface Outcome {
   violations: Violation[];
   ms: number;
@@ -187,22 +188,19 @@ export async function runCase(c: Case): Promise<Outcome> {
   const violations: Violation[] = [];
   const head = source(m.example.manifest, m.head, m.overlay);
   const base = source(m.example.base, m.base, m.overlay);
-  const reports: [string, ManifestReport[]][] = [];
-  for (const [what, run] of [
-    ["with base", async () => [await evaluate(head, base)]],
-    ["without base", async () => [await evaluate(head, null)]],
-    ["base removed", async () => [await evaluateRemoved(base, m.example.manifest)].filter((r): r is ManifestReport => r !== null)],
-  ] as const) {
-    try {
-      reports.push([what, await run()]);
-    } catch (err) {
-      violations.push({ property: "crash in evaluate", detail: `${what}: ${err instanceof Error ? `${err.constructor.name}: ${err.message.slice(0, 300)}` : String(err)}` });
+  // One report a case (the mode cycles): with the base, without one, or several manifests (the base-removed one too).
+  const mode = MODES[c.mode % MODES.length]!;
+  let manifests: ManifestReport[] | undefined;
+  try {
+    if (mode === "with base") manifests = [await evaluate(head, base)];
+    else if (mode === "without base") manifests = [await evaluate(head, null)];
+    else {
+      const removed = await evaluateRemoved(base, m.example.manifest);
+      manifests = [await evaluate(head, base), await evaluate(head, null), ...(removed ? [removed] : [])];
     }
+  } catch (err) {
+    violations.push({ property: "crash in evaluate", detail: `${mode}: ${err instanceof Error ? `${err.constructor.name}: ${err.message.slice(0, 300)}` : String(err)}` });
   }
-  const all = reports.flatMap(([, r]) => r);
-  const withBase = reports.find(([what]) => what === "with base")?.[1];
-  if (withBase) checkReport(buildReport(withBase), "with base", c, violations);
-  // The others together: one report of several manifests, a section each.
-  if (all.length > 1) checkReport(buildReport(all), "several manifests (with base, without base, base removed)", c, violations);
+  if (manifests) checkReport(buildReport(manifests), mode, c, violations);
   return { violations, ms: performance.now() - t0, bytes: sizeOf(m) };
 }

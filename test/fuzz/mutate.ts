@@ -67,6 +67,8 @@ export interface Case {
   /** Which of the two CodeCarbon files is mutated. */
   csvFile: 0 | 1;
   csv: CsvOp[];
+  /** Which report is checked: with the base, without it, or several manifests. */
+  mode: number;
 }
 
 // ---------------------------------------------------------------- data level
@@ -334,8 +336,11 @@ export function mutateCsv(original: string, ops: CsvOp[]): string {
 // ---------------------------------------------------------------- arbitraries
 
 const at = fc.nat({ max: 1_000_000 });
-/** Mostly small counts, sometimes a few thousand. */
-const count = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 2, max: 50 }) }, { weight: 1, arbitrary: fc.integer({ min: 51, max: 3000 }) });
+/** Mostly small counts, sometimes a few thousand (rarer in CI, where each such case costs the most). */
+const count = fc.oneof(
+  { weight: process.env.FUZZ_RUNS === undefined ? 20 : 5, arbitrary: fc.integer({ min: 2, max: 50 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 51, max: 3000 }) },
+);
 const size = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 200 }) },
   { weight: 2, arbitrary: fc.integer({ min: 201, max: 10_240 }) },
@@ -424,5 +429,6 @@ export function caseArb(shape: CaseShape, examples: number): fc.Arbitrary<Case> 
     card: fc.array(cardOp, { maxLength: shape.card ?? 0 }),
     csvFile: fc.constantFrom(0 as const, 1 as const),
     csv: fc.array(csvOp, { maxLength: shape.csv ?? 0 }),
+    mode: fc.nat({ max: 2 }),
   });
 }
