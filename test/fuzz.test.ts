@@ -4,16 +4,17 @@
 // fits, a report JSON that parseReport accepts, no control or bidi character in what is shown.
 // CI runs a fixed seed (FUZZ_SEED overrides it); `npm run fuzz` runs a long campaign with a random seed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { EXAMPLES, FINE_TUNE, ROOT, materialize, runCase, sizeOf, type Outcome } from "./fuzz/check.js";
 import { caseArb, type Case, type CaseShape } from "./fuzz/mutate.js";
-import { FUZZ_DIR, describeViolations, hangGuard, saveCase } from "./fuzz/save.js";
+import { FUZZ_DIR, decodeCase, describeViolations, hangGuard, saveCase } from "./fuzz/save.js";
 
-const CAMPAIGN = process.env.FUZZ_RUNS !== undefined;
+const REPLAY = process.env.FUZZ_REPLAY;
+const CAMPAIGN = process.env.FUZZ_RUNS !== undefined || REPLAY !== undefined;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 /** A case past this is a hang (the process is ended so CI fails rather than hangs); never a performance assertion. */
 const HANG_MS = Number(process.env.FUZZ_HANG_MS ?? 60_000);
@@ -96,7 +97,18 @@ describe.skipIf(CAMPAIGN)("fuzz: the built CLI on mutated manifests", () => {
   }, 600_000);
 });
 
-describe.runIf(CAMPAIGN)("fuzz campaign (npm run fuzz)", () => {
+describe.runIf(REPLAY !== undefined)("fuzz replay (FUZZ_REPLAY=case.json)", () => {
+  it("the saved case breaks no property", async () => {
+    const c = decodeCase(readFileSync(REPLAY!, "utf8"));
+    const { head } = saveCase(join(FUZZ_DIR, "replay"), c, { from: REPLAY });
+    console.log(`replaying ${REPLAY}; its files are under ${dirname(head)}`);
+    const o = await measured("replay", c);
+    console.log(`${o.ms.toFixed(0)} ms, ${o.bytes} bytes`);
+    expect(o.violations, describeViolations(o.violations)).toEqual([]);
+  }, 0);
+});
+
+describe.runIf(CAMPAIGN && REPLAY === undefined)("fuzz campaign (npm run fuzz)", () => {
   it("finds no counterexample", async () => {
     const runs = Number(process.env.FUZZ_RUNS);
     const found: string[] = [];

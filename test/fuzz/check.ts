@@ -59,7 +59,7 @@ export function materialize(c: Case): Materialized {
   const base = c.base ? mutateManifest(FILES.get(example.base)!, c.base) : FILES.get(example.base)!;
   const overlay = new Map<string, string>();
   if (c.card.length > 0) overlay.set(CARD, mutateCard(FILES.get(CARD)!, c.card));
-  if (c.csv.length > 0) overlay.set(CSVS[c.csvFile]!, mutateCsv(FILES.get(CSVS[c.csvFile]!)!, c.csv));
+  if (c.csv.length > 0) overlay.set(CSVS[c.csvFile], mutateCsv(FILES.get(CSVS[c.csvFile])!, c.csv));
   return { example, head, base, overlay };
 }
 

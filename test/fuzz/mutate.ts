@@ -96,7 +96,7 @@ function set(s: Slot, value: unknown): void {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const clone = <T>(v: T): T => (v === undefined ? v : (structuredClone(v) as T));
+const clone = <T>(v: T): T => (v === undefined ? v : (structuredClone(v)));
 
 function sizeOf(v: unknown): number {
   try {
@@ -166,7 +166,7 @@ export function applyData(root: unknown, op: DataOp): unknown {
         const i = op.i % a.length;
         const j = op.j % a.length;
         if (op.k === "alias") a[j] = a[i];
-        else if (isObject(a[i]) && isObject(a[j])) (a[j] as Record<string, unknown>).id = (a[i] as Record<string, unknown>).id;
+        else if (isObject(a[i]) && isObject(a[j])) (a[j]).id = (a[i]).id;
       }
       return root;
     }
@@ -242,7 +242,7 @@ export function mutateCard(original: string, ops: CardOp[]): string {
     const close = text.indexOf("\n---", 4);
     switch (op.k) {
       case "pattern": {
-        const s = CARD_PATTERNS[op.p % CARD_PATTERNS.length]!(op.n);
+        const s = CARD_PATTERNS[op.p % CARD_PATTERNS.length]!(Math.min(op.n, MAX_REPEAT));
         if (op.where === "append") text = `${text}\n${s}\n`;
         else if (op.where === "front" && close > 0) text = `${text.slice(0, close)}\nnote: ${JSON.stringify(s)}${text.slice(close)}`;
         else {

@@ -7,6 +7,16 @@ import type { Case } from "./mutate.js";
 
 export const FUZZ_DIR = join(ROOT, ".fuzz");
 
+/** Cases as JSON that keeps NaN, ±Infinity and -0 (JSON has none of them). */
+export function encodeCase(c: Case, space?: number): string {
+  return JSON.stringify(c, (_k, v: unknown) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? { $number: Object.is(v, -0) ? "-0" : String(v) } : v), space);
+}
+
+export function decodeCase(text: string): Case {
+  const parsed = JSON.parse(text, (_k, v: unknown) => (v !== null && typeof v === "object" && "$number" in v ? Number((v as { $number: string }).$number) : v)) as Case | { case: Case };
+  return "case" in parsed ? parsed.case : parsed;
+}
+
 /** Writes the case (case.json) and its mutated files at their repository paths under `dir`; returns the manifests' paths. */
 export function saveCase(dir: string, c: Case, info: Record<string, unknown>): { head: string; base: string } {
   rmSync(dir, { recursive: true, force: true });
@@ -23,7 +33,7 @@ export function saveCase(dir: string, c: Case, info: Record<string, unknown>): {
   const head = join(dir, m.example.manifest);
   const base = join(dir, baseRel);
   const replay = `node dist/cli.js check ${relative(ROOT, head)} --base ${relative(ROOT, base)} --format markdown`;
-  write("case.json", JSON.stringify({ ...info, replay, case: c }, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2) + "\n");
+  write("case.json", `{\n"replay": ${JSON.stringify(replay)},\n"info": ${JSON.stringify(info)},\n"case": ${encodeCase(c, 2)}\n}\n`);
   return { head, base };
 }
 
@@ -48,15 +58,14 @@ export function hangGuard(ms: number): { start(c: Case): void; stop(): void; clo
       timer = setTimeout(() => {
         fs.mkdirSync(workerData.dir, { recursive: true });
         fs.writeFileSync(workerData.dir + "/hang.json", m.case);
-        fs.writeSync(2, "\\nfuzz: a case ran longer than " + workerData.ms + " ms (a hang); saved to .fuzz/hang.json; seed " + workerData.seed + "\\n");
+        fs.writeSync(2, "\\nfuzz: a case ran longer than " + workerData.ms + " ms (a hang), seed " + workerData.seed + "; saved to .fuzz/hang.json (replay: FUZZ_REPLAY=.fuzz/hang.json npx vitest run test/fuzz.test.ts)\\n");
         process.kill(process.pid, "SIGKILL");
       }, workerData.ms);
     });`;
   const worker = new Worker(code, { eval: true, workerData: { ms, dir: FUZZ_DIR, seed: process.env.FUZZ_SEED ?? "default" } });
   worker.unref();
-  const json = (c: Case) => JSON.stringify(c, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
   return {
-    start: (c) => worker.postMessage({ case: json(c) }),
+    start: (c) => worker.postMessage({ case: encodeCase(c) }),
     stop: () => worker.postMessage({}),
     close: () => void worker.terminate(),
   };
