@@ -46,7 +46,10 @@ afterAll(() => {
   if (slowest.length > 0) console.log(`slowest fuzz cases (seed ${SEED}):\n${report()}`);
 });
 
-function property(name: string, ignore: ReadonlySet<string> = new Set()) {
+/** Properties set aside (FUZZ_IGNORE="no NaN in output,…"), to look past a known failure for the next one. */
+const IGNORED = new Set((process.env.FUZZ_IGNORE ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+
+function property(name: string, ignore: ReadonlySet<string> = IGNORED) {
   return (arb: fc.Arbitrary<Case>) =>
     fc.asyncProperty(arb, async (c) => {
       const o = await measured(name, c);
@@ -56,12 +59,12 @@ function property(name: string, ignore: ReadonlySet<string> = new Set()) {
 }
 
 const SHAPES: [string, CaseShape, number][] = [
-  ["mutations of the manifests as YAML data", { head: [4, 0] }, 300],
-  ["mutations of the manifests as text", { head: [0, 4] }, 250],
-  ["mutations of head and base manifests, data and text together", { head: [3, 2], base: [3, 2] }, 200],
-  ["mutations of the model card", { exs: [FINE_TUNE], head: [1, 0], card: 4 }, 200],
-  ["mutations of the CodeCarbon CSVs", { exs: [FINE_TUNE], head: [1, 0], csv: 4 }, 200],
-  ["everything at once", { head: [3, 2], base: [2, 1], card: 2, csv: 2 }, 150],
+  ["mutations of the manifests as YAML data", { head: [4, 0] }, 220],
+  ["mutations of the manifests as text", { head: [0, 4] }, 200],
+  ["mutations of head and base manifests, data and text together", { head: [3, 2], base: [3, 2] }, 150],
+  ["mutations of the model card", { exs: [FINE_TUNE], head: [1, 0], card: 4 }, 150],
+  ["mutations of the CodeCarbon CSVs", { exs: [FINE_TUNE], head: [1, 0], csv: 4 }, 150],
+  ["everything at once", { head: [3, 2], base: [2, 1], card: 2, csv: 2 }, 130],
 ];
 
 describe.skipIf(CAMPAIGN)("fuzz: mutated examples never crash, bend or flood the gate", () => {
@@ -112,7 +115,7 @@ describe.runIf(CAMPAIGN && REPLAY === undefined)("fuzz campaign (npm run fuzz)",
   it("finds no counterexample", async () => {
     const runs = Number(process.env.FUZZ_RUNS);
     const found: string[] = [];
-    const ignore = new Set<string>();
+    const ignore = new Set<string>(IGNORED);
     let seed = SEED;
     let left = runs;
     const arb = fc.oneof(...SHAPES.map(([, shape]) => caseArb(shape, EXAMPLES.length)));
