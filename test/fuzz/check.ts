@@ -114,11 +114,22 @@ function nonFinite(v: unknown, path: string, out: string[]): void {
   else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) nonFinite(x, `${path}.${k}`, out);
 }
 
-/** Strings the case itself put in its inputs: a token the author wrote may be echoed, so it is not looked for. */
+/** A YAML or CSV literal of a non-finite number (`.nan`, `-.inf`, `1e309`), as JavaScript prints it. */
+function nonFiniteLiteral(s: string): string | null {
+  const t = s.trim().replace(/^'(.*)'$/, "$1");
+  if (/^\.nan$/i.test(t)) return "NaN";
+  if (/^[-+]?\.inf$/i.test(t)) return t.startsWith("-") ? "-Infinity" : "Infinity";
+  return /^[-+]?\d[\d.]*e[-+]?\d+$/i.test(t) && !Number.isFinite(Number(t)) ? String(Number(t)) : null;
+}
+
+/**
+ * Strings the case itself put in its inputs: a token the author wrote may be echoed ("expected a number, got NaN" for
+ * `.nan`), so it is not looked for in the text; the figures are still checked in the report object.
+ */
 function injected(c: Case): string {
   const out: string[] = [];
   const walk = (v: unknown) => {
-    if (typeof v === "string") out.push(v);
+    if (typeof v === "string") out.push(v, nonFiniteLiteral(v) ?? "");
     else if (typeof v === "number" && !Number.isFinite(v)) out.push(String(v));
     else if (v !== null && typeof v === "object") Object.values(v).forEach(walk);
   };
