@@ -6,7 +6,7 @@ import { evaluate, PathError, unreadableManifest, type ManifestReport, type Mani
 import { jsonSchema } from "./manifest/schema.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
-import { buildReport, exitCode, type FailOn } from "./report.js";
+import { buildReport, exitCode, reportJson, type FailOn } from "./report.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
@@ -77,7 +77,7 @@ async function check(args: string[]): Promise<number> {
     manifests.push(await evaluate(head, base));
   }
   const report = buildReport(manifests);
-  const output = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report) : renderText(report);
+  const output = format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report);
   process.stdout.write(output);
   return exitCode(report, failOn);
 }

@@ -3,7 +3,7 @@
 import type { BudgetUse } from "../budget.js";
 import type { ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
-import type { Report } from "../report.js";
+import { runAssumptions, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block } from "../modelcard.js";
 import { code, escapeMarkdown } from "./escape.js";
 import { formatDelta, formatInput, formatNumber, formatPct, formatQuantity } from "./units.js";
@@ -237,6 +237,9 @@ function modelCardLine(m: ManifestReport): string[] {
   return [`Model card ${code(c.path)} ${disclosed}${diff}.`, ""];
 }
 
+// Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
+const REPOSITORY_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/;
+
 function findingsList(findings: readonly Finding[], detail: Detail, options: MarkdownOptions): string[] {
   const limit = FINDINGS[detail];
   const shown = findings.slice(0, limit);
@@ -245,7 +248,7 @@ function findingsList(findings: readonly Finding[], detail: Detail, options: Mar
     "",
     ...shown.map((f) => {
       const where = `${escapeMarkdown(f.file, 200)}:${f.line}`;
-      const link = options.lineUrl ? `[${where}](${options.lineUrl(f)})` : where;
+      const link = options.lineUrl && REPOSITORY_PATH.test(f.file) ? `[${where}](${options.lineUrl(f)})` : where;
       return `- ${SEVERITY[f.severity]} ${code(f.rule)} ${escapeMarkdown(f.message, 500)} (${link})`;
     }),
     ...(shown.length < findings.length ? [`- … ${findings.length - shown.length} more in ${options.elsewhere ?? "the full report"}`] : []),
@@ -256,7 +259,7 @@ function assumptions(m: ManifestReport): string[] {
   const out = ["<details><summary>Assumptions and sources</summary>", ""];
   for (const r of m.runs) {
     out.push(`**${code(r.id)}** (${r.kind}, ${r.basis})`, "", "| input | value | source | year |", "|---|---:|---|---|");
-    for (const a of r.assumptions) {
+    for (const a of runAssumptions(m, r)) {
       const value = typeof a.value === "number" ? `${formatInput(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
       out.push(`| ${escapeMarkdown(a.name, 60)} | ${value} | ${escapeMarkdown(a.source, 300)} | ${a.year ?? "–"} |`);
     }
