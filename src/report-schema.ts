@@ -7,8 +7,9 @@ import { ID_PATTERN } from "./manifest/schema.js";
 import { plainText } from "./render/escape.js";
 import { REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
 
-/** Above the largest report one manifest of the largest size (1 MiB) can produce. */
-export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+/** About twice the largest report one manifest of the largest size (1 MiB) produces (some 30 MB: a finding per
+ *  policy for each of 27,000 datasets); reading more would cost the runner gigabytes. */
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 /** Training and inference entries of one manifest (100,000 each), and what follows from them. */
 const MAX_RUNS = 200_000;
 const MAX_DATASETS = 100_000;

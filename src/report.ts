@@ -35,7 +35,7 @@ export const TEXT_LIMITS = {
   path: 4096,
   project: 200,
   message: 4000,
-  card: 1000,
+  card: 200,
   section: 200,
   assumptionValue: 1000,
   source: 2000,

@@ -1,6 +1,6 @@
 // The base commit's manifests: read with git when the checkout has the commit, else through the REST API
 // (actions/checkout fetches one commit by default). Base and head are evaluated with the same bundled catalogue.
-import * as core from "@actions/core";
+import * as core from "./log.js";
 import type { ManifestSource } from "../evaluate.js";
 import { gitCommit, repoSource } from "../sources.js";
 import { statusOf, type Octokit } from "./client.js";

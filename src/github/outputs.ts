@@ -1,5 +1,5 @@
 // Outputs, the JSON report file, annotations and the job summary.
-import * as core from "@actions/core";
+import * as core from "./log.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -10,6 +10,8 @@ const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}]/gu;
 const INVISIBLE = /(?<!\p{Extended_Pictographic})[\ufe0e\ufe0f]|(?![\ufe0e\ufe0f])[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 // Half a surrogate pair is no character at all.
 const LONE_SURROGATE = /\p{Cs}/gu;
+// Printable ASCII needs none of this; the Unicode property classes are slow enough to skip when they cannot match.
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const ZWSP = "\u200b";
 
@@ -19,6 +21,7 @@ const ZWSP = "\u200b";
  * and (through escapeMarkdown) the comment and the job summary.
  */
 export function plainText(input: string): string {
+  if (!NOT_PRINTABLE_ASCII.test(input)) return input;
   return input.replace(BREAKS, " ").replace(INVISIBLE, "").replace(LONE_SURROGATE, "\ufffd");
 }
 
@@ -28,17 +31,22 @@ const JSON_UNSAFE = /[\u007f-\u009f\p{Zl}\p{Zp}\p{Cf}\p{Default_Ignorable_Code_P
 
 /** JSON text with every character plainText would touch written as \u escapes (valid only inside JSON strings). */
 export function escapeForJson(json: string): string {
-  return json.replace(JSON_UNSAFE, (c) => {
+  const escape = (c: string) => {
     let out = "";
     for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
     return out;
-  });
+  };
+  // Only runs of non-ASCII text go through the (slower) Unicode property classes.
+  return json.replace(/[^\x00-\x7e]+/g, (run) => run.replace(JSON_UNSAFE, escape));
 }
 
 /** Plain text for a Markdown paragraph or table cell, capped at `max` characters. */
 export function escapeMarkdown(input: string, max = 200): string {
-  let s = plainText(input.replace(/\r\n/g, "\n"));
-  if ([...s].length > max) s = [...s].slice(0, max - 1).join("") + "…";
+  // Only the start of a long text is read: the work per cell is bounded whatever the input's length.
+  const head = input.length > max * 4 ? input.slice(0, max * 4) : input;
+  let s = plainText(head.replace(/\r\n/g, "\n"));
+  // Code points are counted only when the UTF-16 length could exceed them.
+  if (head !== input || (s.length > max && [...s].length > max)) s = [...s].slice(0, max - 1).join("") + "…";
   s = s
     // Every Markdown metacharacter, including every pipe, is backslash-escaped; then HTML, so entities stay whole.
     .replace(/[\\`*_[\]{}()#+\-.!|~=]/g, "\\$&")
