@@ -244,7 +244,7 @@ describe("large manifests", () => {
     walk(join(ROOT, "src"));
     // A spread right after an opening parenthesis or a comma inside a call: `f(...x)`, `f(a, ...x)`.
     const call = /[\w$)\]]\s*\((?:[^(){}[\]]*?,\s*)?\.\.\.(?![\w$]+\)\s*=>)/;
-    const offenders = [];
+    const offenders: string[] = [];
     for (const f of files) {
       readFileSync(f, "utf8")
         .split("\n")
