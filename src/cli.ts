@@ -5,8 +5,9 @@ import pkg from "../package.json" with { type: "json" };
 import { evaluate, PathError, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { renderMarkdown } from "./render/markdown.js";
+import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
-import { buildReport, exitCode, type FailOn } from "./report.js";
+import { buildReport, exitCode, reportJson, type FailOn } from "./report.js";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
@@ -77,7 +78,7 @@ async function check(args: string[]): Promise<number> {
     manifests.push(await evaluate(head, base));
   }
   const report = buildReport(manifests);
-  const output = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderMarkdown(report) : renderText(report);
+  const output = format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report);
   process.stdout.write(output);
   return exitCode(report, failOn);
 }
@@ -121,7 +122,7 @@ async function card(args: string[]): Promise<number> {
   const existing = ref ? await source.readRelative(ref) : null;
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
-    process.stdout.write(co2BlockYaml(block) + "\n");
+    process.stdout.write(co2BlockYaml(block).split("\n").map(plainText).join("\n") + "\n");
     return 0;
   }
   if (!ref) throw new UsageError(`${source.path} names no model_card to write to`);
@@ -131,7 +132,7 @@ async function card(args: string[]): Promise<number> {
   } catch (err) {
     throw new SourceError(`${ref}: cannot update the card (${err instanceof Error ? err.message : String(err)})`);
   }
-  process.stdout.write(`${ref}: co2_eq_emissions.emissions = ${block.grams} g\n`);
+  process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${block.grams} g\n`);
   return 0;
 }
 
@@ -164,12 +165,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     // Bad input and usage get one clear line and exit code 2, never a stack trace.
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`footprint-gate: ${(err as Error).message}\n\n${USAGE}`);
+      process.stderr.write(`footprint-gate: ${plainText((err as Error).message)}\n\n${USAGE}`);
       return 2;
     }
     if (err instanceof SourceError || err instanceof PathError) {
       const where = err instanceof SourceError && err.path ? `${err.path}: ` : "";
-      process.stderr.write(`footprint-gate: ${where}${err.message}\n`);
+      process.stderr.write(`footprint-gate: ${plainText(`${where}${err.message}`)}\n`);
       return 2;
     }
     throw err;
@@ -181,7 +182,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`footprint-gate: internal error: ${err instanceof Error ? err.message : String(err)}\nPlease report this with the manifest that caused it.\n`);
+    process.stderr.write(`footprint-gate: internal error: ${plainText(err instanceof Error ? err.message : String(err))}\nPlease report this with the manifest that caused it.\n`);
     process.exitCode = 3;
   },
 );

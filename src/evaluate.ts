@@ -9,6 +9,7 @@ import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { findAccelerator, findLocation, unknownMessage } from "./catalogue/index.js";
 import { checkPolicies, type ModelCardReport } from "./policy.js";
 import { regionAdvice, type RegionAdvice } from "./advice.js";
+import { tabulateAssumptions, type AssumptionRow, type SourceRow } from "./report.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
@@ -32,7 +33,8 @@ export interface DatasetReport {
   exposure: { p: number | null; basis: "differential-privacy" | "declared" | "no-anonymization" | "unknown"; records: number | null; expected_exposed_records: number | null };
 }
 
-export type RunReport = Omit<RunResult, "path">;
+/** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
+export type RunReport = Omit<RunResult, "path" | "assumptions"> & { assumptions: number[] };
 
 export interface ManifestReport {
   path: string;
@@ -44,6 +46,9 @@ export interface ManifestReport {
   removed: boolean;
   totals: Totals | null;
   runs: RunReport[];
+  /** Each distinct assumption of the runs, once; `source` indexes `sources`. */
+  assumptions: AssumptionRow[];
+  sources: SourceRow[];
   datasets: DatasetReport[];
   base: { path: string; totals: Totals; runs: RunFigures[] } | null;
   delta: Delta | null;
@@ -70,7 +75,7 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   if (!parsed.manifest) {
     const raw = parsed.data as { project?: unknown } | null | undefined;
     return {
-      findings: [...parsed.findings, ...catalogueFindings(parsed.data, src.path, parsed.locator)],
+      findings: parsed.findings.concat(catalogueFindings(parsed.data, src.path, parsed.locator)),
       fatal: true,
       project: typeof raw?.project === "string" ? raw.project : null,
     };
@@ -79,9 +84,9 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   const findings: Finding[] = [...duplicateIds(manifest, src.path, locator)];
   const measured = await readMeasured(manifest, src, locator, findings);
   const estimate = estimateManifest(manifest, { file: src.path, locator, measured });
-  findings.push(...estimate.findings);
+  for (const f of estimate.findings) findings.push(f);
   const totals = sumTotals(estimate.runs);
-  findings.push(...nonFiniteFindings({ runs: estimate.runs.map(({ path: _path, ...run }) => run), totals }, estimate.runs, src.path, locator));
+  for (const f of nonFiniteFindings({ runs: estimate.runs.map(({ path: _path, ...run }) => run), totals }, estimate.runs, src.path, locator)) findings.push(f);
   const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
   return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
 }
@@ -108,10 +113,11 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   }
 
   const budget = checkBudgets(h.manifest, h.totals, h.runs, b?.totals ?? null, head.path, h.locator);
-  findings.push(...budget.findings);
+  for (const f of budget.findings) findings.push(f);
   const datasets = datasetExposure(h.manifest);
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
-  findings.push(...policies.findings);
+  for (const f of policies.findings) findings.push(f);
+  const tables = tabulateAssumptions(h.runs.map(({ path: _path, ...run }) => run));
   const report: ManifestReport = {
     path: head.path,
     project: h.manifest.project,
@@ -119,7 +125,9 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     evaluated: true,
     removed: false,
     totals: h.totals,
-    runs: h.runs.map(({ path: _path, ...run }) => run),
+    runs: tables.runs,
+    assumptions: tables.assumptions,
+    sources: tables.sources,
     datasets,
     base: b ? { path: base!.path, totals: b.totals, runs: figures(b.runs) } : null,
     delta: b ? diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) : null,
@@ -187,6 +195,8 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     removed: true,
     totals: zeroTotals(),
     runs: [],
+    assumptions: [],
+    sources: [],
     datasets: [],
     base: { path: base.path, totals: b.totals, runs },
     delta: diff(b.totals, runs, zeroTotals(), []),
@@ -212,7 +222,7 @@ function figures(runs: RunResult[]): RunFigures[] {
 }
 
 function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
-  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: sortFindings(findings) };
+  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], assumptions: [], sources: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: sortFindings(findings) };
 }
 
 /** The report of a manifest that cannot be read at all. */

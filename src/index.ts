@@ -1,5 +1,5 @@
 // The action's entry: the only file with side effects at import. Everything else is in run().
-import * as core from "@actions/core";
+import * as core from "./github/log.js";
 import { run } from "./main.js";
 
 process.on("unhandledRejection", (reason) => {

@@ -1,5 +1,5 @@
 // The action: evaluate the manifests (or take a report from a pull_request run), comment, summarise, gate.
-import * as core from "@actions/core";
+import * as core from "./github/log.js";
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";

@@ -1,10 +1,19 @@
 // A report JSON from elsewhere (the two-workflow pattern: a pull_request run uploads it, a workflow_run comments
-// from it) is untrusted input: sized, validated field by field, strings capped, numbers finite. Only then rendered.
+// from it) is untrusted input: sized, validated field by field, strings capped, references in range, every string
+// passed through the plain-text sanitiser. Only then rendered. The limits are those of the reports the gate writes
+// itself (TEXT_LIMITS, the manifest's own limits), so that every report of `check --format json` is accepted.
 import * as z from "zod";
 import { ID_PATTERN } from "./manifest/schema.js";
-import { REPORT_SCHEMA, type Report } from "./report.js";
+import { plainText } from "./render/escape.js";
+import { REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
 
-export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+/** About twice the largest report one manifest of the largest size (1 MiB) produces (some 30 MB: a finding per
+ *  policy for each of 27,000 datasets); reading more would cost the runner gigabytes. */
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+/** Training and inference entries of one manifest (100,000 each), and what follows from them. */
+const MAX_RUNS = 200_000;
+const MAX_DATASETS = 100_000;
+const MAX_FINDINGS = 2_000_000;
 
 const num = z.number();
 const str = (max: number) => z.string().max(max);
@@ -31,9 +40,7 @@ const run = figures.extend({
     ewif_l_per_kwh: num,
     embodied_per_accelerator_kg: num.nullable(),
   }),
-  assumptions: z
-    .array(z.strictObject({ name: str(60), value: z.union([num, str(300)]), unit: str(40), source: str(1000), year: num.int().nullable() }))
-    .max(100),
+  assumptions: z.array(num.int().min(0)).max(100),
   planned: totals.extend({ drift_energy_pct: pct }).nullable(),
   per_request: z.strictObject({ energy_wh: num, requests_per_kwh: num, co2e_g_per_1000: num }).nullable(),
 });
@@ -41,21 +48,25 @@ const run = figures.extend({
 const finding = z.strictObject({
   rule: z.string().regex(/^[a-z0-9/-]{1,60}$/),
   severity: z.enum(["error", "warning", "notice"]),
-  message: str(2000),
-  // Findings become links into the repository: only plain relative paths, no `.`/`..` segments.
-  file: str(1000).regex(/^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/, "a relative path inside the repository"),
+  message: str(TEXT_LIMITS.message),
+  // Any path the CLI was given; only plain repository paths become links (render/markdown.ts).
+  file: str(TEXT_LIMITS.path),
   line: num.int().min(1),
   column: num.int().min(1),
 });
 
 const manifest = z.strictObject({
-  path: str(1000),
-  project: str(200).nullable(),
+  path: str(TEXT_LIMITS.path),
+  project: str(TEXT_LIMITS.project).nullable(),
   verdict: z.enum(["pass", "warn", "fail"]),
   evaluated: z.boolean(),
   removed: z.boolean(),
   totals: totals.nullable(),
-  runs: z.array(run).max(100_000),
+  runs: z.array(run).max(MAX_RUNS),
+  assumptions: z
+    .array(z.strictObject({ name: str(60), value: z.union([num, str(TEXT_LIMITS.assumptionValue)]), unit: str(40), source: num.int().min(0) }))
+    .max(MAX_RUNS * 20),
+  sources: z.array(z.strictObject({ source: str(TEXT_LIMITS.source), year: num.int().nullable() })).max(100_000),
   datasets: z
     .array(
       z.strictObject({
@@ -68,8 +79,8 @@ const manifest = z.strictObject({
         }),
       }),
     )
-    .max(100_000),
-  base: z.strictObject({ path: str(1000), totals, runs: z.array(figures).max(100_000) }).nullable(),
+    .max(MAX_DATASETS),
+  base: z.strictObject({ path: str(TEXT_LIMITS.path), totals, runs: z.array(figures).max(MAX_RUNS) }).nullable(),
   delta: z
     .strictObject({
       energy_kwh: num,
@@ -91,7 +102,7 @@ const manifest = z.strictObject({
             co2e_pct: pct,
           }),
         )
-        .max(200_000),
+        .max(2 * MAX_RUNS),
     })
     .nullable(),
   budget: z
@@ -105,7 +116,7 @@ const manifest = z.strictObject({
         status: z.enum(["ok", "warn", "over"]),
       }),
     )
-    .max(300_000),
+    .max(3 + 2 * MAX_RUNS),
   advice: z
     .array(
       z.strictObject({
@@ -118,20 +129,31 @@ const manifest = z.strictObject({
         saving_pct: num,
       }),
     )
-    .max(100_000),
+    .max(MAX_RUNS),
   privacy: z.strictObject({ expected_exposed_records: num, unknown_datasets: num.int() }).nullable(),
   model_card: z
     .strictObject({
-      path: str(1000),
+      path: str(TEXT_LIMITS.path),
       disclosure: z.enum(["none", "unreadable", "read"]),
       disclosed_g: num.nullable(),
       estimated_g: num,
       difference_pct: pct,
-      missing_sections: z.array(str(200)).max(50),
-      kept: z.strictObject({ training_type: str(200).optional(), geographical_location: str(200).optional(), hardware_used: str(200).optional() }),
+      missing_sections: z.array(str(TEXT_LIMITS.section)).max(50),
+      kept: z.strictObject({
+        training_type: str(TEXT_LIMITS.card).optional(),
+        geographical_location: str(TEXT_LIMITS.card).optional(),
+        hardware_used: str(TEXT_LIMITS.card).optional(),
+      }),
     })
     .nullable(),
-  findings: z.array(finding).max(10_000),
+  findings: z.array(finding).max(MAX_FINDINGS),
+}).superRefine((m, ctx) => {
+  // Every reference points into its table.
+  const bad = (path: (string | number)[], what: string) => ctx.addIssue({ code: "custom", path, message: `${what} is not in the table` });
+  for (const [i, a] of m.assumptions.entries()) if (a.source >= m.sources.length) bad(["assumptions", i, "source"], `source ${a.source}`);
+  for (const [i, r] of m.runs.entries()) {
+    for (const [j, a] of r.assumptions.entries()) if (a >= m.assumptions.length) bad(["runs", i, "assumptions", j], `assumption ${a}`);
+  }
 });
 
 const reportSchema = z.strictObject({
@@ -155,5 +177,17 @@ export function parseReport(text: string): Report {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new ReportInputError(`the report is not a footprint-gate report@1: ${first.join("; ")}`);
   }
-  return parsed.data;
+  return sanitise(parsed.data);
+}
+
+/** Every string of the report through the plain-text sanitiser (ids and enums are unchanged by it). */
+function sanitise<T>(value: T): T {
+  if (typeof value === "string") return plainText(value) as T;
+  if (Array.isArray(value)) return value.map(sanitise) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = sanitise(v);
+    return out as T;
+  }
+  return value;
 }

@@ -11,7 +11,7 @@ import { regionAdvice } from "../src/advice.js";
 import { evaluate, type ManifestReport, type ManifestSource } from "../src/evaluate.js";
 import { badgeFiles, badgeOf } from "../src/render/badge.js";
 import { energyChart, CHART_MAX_ENTRIES } from "../src/render/markdown.js";
-import { buildReport } from "../src/report.js";
+import { buildReport, runAssumptions } from "../src/report.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
@@ -154,7 +154,7 @@ describe("region advice", () => {
         `  - { id: c, accelerator: nvidia-h100-sxm, count: 8, hours: 1, location: "gcp:us-central1", carbon_intensity: 900 }\n`,
     );
     expect(m.advice).toEqual([]);
-    expect(regionAdvice(m.runs.map((r) => ({ ...r, path: [] })))).toEqual([]);
+    expect(regionAdvice(m.runs.map((r) => ({ ...r, assumptions: runAssumptions(m, r) })))).toEqual([]);
   });
 
   it("never fails the gate, even for a large saving", async () => {

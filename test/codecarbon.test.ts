@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluate, type ManifestReport, type ManifestSource, type RunReport } from "../src/evaluate.js";
 import { readCodeCarbon } from "../src/measured/codecarbon.js";
+import { runAssumptions } from "../src/report.js";
 
 const H33 =
   "timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue".split(
@@ -111,12 +112,12 @@ describe("one CodeCarbon file per rank", () => {
   ]); // c9d0 3.5 + d4f8 2.5 = 6.0 kWh, 0.6 kg, 0.6 L
 
   it("two files, two run_ids each, several rows per run_id: the last rows summed over both files", async () => {
-    const { run } = await measuredRun({ "runs/rank0.csv": rank0, "runs/rank1.csv": rank1 });
+    const { run, report } = await measuredRun({ "runs/rank0.csv": rank0, "runs/rank1.csv": rank1 });
     close(run.inputs.it_kwh, 11.5);
     close(run.energy_kwh, 11.5 * 1.2); // IT-level (pue column 1.0): the entry's PUE applies
     close(run.operational_co2e_kg, 1.15 * 1.2);
     close(run.water_l, 1.02 + 11.5 * 1.2 * EWIF); // water_consumed of both files + off-site water
-    expect(run.assumptions.find((a) => a.name === "measured")?.value).toBe("CodeCarbon, 2 file(s), 4 run(s)");
+    expect(runAssumptions(report, run).find((a) => a.name === "measured")?.value).toBe("CodeCarbon, 2 file(s), 4 run(s)");
   });
 
   it("the order of the files does not matter", async () => {

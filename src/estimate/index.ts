@@ -100,10 +100,10 @@ export function estimateManifest(manifest: Manifest, ctx: EstimateContext): { ru
   ];
   for (const [kind, entry, i] of entries) {
     const result = estimateEntry(kind, entry, [kind, i], manifest, ctx);
-    if ("findings" in result) findings.push(...result.findings);
+    if ("findings" in result) for (const f of result.findings) findings.push(f);
     else {
       runs.push(result.run);
-      findings.push(...result.warnings);
+      for (const f of result.warnings) findings.push(f);
     }
   }
   return { runs, findings };

@@ -1,5 +1,5 @@
 // Octokit with retries (5xx, network) and throttling (rate limits); the API base comes from GITHUB_API_URL.
-import * as core from "@actions/core";
+import * as core from "./log.js";
 import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";

@@ -1,10 +1,10 @@
 // Outputs, the JSON report file, annotations and the job summary.
-import * as core from "@actions/core";
+import * as core from "./log.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sortFindings } from "../findings.js";
-import type { Report } from "../report.js";
+import { reportJson, type Report } from "../report.js";
 
 /** GitHub shows a limited number of annotations per step; the most severe go first, the rest are in the report. */
 export const MAX_ANNOTATIONS = 50;
@@ -15,7 +15,7 @@ export function writeReportFile(report: Report, env: NodeJS.ProcessEnv = process
   const dir = join(env.RUNNER_TEMP || tmpdir(), "footprint-gate");
   mkdirSync(dir, { recursive: true });
   const path = join(dir, "report.json");
-  writeFileSync(path, JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(path, reportJson(report));
   return path;
 }
 

@@ -1,21 +1,52 @@
 // The one place untrusted text (anything from a manifest) is made safe for GitHub-flavoured Markdown.
 // Nothing it returns can open HTML, a link, a mention, a cross-reference, or break a table row.
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-// Bidi overrides/isolates and zero-width characters ("Trojan Source"), stripped rather than escaped.
-const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// Control characters (C0, DEL, C1: ESC starts terminal escape sequences) and line or paragraph separators
+// become spaces, so nothing from a manifest can steer a terminal, forge a log line or break a table row.
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}]/gu;
+// Format and default-ignorable characters are invisible: bidi overrides and isolates ("Trojan Source"), zero-width
+// ones, soft hyphens, Hangul fillers, tag characters, variation selectors. They go, except a text/emoji
+// presentation selector right after a pictograph, where it only chooses how that symbol is drawn.
+const INVISIBLE = /(?<!\p{Extended_Pictographic})[\ufe0e\ufe0f]|(?![\ufe0e\ufe0f])[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+// Half a surrogate pair is no character at all.
+const LONE_SURROGATE = /\p{Cs}/gu;
+// Printable ASCII needs none of this; the Unicode property classes are slow enough to skip when they cannot match.
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const ZWSP = "\u200b";
 
-/** One line of visible text: newlines and control characters become spaces, bidi and zero-width ones go. */
+/**
+ * One line of visible text: control characters and line breaks become spaces, invisible characters go. The one
+ * sanitiser for untrusted text, wherever it leaves the gate: log lines, annotations, outputs, the terminal report,
+ * and (through escapeMarkdown) the comment and the job summary.
+ */
 export function plainText(input: string): string {
-  return input.replace(CONTROL, " ").replace(INVISIBLE, "");
+  if (!NOT_PRINTABLE_ASCII.test(input)) return input;
+  return input.replace(BREAKS, " ").replace(INVISIBLE, "").replace(LONE_SURROGATE, "\ufffd");
+}
+
+// The same characters, written as \u escapes in JSON: the data is kept, and nothing reaches a terminal raw
+// (JSON.stringify escapes C0 controls only).
+const JSON_UNSAFE = /[\u007f-\u009f\p{Zl}\p{Zp}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** JSON text with every character plainText would touch written as \u escapes (valid only inside JSON strings). */
+export function escapeForJson(json: string): string {
+  const escape = (c: string) => {
+    let out = "";
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+    return out;
+  };
+  // Only runs of non-ASCII text go through the (slower) Unicode property classes.
+  return json.replace(/[^\x00-\x7e]+/g, (run) => run.replace(JSON_UNSAFE, escape));
 }
 
 /** Plain text for a Markdown paragraph or table cell, capped at `max` characters. */
 export function escapeMarkdown(input: string, max = 200): string {
-  let s = plainText(input.replace(/\r\n/g, "\n"));
-  if ([...s].length > max) s = [...s].slice(0, max - 1).join("") + "…";
+  // Only the start of a long text is read: the work per cell is bounded whatever the input's length.
+  const head = input.length > max * 4 ? input.slice(0, max * 4) : input;
+  let s = plainText(head.replace(/\r\n/g, "\n"));
+  // Code points are counted only when the UTF-16 length could exceed them.
+  if (head !== input || (s.length > max && [...s].length > max)) s = [...s].slice(0, max - 1).join("") + "…";
   s = s
     // Every Markdown metacharacter, including every pipe, is backslash-escaped; then HTML, so entities stay whole.
     .replace(/[\\`*_[\]{}()#+\-.!|~=]/g, "\\$&")

@@ -1,12 +1,13 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
 import type { BudgetUse } from "../budget.js";
+import type { RunDelta } from "../diff.js";
 import type { ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
-import type { Report } from "../report.js";
+import { runAssumptions, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block } from "../modelcard.js";
-import { code, escapeMarkdown } from "./escape.js";
-import { formatDelta, formatInput, formatNumber, formatPct, formatQuantity } from "./units.js";
+import { code, escapeMarkdown, plainText } from "./escape.js";
+import { append, formatDelta, formatInput, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
 export const MARKER = "<!-- footprint-gate:v1 -->";
 /** GitHub refuses comment bodies over 65,536 characters; bytes are a safe upper bound of characters. */
@@ -35,7 +36,7 @@ export interface MarkdownOptions {
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const lines = [...(options.marker === null ? [] : [options.marker ?? MARKER]), `## 🌱 footprint-gate: ${STATUS[report.verdict]}`, ""];
-  for (const m of report.manifests) lines.push(...manifestSection(m, report.manifests.length > 1, options), "");
+  for (const m of report.manifests) append(lines, manifestSection(m, report.manifests.length > 1, options)).push("");
   lines.push(`<sub>${options.footer ?? "Estimated with footprint-gate; every figure carries its source in the assumptions."}</sub>`);
   return lines.join("\n") + "\n";
 }
@@ -43,10 +44,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 /** The richest rendering that fits in `limit` UTF-8 bytes; a hard cut (marker kept) as the last resort. */
 export function fitMarkdown(report: Report, options: MarkdownOptions, limit: number): { body: string; detail: Detail | "truncated" } {
   for (const detail of ["full", "compact", "minimal"] as const) {
+    // The full report has a line per entry and per finding; when those alone exceed the limit it is not rendered.
+    if (detail === "full" && fullAtLeast(report) > limit) continue;
     const body = renderMarkdown(report, { ...options, detail });
     if (Buffer.byteLength(body, "utf8") <= limit) return { body, detail };
   }
   return { body: truncate(renderMarkdown(report, { ...options, detail: "minimal" }), limit, options.elsewhere), detail: "truncated" };
+}
+
+/** A lower bound of the full rendering's UTF-8 size: a table row of 50 bytes or more per entry, 30 per finding. */
+function fullAtLeast(report: Report): number {
+  let n = 0;
+  for (const m of report.manifests) n += 50 * m.runs.length + 30 * m.findings.length;
+  return n;
 }
 
 /** Cuts at a line boundary, closes an open code fence and <details>, and says so. */
@@ -71,11 +81,14 @@ function manifestSection(m: ManifestReport, several: boolean, options: MarkdownO
   const out: string[] = [];
   if (several) out.push(`### ${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`, "");
   out.push(verdictLine(m), "");
-  if (m.evaluated && m.totals) out.push(...runsTable(m, detail, options), "");
-  if (m.evaluated && detail !== "minimal") out.push(...adviceList(m, detail), ...energyChart(m), ...measuredTable(m), ...privacyTable(m), ...modelCardLine(m));
-  if (m.findings.length > 0) out.push(...findingsList(m.findings, detail, options), "");
-  if (m.evaluated && detail === "full") out.push(...assumptions(m), "");
-  if (m.evaluated && detail !== "minimal") out.push(...modelCardBlock(m));
+  // Sections can hold a line per entry: appended in a loop, never spread into push() (call stack).
+  if (m.evaluated && m.totals) append(out, runsTable(m, detail, options)).push("");
+  if (m.evaluated && detail !== "minimal") {
+    for (const section of [adviceList(m, detail), energyChart(m), measuredTable(m), privacyTable(m), modelCardLine(m)]) append(out, section);
+  }
+  if (m.findings.length > 0) append(out, findingsList(m.findings, detail, options)).push("");
+  if (m.evaluated && detail === "full") append(out, assumptions(m)).push("");
+  if (m.evaluated && detail !== "minimal") append(out, modelCardBlock(m));
   return out;
 }
 
@@ -103,9 +116,7 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
     `|---|---|---:|${hasBase ? "---:|" : ""}---:|---:|---|---|`,
   ];
   const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
-  const lines: { weight: number; text: string }[] = [];
-  for (const r of m.runs) {
-    const d = deltas.get(r.id);
+  const runRow = (r: ManifestReport["runs"][number], d: RunDelta | undefined) => {
     const energy = d?.base ? `${formatQuantity("energy_kwh", d.base.energy_kwh)} → ${formatQuantity("energy_kwh", r.energy_kwh)}` : formatQuantity("energy_kwh", r.energy_kwh);
     const uses = byScope.get(r.id) ?? [];
     const status = uses.some((b) => b.status === "over")
@@ -117,22 +128,25 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
           : d?.change === "changed"
             ? "✏️ changed"
             : "✅ ok";
-    lines.push({
-      weight: Math.abs(d?.energy_kwh ?? r.energy_kwh),
-      text: `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`,
-    });
+    return `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`;
+  };
+  // Rows are formatted only once chosen: with less room, most of 100,000 entries are never shown.
+  const lines: { weight: number; text: () => string }[] = [];
+  for (const r of m.runs) {
+    const d = deltas.get(r.id);
+    lines.push({ weight: Math.abs(d?.energy_kwh ?? r.energy_kwh), text: () => runRow(r, d) });
   }
   for (const d of m.delta?.runs ?? []) {
     if (d.change !== "removed" || !d.base) continue;
     lines.push({
       weight: Math.abs(d.energy_kwh),
-      text: `| ${code(d.id)} | ${d.kind} | ${formatQuantity("energy_kwh", d.base.energy_kwh)} → 0 kWh | −100 % | 0 kg | 0 L | – | 🗑️ removed |`,
+      text: () => `| ${code(d.id)} | ${d.kind} | ${formatQuantity("energy_kwh", d.base!.energy_kwh)} → 0 kWh | −100 % | 0 kg | 0 L | – | 🗑️ removed |`,
     });
   }
   // With less room, the entries that changed most are the ones a reviewer needs.
   const limit = ROWS[detail];
   const shown = lines.length > limit ? [...lines].sort((a, b) => b.weight - a.weight).slice(0, limit) : lines;
-  rows.push(...shown.map((l) => l.text));
+  for (const l of shown) rows.push(l.text());
   if (shown.length < lines.length) {
     rows.push(`| … ${lines.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} | | | ${hasBase ? "| " : ""}| | | |`);
   }
@@ -170,7 +184,7 @@ export function energyChart(m: ManifestReport): string[] {
   const head = [...m.runs.map((r) => r.energy_kwh), ...removed.map(() => 0)];
   const baseById = new Map((m.base?.runs ?? []).map((r) => [r.id, r.energy_kwh]));
   const base = entries.map((id) => baseById.get(id) ?? 0);
-  const max = Math.max(...head, ...base);
+  const max = Math.max(largest(head), largest(base));
   const [factor, unit] = max >= 1e6 ? [1e6, "GWh"] : max >= 1e3 ? [1e3, "MWh"] : [1, "kWh"];
   const values = (xs: number[]) => `[${xs.map((x) => Number((x / factor).toPrecision(3))).join(", ")}]`;
   // Entry ids are limited to letters, digits and . _ - / (the manifest schema), so quoting is enough.
@@ -237,6 +251,9 @@ function modelCardLine(m: ManifestReport): string[] {
   return [`Model card ${code(c.path)} ${disclosed}${diff}.`, ""];
 }
 
+// Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
+const REPOSITORY_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/;
+
 function findingsList(findings: readonly Finding[], detail: Detail, options: MarkdownOptions): string[] {
   const limit = FINDINGS[detail];
   const shown = findings.slice(0, limit);
@@ -245,7 +262,8 @@ function findingsList(findings: readonly Finding[], detail: Detail, options: Mar
     "",
     ...shown.map((f) => {
       const where = `${escapeMarkdown(f.file, 200)}:${f.line}`;
-      const link = options.lineUrl ? `[${where}](${options.lineUrl(f)})` : where;
+      // Parentheses are percent-encoded so that no file name can close the link early.
+      const link = options.lineUrl && REPOSITORY_PATH.test(f.file) ? `[${where}](${options.lineUrl(f).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : where;
       return `- ${SEVERITY[f.severity]} ${code(f.rule)} ${escapeMarkdown(f.message, 500)} (${link})`;
     }),
     ...(shown.length < findings.length ? [`- … ${findings.length - shown.length} more in ${options.elsewhere ?? "the full report"}`] : []),
@@ -254,12 +272,21 @@ function findingsList(findings: readonly Finding[], detail: Detail, options: Mar
 
 function assumptions(m: ManifestReport): string[] {
   const out = ["<details><summary>Assumptions and sources</summary>", ""];
+  // A row per distinct assumption, rendered once however many entries share it.
+  const rendered = new Map<number, string>();
+  const row = (i: number) => {
+    let text = rendered.get(i);
+    if (text === undefined) {
+      const a = runAssumptions(m, { assumptions: [i] })[0]!;
+      const value = typeof a.value === "number" ? `${formatInput(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
+      text = `| ${escapeMarkdown(a.name, 60)} | ${value} | ${escapeMarkdown(a.source, 300)} | ${a.year ?? "–"} |`;
+      rendered.set(i, text);
+    }
+    return text;
+  };
   for (const r of m.runs) {
     out.push(`**${code(r.id)}** (${r.kind}, ${r.basis})`, "", "| input | value | source | year |", "|---|---:|---|---|");
-    for (const a of r.assumptions) {
-      const value = typeof a.value === "number" ? `${formatInput(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
-      out.push(`| ${escapeMarkdown(a.name, 60)} | ${value} | ${escapeMarkdown(a.source, 300)} | ${a.year ?? "–"} |`);
-    }
+    for (const i of r.assumptions) out.push(row(i));
     out.push("");
   }
   out.push("</details>");
@@ -270,6 +297,7 @@ function assumptions(m: ManifestReport): string[] {
 function modelCardBlock(m: ManifestReport): string[] {
   if (!m.runs.some((r) => r.kind === "training")) return [];
   // Inside a code fence nothing renders, and every line starts with a key, so nothing can close the fence.
-  const yaml = co2BlockYaml(suggestedCo2Block(m.runs, m.model_card?.kept));
+  const kept = m.model_card ? Object.fromEntries(Object.entries(m.model_card.kept).map(([k, v]) => [k, plainText(v)])) : undefined;
+  const yaml = co2BlockYaml(suggestedCo2Block(m.runs, kept));
   return ["<details><summary>Suggested <code>co2_eq_emissions</code> for the model card</summary>", "", "```yaml", yaml, "```", "", "</details>", ""];
 }

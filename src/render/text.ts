@@ -2,14 +2,14 @@
 import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
 import { plainText } from "./escape.js";
-import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
+import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
 
 
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
+  const widths = rows[0]!.map((_, c) => largest(rows.map((r) => [...(r[c] ?? "")].length)));
   return rows.map((r) =>
     r
       .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
@@ -63,8 +63,10 @@ function manifestText(m: ManifestReport): string[] {
     ]);
     if (rows.length > 2) {
       const lines = table(rows, new Set([3, 4, 5, 6, 7]));
-      const width = Math.max(...lines.map((l) => l.length));
-      out.push("", ...lines.slice(0, -1).map((l) => `  ${l}`), `  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
+      const width = largest(lines.map((l) => l.length));
+      out.push("");
+      for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
+      out.push(`  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
       out.push(`  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`);
     } else out.push("", "  no training or inference entries");
     if (m.delta && m.base) {
@@ -114,5 +116,7 @@ export function renderText(report: Report): string {
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const m of report.manifests) for (const f of m.findings) counts[f.severity]++;
   const tally = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`;
-  return `${parts.join("\n\n")}\n\nverdict: ${VERDICT[report.verdict]} (${tally})\n`;
+  const text = `${parts.join("\n\n")}\n\nverdict: ${VERDICT[report.verdict]} (${tally})\n`;
+  // Every line once more through the sanitiser: whatever field a line is built from, nothing steers the terminal.
+  return text.split("\n").map(plainText).join("\n");
 }

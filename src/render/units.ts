@@ -58,3 +58,16 @@ export function formatDelta(q: Quantity, delta: number): string {
   if (delta === 0) return `±${formatQuantity(q, 0)}`;
   return `${delta > 0 ? "+" : "−"}${formatQuantity(q, Math.abs(delta))}`;
 }
+
+/** Appends `items` to `out` one by one: spreading a long list into push() overflows the call stack. */
+export function append<T>(out: T[], items: readonly T[]): T[] {
+  for (const item of items) out.push(item);
+  return out;
+}
+
+/** The largest of `xs` (0 for none), without spreading them into Math.max. */
+export function largest(xs: readonly number[]): number {
+  let max = 0;
+  for (const x of xs) if (x > max) max = x;
+  return max;
+}

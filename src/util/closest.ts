@@ -24,7 +24,7 @@ export function closest(input: string, candidates: readonly string[], n = 3, nam
     return hay.includes(needle) || needle.includes(hay) ? 0.5 : distance(needle, hay);
   };
   return candidates
-    .map((c, i) => ({ c, i, d: Math.min(...namesOf(c).map(score)) }))
+    .map((c, i) => ({ c, i, d: namesOf(c).reduce((best, name) => Math.min(best, score(name)), Infinity) }))
     .sort((x, y) => x.d - y.d || x.i - y.i)
     .slice(0, n)
     .map((x) => x.c);

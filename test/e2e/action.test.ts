@@ -823,14 +823,14 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
     ["NaN as a string", (r) => void ((r.manifests[0]!.totals as Record<string, unknown>).energy_kwh = "NaN"), /totals\.energy_kwh/],
     ["a number too large for a double (Infinity)", (r) => void ((r.manifests[0]!.totals as Record<string, unknown>).co2e_kg = "__INF__"), /totals\.co2e_kg/],
     ["a wrong schema id", (r) => void (r.schema = "footprint-gate/report@2"), /schema/],
-    ["an oversized file", "oversized", /larger than 16777216 bytes/],
+    ["an oversized file", "oversized", /larger than 67108864 bytes/],
   ];
 
   it.each(tampered)("a tampered report (%s) is refused with a clear failure and no comment", async (_name, tamper, message) => {
     const ws = reportDir();
     const good = await makeReport(ws);
     let text: string;
-    if (tamper === "oversized") text = good.replace(/\s*$/, "") + " ".repeat(16 * 1024 * 1024) + "\n";
+    if (tamper === "oversized") text = good.replace(/\s*$/, "") + " ".repeat(64 * 1024 * 1024) + "\n";
     else {
       const report = JSON.parse(good) as Parameters<Tamper>[0];
       tamper(report);
@@ -864,10 +864,14 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
     report.manifests[0]!.findings[0]!.file = "../../../../evil-org/phishing/blob/main/README.md";
     writeFileSync(join(ws, "report.json"), JSON.stringify(report));
     const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun({ pullRequests: [{ number: 5 }] }), inputs: { report: "report.json" } });
-    // Such a report is refused as a whole: no link, no comment.
-    expect(r.code, r.stdout).toBe(1);
-    expect(r.stdout).toMatch(/::error::input report: .*relative path inside the repository/);
-    expect(posts(r)).toEqual([]);
+    // The CLI writes any path it was given, so the report is read; such a path is shown, never linked.
+    expect(r.code, r.stdout).toBe(0);
+    const body = bodyOf(posts(r)[0]!);
+    expect(body).not.toMatch(/\]\([^)]*evil-org/);
+    expect(body).toContain("evil\\-org");
+    for (const href of [...render(body).matchAll(/href="([^"]*)"/g)].map((m) => m[1]!)) {
+      expect(href.startsWith(`https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/pr/`), href).toBe(true);
+    }
   });
 });
 
