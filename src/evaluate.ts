@@ -2,11 +2,11 @@
 import { checkBudgets, type BudgetUse } from "./budget.js";
 import { diff, type Delta, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
-import { FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
+import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
 import { formatPath, parseManifest, type Locator } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
-import { findAccelerator, findLocation, unknownMessage } from "./catalogue/index.js";
+import { findAccelerator, findLocation, limitSuggestions, unknownMessage } from "./catalogue/index.js";
 import { checkPolicies, type ModelCardReport } from "./policy.js";
 import { regionAdvice, type RegionAdvice } from "./advice.js";
 
@@ -69,7 +69,7 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   if (!parsed.manifest) {
     const raw = parsed.data as { project?: unknown } | null | undefined;
     return {
-      findings: [...parsed.findings, ...catalogueFindings(parsed.data, src.path, parsed.locator)],
+      findings: [...parsed.findings, ...limitSuggestions(() => catalogueFindings(parsed.data, src.path, parsed.locator))],
       fatal: true,
       project: typeof raw?.project === "string" ? raw.project : null,
     };
@@ -77,7 +77,7 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   const { manifest, locator } = parsed;
   const findings: Finding[] = [...duplicateIds(manifest, src.path, locator)];
   const measured = await readMeasured(manifest, src, locator, findings);
-  const estimate = estimateManifest(manifest, { file: src.path, locator, measured });
+  const estimate = limitSuggestions(() => estimateManifest(manifest, { file: src.path, locator, measured }));
   findings.push(...estimate.findings);
   const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
   return { manifest, runs: estimate.runs, totals: sumTotals(estimate.runs), locator, findings, fatal };
@@ -96,7 +96,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
       findings.push({
         rule: "base/unavailable",
         severity: "notice",
-        message: `the base manifest could not be evaluated (${evaluated.findings.length} problem(s), first: ${evaluated.findings[0]?.message ?? "unknown"}); no comparison is made`,
+        message: `the base manifest could not be evaluated (${countFindings(evaluated.findings)} problem(s), first: ${evaluated.findings[0]?.message ?? "unknown"}); no comparison is made`,
         file: head.path,
         line: 1,
         column: 1,
@@ -109,7 +109,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   const datasets = datasetExposure(h.manifest);
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
   findings.push(...policies.findings);
-  const sorted = sortFindings(findings);
+  const sorted = capFindings(sortFindings(findings));
   return {
     path: head.path,
     project: h.manifest.project,
@@ -167,7 +167,7 @@ function figures(runs: RunResult[]): RunFigures[] {
 }
 
 function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
-  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: sortFindings(findings) };
+  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: capFindings(sortFindings(findings)) };
 }
 
 /** The report of a manifest that cannot be read at all. */
