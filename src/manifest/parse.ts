@@ -1,5 +1,5 @@
 // YAML text → validated manifest, or every problem in it at once with line and column.
-import { CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from "yaml";
+import { Composer, CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from "yaml";
 import type * as z from "zod";
 import { MAX_PER_RULE, omittedFinding, type Finding } from "../findings.js";
 import { closest, distance, MAX_SUGGEST_LENGTH } from "../util/closest.js";
@@ -113,26 +113,14 @@ export function parseManifest(text: string, file: string): ParseResult {
     return { manifest: undefined, findings: [invalid(`the file contains the control character U+${code}; a manifest is UTF-8 text`, at)], locator: empty };
   }
 
-  const deep = flowTooDeep(text);
-  if (deep !== undefined) return { manifest: undefined, findings: [invalid("the YAML is nested too deeply", positionIn(text, deep))], locator: empty };
-
   let doc: Document;
   const stackTraceLimit = Error.stackTraceLimit;
   try {
     // Each YAML error is an Error object; without stack traces 100,000 of them cost little.
     Error.stackTraceLimit = 0;
-    // Duplicate keys are found by duplicateKeys below: the parser's own check is quadratic in the keys of a mapping.
-    // The core schema and no YAML 1.1 tags, whatever a %YAML directive says (a 1.1 directive is refused below).
-    doc = parseDocument(text, {
-      lineCounter: lines,
-      uniqueKeys: false,
-      strict: true,
-      prettyErrors: false,
-      version: "1.2",
-      schema: "core",
-      resolveKnownTags: false,
-      merge: false,
-    });
+    const parsed = parseWatched(text, lines);
+    if (typeof parsed === "number") return { manifest: undefined, findings: [invalid("the YAML is nested too deeply", positionIn(text, parsed))], locator: empty };
+    doc = parsed;
   } catch (err) {
     // The parser can still exhaust the stack on pathological input; that is the author's problem, not a crash.
     return { manifest: undefined, findings: [invalid(`the YAML cannot be parsed (${err instanceof Error ? err.message : String(err)})`)], locator: empty };
@@ -190,31 +178,57 @@ function versionDirective(text: string, doc: Document): { version: string; offse
   return { version: (m[1] ?? "").slice(0, 20), offset: m.index };
 }
 
-/** Flow nesting beyond this is refused before parsing: the parser's work on it grows much faster than the text. */
+/** Flow nesting beyond this is refused: the parser's work on it grows much faster than the text. */
 const MAX_FLOW_DEPTH = 1000;
 
-/** The offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH, by the YAML lexer (quotes respected). */
-function flowTooDeep(text: string): number | undefined {
-  let openers = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) openers++;
+/**
+ * The yaml library's parseDocument, with its lexemes watched on the way: returns the offset of the first `[` or `{`
+ * nested deeper than MAX_FLOW_DEPTH instead of parsing on.
+ */
+function parseWatched(text: string, lines: LineCounter): Document | number {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({
+    // Duplicate keys are found by checkShape: the parser's own check is quadratic in the keys of a mapping.
+    uniqueKeys: false,
+    strict: true,
+    version: "1.2",
+    // The core schema and no YAML 1.1 tags, whatever a %YAML directive says (a 1.1 directive is refused).
+    schema: "core",
+    resolveKnownTags: false,
+    merge: false,
+  });
+  let tooDeep: number | undefined;
+  function* tokens() {
+    lines.addNewLine(0);
+    let depth = 0;
+    let offset = 0;
+    let scalar = false;
+    for (const lexeme of new Lexer().lex(text)) {
+      // The lexer's markers (document, scalar, flow error end) are single control characters with no source.
+      const marker = lexeme.length === 1 && lexeme < " " && lexeme !== "\t" && lexeme !== "\n" && lexeme !== "\r";
+      if (scalar) scalar = false;
+      else if (lexeme === CST.SCALAR) scalar = true;
+      else if (lexeme === "[" || lexeme === "{") {
+        if (++depth > MAX_FLOW_DEPTH) {
+          tooDeep = offset;
+          return;
+        }
+      } else if ((lexeme === "]" || lexeme === "}") && depth > 0) depth--;
+      if (!marker) offset += lexeme.length;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
   }
-  if (openers <= MAX_FLOW_DEPTH) return undefined;
-  let depth = 0;
-  let offset = 0;
-  let scalar = false;
-  for (const lexeme of new Lexer().lex(text)) {
-    // The lexer's markers (document, scalar, flow error end) are single control characters with no source.
-    const marker = lexeme.length === 1 && lexeme < " " && lexeme !== "\t" && lexeme !== "\n" && lexeme !== "\r";
-    if (scalar) scalar = false;
-    else if (lexeme === CST.SCALAR) scalar = true;
-    else if (lexeme === "[" || lexeme === "{") {
-      if (++depth > MAX_FLOW_DEPTH) return offset;
-    } else if ((lexeme === "]" || lexeme === "}") && depth > 0) depth--;
-    if (!marker) offset += lexeme.length;
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (tooDeep !== undefined) break;
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
   }
-  return undefined;
+  return tooDeep ?? doc!;
 }
 
 function positionIn(text: string, offset: number): Position {
