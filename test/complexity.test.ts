@@ -144,7 +144,8 @@ describe("findings are capped per rule", () => {
 
   it("50,000 documents are one finding at the second: the parse stops there", () => {
     const r = parseManifest(HEAD + lines(50_000, () => "---\na: 1\n"), "footprint.yml");
-    expect(r.findings).toEqual([expect.objectContaining({ line: 3, column: 1, message: expect.stringContaining("several YAML documents") })]);
+    expect(r.findings.map((f) => [f.line, f.column])).toEqual([[3, 1]]);
+    expect(r.findings[0]!.message).toMatch(/several YAML documents/);
   });
 
   it("each rule is capped on its own, and the total stays within the cap", async () => {
@@ -229,12 +230,14 @@ describe("the manifest is YAML 1.2 with the core schema", () => {
   ])("the tag in `project: %s` is refused", (value, tag) => {
     const r = parse(`version: 1\nproject: ${value}\n`);
     expect(r.manifest).toBeUndefined();
-    expect(r.findings).toEqual([expect.objectContaining({ line: 2, column: 10, message: expect.stringContaining(`the YAML tag ${tag} is not supported`) })]);
+    expect(r.findings.map((f) => [f.line, f.column])).toEqual([[2, 10]]);
+    expect(r.findings[0]!.message).toContain(`the YAML tag ${tag} is not supported`);
   });
 
   it("a %TAG directive gives no new types: its tags are refused", () => {
     const r = parse(`%TAG !e! tag:example.com,2000:\n---\nversion: 1\nproject: !e!x p\n`);
-    expect(r.findings).toEqual([expect.objectContaining({ line: 4, column: 10, message: expect.stringContaining("is not supported") })]);
+    expect(r.findings.map((f) => [f.line, f.column])).toEqual([[4, 10]]);
+    expect(r.findings[0]!.message).toContain("is not supported");
   });
 
   it("core tags keep their core meaning", () => {
