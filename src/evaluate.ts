@@ -2,11 +2,11 @@
 import { checkBudgets, type BudgetUse } from "./budget.js";
 import { diff, type Delta, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
-import { FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
+import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
 import { formatPath, parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
-import { findAccelerator, findLocation, unknownMessage } from "./catalogue/index.js";
+import { findAccelerator, findLocation, limitSuggestions, unknownMessage } from "./catalogue/index.js";
 import { checkPolicies, type ModelCardReport } from "./policy.js";
 import { regionAdvice, type RegionAdvice } from "./advice.js";
 import { tabulateAssumptions, type AssumptionRow, type SourceRow } from "./report.js";
@@ -75,7 +75,7 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   if (!parsed.manifest) {
     const raw = parsed.data as { project?: unknown } | null | undefined;
     return {
-      findings: parsed.findings.concat(catalogueFindings(parsed.data, src.path, parsed.locator)),
+      findings: parsed.findings.concat(limitSuggestions(() => catalogueFindings(parsed.data, src.path, parsed.locator))),
       fatal: true,
       project: typeof raw?.project === "string" ? raw.project : null,
     };
@@ -83,7 +83,7 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   const { manifest, locator } = parsed;
   const findings: Finding[] = [...duplicateIds(manifest, src.path, locator)];
   const measured = await readMeasured(manifest, src, locator, findings);
-  const estimate = estimateManifest(manifest, { file: src.path, locator, measured });
+  const estimate = limitSuggestions(() => estimateManifest(manifest, { file: src.path, locator, measured }));
   for (const f of estimate.findings) findings.push(f);
   const totals = sumTotals(estimate.runs);
   for (const f of nonFiniteFindings({ runs: estimate.runs.map(({ path: _path, ...run }) => run), totals }, estimate.runs, src.path, locator)) findings.push(f);
@@ -104,7 +104,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
       findings.push({
         rule: "base/unavailable",
         severity: "notice",
-        message: `the base manifest could not be evaluated (${evaluated.findings.length} problem(s), first: ${evaluated.findings[0]?.message ?? "unknown"}); no comparison is made`,
+        message: `the base manifest could not be evaluated (${countFindings(evaluated.findings)} problem(s), first: ${evaluated.findings[0]?.message ?? "unknown"}); no comparison is made`,
         file: head.path,
         line: 1,
         column: 1,
@@ -140,7 +140,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   // The entries were checked by evaluateOne; what is left is derived from them (totals, delta, budget, privacy, card).
   const nonFinite = nonFiniteFindings({ ...report, runs: [] }, h.runs, head.path, h.locator);
   if (nonFinite.length > 0) return notEvaluated(head.path, h.manifest.project, [...findings, ...nonFinite]);
-  const sorted = sortFindings(findings);
+  const sorted = capFindings(sortFindings(findings));
   return { ...report, verdict: verdictOf(sorted), findings: sorted };
 }
 
@@ -222,7 +222,7 @@ function figures(runs: RunResult[]): RunFigures[] {
 }
 
 function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
-  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], assumptions: [], sources: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: sortFindings(findings) };
+  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], assumptions: [], sources: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: capFindings(sortFindings(findings)) };
 }
 
 /** The report of a manifest that cannot be read at all. */

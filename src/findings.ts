@@ -40,8 +40,64 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       RANK[a.severity] - RANK[b.severity] ||
-      a.file.localeCompare(b.file) ||
+      (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
       a.line - b.line ||
       a.column - b.column,
   );
+}
+
+/** Findings shown per rule; the rest are summed up in one finding, so a hostile manifest cannot flood the report. */
+export const MAX_PER_RULE = 20;
+/** Findings shown in all (the per-rule summaries included). */
+export const MAX_FINDINGS = 200;
+
+/** Summary findings made by capFindings, with how many findings each stands for. */
+const omitted = new WeakMap<Finding, number>();
+
+/** How many findings a list stands for, the ones summed up by capFindings included. */
+export function countFindings(findings: readonly Finding[]): number {
+  return findings.reduce((n, f) => n + (omitted.get(f) ?? 1), 0);
+}
+
+function summary(first: Finding, n: number, rule: string | null): Finding {
+  const f: Finding = { ...first, message: `… and ${n} more ${rule ? `${rule} ` : ""}problems` };
+  omitted.set(f, n);
+  return f;
+}
+
+/** The finding that stands for `n` omitted findings of `first`'s rule, placed at `first`. */
+export function omittedFinding(first: Finding, n: number): Finding {
+  return summary(first, n, first.rule);
+}
+
+/**
+ * Sorted findings → at most MAX_PER_RULE per rule (identical findings once), then one finding "… and N more <rule>
+ * problems" at the first omitted one; at most MAX_FINDINGS in all. Capping a capped list again keeps the counts.
+ */
+export function capFindings(sorted: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const shown = new Map<string, number>();
+  const more = new Map<string, { first: Finding; n: number }>();
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    const n = omitted.get(f);
+    if (n === undefined) {
+      const key = `${f.rule}\u0000${f.severity}\u0000${f.file}\u0000${f.line}\u0000${f.column}\u0000${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const count = shown.get(f.rule) ?? 0;
+      if (count < MAX_PER_RULE) {
+        shown.set(f.rule, count + 1);
+        kept.push(f);
+        continue;
+      }
+    }
+    const m = more.get(f.rule);
+    if (m) m.n += n ?? 1;
+    else more.set(f.rule, { first: f, n: n ?? 1 });
+  }
+  const all = sortFindings([...kept, ...[...more].map(([rule, m]) => summary(m.first, m.n, rule))]);
+  if (all.length <= MAX_FINDINGS) return all;
+  const rest = all.slice(MAX_FINDINGS - 1);
+  return [...all.slice(0, MAX_FINDINGS - 1), summary(rest[0]!, countFindings(rest), null)];
 }

@@ -85,18 +85,62 @@ function index(): Map<string, Accelerator> {
 
 export type Lookup<T> = { ok: true; value: T } | { ok: false; suggestions: string[] };
 
+/**
+ * Suggestions cost edit distances against the whole catalogue. Inside `limitSuggestions`, at most this many
+ * distinct unknown names of each kind get them; findings beyond that are not shown anyway (see capFindings).
+ */
+export const MAX_SUGGESTED = 20;
+const budget = { accelerator: Infinity, location: Infinity };
+
+/** Runs `fn` with suggestions limited to MAX_SUGGESTED distinct unknown names per kind. */
+export function limitSuggestions<T>(fn: () => T): T {
+  const saved = { ...budget };
+  budget.accelerator = budget.location = MAX_SUGGESTED;
+  try {
+    return fn();
+  } finally {
+    Object.assign(budget, saved);
+  }
+}
+
+/** Lookups of unknown names, so that one name repeated in many entries costs one search. */
+const MAX_CACHED = 1000;
+const unknown = { accelerator: new Map<string, string[]>(), location: new Map<string, string[]>() };
+
+function suggest(kind: "accelerator" | "location", input: string, search: () => string[]): string[] {
+  const cache = unknown[kind];
+  const hit = cache.get(input);
+  if (hit) return [...hit];
+  if (budget[kind] <= 0) return [];
+  budget[kind]--;
+  const found = search();
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(input, found);
+  return [...found];
+}
+
 export function findAccelerator(name: string): Lookup<Accelerator> {
   // CodeCarbon writes "8 x NVIDIA A100-SXM4-80GB"; the count belongs in `count`, the model is what we look up.
   const model = name.replace(/^\s*\d+\s*x\s+/i, "");
-  const hit = index().get(normalise(model));
+  const key = normalise(model);
+  const hit = index().get(key);
   if (hit) return { ok: true, value: hit };
-  const byId = new Map(accelerators.map((a) => [a.id, a]));
-  const names = (id: string) => [id, ...byId.get(id)!.aliases].map(normalise);
-  return { ok: false, suggestions: closest(normalise(model), [...byId.keys()], 3, names) };
+  return { ok: false, suggestions: suggest("accelerator", key, () => closest(key, accelerators.map((a) => a.id), 3, acceleratorNames)) };
 }
 
+let namesById: Map<string, string[]> | undefined;
+function acceleratorNames(id: string): string[] {
+  namesById ??= new Map(accelerators.map((a) => [a.id, [a.id, ...a.aliases].map(normalise)]));
+  return namesById.get(id)!;
+}
+
+/** Longer inputs are cut in messages; the schema allows at most 100 characters for a name. */
+const MAX_QUOTED = 100;
+
 export function unknownMessage(what: "accelerator" | "location", input: string, suggestions: readonly string[]): string {
-  return `unknown ${what} ${JSON.stringify(input)}; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}`;
+  const shown = [...input].length > MAX_QUOTED ? [...input].slice(0, MAX_QUOTED - 1).join("") + "…" : input;
+  const hint = suggestions.length > 0 ? `; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}` : "";
+  return `unknown ${what} ${JSON.stringify(shown)}${hint}`;
 }
 
 const zoneIds = Object.keys(grid.zones);
@@ -126,7 +170,7 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     const regionId = provider === "gcp" ? rest.toLowerCase().replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1") : rest.toLowerCase();
     const region = p.regions[regionId];
     if (!region) {
-      return { ok: false, suggestions: closest(regionId, Object.keys(p.regions)).map((r) => `${provider}:${r}`) };
+      return { ok: false, suggestions: suggest("location", `${provider}:${regionId}`, () => closest(regionId, Object.keys(p.regions)).map((r) => `${provider}:${r}`)) };
     }
     return {
       ok: true,
@@ -152,9 +196,12 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
       };
     }
   }
-  const candidates = [...zoneIds, ...PROVIDERS.flatMap((p) => Object.keys(providers[p].regions).map((r) => `${p}:${r}`))];
-  return { ok: false, suggestions: closest(prefix === "zone" ? rest : trimmed, candidates) };
+  const needle = prefix === "zone" ? rest : trimmed;
+  locationCandidates ??= [...zoneIds, ...PROVIDERS.flatMap((p) => Object.keys(providers[p].regions).map((r) => `${p}:${r}`))];
+  const candidates = locationCandidates;
+  return { ok: false, suggestions: suggest("location", `\u0000${needle}`, () => closest(needle, candidates)) };
 }
+let locationCandidates: string[] | undefined;
 const greenest = new Map<Provider, ResolvedLocation>();
 
 /** The provider's region with the lowest grid intensity (ties: the first in catalogue order); computed once. */

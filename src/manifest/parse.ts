@@ -1,14 +1,13 @@
 // YAML text → validated manifest, or every problem in it at once with line and column.
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { Composer, CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from "yaml";
 import type * as z from "zod";
-import type { Finding } from "../findings.js";
-import { closest, distance } from "../util/closest.js";
+import { MAX_PER_RULE, omittedFinding, type Finding } from "../findings.js";
+import { closest, distance, MAX_SUGGEST_LENGTH } from "../util/closest.js";
 import { manifestSchema, type Manifest } from "./schema.js";
 
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 export const MAX_ALIASES = 10;
 const MAX_DEPTH = 16;
-const MAX_FINDINGS = 200;
 
 export type Path = readonly (string | number)[];
 export interface Position {
@@ -16,8 +15,11 @@ export interface Position {
   column: number;
 }
 
-/** Maps a path in the manifest to the line and column of its key or value. */
+/** Maps a path in the manifest to the line and column of its key or value; O(depth) per lookup. */
 export class Locator {
+  /** Each mapping's pairs by key (the first of equal keys), built when the mapping is first looked into. */
+  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+
   constructor(
     private readonly doc: Document | undefined,
     private readonly lines: LineCounter,
@@ -28,6 +30,20 @@ export class Locator {
     return { line, column: col };
   }
 
+  private pair(map: YAMLMap, seg: string | number): Pair | undefined {
+    let byKey = this.pairs.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items) {
+        if (!isScalar(p.key)) continue;
+        const k = String(p.key.value);
+        if (!byKey.has(k)) byKey.set(k, p);
+      }
+      this.pairs.set(map, byKey);
+    }
+    return byKey.get(String(seg));
+  }
+
   /** The value at `path`, or the nearest ancestor that exists. */
   value(path: Path): Position {
     if (!this.doc) return { line: 1, column: 1 };
@@ -35,7 +51,7 @@ export class Locator {
     let best: Position = { line: 1, column: 1 };
     for (const seg of path) {
       if (isNode(node) && node.range) best = this.pos(node.range[0]);
-      if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+      if (isMap(node)) node = this.pair(node, seg)?.value;
       else if (isSeq(node)) node = typeof seg === "number" ? node.items[seg] : undefined;
       else return best;
       if (node === undefined || node === null) return best;
@@ -46,10 +62,15 @@ export class Locator {
   /** The key of the last segment of `path` (falls back to the value's position). */
   key(path: Path): Position {
     if (!this.doc || path.length === 0) return this.value(path);
-    const parent = this.doc.getIn(path.slice(0, -1), true);
-    const last = path[path.length - 1];
+    let parent: unknown = this.doc.contents;
+    for (const seg of path.slice(0, -1)) {
+      if (isMap(parent)) parent = this.pair(parent, seg)?.value;
+      else if (isSeq(parent)) parent = typeof seg === "number" ? parent.items[seg] : undefined;
+      else parent = undefined;
+      if (parent === undefined || parent === null) break;
+    }
     if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+      const pair = this.pair(parent, path[path.length - 1]!);
       if (pair && isScalar(pair.key) && pair.key.range) return this.pos(pair.key.range[0]);
     }
     return this.value(path);
@@ -93,29 +114,35 @@ export function parseManifest(text: string, file: string): ParseResult {
   }
 
   let doc: Document;
+  const stackTraceLimit = Error.stackTraceLimit;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true, prettyErrors: false, version: "1.2" });
+    // Each YAML error is an Error object; without stack traces 100,000 of them cost little.
+    Error.stackTraceLimit = 0;
+    const parsed = parseWatched(text, lines);
+    if (typeof parsed === "number") return { manifest: undefined, findings: [invalid("the YAML is nested too deeply", positionIn(text, parsed))], locator: empty };
+    doc = parsed;
   } catch (err) {
     // The parser can still exhaust the stack on pathological input; that is the author's problem, not a crash.
     return { manifest: undefined, findings: [invalid(`the YAML cannot be parsed (${err instanceof Error ? err.message : String(err)})`)], locator: empty };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const locator = new Locator(doc, lines);
-  const errors = [...doc.errors, ...doc.warnings];
+  let errors: readonly YAMLError[] = [...doc.errors, ...doc.warnings];
   // Nesting that exhausts the parser produces a cascade of follow-on errors; the first one says it all.
   const exhausted = errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const e of exhausted ? [exhausted] : errors) {
-    const finding = yamlFinding(e.code, e.message, e.pos[0], text, lines);
-    const key = `${finding.line}:${finding.column}:${finding.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(invalid(finding.message, finding));
+  if (exhausted) errors = [exhausted];
+  const problems: Pending[] = [];
+  const directive = exhausted ? undefined : versionDirective(text, doc);
+  if (directive) {
+    problems.push({ pos: positionAt(lines, directive.offset), message: () => `manifests are YAML 1.2; remove the %YAML ${directive.version} directive` });
+    errors = errors.filter((e) => !(e.code === "BAD_DIRECTIVE" && /YAML version/.test(e.message)));
   }
-  if (findings.length > 0) return { manifest: undefined, findings: findings.slice(0, MAX_FINDINGS), locator };
-
-  const shape = checkShape(doc, lines);
-  if (shape) return { manifest: undefined, findings: [invalid(shape.message, shape.pos)], locator };
+  for (const e of errors) problems.push(yamlProblem(e, text, lines));
+  const shape = exhausted ? undefined : checkShape(doc, lines);
+  for (const offset of shape?.duplicates ?? []) problems.push({ pos: positionAt(lines, offset), message: () => "duplicate key: each key may appear once in a mapping" });
+  if (problems.length > 0) return { manifest: undefined, findings: firstProblems(problems, invalid), locator };
+  if (shape?.problem) return { manifest: undefined, findings: [invalid(shape.problem.message, shape.problem.pos)], locator };
 
   let data: unknown;
   try {
@@ -129,10 +156,79 @@ export function parseManifest(text: string, file: string): ParseResult {
   // reportInput tells a missing key (input undefined) from a value of the wrong type.
   const result = manifestSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const out = result.error.issues.slice(0, MAX_FINDINGS).flatMap((issue) => issueFindings(issue, locator, invalid));
-    return { manifest: undefined, findings: out, locator, data };
+    // Every issue is located (O(depth) each); only the ones shown get their message, the rest are counted.
+    const pending = result.error.issues.flatMap((issue) => issueFindings(issue, locator));
+    return { manifest: undefined, findings: firstProblems(pending, invalid), locator, data };
   }
   return { manifest: result.data, findings: [], locator };
+}
+
+function positionAt(lines: LineCounter, offset: number): Position {
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+/** A %YAML directive for any version but 1.2: the manifest format is YAML 1.2 (core schema). */
+function versionDirective(text: string, doc: Document): { version: string; offset: number } | undefined {
+  if (!doc.directives?.yaml.explicit) return undefined;
+  // Directives come before the document; comments there start with #, so a line starting %YAML is the directive.
+  const head = text.slice(0, doc.range?.[0] ?? 0);
+  const m = /^%YAML[ \t]+(\S*)/m.exec(head);
+  if (!m || m[1] === "1.2") return undefined;
+  return { version: (m[1] ?? "").slice(0, 20), offset: m.index };
+}
+
+/** Flow nesting beyond this is refused: the parser's work on it grows much faster than the text. */
+const MAX_FLOW_DEPTH = 1000;
+
+/**
+ * The yaml library's parseDocument, with its lexemes watched on the way: returns the offset of the first `[` or `{`
+ * nested deeper than MAX_FLOW_DEPTH instead of parsing on.
+ */
+function parseWatched(text: string, lines: LineCounter): Document | number {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({
+    // Duplicate keys are found by checkShape: the parser's own check is quadratic in the keys of a mapping.
+    uniqueKeys: false,
+    strict: true,
+    version: "1.2",
+    // The core schema and no YAML 1.1 tags, whatever a %YAML directive says (a 1.1 directive is refused).
+    schema: "core",
+    resolveKnownTags: false,
+    merge: false,
+  });
+  let tooDeep: number | undefined;
+  function* tokens() {
+    lines.addNewLine(0);
+    let depth = 0;
+    let offset = 0;
+    let scalar = false;
+    for (const lexeme of new Lexer().lex(text)) {
+      // The lexer's markers (document, scalar, flow error end) are single control characters with no source.
+      const marker = lexeme.length === 1 && lexeme < " " && lexeme !== "\t" && lexeme !== "\n" && lexeme !== "\r";
+      if (scalar) scalar = false;
+      else if (lexeme === CST.SCALAR) scalar = true;
+      else if (lexeme === "[" || lexeme === "{") {
+        if (++depth > MAX_FLOW_DEPTH) {
+          tooDeep = offset;
+          return;
+        }
+      } else if ((lexeme === "]" || lexeme === "}") && depth > 0) depth--;
+      if (!marker) offset += lexeme.length;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (tooDeep !== undefined) break;
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+  }
+  return tooDeep ?? doc!;
 }
 
 function positionIn(text: string, offset: number): Position {
@@ -141,85 +237,151 @@ function positionIn(text: string, offset: number): Position {
   return { line, column: offset - before.lastIndexOf("\n") };
 }
 
-function yamlFinding(code: string, message: string, offset: number, text: string, lines: LineCounter): Position & { message: string } {
-  const here = () => {
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
+/** A parser error with its position; the message is made only if it is shown. */
+function yamlProblem(e: YAMLError, text: string, lines: LineCounter): Pending {
+  const { code, message } = e;
+  const offset = e.pos[0];
+  const key = `${code}@${offset}`;
+  const here = () => positionAt(lines, offset);
   switch (code) {
     case "DUPLICATE_KEY":
-      return { ...here(), message: "duplicate key: each key may appear once in a mapping" };
+      return { pos: here(), key, message: () => "duplicate key: each key may appear once in a mapping" };
     case "MULTIPLE_DOCS":
-      return { ...here(), message: "the file holds several YAML documents; a manifest is one document (remove the `---` separator)" };
+      return { pos: here(), key, message: () => "the file holds several YAML documents; a manifest is one document (remove the `---` separator)" };
     case "RESOURCE_EXHAUSTION":
-      return { ...here(), message: "the YAML is nested too deeply" };
+      return { pos: here(), key, message: () => "the YAML is nested too deeply" };
+    case "TAG_RESOLVE_FAILED":
+      return {
+        pos: here(),
+        key,
+        message: () => {
+          // Only the core schema's tags are known; YAML 1.1 types (!!binary, !!set, !!timestamp…) and custom tags are not.
+          const tag = (/: (.*)$/.exec(message.split("\n")[0]!)?.[1] ?? "").replace(/^tag:yaml\.org,2002:/, "!!").slice(0, 100);
+          return `the YAML tag ${tag} is not supported; a manifest holds plain YAML 1.2 values (write the value without the tag)`;
+        },
+      };
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY": {
       // yaml reports the value above; the mistake is the over-indented line below it.
       const next = /\n[ \t]*(?=[^\s#])/g;
       next.lastIndex = offset;
       const m = next.exec(text);
-      const at = m ? positionIn(text, m.index + m[0].length) : here();
-      return { ...at, message: "this line is indented deeper than the key above it, which already has a value; align it with its sibling keys" };
+      const pos = m ? positionAt(lines, m.index + m[0].length) : here();
+      return { pos, key, message: () => "this line is indented deeper than the key above it, which already has a value; align it with its sibling keys" };
     }
     default:
-      return { ...here(), message: `YAML ${code.toLowerCase().replace(/_/g, " ")}: ${message.split("\n")[0]}` };
+      return { pos: here(), key, message: () => `YAML ${code.toLowerCase().replace(/_/g, " ")}: ${message.slice(0, 1000).split("\n")[0]}` };
   }
 }
 
-/** Aliases and nesting are limited before the document is expanded into data. */
-function checkShape(doc: Document, lines: LineCounter): { message: string; pos: Position } | undefined {
+/**
+ * Problems → findings: the first MAX_PER_RULE by position with their messages (the same finding once), then one
+ * "… and N more" finding at the first omitted, counting distinct problems. Linear after the sort; messages are made
+ * only for the findings shown.
+ */
+function firstProblems(problems: Pending[], invalid: (m: string, p?: Position) => Finding): Finding[] {
+  problems.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+  const shown: Finding[] = [];
+  const shownKeys = new Set<string>();
+  const omittedKeys = new Set<string>();
+  let first: Pending | undefined;
+  let more = 0;
+  for (const p of problems) {
+    if (shown.length < MAX_PER_RULE) {
+      const f = invalid(p.message(), p.pos);
+      const k = `${f.line}:${f.column}:${f.message}`;
+      if (!shownKeys.has(k)) {
+        shownKeys.add(k);
+        shown.push(f);
+      }
+      if (p.key) omittedKeys.add(p.key);
+      continue;
+    }
+    if (p.key) {
+      if (omittedKeys.has(p.key)) continue;
+      omittedKeys.add(p.key);
+    }
+    first ??= p;
+    more++;
+  }
+  return first ? [...shown, omittedFinding(invalid("", first.pos), more)] : shown;
+}
+
+/**
+ * One pass over the document before it is expanded into data: aliases and nesting are limited, keys must be
+ * scalars (the first such problem, in document order), and keys that repeat one of their mapping are collected.
+ */
+function checkShape(doc: Document, lines: LineCounter): { problem?: { message: string; pos: Position }; duplicates: number[] } {
   let aliases = 0;
   let problem: { message: string; pos: Position } | undefined;
-  const at = (node: Node): Position => {
-    const { line, col } = lines.linePos(node.range?.[0] ?? 0);
-    return { line, column: col };
-  };
-  visit(doc, {
-    Alias(_key, node) {
-      if (++aliases > MAX_ALIASES) {
-        problem = { message: `more than ${MAX_ALIASES} YAML aliases; write the values out`, pos: at(node) };
-        return visit.BREAK;
+  const duplicates: number[] = [];
+  const at = (node: Node): Position => positionAt(lines, node.range?.[0] ?? 0);
+  // Depth-first in document order; depth counts the collections above a node. A `key` entry stands for a pair
+  // whose key is not a scalar: its problem comes before anything inside the pair.
+  type Entry = { node: unknown; depth: number; key?: true };
+  const stack: Entry[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth, key } = stack.pop()!;
+    if (key) {
+      problem ??= { message: "mapping keys must be plain scalars", pos: isNode(node) ? at(node) : { line: 1, column: 1 } };
+      continue;
+    }
+    if (isAlias(node)) {
+      if (++aliases > MAX_ALIASES) problem ??= { message: `more than ${MAX_ALIASES} YAML aliases; write the values out`, pos: at(node) };
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_DEPTH) problem ??= { message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, pos: at(node) };
+    const children: Entry[] = [];
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) duplicates.push(pair.key.range?.[0] ?? 0);
+          else seen.add(pair.key.value);
+        } else children.push({ node: pair.key, depth, key: true });
+        children.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
       }
-      return undefined;
-    },
-    Collection(_key, node, path) {
-      const depth = path.filter((p) => isMap(p) || isSeq(p)).length;
-      if (depth >= MAX_DEPTH) {
-        problem = { message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, pos: at(node) };
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-    Pair(_key, pair) {
-      if (isPair(pair) && !isScalar(pair.key)) {
-        problem = { message: "mapping keys must be plain scalars", pos: isNode(pair.key) ? at(pair.key) : { line: 1, column: 1 } };
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return problem;
+    } else for (const item of node.items) children.push({ node: item, depth: depth + 1 });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return { problem, duplicates };
 }
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {};
 
-function issueFindings(issue: z.core.$ZodIssue, locator: Locator, invalid: (m: string, p?: Position) => Finding): Finding[] {
+/** A schema problem located in the manifest; its message is made only if it is shown. */
+interface Pending {
+  pos: Position;
+  message: () => string;
+  /** Tells repeats of one problem apart from distinct ones (parser errors). */
+  key?: string;
+}
+
+function issueFindings(issue: z.core.$ZodIssue, locator: Locator): Pending[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   const where = formatPath(path);
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((k) => {
-      if (k === "<<") return invalid(`${where}: YAML merge keys (<<) are not supported; write the keys out`, locator.key([...path, k]));
-      const hint = suggestKey(path, k);
-      return invalid(`${where === "(document)" ? "" : where + ": "}unknown key \`${k}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}`, locator.key([...path, k]));
-    });
+    return issue.keys.map((k) => ({
+      pos: locator.key([...path, k]),
+      message: () => {
+        if (k === "<<") return `${where}: YAML merge keys (<<) are not supported; write the keys out`;
+        const hint = suggestKey(path, k);
+        return `${where === "(document)" ? "" : where + ": "}unknown key \`${quoted(k)}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}`;
+      },
+    }));
   }
   if (issue.code === "invalid_type" && issue.input === undefined) {
     const parent = path.slice(0, -1);
-    return [invalid(`${where}: required`, locator.value(parent))];
+    return [{ pos: locator.value(parent), message: () => `${where}: required` }];
   }
 
-  return [invalid(`${where}: ${describeIssue(issue)}`, locator.value(path))];
+  return [{ pos: locator.value(path), message: () => `${where}: ${describeIssue(issue)}` }];
+}
+
+/** A key as written, cut to a readable length (YAML keys may be up to 1024 characters). */
+function quoted(key: string): string {
+  return key.length > 100 ? key.slice(0, 99) + "…" : key;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -261,8 +423,10 @@ function typeName(v: unknown): string {
 }
 
 function suggestKey(path: Path, key: string): string | undefined {
+  if (key.length > MAX_SUGGEST_LENGTH) return undefined;
   const best = closest(key, keysAt(path), 1)[0];
-  return best !== undefined && distance(key.toLowerCase(), best) <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
+  const max = Math.max(1, Math.floor(key.length / 3));
+  return best !== undefined && distance(key.toLowerCase(), best, max) <= max ? best : undefined;
 }
 
 /** The keys allowed at a path, read off the zod schema itself so there is one source of truth. */
