@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
-import { co2BlockYaml, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
+import { co2BlockYaml, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { SourceError, gitRefSource, workTreeSource, writableRelative } from "./sources.js";
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
@@ -112,6 +112,7 @@ async function card(args: string[]): Promise<number> {
   }
   const ref = parseManifest(source.text, source.path).manifest?.model_card;
   const existing = ref ? await source.readRelative(ref) : null;
+  if (existing !== null && Buffer.byteLength(existing, "utf8") > MAX_MODEL_CARD_BYTES) throw new SourceError(`${ref}: the card is larger than ${MAX_MODEL_CARD_BYTES} bytes; it was not read`);
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
     process.stdout.write(co2BlockYaml(block) + "\n");

@@ -6,7 +6,7 @@ import type { RunResult } from "./estimate/index.js";
 import type { Finding, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
-import { normaliseHeading, parseModelCard } from "./modelcard.js";
+import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard } from "./modelcard.js";
 import { plainText } from "./render/escape.js";
 import { formatNumber } from "./render/units.js";
 import { PathError } from "./evaluate.js";
@@ -153,6 +153,10 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
   }
   if (text === null) {
     add(ctx, "transparency/model-card", required ?? "warning", `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, ["model_card"]);
+    return null;
+  }
+  if (Buffer.byteLength(text, "utf8") > MAX_MODEL_CARD_BYTES) {
+    add(ctx, "transparency/model-card", "error", `model_card ${JSON.stringify(ref)} is larger than ${MAX_MODEL_CARD_BYTES} bytes; it was not read`, ["model_card"]);
     return null;
   }
   const card = parseModelCard(text);
