@@ -6,22 +6,24 @@ import { evaluate, type ManifestReport } from "../src/evaluate.js";
 import { MAX_LAZY_LINES, MAX_MARKDOWN_NESTING, MAX_MODEL_CARD_BYTES, MAX_NESTED_CONTAINERS, normaliseHeading, parseModelCard, writeCo2Block } from "../src/modelcard.js";
 import { repoSource } from "../src/sources.js";
 
-/** time(2n) / time(n), each the fastest of seven runs. */
+/** time(2n) / time(n), each the fastest of seven runs, a run repeated until it lasts long enough to time. */
 function growth(make: (n: number) => string, run: (input: string) => unknown, n: number): number {
   const small = make(n);
   const large = make(2 * n);
-  run(small); // warm the JIT
+  const time = (input: string, reps: number) => {
+    const t = performance.now();
+    for (let r = 0; r < reps; r++) run(input);
+    return performance.now() - t;
+  };
+  let reps = 1;
+  while (time(small, reps) < 60 && reps < 4096) reps *= 2;
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < 7; i++) {
-    let t = performance.now();
-    run(small);
-    a.push(performance.now() - t);
-    t = performance.now();
-    run(large);
-    b.push(performance.now() - t);
+    a.push(time(small, reps));
+    b.push(time(large, reps));
   }
-  return Math.min(...b) / Math.max(Math.min(...a), 0.01);
+  return Math.min(...b) / Math.min(...a);
 }
 
 const card = (body: string) => `---\nco2_eq_emissions: 1\n---\n${body}`;
@@ -47,8 +49,8 @@ describe("model-card text is read in linear time", () => {
     const blanks = (n: number) => `---\nco2_eq_emissions: 5${" ".repeat(n)}x\n---\n`;
     const quotes = (n: number) => `---\nco2_eq_emissions: 5 # ${'"\\'.repeat(n)}\n---\n`;
     const write = (text: string) => writeCo2Block(text, { grams: 7, source: "s" });
-    expect(growth(blanks, write, 50_000)).toBeLessThan(3);
-    expect(growth(quotes, write, 50_000)).toBeLessThan(3);
+    expect(growth(blanks, write, 200_000)).toBeLessThan(3);
+    expect(growth(quotes, write, 200_000)).toBeLessThan(3);
   });
 
   it("card --write keeps a key line's comment, not a `#` inside a quoted string", () => {
@@ -94,8 +96,8 @@ describe("model-card text is read in linear time", () => {
     expect(parseModelCard(groups("> > ", MAX_NESTED_CONTAINERS)).problems).toEqual([]);
     const problem = `the card has more than ${MAX_NESTED_CONTAINERS} block quotes or lists inside others; its headings were not read`;
     expect(parseModelCard(groups("> > ", MAX_NESTED_CONTAINERS + 1)).problems).toEqual([problem]);
-    expect(parseModelCard(groups("- > - ", 100_000)).problems).toEqual([problem]);
-    expect(parseModelCard(card(`${"- a\n  - b\n    - c\n\n".repeat(100_000)}`)).problems).toEqual([problem]);
+    expect(parseModelCard(groups("- > - ", 10_000)).problems).toEqual([problem]);
+    expect(parseModelCard(card(`${"- a\n  - b\n    - c\n\n".repeat(10_000)}`)).problems).toEqual([problem]);
   });
 
   it("a quoted or listed paragraph continued on too many unmarked lines is a problem (micromark is quadratic there)", () => {
