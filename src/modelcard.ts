@@ -156,8 +156,8 @@ const INLINE = [
 const MAX_HEADING_MARKDOWN = 256;
 /** Block quotes and lists nested deeper than this cost micromark time quadratic in the depth on every line. */
 export const MAX_MARKDOWN_NESTING = 32;
-/** Containers nested in containers, counted over the card: micromark's time grows with their square. */
-export const MAX_NESTED_CONTAINERS = 2000;
+/** Block quotes and list items over the whole card: micromark's time grows with the square of their number. */
+export const MAX_CONTAINERS = 5000;
 /** A quoted or listed paragraph continued on unmarked ("lazy") lines costs micromark time quadratic in their number. */
 export const MAX_LAZY_LINES = 100;
 
@@ -172,8 +172,8 @@ function headings(body: string, problems: string[]): string[] {
     problems.push(`the card nests block quotes or lists more than ${MAX_MARKDOWN_NESTING} deep; its headings were not read`);
     return [];
   }
-  if (shape.nested > MAX_NESTED_CONTAINERS) {
-    problems.push(`the card has more than ${MAX_NESTED_CONTAINERS} block quotes or lists inside others; its headings were not read`);
+  if (shape.containers > MAX_CONTAINERS) {
+    problems.push(`the card has more than ${MAX_CONTAINERS} block quotes and list items; its headings were not read`);
     return [];
   }
   if (shape.lazy > MAX_LAZY_LINES) {
@@ -199,12 +199,13 @@ function headings(body: string, problems: string[]): string[] {
 
 /**
  * In one pass: the deepest run of container marks (`>`, list bullets and numbers, indentation by eights) starting a
- * line, how many marks sit inside another (or indented by twos), and the longest run of lines that may continue a quoted or listed paragraph lazily (a line without `>` after a
+ * line, how many block quotes and list items open, and the longest run of lines that may continue a quoted or listed paragraph lazily (a line without `>` after a
  * quoted one, or indented less than two columns after a listed one, with no blank line between).
  */
-function containers(body: string): { depth: number; nested: number; lazy: number } {
+function containers(body: string): { depth: number; containers: number; lazy: number } {
   let deepest = 0;
-  let nested = 0;
+  let opened = 0;
+  let quotesBefore = 0; // `>` marks on the line before: a quote continued is not a new one
   let longest = 0;
   let open: "quote" | "list" | null = null; // the container a paragraph may be continuing
   let lazy = 0;
@@ -212,14 +213,14 @@ function containers(body: string): { depth: number; nested: number; lazy: number
   while (i < body.length) {
     let depth = 0;
     let columns = 0;
-    let quoted = false;
+    let quotes = 0;
     for (; i < body.length; i++) {
       const c = body[i]!;
       if (c === " ") columns++;
       else if (c === "\t") columns += 4;
       else if (c === ">") {
         depth++;
-        quoted = true;
+        quotes++;
         if (body[i + 1] === " ") i++; // the blank after a mark is part of it
       } else if ((c === "-" || c === "*" || c === "+") && (body[i + 1] === " " || body[i + 1] === "\t")) {
         depth++;
@@ -233,13 +234,14 @@ function containers(body: string): { depth: number; nested: number; lazy: number
       } else break;
     }
     deepest = Math.max(deepest, depth + Math.floor(columns / 8));
-    if (depth > 0) nested += depth - 1 + Math.floor(columns / 2);
+    opened += depth - quotes + Math.max(0, quotes - quotesBefore);
+    quotesBefore = quotes;
     let next = i;
     while (next < body.length && body[next] !== "\n" && body[next] !== "\r") next++;
     const text = body.slice(i, next);
     next += body.startsWith("\r\n", next) ? 2 : 1;
     if (depth > 0) {
-      open = quoted ? "quote" : "list";
+      open = quotes > 0 ? "quote" : "list";
       lazy = 0;
     } else if (text.trim() === "" || text.startsWith("```") || text.startsWith("~~~") || text.startsWith("#")) {
       // A blank line, a fence or a heading ends the paragraph: nothing after it is lazy.
@@ -248,7 +250,7 @@ function containers(body: string): { depth: number; nested: number; lazy: number
     } else if (open === "quote" || (open === "list" && columns < 2)) longest = Math.max(longest, ++lazy);
     i = next;
   }
-  return { depth: deepest, nested, lazy: longest };
+  return { depth: deepest, containers: opened, lazy: longest };
 }
 
 export interface Co2Block {
