@@ -157,7 +157,7 @@ const MAX_HEADING_MARKDOWN = 256;
 /** Block quotes and lists nested deeper than this cost micromark time quadratic in the depth on every line. */
 export const MAX_MARKDOWN_NESTING = 32;
 /** Block quotes and list items over the whole card: micromark's time grows with the square of their number. */
-export const MAX_CONTAINERS = 5000;
+export const MAX_CONTAINERS = 2000;
 /** A quoted or listed paragraph continued on unmarked ("lazy") lines costs micromark time quadratic in their number. */
 export const MAX_LAZY_LINES = 100;
 
