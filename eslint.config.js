@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -14,6 +15,12 @@ export default tseslint.config(
       "no-control-regex": "off",
       "no-misleading-character-class": "off",
     },
+  },
+  {
+    // Every pattern in src/ may meet text from a pull request: no backtracking that grows faster than the input.
+    files: ["src/**"],
+    plugins: { regexp },
+    rules: { "regexp/no-super-linear-backtracking": "error", "regexp/no-super-linear-move": "error" },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

@@ -12,7 +12,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
-import { co2BlockYaml, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
+import { co2BlockYaml, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
@@ -119,7 +119,7 @@ async function card(args: string[]): Promise<number> {
     return 2;
   }
   const ref = parseManifest(source.text, source.path).manifest?.model_card;
-  const existing = ref ? await source.readRelative(ref) : null;
+  const existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
     process.stdout.write(co2BlockYaml(block).split("\n").map(plainText).join("\n") + "\n");

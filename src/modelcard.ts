@@ -1,6 +1,13 @@
 // Hugging Face model cards: YAML front matter + Markdown. We read the `co2_eq_emissions` disclosure (grams, as a
 // bare number or an object) and the section headings, and can rewrite that one block leaving every other byte alone.
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { toString } from "mdast-util-to-string";
+import { gfm } from "micromark-extension-gfm";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+
+/** A card is read whole and parsed as Markdown: larger ones are refused, like a manifest over its 1 MiB. */
+export const MAX_MODEL_CARD_BYTES = 1024 * 1024;
 
 export interface Co2Disclosure {
   grams: number | null;
@@ -42,18 +49,44 @@ export function gramsOf(value: unknown): number | null {
 
 /** Heading text compared case-insensitively, without Markdown emphasis, links, trailing colons or emoji. */
 export function normaliseHeading(s: string): string {
-  return s
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+  return stripLinks(s)
     .replace(/[*_`~]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
     .toLowerCase();
 }
 
+/** `[text](url)` → `text`, in one pass: the next `]` and `)` are remembered, so a run of `[` is not rescanned. */
+function stripLinks(s: string): string {
+  let out = "";
+  let from = 0;
+  let close = -1; // the first `]` after the current `[`, or s.length when there is none
+  let paren = -1; // the first `)` after that `](`, or s.length
+  for (let i = s.indexOf("["); i >= 0; i = s.indexOf("[", i + 1)) {
+    if (close <= i) close = indexOr(s, "]", i + 1);
+    if (close >= s.length || s[close + 1] !== "(") continue;
+    if (paren < close + 2) paren = indexOr(s, ")", close + 2);
+    if (paren >= s.length) continue;
+    out += s.slice(from, i) + s.slice(i + 1, close);
+    from = paren + 1;
+    i = paren;
+  }
+  return out + s.slice(from);
+}
+
+function indexOr(s: string, c: string, from: number): number {
+  const i = s.indexOf(c, from);
+  return i < 0 ? s.length : i;
+}
+
 const FRONT_MATTER = /^(\ufeff?)---[ \t]*\r?\n/;
 
 export function parseModelCard(text: string): ModelCard {
   const card: ModelCard = { frontMatter: null, frontMatterLine: 1, problems: [], co2: null, co2Line: null, headings: [], doc: null };
+  if (text.length > MAX_MODEL_CARD_BYTES || Buffer.byteLength(text, "utf8") > MAX_MODEL_CARD_BYTES) {
+    card.problems.push(`the card is larger than ${MAX_MODEL_CARD_BYTES} bytes and was not read`);
+    return card;
+  }
   let body = text;
   const open = FRONT_MATTER.exec(text);
   if (open) {
@@ -70,7 +103,7 @@ export function parseModelCard(text: string): ModelCard {
       readFrontMatter(text.slice(start, end), card);
     }
   } else card.problems.push("the card has no YAML front matter (`---` … `---` at the top)");
-  card.headings = headings(body);
+  card.headings = headings(body, card.problems);
   return card;
 }
 
@@ -112,32 +145,112 @@ function readFrontMatter(yamlText: string, card: ModelCard): void {
   } else card.co2 = { grams: gramsOf(co2), raw: JSON.stringify(co2 ?? null) };
 }
 
-/** ATX (`## Title`) and setext (`Title` over `===`) headings outside fenced code. */
-function headings(body: string): string[] {
+// Markdown inline syntax (emphasis, links, code spans…) is where micromark can go super-linear on hostile text, and
+// only heading text needs it: the body is parsed for its blocks alone, then each heading's own line(s) in full.
+const INLINE = [
+  "attention", "autolink", "characterEscape", "characterReference", "codeText", "emailAutolink", "gfmFootnoteCall",
+  "gfmPotentialFootnoteCall", "hardBreakEscape", "htmlText", "labelEnd", "labelStartImage", "labelStartLink",
+  "protocolAutolink", "strikethrough", "wwwAutolink",
+];
+/** Longer heading text is read as written (normaliseHeading still drops its link and emphasis marks). */
+const MAX_HEADING_MARKDOWN = 256;
+/** Block quotes and lists nested deeper than this cost micromark time quadratic in the depth on every line. */
+export const MAX_MARKDOWN_NESTING = 32;
+/** Block quotes and list items over the whole card: micromark's time grows with the square of their number. */
+export const MAX_CONTAINERS = 2000;
+/** A quoted or listed paragraph continued on unmarked ("lazy") lines costs micromark time quadratic in their number. */
+export const MAX_LAZY_LINES = 100;
+
+/**
+ * The card's section headings (ATX and setext, levels 1–6) as plain text, links as their text and emphasis dropped.
+ * CommonMark + GFM decide what is a heading, so fenced or indented code and HTML blocks (comments) hold none; headings
+ * nested in block quotes or list items are not sections of the card.
+ */
+function headings(body: string, problems: string[]): string[] {
+  const shape = containers(body);
+  if (shape.depth > MAX_MARKDOWN_NESTING) {
+    problems.push(`the card nests block quotes or lists more than ${MAX_MARKDOWN_NESTING} deep; its headings were not read`);
+    return [];
+  }
+  if (shape.containers > MAX_CONTAINERS) {
+    problems.push(`the card has more than ${MAX_CONTAINERS} block quotes and list items; its headings were not read`);
+    return [];
+  }
+  if (shape.lazy > MAX_LAZY_LINES) {
+    problems.push(`the card continues a quoted or listed paragraph on more than ${MAX_LAZY_LINES} lines without \`>\` or indentation; its headings were not read`);
+    return [];
+  }
   const out: string[] = [];
-  // A fence closes only with the same character, at least as long as it opened (CommonMark).
-  let fence: string | null = null;
-  let comment = false;
-  const lines = body.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (f && !comment) {
-      if (fence === null) fence = f[1]!;
-      else if (f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = null;
-      continue;
+  try {
+    const blocks = fromMarkdown(body, { extensions: [gfm(), { disable: { null: INLINE } }], mdastExtensions: [gfmFromMarkdown()] });
+    for (const node of blocks.children) {
+      if (node.type !== "heading") continue;
+      const source = body.slice(node.position!.start.offset, node.position!.end.offset);
+      const text = source.length > MAX_HEADING_MARKDOWN ? node : fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+      out.push(toString(text, { includeHtml: false }).trim());
     }
-    if (fence) continue;
-    // Headings inside an HTML comment are not sections.
-    if (comment || /^\s{0,3}<!--/.test(line)) {
-      comment = !line.includes("-->");
-      continue;
-    }
-    const atx = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (atx) out.push(atx[1]!);
-    else if (line.trim() && /^\s{0,3}(=+|-+)\s*$/.test(lines[i + 1] ?? "") && !/^\s{0,3}[-*+]\s/.test(line)) out.push(line.trim());
+  } catch {
+    // A shape the nesting bound does not foresee (the parser recurses): a finding, never a crash.
+    problems.push("the card's Markdown could not be read; its headings were not read");
+    return [];
   }
   return out;
+}
+
+/**
+ * In one pass: the deepest run of container marks (`>`, list bullets and numbers, indentation by eights) starting a
+ * line, how many block quotes and list items open, and the longest run of lines that may continue a quoted or listed paragraph lazily (a line without `>` after a
+ * quoted one, or indented less than two columns after a listed one, with no blank line between).
+ */
+function containers(body: string): { depth: number; containers: number; lazy: number } {
+  let deepest = 0;
+  let opened = 0;
+  let quotesBefore = 0; // `>` marks on the line before: a quote continued is not a new one
+  let longest = 0;
+  let open: "quote" | "list" | null = null; // the container a paragraph may be continuing
+  let lazy = 0;
+  let i = 0;
+  while (i < body.length) {
+    let depth = 0;
+    let columns = 0;
+    let quotes = 0;
+    for (; i < body.length; i++) {
+      const c = body[i]!;
+      if (c === " ") columns++;
+      else if (c === "\t") columns += 4;
+      else if (c === ">") {
+        depth++;
+        quotes++;
+        if (body[i + 1] === " ") i++; // the blank after a mark is part of it
+      } else if ((c === "-" || c === "*" || c === "+") && (body[i + 1] === " " || body[i + 1] === "\t")) {
+        depth++;
+        i++;
+      } else if (c >= "0" && c <= "9") {
+        let j = i;
+        while (j < body.length && j - i < 9 && body[j]! >= "0" && body[j]! <= "9") j++;
+        if ((body[j] !== "." && body[j] !== ")") || (body[j + 1] !== " " && body[j + 1] !== "\t")) break;
+        depth++;
+        i = j + 1;
+      } else break;
+    }
+    deepest = Math.max(deepest, depth + Math.floor(columns / 8));
+    opened += depth - quotes + Math.max(0, quotes - quotesBefore);
+    quotesBefore = quotes;
+    let next = i;
+    while (next < body.length && body[next] !== "\n" && body[next] !== "\r") next++;
+    const text = body.slice(i, next);
+    next += body.startsWith("\r\n", next) ? 2 : 1;
+    if (depth > 0) {
+      open = quotes > 0 ? "quote" : "list";
+      lazy = 0;
+    } else if (text.trim() === "" || text.startsWith("```") || text.startsWith("~~~") || text.startsWith("#")) {
+      // A blank line, a fence or a heading ends the paragraph: nothing after it is lazy.
+      open = null;
+      lazy = 0;
+    } else if (open === "quote" || (open === "list" && columns < 2)) longest = Math.max(longest, ++lazy);
+    i = next;
+  }
+  return { depth: deepest, containers: opened, lazy: longest };
 }
 
 export interface Co2Block {
@@ -189,14 +302,49 @@ export function writeCo2Block(text: string, block: Co2Block): string {
   const keyLineEnd = fm.indexOf("\n", keyStart) < 0 ? fm.length : fm.indexOf("\n", keyStart);
   // A comment on the key's line (`co2_eq_emissions: 5  # grams`) is kept there, so a second write changes nothing.
   const keyLine = fm.slice(keyStart, keyLineEnd);
-  const comment = /[ \t]+#[^\r\n]*/.exec(keyLine.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, (q) => " ".repeat(q.length)));
-  const keep = comment ? keyLine.slice(comment.index, comment.index + comment[0].length) : "";
+  const comment = lineComment(keyLine);
+  const keep = comment ? keyLine.slice(comment.start, comment.end) : "";
   // range[1] ends the value itself; comments and blank lines after it stay where they are.
   let valueEnd = value?.range ? value.range[1] : keyLineEnd;
   while (valueEnd > keyStart && /\s/.test(fm[valueEnd - 1]!)) valueEnd--;
   const replaceEnd = Math.max(valueEnd, keep ? keyLineEnd - (fm[keyLineEnd - 1] === "\r" ? 1 : 0) : valueEnd);
   const [first, ...rest] = yamlBlock.split("\n");
   return text.slice(0, start + keyStart) + [first + keep, ...rest].join(eol) + text.slice(start + replaceEnd);
+}
+
+/** Where a YAML comment (blanks, `#`, the rest of the line) sits on a line, quoted strings skipped; linear in the line. */
+function lineComment(line: string): { start: number; end: number } | null {
+  const n = line.length;
+  // closeDq[p]: the quote closing a double-quoted string whose text starts at p (`\x` escapes one character), or -1.
+  const closeDq = new Int32Array(n + 2).fill(-1);
+  for (let p = n - 1; p >= 0; p--) {
+    const c = line[p];
+    if (c === '"') closeDq[p] = p;
+    else if (c !== "\\") closeDq[p] = closeDq[p + 1]!;
+    else if (p + 1 < n && !"\r\n\u2028\u2029".includes(line[p + 1]!)) closeDq[p] = closeDq[p + 2]!;
+  }
+  let sq = -1; // the first `'` after the current one, or n
+  let blanks = -1; // where the current run of blanks starts
+  for (let i = 0; i < n; i++) {
+    const c = line[i]!;
+    let end = -1;
+    if (c === '"') end = closeDq[i + 1]!;
+    else if (c === "'") {
+      if (sq <= i) sq = indexOr(line, "'", i + 1);
+      end = sq < n ? sq : -1;
+    }
+    if (end >= 0) {
+      blanks = -1;
+      i = end;
+    } else if (c === " " || c === "\t") {
+      if (blanks < 0) blanks = i;
+    } else if (c === "#" && blanks >= 0) {
+      let stop = i;
+      while (stop < n && line[stop] !== "\r" && line[stop] !== "\n") stop++;
+      return { start: blanks, end: stop };
+    } else blanks = -1;
+  }
+  return null;
 }
 
 /** The block footprint-gate suggests for a card: training CO2e in grams, keeping what the card already says. */

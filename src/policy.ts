@@ -6,7 +6,7 @@ import type { RunResult } from "./estimate/index.js";
 import type { Finding, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
-import { normaliseHeading, parseModelCard } from "./modelcard.js";
+import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard } from "./modelcard.js";
 import { plainText } from "./render/escape.js";
 import { formatNumber } from "./render/units.js";
 import { PathError } from "./evaluate.js";
@@ -145,7 +145,7 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
   }
   let text: string | null;
   try {
-    text = await ctx.src.readRelative(ref);
+    text = await ctx.src.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES });
   } catch (err) {
     if (!(err instanceof PathError)) throw err;
     add(ctx, "transparency/model-card", "error", `model_card ${JSON.stringify(ref)}: ${err.message}`, ["model_card"]);

@@ -64,7 +64,7 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     eventName,
     owner,
     repo: name,
-    serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, ""),
+    serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/(?<!\/)\/+$/, ""),
     workflow: env.GITHUB_WORKFLOW ?? "",
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     headSha: pr?.head.sha ?? event.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
