@@ -1,5 +1,6 @@
 // The action against files a pull request controls: a symlinked or special manifest, a badge folder holding a
 // symlink, an oversized report input. Each is refused with a clear failure, nothing outside is read or written.
+import { MAX_REPORT_BYTES } from "../../src/report-schema.js";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -85,7 +86,7 @@ describe("the report input (two-workflow mode)", () => {
     truncateSync(join(ws, "report.json"), 3 * 1024 ** 3);
     const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun(), inputs: { report: "report.json" } });
     expect(r.code, r.stdout).toBe(1);
-    expect(r.annotations.filter((a) => a.level === "error").map((a) => a.message)).toEqual(["input report: the report is larger than 16777216 bytes"]);
+    expect(r.annotations.filter((a) => a.level === "error").map((a) => a.message)).toEqual([`input report: the report is larger than ${MAX_REPORT_BYTES} bytes`]);
     expect(r.requests.filter((q) => q.route === "create-comment")).toEqual([]);
   });
 });

@@ -60,10 +60,14 @@ describe("terminal escapes, bidi controls and invisible characters", () => {
   let reportText: string | null = null;
 
   it("from the manifest, file names and the model card: none reaches the log, annotations, outputs, summary or comment", async () => {
+    // Findings are capped at 20 per rule: the characters are spread over two rules (licence and documentation).
     const parts = chunks(UNSAFE.filter((c) => c !== "\u0000"), 90);
     // A folder name (at most 255 bytes) with characters from all over the list.
     const folder = `team${UNSAFE.filter((c, i) => i % 120 === 1 && c !== "/").join("x")}`;
-    const datasets = parts.map((s, i) => `  - { id: d${i}, license: ${yamlString(s.slice(0, 190))}, documentation: https://example.com/d }`);
+    const datasets = Array.from(
+      { length: Math.ceil(parts.length / 3) },
+      (_, i) => `  - { id: d${i}, license: ${yamlString(parts[3 * i]!)}, documentation: ${yamlString(`docs/${parts[3 * i + 1] ?? ""}${parts[3 * i + 2] ?? ""}`)} }`,
+    );
     const files = {
       "footprint.yml": [
         "version: 1",
@@ -81,7 +85,7 @@ describe("terminal escapes, bidi controls and invisible characters", () => {
     const ws = workspace(files);
     server.setCommit(BASE_SHA, { "README.md": "hi\n" });
     const r = await runAction({ server, workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs: { manifest: "**/footprint.yml" } });
-    expect(r.annotations.length).toBeGreaterThan(40);
+    expect(r.annotations.length).toBeGreaterThan(30);
     expect(r.annotations.some((a) => a.file?.startsWith("team"))).toBe(true);
     expect(bodies(r)).toHaveLength(1);
     expectClean(r);
