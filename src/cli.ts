@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { co2BlockYaml, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
+import { closest, distance } from "./util/closest.js";
 import { SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
@@ -159,8 +160,12 @@ export async function main(argv: string[]): Promise<number> {
       case "-h":
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+      default: {
+        // A near miss (chek, bagde) names the command meant; the input is bounded by closest's length limit.
+        const near = closest(command, ["check", "card", "badge", "schema", "help"], 1)[0];
+        const meant = near !== undefined && distance(command.toLowerCase(), near, 2) <= 2 ? ` (did you mean ${near}?)` : "";
+        throw new UsageError(`unknown command ${JSON.stringify(command)}${meant}`);
+      }
     }
   } catch (err) {
     // Bad input and usage get one clear line and exit code 2, never a stack trace.

@@ -219,7 +219,7 @@ describe("the manifest is YAML 1.2 with the core schema", () => {
     const r = parse(`${HEAD}datasets:\n  - id: d\n    personal_data: yes\n    records: 1_000\ntraining:\n  - id: t\n    accelerator: h100\n    gpu_hours: 1:30:00\n`);
     expect(r.findings.map((f) => f.message)).toEqual([
       'datasets[0].personal_data: expected true or false, got the string "yes"',
-      'datasets[0].records: expected a number, got the string "1_000"',
+      'datasets[0].records: expected a number, got the string "1_000"; write 1000 (YAML 1.2 reads 1_000 as text)',
       'training[0].gpu_hours: expected a number, got the string "1:30:00"',
     ]);
   });

@@ -140,6 +140,9 @@ const MAX_QUOTED = 100;
 export function unknownMessage(what: "accelerator" | "location", input: string, suggestions: readonly string[]): string {
   const shown = [...input].length > MAX_QUOTED ? [...input].slice(0, MAX_QUOTED - 1).join("") + "…" : input;
   const hint = suggestions.length > 0 ? `; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}` : "";
+  if (what === "location" && suggestions.length > 0 && suggestions.every((s) => s.endsWith(`:${input.trim().toLowerCase()}`))) {
+    return `unknown location ${JSON.stringify(shown)}; a cloud region is written with its provider: ${suggestions.join(" or ")}`;
+  }
   return `unknown ${what} ${JSON.stringify(shown)}${hint}`;
 }
 
@@ -197,11 +200,23 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     }
   }
   const needle = prefix === "zone" ? rest : trimmed;
+  // A cloud region written without its provider (us-east-1, europe-west4, westeurope): the provider is the fix.
+  const bare = prefix === "" ? providerRegions(trimmed) : [];
+  if (bare.length > 0) return { ok: false, suggestions: bare };
   locationCandidates ??= [...zoneIds, ...PROVIDERS.flatMap((p) => Object.keys(providers[p].regions).map((r) => `${p}:${r}`))];
   const candidates = locationCandidates;
   return { ok: false, suggestions: suggest("location", `\u0000${needle}`, () => closest(needle, candidates)) };
 }
 let locationCandidates: string[] | undefined;
+
+/** `provider:region` for every provider with a region of this id (a GCP zone names its region); one look-up each. */
+function providerRegions(input: string): string[] {
+  const id = input.toLowerCase();
+  if (id.length > MAX_QUOTED) return [];
+  return PROVIDERS.filter((p) => Object.prototype.hasOwnProperty.call(providers[p].regions, p === "gcp" ? id.replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1") : id)).map(
+    (p) => `${p}:${id}`,
+  );
+}
 const greenest = new Map<Provider, ResolvedLocation>();
 
 /** The provider's region with the lowest grid intensity (ties: the first in catalogue order); computed once. */

@@ -114,11 +114,12 @@ export function parseManifest(text: string, file: string): ParseResult {
   }
 
   let doc: Document;
+  const unclosed: Unclosed[] = [];
   const stackTraceLimit = Error.stackTraceLimit;
   try {
     // Each YAML error is an Error object; without stack traces 100,000 of them cost little.
     Error.stackTraceLimit = 0;
-    const parsed = parseWatched(text, lines);
+    const parsed = parseWatched(text, lines, unclosed);
     if (typeof parsed === "number") return { manifest: undefined, findings: [invalid("the YAML is nested too deeply", positionIn(text, parsed))], locator: empty };
     doc = parsed;
   } catch (err) {
@@ -138,7 +139,8 @@ export function parseManifest(text: string, file: string): ParseResult {
     problems.push({ pos: positionAt(lines, directive.offset), message: () => `manifests are YAML 1.2; remove the %YAML ${directive.version} directive` });
     errors = errors.filter((e) => !(e.code === "BAD_DIRECTIVE" && /YAML version/.test(e.message)));
   }
-  for (const e of errors) problems.push(yamlProblem(e, text, lines));
+  const opened = openedAt(unclosed);
+  for (const e of errors) problems.push(yamlProblem(e, text, lines, opened));
   const shape = exhausted ? undefined : checkShape(doc, lines);
   for (const offset of shape?.duplicates ?? []) problems.push({ pos: positionAt(lines, offset), message: () => "duplicate key: each key may appear once in a mapping" });
   if (problems.length > 0) return { manifest: undefined, findings: firstProblems(problems, invalid), locator };
@@ -185,7 +187,7 @@ const MAX_FLOW_DEPTH = 1000;
  * The yaml library's parseDocument, with its lexemes watched on the way: returns the offset of the first `[` or `{`
  * nested deeper than MAX_FLOW_DEPTH instead of parsing on.
  */
-function parseWatched(text: string, lines: LineCounter): Document | number {
+function parseWatched(text: string, lines: LineCounter, unclosed: Unclosed[]): Document | number {
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer({
     // Duplicate keys are found by checkShape: the parser's own check is quadratic in the keys of a mapping.
@@ -203,6 +205,12 @@ function parseWatched(text: string, lines: LineCounter): Document | number {
     let depth = 0;
     let offset = 0;
     let scalar = false;
+    // The `[` and `{` not closed yet; the lexer ends them all at once when a line is indented too little.
+    const open: Unclosed[] = [];
+    const endAll = () => {
+      for (let i = open.length - 1; i >= 0; i--) unclosed.push(open[i]!);
+      open.length = 0;
+    };
     for (const lexeme of new Lexer().lex(text)) {
       // The lexer's markers (document, scalar, flow error end) are single control characters with no source.
       const marker = lexeme.length === 1 && lexeme < " " && lexeme !== "\t" && lexeme !== "\n" && lexeme !== "\r";
@@ -213,10 +221,20 @@ function parseWatched(text: string, lines: LineCounter): Document | number {
           tooDeep = offset;
           return;
         }
-      } else if ((lexeme === "]" || lexeme === "}") && depth > 0) depth--;
+        open.push({ offset, char: lexeme });
+      } else if ((lexeme === "]" || lexeme === "}") && depth > 0) {
+        depth--;
+        // A `]` that ends a `{` (or the reverse) leaves that collection unclosed for the parser too.
+        const top = open.pop();
+        if (top && top.char !== (lexeme === "]" ? "[" : "{")) unclosed.push(top);
+      } else if (lexeme === CST.FLOW_END) {
+        depth = 0;
+        endAll();
+      }
       if (!marker) offset += lexeme.length;
       yield* parser.next(lexeme);
     }
+    endAll();
     yield* parser.end();
   }
   let doc: Document | undefined;
@@ -237,12 +255,47 @@ function positionIn(text: string, offset: number): Position {
   return { line, column: offset - before.lastIndexOf("\n") };
 }
 
+/** A `[` or `{` that its flow collection never closes, at its offset. */
+interface Unclosed {
+  offset: number;
+  char: string;
+}
+
+/**
+ * The opening of each unclosed flow collection, taken in turn: the parser reports them in document order, inner
+ * collections first, which is the order in which they are collected.
+ */
+function openedAt(unclosed: readonly Unclosed[]): (char: string) => Unclosed | undefined {
+  const next = { "[": 0, "{": 0 } as Record<string, number>;
+  return (char) => {
+    let i = next[char]!;
+    while (i < unclosed.length && unclosed[i]!.char !== char) i++;
+    next[char] = i + 1;
+    return unclosed[i];
+  };
+}
+
+const UNCLOSED_FLOW = /^Flow (map|sequence) (?:in block collection )?must (?:be sufficiently indented and )?end with a [\]}]/;
+
 /** A parser error with its position; the message is made only if it is shown. */
-function yamlProblem(e: YAMLError, text: string, lines: LineCounter): Pending {
+function yamlProblem(e: YAMLError, text: string, lines: LineCounter, opened: (char: string) => Unclosed | undefined): Pending {
   const { code, message } = e;
   const offset = e.pos[0];
   const key = `${code}@${offset}`;
   const here = () => positionAt(lines, offset);
+  const flow = (code === "BAD_INDENT" || code === "MISSING_CHAR") && UNCLOSED_FLOW.exec(message);
+  if (flow) {
+    // Reported where the collection was opened, as the mistake is there or after it, not at the end of the file.
+    const [char, close, what] = flow[1] === "map" ? ["{", "}", "mapping"] : ["[", "]", "list"];
+    const start = opened(char);
+    if (start) {
+      return {
+        pos: positionAt(lines, start.offset),
+        key: `unclosed@${start.offset}`,
+        message: () => `this \`${char}\` is never closed: end the flow ${what} with \`${close}\` (a continuation line must be indented deeper than its key)`,
+      };
+    }
+  }
   switch (code) {
     case "DUPLICATE_KEY":
       return { pos: here(), key, message: () => "duplicate key: each key may appear once in a mapping" };
@@ -366,8 +419,10 @@ function issueFindings(issue: z.core.$ZodIssue, locator: Locator): Pending[] {
       pos: locator.key([...path, k]),
       message: () => {
         if (k === "<<") return `${where}: YAML merge keys (<<) are not supported; write the keys out`;
-        const hint = suggestKey(path, k);
-        return `${where === "(document)" ? "" : where + ": "}unknown key \`${quoted(k)}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}`;
+        const synonym = synonymHint(path, k, issue.input);
+        const hint = synonym ? undefined : suggestKey(path, k);
+        const tail = synonym ? ` (${synonym})` : hint ? ` (did you mean \`${hint}\`?)` : "";
+        return `${where === "(document)" ? "" : where + ": "}unknown key \`${quoted(k)}\`${tail}`;
       },
     }));
   }
@@ -376,7 +431,7 @@ function issueFindings(issue: z.core.$ZodIssue, locator: Locator): Pending[] {
     return [{ pos: locator.value(parent), message: () => `${where}: required` }];
   }
 
-  return [{ pos: locator.value(path), message: () => `${where}: ${describeIssue(issue)}` }];
+  return [{ pos: locator.value(path), message: () => `${where}: ${describeIssue(issue, path)}` }];
 }
 
 /** A key as written, cut to a readable length (YAML keys may be up to 1024 characters). */
@@ -384,10 +439,13 @@ function quoted(key: string): string {
   return key.length > 100 ? key.slice(0, 99) + "…" : key;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
   switch (issue.code) {
-    case "invalid_type":
-      return issue.expected === "int" ? `must be a whole number, got ${String(issue.input)}` : `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${typeName(issue.input)}`;
+    case "invalid_type": {
+      if (issue.expected === "int") return `must be a whole number, got ${String(issue.input)}`;
+      const fix = issue.expected === "number" && typeof issue.input === "string" ? numberInText(issue.input) : "";
+      return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${typeName(issue.input)}${fix}`;
+    }
     case "too_big":
       // Numbers carry their whole allowed range in the schema's own message.
       if (issue.origin === "number" && issue.message.startsWith("must be ")) return issue.message;
@@ -403,13 +461,38 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         : issue.origin === "string"
           ? "must not be empty"
           : `must be ${issue.inclusive ? "at least" : "greater than"} ${String(issue.minimum)}`;
-    case "invalid_value":
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+    case "invalid_value": {
+      const key = path[path.length - 1];
+      // `version: "1"` is the string "1": quotes make any YAML value text.
+      const input = typeof issue.input === "string" && issue.input.length <= 20 ? issue.input.trim() : undefined;
+      const quotedNumber = input !== undefined && issue.values.some((v) => typeof v === "number" && String(v) === input);
+      const fix = quotedNumber && typeof key === "string" ? ` (${JSON.stringify(issue.input)} is a string: write \`${key}: ${input}\` without quotes)` : "";
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${fix}`;
+    }
     case "invalid_union":
       return "not a valid value for this field";
     default:
       return issue.message;
   }
+}
+
+/**
+ * For a number written as text: how to write it. YAML 1.2 has no digit separators, so `1_000_000` and `1,000,000`
+ * are strings, and so is any quoted number. Only short strings are looked at.
+ */
+function numberInText(input: string): string {
+  const t = input.trim();
+  if (t.length > 40) return "";
+  const separated = /^[+-]?\d{1,3}(?:([_,])\d{3})(?:\1\d{3})*(?:\.\d+)?$/.exec(t) ?? /^[+-]?\d+(?:_\d+)+(?:\.\d+)?$/.exec(t);
+  if (separated) {
+    const n = Number(t.replace(/[_,]/g, ""));
+    if (!Number.isFinite(n)) return "";
+    const exp = Math.log10(Math.abs(n));
+    const alt = n >= 1e4 && Number.isInteger(exp) ? `${n < 0 ? "-" : ""}1e${exp} or ` : "";
+    return `; write ${alt}${String(n)} (YAML 1.2 reads ${t} as text)`;
+  }
+  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) && Number.isFinite(Number(t))) return `; write ${t} without quotes`;
+  return "";
 }
 
 const TYPE_NAMES: Record<string, string> = { object: "a mapping", array: "a list", number: "a number", string: "a string", boolean: "true or false" };
@@ -420,6 +503,46 @@ function typeName(v: unknown): string {
   if (typeof v === "number" && !Number.isFinite(v)) return String(v);
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v)}` : typeof v;
+}
+
+/**
+ * Words people write for a manifest key, by their letters and digits in lower case (`num-gpus`, `numGpus`, `NUM_GPUS`
+ * are one word); each names the key to write and how. One lookup per unknown key.
+ */
+const SYNONYMS: Record<string, { key: string; how: (value: unknown) => string }> = (() => {
+  const location = { key: "location", how: () => "write `location`: a cloud region such as aws:us-east-1, or a grid zone such as FR" };
+  const accelerator = { key: "accelerator", how: () => "write `accelerator`: its catalogue id or name, such as H100 SXM" };
+  const count = { key: "count", how: () => "write `count`: the number of accelerators" };
+  const hours = (word: string) => ({
+    key: "hours",
+    how: (v: unknown) => {
+      const h = typeof v === "number" && word === "days" ? v * 24 : NaN;
+      return `write \`hours\`: ${word === "days" ? "days × 24" : "the duration in hours, days × 24"}${Number.isFinite(h) && h > 0 ? `, here \`hours: ${Number(h.toPrecision(12))}\`` : ""}`;
+    },
+  });
+  return {
+    region: location,
+    zone: location,
+    gpu: accelerator,
+    gputype: accelerator,
+    device: accelerator,
+    gpus: count,
+    numgpus: count,
+    days: hours("days"),
+    duration: hours("duration"),
+    eps: { key: "epsilon", how: () => "write `epsilon`: the privacy loss ε" },
+    requestsperday: { key: "requests", how: () => "write `requests` over `hours`: requests = requests_per_day × days, with hours = 24 × days" },
+  };
+})();
+
+/** The key a newcomer meant by a common synonym, if that key is allowed here; `parent` is the mapping holding it. */
+function synonymHint(path: Path, key: string, parent: unknown): string | undefined {
+  if (key.length > 40) return undefined;
+  const word = key.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const synonym = Object.prototype.hasOwnProperty.call(SYNONYMS, word) ? SYNONYMS[word]! : undefined;
+  if (!synonym || !keysAt(path).includes(synonym.key)) return undefined;
+  const value = parent !== null && typeof parent === "object" ? (parent as Record<string, unknown>)[key] : undefined;
+  return synonym.how(value);
 }
 
 function suggestKey(path: Path, key: string): string | undefined {

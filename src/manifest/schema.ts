@@ -27,7 +27,16 @@ const zeroOr = (min: number, max: number) => {
     .lte(max, { error })
     .refine((v) => !(v > 0 && v < min), { error });
 };
-const share = (min: number) => num(min, 1);
+/** A share from min to 1; a percentage written instead (utilization: 50) is told how to write it as a share. */
+const share = (min: number) => {
+  const range = outOfRange(`from ${show(min)} to 1`);
+  const error = (iss: { input?: unknown }) => {
+    const v = iss.input;
+    const pct = typeof v === "number" && v > 1 && v <= 100 ? `; for ${v} % write ${Number((v / 100).toPrecision(12))}` : "";
+    return range(iss) + pct;
+  };
+  return z.number().gte(min, { error }).lte(1, { error });
+};
 const text = (max: number) => z.string().min(1).max(max);
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
