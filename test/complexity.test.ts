@@ -72,6 +72,8 @@ const SHAPES: [string, (n: number) => string, number][] = [
   ["YAML errors: empty flow items", (n) => `${HEAD}x: [${",,".repeat(n)}]\n`, 8_000],
   ["deeply nested flow sequences", (n) => `${HEAD}x: ${"[".repeat(n)}${"]".repeat(n)}\n`, 20_000],
   ["deeply nested flow mappings", (n) => `${HEAD}x: ${"{a: ".repeat(n)}1${"}".repeat(n)}\n`, 10_000],
+  ["unclosed flow lists, each ended by the next key", (n) => HEAD + lines(n, (i) => `k${pad(i)}: [1, [2\n`), 1_000],
+  ["flow mappings ended by ]", (n) => `${HEAD}x: [${"{a: [1}, ".repeat(n)}]\n`, 4_000],
   ["many comments", (n) => HEAD + lines(n, () => "# a comment\n"), 40_000],
   ["long keys (up to the YAML limit of 1024)", (n) => HEAD + lines(n, (i) => `${"k".repeat(1000)}${pad(i)}: 1\n`), 400],
   ["one long location", (n) => `${HEAD}defaults:\n  location: ${"x".repeat(n)}\n`, 200_000],
