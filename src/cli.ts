@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The CLI adapter (SPEC §4). No GitHub client is loaded here: start-up time is a feature.
+// The CLI adapter (README: The CLI). No GitHub client is loaded here: start-up time is a feature.
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate, PathError, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";

@@ -1,4 +1,4 @@
-// One manifest, head and (optionally) base → the report of SPEC §4. Pure apart from the injected file reader.
+// One manifest, head and (optionally) base → the JSON report the README describes. Pure apart from the injected file reader.
 import { checkBudgets, type BudgetUse } from "./budget.js";
 import { diff, type Delta, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";

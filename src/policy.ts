@@ -1,5 +1,5 @@
-// Privacy and transparency checks (SPEC §3). A requirement the manifest sets to true explicitly gives errors;
-// the defaults give warnings, except the privacy protections SPEC makes required by default.
+// Privacy and transparency checks (README: Rules). A requirement the manifest sets to true explicitly gives errors;
+// the defaults give warnings, except the privacy protections required by default.
 import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import type { DatasetReport, ManifestSource } from "./evaluate.js";
 import type { RunResult } from "./estimate/index.js";

@@ -45,7 +45,7 @@ export function buildReport(manifests: ManifestReport[]): Report {
   return { schema: REPORT_SCHEMA, verdict: worstVerdict(manifests.map((m) => m.verdict)), manifests: manifests.map(bounded) };
 }
 
-/** SPEC §4: 0 passed, 1 gate failed, 2 a manifest cannot be evaluated. */
+/** Exit codes (README: The CLI): 0 passed, 1 gate failed, 2 a manifest cannot be evaluated. */
 export function exitCode(report: Report, failOn: FailOn): 0 | 1 | 2 {
   if (report.manifests.some((m) => !m.evaluated || m.findings.some((f) => FATAL_RULES.has(f.rule)))) return 2;
   if (failOn === "never") return 0;

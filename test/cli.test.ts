@@ -1,4 +1,4 @@
-// The CLI as users and CI run it: `node dist/cli.js …` (SPEC §4). Every case spawns the built CLI.
+// The CLI as users and CI run it: `node dist/cli.js …` (README: The CLI). Every case spawns the built CLI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -373,7 +373,7 @@ function expectFinding(f: unknown): void {
 }
 
 describe("--format json", () => {
-  it("prints every SPEC §4 field; base and delta are null without a base", () => {
+  it("prints every README: The CLI field; base and delta are null without a base", () => {
     const d = folder();
     write(d, "footprint.yml", FULL_MANIFEST);
     const { status, report } = json(["check", "footprint.yml"], d);
@@ -418,7 +418,7 @@ describe("--format json", () => {
     for (const f of m.findings as unknown[]) expectFinding(f);
   });
 
-  it("reports dataset exposure R = p × D with the SPEC §3 p", () => {
+  it("reports dataset exposure R = p × D with the README: Rules p", () => {
     const d = folder();
     write(d, "footprint.yml", FULL_MANIFEST);
     const { report } = json(["check", "footprint.yml"], d);
@@ -764,7 +764,7 @@ describe("measured.codecarbon paths are confined to the repository", () => {
     expect(r.status).not.toBe(0);
   });
 
-  it("a refused path means the manifest cannot be evaluated: exit 2, also with --fail-on never (SPEC §4)", () => {
+  it("a refused path means the manifest cannot be evaluated: exit 2, also with --fail-on never (README: The CLI)", () => {
     write(repo, "ml/footprint.yml", manifestWith("../../etc/passwd"));
     expect(cli(["check", "ml/footprint.yml"], repo).status).toBe(2);
     // Otherwise a measurement that cannot be read is silently replaced by the plan and the gate passes.
@@ -775,7 +775,7 @@ describe("measured.codecarbon paths are confined to the repository", () => {
 // ------------------------------------------------------------------------------------------------
 // Catalogue figures used below (data/*.json): A100-80GB SXM 400 W, H100 SXM 700 W (989 TFLOPS BF16),
 // L4 72 W, A10 150 W; GCP PUE 1.10 (no WUE published), AWS PUE 1.135 / WUE 0.12, Azure PUE 1.185 / WUE 0.27;
-// zones NL 253, FI 68, US-MIDA-PJM (aws:us-east-1) 418, FR 31 gCO2e/kWh. SPEC §2 defaults: WUE 1.8, EWIF 3.1 L/kWh;
+// zones NL 253, FI 68, US-MIDA-PJM (aws:us-east-1) 418, FR 31 gCO2e/kWh. README: Methodology defaults: WUE 1.8, EWIF 3.1 L/kWh;
 // embodied 462.5 kg per accelerator over 6 years at 85 % use.
 const EMBODIED_PER_HOUR = 462.5 / (6 * 8760 * 0.85);
 const EWIF = 3.1;
@@ -835,7 +835,7 @@ describe("bundled examples (with their base manifests)", () => {
     near(m.delta!.energy_pct, (energy / baseEnergy - 1) * 100, "total pct");
   });
 
-  it("llm-pretraining: water uses the default on-site WUE where GCP publishes none (SPEC §2)", () => {
+  it("llm-pretraining: water uses the default on-site WUE where GCP publishes none (README: Methodology)", () => {
     const { report } = example("llm-pretraining");
     const p7 = runOf(report.manifests[0]!, "pretrain-7b");
     // water = it_kwh × WUE_onsite + energy_kwh × EWIF = 43,008 × 1.8 + 47,308.8 × 3.1 = 224,071.68 L

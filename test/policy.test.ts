@@ -1,4 +1,4 @@
-// Privacy and transparency rules (SPEC §1 datasets / model_card / transparency / policy, §3 rules).
+// Privacy and transparency rules (README: The manifest, and Rules).
 // Every rule gets a passing and a failing manifest; every finding is pinned to its rule, severity, line and column.
 // The positions were worked out by hand from the manifest lines below (line = index + 1, columns 1-based):
 //   "  - id: tickets"                 id value at column 9

@@ -1,4 +1,4 @@
-// Privacy exposure R = p × D (SPEC §3): p from (ε, δ)-differential privacy, else the declared leak_probability,
+// Privacy exposure R = p × D (README: Rules): p from (ε, δ)-differential privacy, else the declared leak_probability,
 // else 1 for personal data without anonymization, else unknown; and the manifest totals in report.privacy.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Unit tests of SPEC §2 (formulas, defaults, measured figures), units, diff, budgets, CodeCarbon, catalogue look-ups
+// Unit tests of the methodology (README: Methodology; formulas, defaults, measured figures), units, diff, budgets, CodeCarbon, catalogue look-ups
 // and Markdown escaping. Expected figures are computed by hand from the catalogue values quoted in each test.
 import { describe, expect, it } from "vitest";
 import { checkBudgets } from "../src/budget.js";
@@ -49,9 +49,9 @@ const HEAD = "version: 1\nproject: p\n";
 const EMB_DENOM = 6 * 8760 * 0.85; // 44676
 
 // ---------------------------------------------------------------------------------------------------------------
-// §2 estimation
+// Estimation
 
-describe("training estimate (SPEC §2)", () => {
+describe("training estimate (README: Methodology)", () => {
   // nvidia-h100-sxm: TDP 700 W, peak BF16 dense 989 TFLOPS. Zone FR: 31 gCO2e/kWh, no provider → PUE 1.56, WUE 1.8.
   it("hours × count, zone location, default PUE 1.56 / WUE 1.8 / EWIF 3.1", async () => {
     const run = await onlyRun(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n`);
@@ -153,7 +153,7 @@ describe("training estimate (SPEC §2)", () => {
   });
 });
 
-describe("inference estimate (SPEC §2)", () => {
+describe("inference estimate (README: Methodology)", () => {
   it("fleet form defaults: utilization 0.5, hours 8760; azure region (NL 253 g, PUE 1.185, WUE 0.27)", async () => {
     const run = await onlyRun(`${HEAD}inference:\n  - id: chat\n    accelerator: nvidia-l4\n    count: 4\n    location: azure:westeurope\n`);
     expect(run.kind).toBe("inference");
@@ -196,7 +196,7 @@ describe("inference estimate (SPEC §2)", () => {
   });
 });
 
-describe("measured figures (SPEC §2)", () => {
+describe("measured figures (README: Methodology)", () => {
   const entry = (measured: string, extra = "") =>
     `${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    pue: 1.2\n${extra}    measured:\n${measured}`;
 
@@ -260,7 +260,7 @@ describe("measured figures (SPEC §2)", () => {
   });
 });
 
-describe("locations, inheritance and fallbacks (SPEC §1.1, §2)", () => {
+describe("locations, inheritance and fallbacks (README: Locations, Methodology)", () => {
   it("defaults.location is inherited and an entry's location overrides it", async () => {
     const r = await report(
       `${HEAD}defaults:\n  location: FR\n  pue: 1.1\ntraining:\n  - id: inherits\n    accelerator: h100\n    gpu_hours: 10\n  - id: overrides\n    accelerator: h100\n    gpu_hours: 10\n    location: DE\n`,

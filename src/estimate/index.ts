@@ -1,4 +1,4 @@
-// Estimation, exactly as SPEC §2. Pure: the catalogue is bundled data and measured files arrive pre-read.
+// Estimation, as the README's Methodology describes. Pure: the catalogue is bundled data and measured files arrive pre-read.
 import { defaults, findAccelerator, findLocation, unknownMessage, type Accelerator, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
 import type { Finding } from "../findings.js";
 import type { CodeCarbonTotals } from "../measured/codecarbon.js";
