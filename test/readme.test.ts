@@ -225,11 +225,27 @@ describe("README facts", () => {
   it("lists every rule the code can emit", () => {
     const rules = new Set<string>();
     for (const file of sources(join(ROOT, "src"))) {
-      for (const m of readFileSync(file, "utf8").matchAll(/"((?:manifest|data|budget|base|privacy|transparency)\/[a-z-]+)"/g)) rules.add(m[1]!);
+      for (const m of readFileSync(file, "utf8").matchAll(/"((?:manifest|data|budget|base|privacy|transparency|estimate)\/[a-z-]+)"/g)) rules.add(m[1]!);
     }
     expect(rules.size).toBeGreaterThan(20);
     const table = readme.slice(readme.indexOf("## Rules"), readme.indexOf("\n## ", readme.indexOf("## Rules") + 1));
     for (const rule of rules) expect(table, `rule ${rule}`).toContain(`\`${rule}\``);
+  });
+
+  it("every fenced manifest passes its own gate as pasted into an empty repository", () => {
+    const manifests = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((y) => /^version: 1$/m.test(y));
+    expect(manifests.length).toBeGreaterThanOrEqual(2);
+    for (const yaml of manifests) {
+      const dir = mkdtempSync(join(tmpdir(), "fg-readme-manifest-"));
+      try {
+        spawnSync("git", ["init", "-q", dir]);
+        writeFileSync(join(dir, "footprint.yml"), yaml);
+        const r = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "check"], { cwd: dir, encoding: "utf8" });
+        expect(r.status, `${yaml.slice(0, 200)}\n${r.stdout}${r.stderr}`).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
   it("shows the repository's own badge, and the committed badge is what the CLI makes from footprint.yml", () => {
