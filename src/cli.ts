@@ -249,7 +249,14 @@ async function card(args: string[]): Promise<number> {
     throw new SourceError("no training entries: the card's co2_eq_emissions is the CO2e of training; add a training entry", source.path);
   }
   const ref = parseManifest(source.text, source.path).manifest?.model_card;
-  const existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
+  let existing: string | null = null;
+  try {
+    existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
+  } catch (err) {
+    // Outside the repository, too large, unreadable: name the card, as for a manifest.
+    if (err instanceof PathError) throw new SourceError(`model_card ${ref}: ${err.message}`, source.path);
+    throw err;
+  }
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
     process.stdout.write(co2BlockYaml(block).split("\n").map(plainText).join("\n") + "\n");

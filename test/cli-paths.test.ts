@@ -98,6 +98,15 @@ describe("card: no training entries, a missing model card (item 3)", () => {
     expect(readFileSync(join(d, "NEW_CARD.md"), "utf8")).toMatch(/co2_eq_emissions/);
   });
 
+  it("card with a model_card too large to read exits 2 with one line naming the card", () => {
+    const d = folder();
+    write(d, "footprint.yml", TRAINING("model_card: BIG.md"));
+    write(d, "BIG.md", "a".repeat(2 * 1024 * 1024));
+    const r = cli(["card"], d);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^footprint-gate: footprint\.yml: model_card BIG\.md: larger than \d+ bytes\n$/);
+  });
+
   it("card --write with a model_card that is a folder exits 2 and says so", () => {
     const d = folder();
     write(d, "footprint.yml", TRAINING("model_card: cards"));
