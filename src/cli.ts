@@ -249,7 +249,7 @@ async function card(args: string[]): Promise<number> {
     throw new SourceError("no training entries: the card's co2_eq_emissions is the CO2e of training; add a training entry", source.path);
   }
   const ref = parseManifest(source.text, source.path).manifest?.model_card;
-  let existing: string | null = null;
+  let existing: string | null;
   try {
     existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
   } catch (err) {
