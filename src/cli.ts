@@ -225,7 +225,7 @@ async function badge(args: string[]): Promise<number> {
     try {
       writeRegularFile(join(out, name), content);
     } catch (err) {
-      throw new SourceError(`cannot write it: ${fsReason(err)}`, join(out, name));
+      throw new SourceError(err instanceof PathError ? err.message : `cannot write it: ${fsReason(err)}`, join(out, name));
     }
   }
   const b = badgeOf(report, metric);

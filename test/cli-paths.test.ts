@@ -145,7 +145,7 @@ describe("usage problems are exit 2 with one line (item 4)", () => {
     mkdirSync(join(d, "out", "footprint.svg"), { recursive: true });
     const r = cli(["badge", "--out", "out"], d);
     expect(r.status).toBe(2);
-    expect(reason(r)).toMatch(/^footprint-gate: out\/footprint\.svg: cannot write it: the path is a folder/);
+    expect(reason(r)).toMatch(/^footprint-gate: out\/footprint\.svg: the path is a folder, not a file/);
   });
 
   it("badge with a missing manifest exits 2 with one line", () => {
