@@ -8,22 +8,53 @@ import { renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn } from "./report.js";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { sortFindings } from "./findings.js";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { co2BlockYaml, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
-import { SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import { BaseRefUnavailable, SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+
+const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
+                            [--format text|markdown|json] [--fail-on error|warning|never]
+
+  MANIFEST      footprint manifest(s), default footprint.yml
+  --base FILE   compare with this base manifest (one MANIFEST only)
+  --base-ref R  compare with the same path at git ref R (read with git show); a ref git does not have
+                (no repository, a shallow clone) gives a base/unavailable notice and no comparison
+  --format      text (default), markdown (the PR comment body) or json (the report)
+  --fail-on     error (default): exit 1 when the gate fails; warning: also on warnings; never
+`;
+
+const CARD_USAGE = `Usage: footprint-gate card [MANIFEST] [--write [--create]]
+
+  Prints the Hugging Face co2_eq_emissions block for the manifest's training entries.
+  --write       update it in the front matter of the manifest's model_card, leaving every other byte as it was
+  --create      with --write: create the model card when it does not exist yet
+`;
+
+const BADGE_USAGE = `Usage: footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
+
+  Writes DIR/footprint.svg and the Shields endpoint JSON DIR/footprint.json (total CO2e, or energy with
+  --metric energy; coloured by the use of the total budget). DIR is created when it does not exist.
+`;
+
+const SCHEMA_USAGE = `Usage: footprint-gate schema
+
+  Prints the JSON Schema of the manifest.
+`;
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
 
 Usage:
   footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
                        [--format text|markdown|json] [--fail-on error|warning|never]
-  footprint-gate card [MANIFEST] [--write]
+  footprint-gate card [MANIFEST] [--write [--create]]
   footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
   footprint-gate schema
+  footprint-gate COMMAND --help
 
   MANIFEST      footprint manifest(s), default footprint.yml
   --base FILE   compare with this base manifest (one MANIFEST only)
@@ -32,36 +63,94 @@ Usage:
   --fail-on     error (default): exit 1 when the gate fails; warning: also on warnings; never
   card          print the Hugging Face co2_eq_emissions block for the manifest's model_card;
                 --write updates it in the card's front matter, leaving every other byte as it was
+                (--create creates a card that does not exist yet)
   badge         write DIR/footprint.svg and the Shields endpoint JSON DIR/footprint.json (total CO2e,
                 or energy with --metric energy; coloured by the use of the total budget)
 
 Exit codes: 0 passed, 1 gate failed, 2 a manifest cannot be evaluated or usage error.
 `;
 
-class UsageError extends Error {}
+/** A mistake on the command line; `usage` is the text of the command it concerns (the global usage otherwise). */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage: string = USAGE,
+  ) {
+    super(message);
+  }
+}
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+/** `--help` was given: print this usage and exit 0. */
+class HelpRequest extends Error {
+  constructor(readonly usage: string) {
+    super("help");
+  }
+}
+
+type Options = Record<string, { type: "string" | "boolean" }>;
+type Values<O extends Options> = { [K in keyof O]?: O[K]["type"] extends "string" ? string : boolean };
+
+/**
+ * parseArgs with `--help`/`-h` and messages of our own: the parser's text (hints about `--` and positionals)
+ * is not for users, and an empty value is as missing as none.
+ */
+function parse<O extends Options>(args: string[], options: O, usage: string, allowPositionals = true): { values: Values<O>; positionals: string[] } {
+  let parsed: { values: Values<O> & { help?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, allowPositionals, options: { ...options, help: { type: "boolean", short: "h" } } });
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    if (!e.code?.startsWith("ERR_PARSE_ARGS")) throw err;
+    // The help wins over any other mistake on the same line.
+    if (args.includes("--help") || args.includes("-h")) throw new HelpRequest(usage);
+    const quoted = /'(-[^' ]*)/.exec(e.message ?? "")?.[1];
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown option ${JSON.stringify(quoted ?? "?")}`, usage);
+    if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+      const extra = args.find((a) => !a.startsWith("-"));
+      throw new UsageError(`unexpected argument ${JSON.stringify(extra ?? "?")}`, usage);
+    }
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && quoted) {
+      const name = quoted.split("=")[0]!;
+      throw new UsageError(options[name.replace(/^--/, "")]?.type === "boolean" ? `${name} takes no value` : `${name} needs a value`, usage);
+    }
+    throw new UsageError("invalid command line", usage);
+  }
+  if (parsed.values.help) throw new HelpRequest(usage);
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === "") throw new UsageError(`--${name} needs a value`, usage);
+  }
+  return parsed;
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T, usage = USAGE): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`);
+  throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`, usage);
+}
+
+/** The report of a manifest judged alone, with the reason it has no comparison (a notice, never gating). */
+function withNotice(r: ManifestReport, rule: string, message: string): ManifestReport {
+  if (!r.evaluated) return r;
+  return { ...r, findings: sortFindings([...r.findings, { rule, severity: "notice", message, file: r.path, line: 1, column: 1 }]) };
 }
 
 async function check(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parse(
     args,
-    allowPositionals: true,
-    options: {
+    {
       base: { type: "string" },
       "base-ref": { type: "string" },
       format: { type: "string" },
       "fail-on": { type: "string" },
     },
-  });
-  const format = oneOf("format", values.format, ["text", "markdown", "json"] as const, "text");
-  const failOn = oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error");
+    CHECK_USAGE,
+  );
+  const format = oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", CHECK_USAGE);
+  const failOn = oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", CHECK_USAGE);
   const files = positionals.length > 0 ? positionals : ["footprint.yml"];
-  if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both");
-  if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several");
+  if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both", CHECK_USAGE);
+  if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several", CHECK_USAGE);
+  const baseRef = values["base-ref"];
 
   const manifests: ManifestReport[] = [];
   for (const file of files) {
@@ -74,9 +163,30 @@ async function check(args: string[]): Promise<number> {
       manifests.push(unreadableManifest(err.path, err.message));
       continue;
     }
-    const base =
-      values.base !== undefined ? workTreeSource(values.base) : values["base-ref"] !== undefined ? await gitRefSource(file, values["base-ref"], head.path) : null;
-    manifests.push(await evaluate(head, base));
+    if (values.base !== undefined) {
+      let base: ManifestSource;
+      try {
+        base = workTreeSource(values.base);
+      } catch (err) {
+        if (err instanceof SourceError) throw new SourceError(`--base ${err.path ?? values.base}: ${err.message}`);
+        throw err;
+      }
+      manifests.push(await evaluate(head, base));
+    } else if (baseRef !== undefined) {
+      let base: ManifestSource | null;
+      try {
+        base = await gitRefSource(file, baseRef, head.path);
+      } catch (err) {
+        // Git cannot give the base here: the head is judged alone, and the notice says why and how to fix it.
+        if (!(err instanceof BaseRefUnavailable)) throw err;
+        manifests.push(withNotice(await evaluate(head, null), "base/unavailable", `${err.message}; no comparison is made`));
+        continue;
+      }
+      const report = await evaluate(head, base);
+      manifests.push(base === null ? withNotice(report, "base/new-manifest", `new manifest, no base at ${baseRef}: no comparison is made`) : report);
+    } else {
+      manifests.push(await evaluate(head, null));
+    }
   }
   const report = buildReport(manifests);
   const output = format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report);
@@ -84,10 +194,22 @@ async function check(args: string[]): Promise<number> {
   return exitCode(report, failOn);
 }
 
+/** Why a folder cannot be made or written to, from the error of mkdir/open. */
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "EEXIST" || code === "ENOTDIR") return "a file is in the way (the path, or one of its folders, is a file, not a folder)";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  return err instanceof PathError ? err.message : `cannot write there (${code ?? String(err)})`;
+}
+
 async function badge(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, metric: { type: "string" } } });
-  if (values.out === undefined) throw new UsageError("badge needs --out DIR");
-  const metric = oneOf<BadgeMetric>("metric", values.metric, ["co2e", "energy"], "co2e");
+  const { values, positionals } = parse(args, { out: { type: "string" }, metric: { type: "string" } }, BADGE_USAGE);
+  if (values.out === undefined) throw new UsageError("badge needs --out DIR", BADGE_USAGE);
+  const out = values.out;
+  const metric = oneOf<BadgeMetric>("metric", values.metric, ["co2e", "energy"], "co2e", BADGE_USAGE);
+  // Refused before any work: --out names the folder to write into, not a file.
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new SourceError(`--out ${out}: is a file, not a folder; give the folder to write footprint.svg and footprint.json into`);
   const reports: ManifestReport[] = [];
   for (const file of positionals.length > 0 ? positionals : ["footprint.yml"]) reports.push(await evaluate(workTreeSource(file), null));
   const report = buildReport(reports);
@@ -95,23 +217,27 @@ async function badge(args: string[]): Promise<number> {
     process.stdout.write(renderText(report));
     return 2;
   }
-  mkdirSync(values.out, { recursive: true });
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (err) {
+    throw new SourceError(`--out ${out}: cannot create the folder: ${fsReason(err)}`);
+  }
   for (const [name, content] of Object.entries(await badgeFiles(report, metric))) {
     try {
-      writeRegularFile(join(values.out, name), content);
+      writeRegularFile(join(out, name), content);
     } catch (err) {
-      if (err instanceof PathError) throw new SourceError(err.message, join(values.out, name));
-      throw err;
+      throw new SourceError(err instanceof PathError ? err.message : `cannot write it: ${fsReason(err)}`, join(out, name));
     }
   }
   const b = badgeOf(report, metric);
-  process.stdout.write(`${join(values.out, "footprint.svg")}, ${join(values.out, "footprint.json")}: ${b.label} ${b.message} (${b.color})\n`);
+  process.stdout.write(`${join(out, "footprint.svg")}, ${join(out, "footprint.json")}: ${b.label} ${b.message} (${b.color})\n`);
   return 0;
 }
 
 async function card(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { write: { type: "boolean" } } });
-  if (positionals.length > 1) throw new UsageError("card takes one manifest");
+  const { values, positionals } = parse(args, { write: { type: "boolean" }, create: { type: "boolean" } }, CARD_USAGE);
+  if (positionals.length > 1) throw new UsageError("card takes one manifest", CARD_USAGE);
+  if (values.create && !values.write) throw new UsageError("--create goes with --write", CARD_USAGE);
   const file = positionals[0] ?? "footprint.yml";
   const source = workTreeSource(file);
   const report = await evaluate(source, null);
@@ -119,21 +245,43 @@ async function card(args: string[]): Promise<number> {
     process.stdout.write(renderText(buildReport([report])));
     return 2;
   }
+  // The card's emissions are those of training; without a training entry there is nothing to disclose.
+  if (!report.runs.some((r) => r.kind === "training")) {
+    throw new SourceError("no training entries: the card's co2_eq_emissions is the CO2e of training; add a training entry", source.path);
+  }
   const ref = parseManifest(source.text, source.path).manifest?.model_card;
-  const existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
+  let existing: string | null;
+  try {
+    existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
+  } catch (err) {
+    // Outside the repository, too large, unreadable: name the card, as for a manifest.
+    if (err instanceof PathError) throw new SourceError(`model_card ${ref}: ${err.message}`, source.path);
+    throw err;
+  }
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
     process.stdout.write(co2BlockYaml(block).split("\n").map(plainText).join("\n") + "\n");
     return 0;
   }
-  if (!ref) throw new UsageError(`${source.path} names no model_card to write to`);
+  if (!ref) throw new UsageError(`${source.path} names no model_card to write to`, CARD_USAGE);
   const target = writableRelative(file, ref);
+  if (existing === null) {
+    // A mistyped model_card must not quietly become a new card beside the real one.
+    if (await source.exists(ref)) throw new SourceError(`${ref}: the model card is a folder, not a file`, source.path);
+    if (!values.create) throw new SourceError(`${ref}: the model card does not exist; check model_card, or add --create to create it`, source.path);
+  }
   try {
     writeRegularFile(target, writeCo2Block(existing ?? "", block));
   } catch (err) {
-    throw new SourceError(`${ref}: cannot update the card (${err instanceof Error ? err.message : String(err)})`);
+    throw new SourceError(`${ref}: cannot update the card (${fsReason(err)})`);
   }
   process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${block.grams} g\n`);
+  return 0;
+}
+
+function schema(args: string[]): number {
+  parse(args, {}, SCHEMA_USAGE, false);
+  process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + "\n");
   return 0;
 }
 
@@ -144,8 +292,7 @@ export async function main(argv: string[]): Promise<number> {
       case "check":
         return await check(rest);
       case "schema":
-        process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + "\n");
-        return 0;
+        return schema(rest);
       case "card":
         return await card(rest);
       case "badge":
@@ -168,14 +315,24 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
   } catch (err) {
+    if (err instanceof HelpRequest) {
+      process.stdout.write(err.usage);
+      return 0;
+    }
     // Bad input and usage get one clear line and exit code 2, never a stack trace.
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`footprint-gate: ${plainText((err as Error).message)}\n\n${USAGE}`);
+    if (err instanceof UsageError) {
+      process.stderr.write(`footprint-gate: ${plainText(err.message)}\n\n${err.usage}`);
       return 2;
     }
     if (err instanceof SourceError || err instanceof PathError) {
       const where = err instanceof SourceError && err.path ? `${err.path}: ` : "";
       process.stderr.write(`footprint-gate: ${plainText(`${where}${err.message}`)}\n`);
+      return 2;
+    }
+    // An ordinary file-system mistake (a file for a folder, no permission) is bad input, not a crash.
+    const sys = err as NodeJS.ErrnoException;
+    if (typeof sys.code === "string" && typeof sys.syscall === "string") {
+      process.stderr.write(`footprint-gate: ${plainText(`${sys.path ? `${sys.path}: ` : ""}${fsReason(err)}`)}\n`);
       return 2;
     }
     throw err;

@@ -310,11 +310,38 @@ export function gitCommit(dir: string, ref: string): GitCommit | null {
   };
 }
 
-/** The same manifest path at a git ref; null when the manifest does not exist there (new in this change). */
+/** A base that git cannot give here (no repository, a ref outside a shallow clone's history): no comparison, a notice. */
+export class BaseRefUnavailable extends SourceError {}
+
+/** The fetch that brings `ref` into a shallow clone: `origin/main` → `git fetch --depth=1 origin main`. */
+function fetchHint(ref: string): string {
+  const branch = /^(?:refs\/remotes\/)?origin\/(.+)$/.exec(ref)?.[1];
+  return branch ? `git fetch --depth=1 origin ${branch}` : "git fetch --depth=1 origin BRANCH";
+}
+
+/**
+ * The same manifest path at a git ref; null when the manifest does not exist there (new in this change).
+ * BaseRefUnavailable when git cannot say (no repository here, not installed, a ref beyond a shallow clone's
+ * history); SourceError for a ref a full repository does not have (a typo).
+ */
 export async function gitRefSource(file: string, ref: string, display: string): Promise<ManifestSource | null> {
   if (ref.startsWith("-")) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a git ref`);
-  const commit = gitCommit(dirname(resolve(file)), ref);
-  if (!commit) throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a commit in this git repository`);
+  const dir = dirname(resolve(file));
+  const commit = gitCommit(dir, ref);
+  if (!commit) {
+    const top = git(dir, ["rev-parse", "--show-toplevel"]);
+    if (!top.ok) {
+      if (top.err === "git is not installed") throw new BaseRefUnavailable(`--base-ref ${ref}: git is not installed`);
+      throw new BaseRefUnavailable(`--base-ref ${ref}: no git repository here (the folder of ${display} is not in one)`);
+    }
+    const shallow = git(dir, ["rev-parse", "--is-shallow-repository"]);
+    if (shallow.ok && shallow.out.trim() === "true") {
+      throw new BaseRefUnavailable(
+        `--base-ref ${ref}: not in the local history of this shallow clone; fetch it (${fetchHint(ref)}) or check out with fetch-depth: 0`,
+      );
+    }
+    throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a commit in this git repository's local history (a typo, or fetch it first: ${fetchHint(ref)})`);
+  }
   const manifestRel = relative(commit.root, realpathSync(resolve(file))).split(sep).join("/");
   return repoSource(manifestRel, `${display}@${ref}`, (p, maxBytes) => commit.show(p, maxBytes));
 }

@@ -586,11 +586,11 @@ describe("footprint-gate card --write: only the co2_eq_emissions block changes",
     expect(report.manifests[0]!.findings.map((f) => f.rule)).not.toContain("transparency/emissions-disclosure");
   });
 
-  it("a card that does not exist yet is created with front matter", () => {
+  it("with --create, a card that does not exist yet is created with front matter", () => {
     const dir = repo();
     write(dir, "footprint.yml", MANIFEST("docs/MODEL_CARD.md"));
     mkdirSync(join(dir, "docs"));
-    const r = cli(["card", "footprint.yml", "--write"], dir);
+    const r = cli(["card", "footprint.yml", "--write", "--create"], dir);
     expect(r.status).toBe(0);
     const out = readFileSync(join(dir, "docs", "MODEL_CARD.md"), "utf8");
     expect(parseModelCard(out).co2?.grams).toBe(50000);
