@@ -65,6 +65,13 @@ describe("custom accelerators", () => {
     expect(m.findings[0]!.message).toContain("any name works (a custom accelerator");
   });
 
+  it("a custom accelerator's name is one line in every table", async () => {
+    const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: "a\\n\u0060\u0060\u0060\\n@octocat"\n    power_w: 100\n    count: 2\n    hours: 1\n`);
+    expect(m.runs[0]!.inputs.accelerator).toBe("a ``` @octocat");
+    const text = renderText(buildReport([m]));
+    expect(text.split("\n").filter((l) => l.includes("octocat") && !l.includes("custom-accelerator"))).toEqual([expect.stringMatching(/^ {2}a +training +2 × a ``` @octocat +estimated /)]);
+  });
+
   it("a custom accelerator in a manifest that fails the schema is not reported as unknown", async () => {
     const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: RTX 4090\n    power_w: 450\n    count: 1\n    hours: 1\n    hourz: 2\n`);
     expect(m.findings.map((f) => f.rule)).not.toContain("data/unknown-accelerator");

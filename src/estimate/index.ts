@@ -169,7 +169,8 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       if (found.ambiguity) warnings.push(at("data/ambiguous-accelerator", ambiguousMessage(entry.accelerator, acc, found.ambiguity), [...path, "accelerator"], "notice"));
     } else if (entry.power_w !== undefined) {
       // A model the catalogue lacks: the author's power (and peak) figures stand in for the catalogue's.
-      const name = entry.accelerator.trim();
+      // One line: the name is shown in table cells.
+      const name = entry.accelerator.replace(/\s+/g, " ").trim();
       acc = { id: name, vendor: "", name, tdp_w: null, typical_power_w: null, peak_bf16_dense_tflops: null, aliases: [], source: "manifest", year: 0 };
       warnings.push(at("data/custom-accelerator", customMessage(name, entry.power_w, peak), [...path, "accelerator"], "notice"));
       if (kind === "training" && t.compute !== undefined && peak === undefined) {
