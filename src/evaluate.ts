@@ -246,7 +246,8 @@ function catalogueFindings(data: unknown, file: string, locator: Locator): Findi
     if (!Array.isArray(entries)) continue;
     entries.forEach((e: unknown, i) => {
       if (!isRecord(e)) return;
-      if (typeof e.accelerator === "string") {
+      // With power_w an unknown name is a custom accelerator (reported once the schema passes).
+      if (typeof e.accelerator === "string" && e.power_w === undefined) {
         const found = findAccelerator(e.accelerator);
         if (!found.ok) {
           out.push({ rule: "data/unknown-accelerator", severity: "error", message: unknownMessage("accelerator", e.accelerator, found.suggestions), file, ...locator.value([section, i, "accelerator"]) });

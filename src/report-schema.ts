@@ -27,7 +27,10 @@ const figures = totals.extend({ id, kind, basis });
 const run = figures.extend({
   inputs: z.strictObject({
     accelerator: str(100).nullable(),
+    // Reports written before these fields existed are still read.
+    count: num.nullable().default(null),
     accelerator_hours: num.nullable(),
+    wall_clock_hours: num.nullable().default(null),
     power_w: num.nullable(),
     utilization: num.nullable(),
     repeats: num,

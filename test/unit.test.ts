@@ -291,14 +291,14 @@ describe("locations, inheritance and fallbacks (README: Locations, Methodology)"
   });
 
   it("no warning when the entry states both carbon_intensity and pue", async () => {
-    const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 1\n    hours: 10\n    carbon_intensity: 50\n    pue: 1.2\n`);
+    const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100 sxm\n    count: 1\n    hours: 10\n    carbon_intensity: 50\n    pue: 1.2\n`);
     expect(r.findings).toEqual([]);
     expect(r.verdict).toBe("pass");
     near(r.runs[0]!.operational_co2e_kg, (7 * 1.2 * 50) / 1000);
   });
 
   it("still a warning when only carbon_intensity is stated", async () => {
-    const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 1\n    hours: 10\n    carbon_intensity: 50\n`);
+    const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100 sxm\n    count: 1\n    hours: 10\n    carbon_intensity: 50\n`);
     expect(r.findings.map((f) => f.rule)).toEqual(["data/location-missing"]);
     expect(r.runs[0]!.inputs.pue).toBe(1.56);
   });
@@ -547,7 +547,7 @@ describe("checkBudgets", () => {
   });
 
   it("through evaluate: an over-budget manifest fails with the budget finding", async () => {
-    const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\nbudget:\n  energy_kwh: 80\n`);
+    const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100 sxm\n    count: 8\n    hours: 10\n    location: FR\nbudget:\n  energy_kwh: 80\n`);
     // 87.36 kWh of 80
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([["budget/energy", "error"]]);
     expect(r.verdict).toBe("fail");

@@ -119,10 +119,52 @@ function suggest(kind: "accelerator" | "location", input: string, search: () => 
   return [...found];
 }
 
-export function findAccelerator(name: string): Lookup<Accelerator> {
+/**
+ * Names that cover several catalogue models (data/accelerators.json): each resolves to the model listed first, the
+ * one the name most often means (the SXM board of training clusters), and the others are named in a notice.
+ * `others` are family members the catalogue lacks.
+ */
+const FAMILIES: readonly { names: string[]; members: string[]; others?: string }[] = [
+  { names: ["A100", "NVIDIA A100"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-40gb-sxm", "nvidia-a100-80gb-pcie", "nvidia-a100-40gb-pcie"] },
+  { names: ["A100-80GB"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-80gb-pcie"] },
+  { names: ["H100", "NVIDIA H100"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie", "nvidia-h100-nvl"] },
+  { names: ["H100-80GB"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie"] },
+  { names: ["V100", "Tesla V100", "NVIDIA Tesla V100"], members: ["nvidia-v100-sxm2", "nvidia-v100-pcie"] },
+  { names: ["MI300", "Instinct MI300", "AMD Instinct MI300"], members: ["amd-mi300x"], others: "MI300A (not in the catalogue; state power_w for it)" },
+];
+
+export interface Ambiguity {
+  /** The other catalogue models of the family. */
+  alternatives: Accelerator[];
+  others: string | null;
+}
+
+let familyIndex: Map<string, { chosen: Accelerator; ambiguity: Ambiguity }> | undefined;
+function families(): Map<string, { chosen: Accelerator; ambiguity: Ambiguity }> {
+  if (!familyIndex) {
+    const byId = new Map(accelerators.map((a) => [a.id, a]));
+    familyIndex = new Map();
+    for (const f of FAMILIES) {
+      const [chosen, ...alternatives] = f.members.map((id) => byId.get(id)!);
+      for (const n of f.names) familyIndex.set(normalise(n), { chosen: chosen!, ambiguity: { alternatives, others: f.others ?? null } });
+    }
+  }
+  return familyIndex;
+}
+
+/** The model a family name is read as, with the alternatives, for the notice data/ambiguous-accelerator. */
+export function ambiguousMessage(input: string, chosen: Accelerator, ambiguity: Ambiguity): string {
+  const watts = (a: Accelerator) => (a.tdp_w ?? a.typical_power_w) !== null ? ` (${a.tdp_w ?? a.typical_power_w} W)` : "";
+  const also = [...ambiguity.alternatives.map((a) => `${a.id}${watts(a)}`), ...(ambiguity.others ? [ambiguity.others] : [])];
+  return `${JSON.stringify(quoted(input))} is read as ${chosen.id}${watts(chosen)}; the family also has ${also.join(", ")}; name the model to silence this`;
+}
+
+export function findAccelerator(name: string): Lookup<Accelerator> & { ambiguity?: Ambiguity } {
   // CodeCarbon writes "8 x NVIDIA A100-SXM4-80GB"; the count belongs in `count`, the model is what we look up.
   const model = name.replace(/^\s*\d+\s*x\s+/i, "");
   const key = normalise(model);
+  const family = families().get(key);
+  if (family) return { ok: true, value: family.chosen, ambiguity: family.ambiguity };
   const hit = index().get(key);
   if (hit) return { ok: true, value: hit };
   return { ok: false, suggestions: suggest("accelerator", key, () => closest(key, accelerators.map((a) => a.id), 3, acceleratorNames)) };
@@ -137,13 +179,24 @@ function acceleratorNames(id: string): string[] {
 /** Longer inputs are cut in messages; the schema allows at most 100 characters for a name. */
 const MAX_QUOTED = 100;
 
+const quoted = (input: string) => ([...input].length > MAX_QUOTED ? [...input].slice(0, MAX_QUOTED - 1).join("") + "…" : input);
+
 export function unknownMessage(what: "accelerator" | "location", input: string, suggestions: readonly string[]): string {
-  const shown = [...input].length > MAX_QUOTED ? [...input].slice(0, MAX_QUOTED - 1).join("") + "…" : input;
   const hint = suggestions.length > 0 ? `; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}` : "";
   if (what === "location" && suggestions.length > 0 && suggestions.every((s) => s.endsWith(`:${input.trim().toLowerCase()}`))) {
-    return `unknown location ${JSON.stringify(shown)}; a cloud region is written with its provider: ${suggestions.join(" or ")}`;
+    return `unknown location ${JSON.stringify(quoted(input))}; a cloud region is written with its provider: ${suggestions.join(" or ")}`;
   }
-  return `unknown ${what} ${JSON.stringify(shown)}${hint}`;
+  // A model the catalogue lacks is still usable: its power is then the author's figure.
+  const custom = what === "accelerator" ? "; state power_w (and peak_tflops for compute) to use it as a custom accelerator" : "";
+  return `unknown ${what} ${JSON.stringify(quoted(input))}${custom}${hint}`;
+}
+
+/** The notice data/custom-accelerator. */
+export function customMessage(input: string, powerW: number, peakTflops: number | undefined): string {
+  const peak = peakTflops !== undefined ? ` and peak_tflops (${peakTflops} TFLOPS)` : "";
+  const e = defaults.embodied;
+  const perAcc = e.per_accelerator_kg + e.per_server_kg / e.accelerators_per_server;
+  return `${JSON.stringify(quoted(input))} is not in the catalogue: a custom accelerator with the stated power_w (${powerW} W)${peak}; embodied carbon uses the default per-accelerator figure (${perAcc} kg, or embodied.per_accelerator_kg)`;
 }
 
 const zoneIds = Object.keys(grid.zones);

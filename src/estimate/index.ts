@@ -1,5 +1,5 @@
 // Estimation, as the README's Methodology describes. Pure: the catalogue is bundled data and measured files arrive pre-read.
-import { defaults, findAccelerator, findLocation, unknownMessage, type Accelerator, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
+import { ambiguousMessage, customMessage, defaults, findAccelerator, findLocation, unknownMessage, type Accelerator, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
 import type { Finding } from "../findings.js";
 import type { CodeCarbonTotals } from "../measured/codecarbon.js";
 import type { Locator, Path } from "../manifest/parse.js";
@@ -26,7 +26,11 @@ export interface Assumption {
 
 export interface RunInputs {
   accelerator: string | null;
+  /** Accelerators of the entry as stated (null: not stated). */
+  count: number | null;
   accelerator_hours: number | null;
+  /** Accelerator-hours ÷ count: how long the run or the service lasts (null without count). */
+  wall_clock_hours: number | null;
   power_w: number | null;
   utilization: number | null;
   repeats: number;
@@ -69,6 +73,8 @@ export interface EstimateContext {
 }
 
 export const HOURS_PER_YEAR = 8760;
+/** Source of the period assumed for an inference entry without hours; renderers say it out loud. */
+export const DEFAULT_PERIOD_SOURCE = "one year by default";
 
 export function entryKey(kind: Kind, index: number): string {
   return `${kind}.${index}`;
@@ -150,14 +156,27 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     }
   }
   if (!entry.accelerator && (kind === "training" ? t.hours !== undefined || t.gpu_hours !== undefined || t.compute !== undefined : inf.count !== undefined)) {
-    problems.push(at("manifest/invalid", "accelerator is required to estimate this entry", [...path, "id"]));
+    const custom = entry.power_w !== undefined ? `; with power_w stated, any name works (a custom accelerator, e.g. accelerator: RTX 4090)` : " (a catalogue id or alias, or any name with power_w)";
+    problems.push(at("manifest/invalid", `accelerator is required to estimate this entry${custom}`, [...path, "id"]));
   }
 
   let acc: Accelerator | undefined;
   if (entry.accelerator !== undefined) {
     const found = findAccelerator(entry.accelerator);
-    if (found.ok) acc = found.value;
-    else {
+    const peak = kind === "training" ? t.peak_tflops : undefined;
+    if (found.ok) {
+      acc = found.value;
+      if (found.ambiguity) warnings.push(at("data/ambiguous-accelerator", ambiguousMessage(entry.accelerator, acc, found.ambiguity), [...path, "accelerator"], "notice"));
+    } else if (entry.power_w !== undefined) {
+      // A model the catalogue lacks: the author's power (and peak) figures stand in for the catalogue's.
+      // One line: the name is shown in table cells.
+      const name = entry.accelerator.replace(/\s+/g, " ").trim();
+      acc = { id: name, vendor: "", name, tdp_w: null, typical_power_w: null, peak_bf16_dense_tflops: null, aliases: [], source: "manifest", year: 0 };
+      warnings.push(at("data/custom-accelerator", customMessage(name, entry.power_w, peak), [...path, "accelerator"], "notice"));
+      if (kind === "training" && t.compute !== undefined && peak === undefined) {
+        problems.push(at("manifest/invalid", `compute needs peak_tflops for the custom accelerator ${JSON.stringify(name.slice(0, 100))} (or give hours or gpu_hours)`, [...path, "compute"], "error", true));
+      }
+    } else {
       problems.push(at("data/unknown-accelerator", unknownMessage("accelerator", entry.accelerator, found.suggestions), [...path, "accelerator"]));
     }
   }
@@ -170,7 +189,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     if (found.ok) loc = found.value;
     else problems.push(at("data/unknown-location", unknownMessage("location", locInput, found.suggestions), locPath));
   }
-  if (problems.length > 0) return { findings: problems };
+  if (problems.length > 0) return { findings: [...problems, ...warnings] };
 
   const assumptions: Assumption[] = [];
   const note = (name: string, value: number | string, unit: string, src: { source: string; year: number | null }) =>
@@ -219,7 +238,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     }
     const hours = acceleratorHours(kind, entry, acc, note, stated);
     if (hours === undefined) {
-      return { findings: [at("manifest/invalid", `${acc.id} has no sourced peak BF16 figure; give hours or gpu_hours instead of compute`, [...path, "compute"], "error", true)] };
+      return { findings: [at("manifest/invalid", `${acc.id} has no sourced peak BF16 figure; set peak_tflops, or give hours or gpu_hours instead of compute`, [...path, "compute"], "error", true)] };
     }
     accHours = hours;
     if (accHours !== null) {
@@ -276,7 +295,9 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       ...result,
       inputs: {
         accelerator: acc?.id ?? null,
+        count: entry.count ?? null,
         accelerator_hours: accHours,
+        wall_clock_hours: accHours !== null && entry.count !== undefined ? accHours / entry.count : null,
         power_w: power,
         utilization: accHours !== null ? utilization : null,
         repeats,
@@ -314,7 +335,7 @@ function acceleratorHours(
 ): number | null | undefined {
   if (kind === "inference") {
     const hours = entry.hours ?? HOURS_PER_YEAR;
-    note("hours", hours, "h", entry.hours !== undefined ? stated : { source: "one year by default", year: null });
+    note("hours", hours, "h", entry.hours !== undefined ? stated : { source: DEFAULT_PERIOD_SOURCE, year: null });
     return entry.count === undefined ? null : entry.count * hours;
   }
   const t = entry as TrainingEntry;
@@ -327,13 +348,14 @@ function acceleratorHours(
     return t.gpu_hours;
   }
   if (t.compute) {
-    if (acc.peak_bf16_dense_tflops === null) return undefined;
+    const peak = t.peak_tflops ?? acc.peak_bf16_dense_tflops;
+    if (peak === null) return undefined;
     const mfu = t.compute.mfu ?? defaults.mfu.value;
     const flops = 6 * t.compute.parameters * t.compute.tokens;
     note("training_flops", flops, "FLOP (6·P·T)", stated);
-    note("peak_bf16_dense", acc.peak_bf16_dense_tflops, "TFLOPS", acc);
+    note("peak_bf16_dense", peak, "TFLOPS", t.peak_tflops !== undefined ? stated : acc);
     note("mfu", mfu, "", t.compute.mfu !== undefined ? stated : defaults.mfu);
-    return flops / (acc.peak_bf16_dense_tflops * 1e12 * mfu) / 3600;
+    return flops / (peak * 1e12 * mfu) / 3600;
   }
   return null;
 }

@@ -73,7 +73,9 @@ const measured = z
 
 const common = {
   id,
-  accelerator: text(100).optional().describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB)."),
+  accelerator: text(100)
+    .optional()
+    .describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB); any other name with power_w is a custom accelerator."),
   count: z.number().int().gte(1, { error: outOfRange("from 1 to 1e7") }).lte(1e7, { error: outOfRange("from 1 to 1e7") }).optional().describe("Number of accelerators."),
   hours: num(0.01, 1e6).optional(),
   power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
@@ -91,6 +93,9 @@ export const trainingSchema = z
     ...common,
     hours: num(0.01, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
     gpu_hours: num(0.01, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
+    peak_tflops: num(0.1, 1e5)
+      .optional()
+      .describe("Peak dense BF16 (or FP16) TFLOPS per accelerator for compute; overrides the catalogue figure, required for a custom accelerator."),
     compute: z
       .strictObject({
         parameters: num(1, 1e15).describe("Model parameters P."),

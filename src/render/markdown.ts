@@ -6,6 +6,7 @@ import type { ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
 import { runAssumptions, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block } from "../modelcard.js";
+import { acceleratorCell, entryNotes } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
 import { append, formatDelta, formatInput, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
@@ -112,8 +113,8 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
     return uses.length ? uses.map((b) => `${b.metric === "energy_kwh" ? "energy" : b.metric === "co2e_kg" ? "CO2e" : "water"} ${Math.round(b.share * 100)} %`).join(", ") : "–";
   };
   const rows = [
-    `| entry | kind | energy${hasBase ? " (base → head)" : ""} | ${hasBase ? "Δ % | " : ""}CO2e | water | budget | status |`,
-    `|---|---|---:|${hasBase ? "---:|" : ""}---:|---:|---|---|`,
+    `| entry | kind | accelerator | energy${hasBase ? " (base → head)" : ""} | ${hasBase ? "Δ % | " : ""}CO2e | water | budget | status |`,
+    `|---|---|---|---:|${hasBase ? "---:|" : ""}---:|---:|---|---|`,
   ];
   const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
   const runRow = (r: ManifestReport["runs"][number], d: RunDelta | undefined) => {
@@ -128,7 +129,8 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
           : d?.change === "changed"
             ? "✏️ changed"
             : "✅ ok";
-    return `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`;
+    const accelerator = r.inputs.accelerator === null ? "–" : escapeMarkdown(acceleratorCell(r), 120);
+    return `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${accelerator} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`;
   };
   // Rows are formatted only once chosen: with less room, most of 100,000 entries are never shown.
   const lines: { weight: number; text: () => string }[] = [];
@@ -140,7 +142,7 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
     if (d.change !== "removed" || !d.base) continue;
     lines.push({
       weight: Math.abs(d.energy_kwh),
-      text: () => `| ${code(d.id)} | ${d.kind} | ${formatQuantity("energy_kwh", d.base!.energy_kwh)} → 0 kWh | −100 % | 0 kg | 0 L | – | 🗑️ removed |`,
+      text: () => `| ${code(d.id)} | ${d.kind} | | ${formatQuantity("energy_kwh", d.base!.energy_kwh)} → 0 kWh | −100 % | 0 kg | 0 L | – | 🗑️ removed |`,
     });
   }
   // With less room, the entries that changed most are the ones a reviewer needs.
@@ -148,13 +150,20 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   const shown = lines.length > limit ? [...lines].sort((a, b) => b.weight - a.weight).slice(0, limit) : lines;
   for (const l of shown) rows.push(l.text());
   if (shown.length < lines.length) {
-    rows.push(`| … ${lines.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} | | | ${hasBase ? "| " : ""}| | | |`);
+    rows.push(`| … ${lines.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} | | | | ${hasBase ? "| " : ""}| | | |`);
   }
   const t = m.totals!;
   const energy = m.base ? `${formatQuantity("energy_kwh", m.base.totals.energy_kwh)} → ${formatQuantity("energy_kwh", t.energy_kwh)}` : formatQuantity("energy_kwh", t.energy_kwh);
   rows.push(
-    `| **total** | | **${energy}** | ${hasBase ? `**${formatPct(m.delta!.energy_pct)}** | ` : ""}**${formatQuantity("co2e_kg", t.co2e_kg)}** | **${formatQuantity("water_l", t.water_l)}** | ${budgetOf("total")} | ${STATUS[m.verdict]} |`,
+    `| **total** | | | **${energy}** | ${hasBase ? `**${formatPct(m.delta!.energy_pct)}** | ` : ""}**${formatQuantity("co2e_kg", t.co2e_kg)}** | **${formatQuantity("water_l", t.water_l)}** | ${budgetOf("total")} | ${STATUS[m.verdict]} |`,
   );
+  // Figures the manifest did not state: the hours compute derives, the period a service is assumed to run.
+  const notes: string[] = [];
+  for (const r of m.runs) {
+    if (notes.length >= limit) break;
+    for (const n of entryNotes(m, r)) notes.push(`- ${code(r.id)}: ${escapeMarkdown(n, 300)}`);
+  }
+  if (notes.length > 0) append(rows, ["", ...notes.slice(0, limit)]);
   return rows;
 }
 

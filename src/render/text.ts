@@ -1,6 +1,7 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
 import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
+import { acceleratorCell, entryNotes } from "./entry.js";
 import { plainText } from "./escape.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
@@ -24,13 +25,11 @@ function manifestText(m: ManifestReport): string[] {
   if (m.evaluated && m.totals) {
     const hasBase = m.delta !== null;
     const hasBudget = m.budget.length > 0;
-    const highest = new Map<string, number>();
-    for (const b of m.budget) highest.set(b.scope, Math.max(highest.get(b.scope) ?? 0, b.share));
-    const share = (scope: string) => {
-      const s = highest.get(scope);
-      return s === undefined ? "–" : `${Math.round(s * 100)} %`;
-    };
-    const header = ["entry", "kind", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water", ...(hasBudget ? ["budget"] : [])];
+    // Entries are judged by per-run limits, the total by the manifest's: each share names its metric.
+    const shares = new Map<string, string[]>();
+    for (const b of m.budget) shares.set(b.scope, [...(shares.get(b.scope) ?? []), `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`]);
+    const share = (scope: string) => shares.get(scope)?.join(", ") ?? "–";
+    const header = ["entry", "kind", "accelerator", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water", ...(hasBudget ? ["budget"] : [])];
     const rows: string[][] = [header];
     const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
     for (const r of m.runs) {
@@ -38,6 +37,7 @@ function manifestText(m: ManifestReport): string[] {
       rows.push([
         r.id,
         r.kind,
+        acceleratorCell(r),
         r.basis,
         formatQuantity("energy_kwh", r.energy_kwh),
         ...(hasBase ? [d ? formatPct(d.energy_pct) : ""] : []),
@@ -48,11 +48,12 @@ function manifestText(m: ManifestReport): string[] {
     }
     for (const d of m.delta?.runs ?? []) {
       if (d.change === "removed" && d.base) {
-        rows.push([d.id, d.kind, "", `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`, "removed", `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`, "", ...(hasBudget ? [""] : [])]);
+        rows.push([d.id, d.kind, "", "", `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`, "removed", `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`, "", ...(hasBudget ? [""] : [])]);
       }
     }
     rows.push([
       "total",
+      "",
       "",
       "",
       formatQuantity("energy_kwh", m.totals.energy_kwh),
@@ -62,7 +63,7 @@ function manifestText(m: ManifestReport): string[] {
       ...(hasBudget ? [share("total")] : []),
     ]);
     if (rows.length > 2) {
-      const lines = table(rows, new Set([3, 4, 5, 6, 7]));
+      const lines = table(rows, new Set([4, 5, 6, 7, 8]));
       const width = largest(lines.map((l) => l.length));
       out.push("");
       for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
@@ -97,6 +98,7 @@ function manifestText(m: ManifestReport): string[] {
         const drift = r.planned.drift_energy_pct;
         out.push(`  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`);
       }
+      for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
       if (r.per_request) {
         out.push(
           `  ${r.id}: ${formatNumber(r.per_request.energy_wh)} Wh per request, ${formatNumber(r.per_request.requests_per_kwh)} requests per kWh, ${formatNumber(r.per_request.co2e_g_per_1000)} g CO2e per 1,000 requests`,

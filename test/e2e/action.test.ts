@@ -380,7 +380,7 @@ describe("the base manifest", () => {
     expect(byRoute(r, "get-content").map((q) => decodeURIComponent(q.path))).toContain(`/repos/${REPOSITORY}/contents/models/legacy/footprint.yml`);
     const body = bodyOf(posts(r)[0]!);
     expect(body).toMatch(/🗑️ \*\*legacy\*\* \(<code>models\/legacy\/footprint\\\.yml<\/code>\) is removed by this change: −123 kWh energy/);
-    expect(body).toMatch(/<code>old\\-run<\/code> \| training \| 123 kWh → 0 kWh \| −100 % .*🗑️ removed/);
+    expect(body).toMatch(/<code>old\\-run<\/code> \| training \| \| 123 kWh → 0 kWh \| −100 % .*🗑️ removed/);
     expect(r.outputs["delta-energy-kwh"]).toBe("-123.2");
   });
 
