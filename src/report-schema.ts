@@ -73,7 +73,7 @@ const manifest = z.strictObject({
         id,
         exposure: z.strictObject({
           p: num.nullable(),
-          basis: z.enum(["differential-privacy", "declared", "no-anonymization", "unknown"]),
+          basis: z.enum(["differential-privacy", "declared", "no-anonymization", "unknown-under-cap", "unknown"]),
           records: num.nullable(),
           expected_exposed_records: num.nullable(),
         }),

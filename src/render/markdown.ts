@@ -2,7 +2,7 @@
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
 import type { BudgetUse } from "../budget.js";
 import type { RunDelta } from "../diff.js";
-import type { ManifestReport } from "../evaluate.js";
+import type { ExposureBasis, ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
 import { runAssumptions, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block } from "../modelcard.js";
@@ -222,7 +222,13 @@ function measuredTable(m: ManifestReport): string[] {
   ];
 }
 
-const EXPOSURE_BASIS = { "differential-privacy": "(ε, δ)-DP bound", declared: "declared", "no-anonymization": "not anonymized", unknown: "unknown" } as const;
+const EXPOSURE_BASIS = {
+  "differential-privacy": "(ε, δ)-DP bound",
+  declared: "declared",
+  "no-anonymization": "not anonymized",
+  "unknown-under-cap": "undeclared (counts as 1 under the cap)",
+  unknown: "unknown",
+} as const satisfies Record<ExposureBasis, string>;
 
 /** Privacy exposure R = p × D per dataset. */
 function privacyTable(m: ManifestReport): string[] {
