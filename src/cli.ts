@@ -12,7 +12,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
-import { co2BlockYaml, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
+import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
@@ -122,7 +122,8 @@ async function card(args: string[]): Promise<number> {
   const existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
-    process.stdout.write(co2BlockYaml(block).split("\n").map(plainText).join("\n") + "\n");
+    const style = existing === null ? "double" : (parseModelCard(existing).quoting ?? "double");
+    process.stdout.write(co2BlockYaml(block, style).split("\n").map(plainText).join("\n") + "\n");
     return 0;
   }
   if (!ref) throw new UsageError(`${source.path} names no model_card to write to`);
@@ -132,7 +133,7 @@ async function card(args: string[]): Promise<number> {
   } catch (err) {
     throw new SourceError(`${ref}: cannot update the card (${err instanceof Error ? err.message : String(err)})`);
   }
-  process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${block.grams} g\n`);
+  process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)\n`);
   return 0;
 }
 

@@ -6,7 +6,7 @@ import type { RunResult } from "./estimate/index.js";
 import type { Finding, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Dataset, Manifest } from "./manifest/schema.js";
-import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard } from "./modelcard.js";
+import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard, trainingGrams } from "./modelcard.js";
 import { plainText } from "./render/escape.js";
 import { formatInput, formatNumber } from "./render/units.js";
 import { dpLeakProbability, PathError } from "./evaluate.js";
@@ -19,7 +19,10 @@ export interface ModelCardReport {
   /** The card's co2_eq_emissions: absent, present but not a figure, or read. */
   disclosure: "none" | "unreadable" | "read";
   disclosed_g: number | null;
+  /** The training entries' operational CO2e in grams: what the card's `emissions` states. */
   estimated_g: number;
+  /** Their embodied CO2e in grams, reported beside the card's figure and never compared with it. */
+  embodied_g: number;
   difference_pct: number | null;
   missing_sections: string[];
   /** What the card's co2_eq_emissions already says, kept by the suggested block (as `card --write` keeps it). */
@@ -222,19 +225,20 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     add(ctx, "transparency/model-card-section", sectionsGiven ? "error" : "warning", `${ref}: no "${s}" section; add a heading for it (any level, case-insensitive)`, sectionsGiven ? ["policy", "transparency", "model_card_sections"] : ["model_card"]);
   }
 
-  const estimated = runs.filter((r) => r.kind === "training").reduce((s, r) => s + r.co2e_kg, 0) * 1000;
+  // The card's figure is operational CO2e (CodeCarbon, AutoTrain); embodied carbon is reported beside it, not compared.
+  const { operational_g: estimated, embodied_g: embodied } = trainingGrams(runs);
   const disclosure = requirement(t.require_emissions_disclosure, true);
   const tolerance = t.disclosure_tolerance_pct ?? DEFAULT_TOLERANCE_PCT;
   let differencePct: number | null = null;
   if (card.co2?.grams != null && estimated > 0) differencePct = ((card.co2.grams - estimated) / estimated) * 100;
   if (disclosure) {
-    const grams = formatNumber(Math.round(estimated));
+    const grams = formatNumber(estimated);
     if (!card.co2) {
       add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: no co2_eq_emissions in the front matter; add the block this report suggests (${grams} g), or run footprint-gate card --write`, ["model_card"]);
     } else if (card.co2.grams === null) {
       add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions ${card.co2.raw} is not a number of grams`, ["model_card"]);
     } else if (differencePct !== null && Math.abs(differencePct) > tolerance) {
-      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`, ["model_card"]);
+      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the operational estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`, ["model_card"]);
     }
   }
   const read = !card.co2 ? "none" : card.co2.grams === null ? "unreadable" : "read";
@@ -244,5 +248,5 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     // Shown in the PR comment's code block: no control, bidi or zero-width characters from the card.
     if (v !== undefined) kept[key] = plainText(v).slice(0, 200);
   }
-  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing, kept };
+  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, embodied_g: embodied, difference_pct: differencePct, missing_sections: missing, kept };
 }

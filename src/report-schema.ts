@@ -27,6 +27,7 @@ const figures = totals.extend({ id, kind, basis });
 const run = figures.extend({
   inputs: z.strictObject({
     accelerator: str(100).nullable(),
+    count: num.nullable(),
     accelerator_hours: num.nullable(),
     power_w: num.nullable(),
     utilization: num.nullable(),
@@ -137,6 +138,7 @@ const manifest = z.strictObject({
       disclosure: z.enum(["none", "unreadable", "read"]),
       disclosed_g: num.nullable(),
       estimated_g: num,
+      embodied_g: num,
       difference_pct: pct,
       missing_sections: z.array(str(TEXT_LIMITS.section)).max(50),
       kept: z.strictObject({

@@ -26,6 +26,8 @@ export interface Assumption {
 
 export interface RunInputs {
   accelerator: string | null;
+  /** Accelerators in the run as stated (`count`); null when the entry gives none. */
+  count: number | null;
   accelerator_hours: number | null;
   power_w: number | null;
   utilization: number | null;
@@ -276,6 +278,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       ...result,
       inputs: {
         accelerator: acc?.id ?? null,
+        count: entry.count ?? null,
         accelerator_hours: accHours,
         power_w: power,
         utilization: accHours !== null ? utilization : null,
