@@ -717,7 +717,9 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
     expect(md).toContain("discloses 0.012 g CO2e (±0 % vs the operational estimate of 0.012 g); embodied carbon of the training hardware, reported beside it and not in the card's figure: 10.4 g.");
     expect(md).toContain("Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied 10.4 g reported beside it)");
     const json = parseReport(reportJson(report));
-    expect(json.manifests[0]!.model_card).toMatchObject({ estimated_g: expect.closeTo(0.012, 9), embodied_g: expect.closeTo(10.35, 2) });
+    const mc = json.manifests[0]!.model_card!;
+    expect(mc.estimated_g).toBeCloseTo(0.012, 9);
+    expect(mc.embodied_g).toBeCloseTo(10.35, 2);
   });
 
   it("geographical_location is a readable place and hardware_used carries the count", () => {
