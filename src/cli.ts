@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { sortFindings } from "./findings.js";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
-import { co2BlockYaml, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
+import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
 
@@ -260,7 +260,8 @@ async function card(args: string[]): Promise<number> {
   }
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
-    process.stdout.write(co2BlockYaml(block).split("\n").map(plainText).join("\n") + "\n");
+    const style = existing === null ? "double" : (parseModelCard(existing).quoting ?? "double");
+    process.stdout.write(co2BlockYaml(block, style).split("\n").map(plainText).join("\n") + "\n");
     return 0;
   }
   if (!ref) throw new UsageError(`${source.path} names no model_card to write to`, CARD_USAGE);
@@ -275,7 +276,7 @@ async function card(args: string[]): Promise<number> {
   } catch (err) {
     throw new SourceError(`${ref}: cannot update the card (${fsReason(err)})`);
   }
-  process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${block.grams} g\n`);
+  process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)\n`);
   return 0;
 }
 

@@ -28,9 +28,13 @@ export interface ManifestSource {
 
 export class PathError extends Error {}
 
+export type ExposureBasis = "differential-privacy" | "declared" | "no-anonymization" | "unknown-under-cap" | "unknown";
+
 export interface DatasetReport {
   id: string;
-  exposure: { p: number | null; basis: "differential-privacy" | "declared" | "no-anonymization" | "unknown"; records: number | null; expected_exposed_records: number | null };
+  /** `unknown-under-cap`: personal data with no differential privacy and no leak_probability under a
+   *  max_exposed_records cap counts at p = 1, since nothing shows it is under the cap. */
+  exposure: { p: number | null; basis: ExposureBasis; records: number | null; expected_exposed_records: number | null };
 }
 
 /** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
@@ -363,15 +367,21 @@ function privacyTotals(datasets: readonly DatasetReport[]): ManifestReport["priv
   return { expected_exposed_records: total, unknown_datasets: unknown };
 }
 
+/** The membership-inference bound of (ε, δ)-differential privacy: p = (e^ε − 1 + 2δ) / (e^ε + 1), at most 1. */
+export function dpLeakProbability(epsilon: number, delta: number): number {
+  const p = Math.min(1, (Math.exp(epsilon) - 1 + 2 * delta) / (Math.exp(epsilon) + 1));
+  return Number.isFinite(p) ? p : 1; // e^ε overflows for huge ε; the bound tends to 1
+}
+
 function datasetExposure(manifest: Manifest): DatasetReport[] {
+  const capped = manifest.policy?.privacy?.max_exposed_records !== undefined;
   return (manifest.datasets ?? []).map((d) => {
     const records = d.records ?? null;
     let p: number | null = null;
     let basis: DatasetReport["exposure"]["basis"] = "unknown";
     if (d.differential_privacy) {
       const { epsilon, delta = 0 } = d.differential_privacy;
-      p = Math.min(1, (Math.exp(epsilon) - 1 + 2 * delta) / (Math.exp(epsilon) + 1));
-      if (!Number.isFinite(p)) p = 1; // e^ε overflows for huge ε; the bound tends to 1
+      p = dpLeakProbability(epsilon, delta);
       basis = "differential-privacy";
     } else if (d.leak_probability !== undefined) {
       p = d.leak_probability;
@@ -379,6 +389,10 @@ function datasetExposure(manifest: Manifest): DatasetReport[] {
     } else if (d.personal_data && (d.anonymization === undefined || d.anonymization === "none")) {
       p = 1;
       basis = "no-anonymization";
+    } else if (d.personal_data && capped) {
+      // Anonymization alone bounds nothing: without DP or a declared p, nothing shows R is under the cap.
+      p = 1;
+      basis = "unknown-under-cap";
     }
     return { id: d.id, exposure: { p, basis, records, expected_exposed_records: p !== null && records !== null ? p * records : null } };
   });

@@ -4,7 +4,8 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, stringify, visit, type Document } from "yaml";
+import { acceleratorDisplayName, readablePlace } from "./catalogue/index.js";
 
 /** A card is read whole and parsed as Markdown: larger ones are refused, like a manifest over its 1 MiB. */
 export const MAX_MODEL_CARD_BYTES = 1024 * 1024;
@@ -30,7 +31,12 @@ export interface ModelCard {
   co2Line: number | null;
   headings: string[];
   doc: Document | null;
+  /** How the front matter quotes its strings, so a rewritten block reads like the rest; null when it has none. */
+  quoting: Quoting | null;
 }
+
+/** YAML string styles: bare, 'single' or "double" quotes. */
+export type Quoting = "plain" | "single" | "double";
 
 const UNITS: Record<string, number> = { g: 1, gram: 1, grams: 1, kg: 1e3, kgs: 1e3, kilograms: 1e3, t: 1e6, ton: 1e6, tons: 1e6, tonne: 1e6, tonnes: 1e6, mt: 1e12 };
 
@@ -82,7 +88,7 @@ function indexOr(s: string, c: string, from: number): number {
 const FRONT_MATTER = /^(\ufeff?)---[ \t]*\r?\n/;
 
 export function parseModelCard(text: string): ModelCard {
-  const card: ModelCard = { frontMatter: null, frontMatterLine: 1, problems: [], co2: null, co2Line: null, headings: [], doc: null };
+  const card: ModelCard = { frontMatter: null, frontMatterLine: 1, problems: [], co2: null, co2Line: null, headings: [], doc: null, quoting: null };
   if (text.length > MAX_MODEL_CARD_BYTES || Buffer.byteLength(text, "utf8") > MAX_MODEL_CARD_BYTES) {
     card.problems.push(`the card is larger than ${MAX_MODEL_CARD_BYTES} bytes and was not read`);
     return card;
@@ -121,6 +127,7 @@ function readFrontMatter(yamlText: string, card: ModelCard): void {
     return;
   }
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "co2_eq_emissions");
+  card.quoting = quotingOf(doc, pair?.value);
   if (!pair) return;
   if (isScalar(pair.key) && pair.key.range) card.co2Line = lines.linePos(pair.key.range[0]).line + 1;
   let value: unknown;
@@ -143,6 +150,39 @@ function readFrontMatter(yamlText: string, card: ModelCard): void {
       hardware_used: text(o.hardware_used),
     };
   } else card.co2 = { grams: gramsOf(co2), raw: JSON.stringify(co2 ?? null) };
+}
+
+const STYLE: Record<string, Quoting> = { PLAIN: "plain", QUOTE_SINGLE: "single", QUOTE_DOUBLE: "double" };
+
+/** The quoting of the co2_eq_emissions block's own strings, else the most used among the front matter's string values. */
+function quotingOf(doc: Document, co2: unknown): Quoting | null {
+  const count = (node: unknown): Map<Quoting, number> => {
+    const seen = new Map<Quoting, number>();
+    visit(node as Document, {
+      Pair(_, pair) {
+        const v = pair.value;
+        // Values only (keys are bare by convention); strings that plain style could not hold as strings say nothing.
+        if (isScalar(v) && typeof v.value === "string" && v.type && STYLE[v.type] && !(v.type !== "PLAIN" && !plainSafe(v.value))) {
+          seen.set(STYLE[v.type]!, (seen.get(STYLE[v.type]!) ?? 0) + 1);
+        }
+      },
+      Seq(_, seq) {
+        for (const v of seq.items) {
+          if (isScalar(v) && typeof v.value === "string" && v.type && STYLE[v.type] && !(v.type !== "PLAIN" && !plainSafe(v.value))) {
+            seen.set(STYLE[v.type]!, (seen.get(STYLE[v.type]!) ?? 0) + 1);
+          }
+        }
+      },
+    });
+    return seen;
+  };
+  const most = (seen: Map<Quoting, number>) => [...seen.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return (co2 && typeof co2 === "object" ? most(count(co2)) : null) ?? most(count(doc.contents));
+}
+
+/** Whether a string reads back as the same string when written bare. */
+function plainSafe(value: string): boolean {
+  return !/^["']/.test(stringify(value, { defaultStringType: "PLAIN", lineWidth: 0 }));
 }
 
 // Markdown inline syntax (emphasis, links, code spans…) is where micromark can go super-linear on hostile text, and
@@ -261,12 +301,16 @@ export interface Co2Block {
   hardware_used?: string;
 }
 
-function quote(s: string): string {
-  return JSON.stringify(s);
+function quoted(s: string, style: Quoting): string {
+  if (style === "double") return JSON.stringify(s);
+  // The yaml library quotes a string that the chosen style cannot hold (a leading quote, ": ", a number-like text…).
+  return stringify(s, { defaultStringType: style === "plain" ? "PLAIN" : "QUOTE_SINGLE", defaultKeyType: "PLAIN", lineWidth: 0 }).replace(/\n$/, "");
 }
 
-export function co2BlockYaml(b: Co2Block): string {
-  const lines = ["co2_eq_emissions:", `  emissions: ${Math.round(b.grams)}`, `  source: ${quote(b.source)}`];
+/** The block in YAML, its strings in the card's own quoting style (double quotes when the card has none). */
+export function co2BlockYaml(b: Co2Block, style: Quoting = "double"): string {
+  const quote = (s: string) => quoted(s, style);
+  const lines = ["co2_eq_emissions:", `  emissions: ${formatGrams(b.grams)}`, `  source: ${quote(b.source)}`];
   if (b.training_type) lines.push(`  training_type: ${quote(b.training_type)}`);
   if (b.geographical_location) lines.push(`  geographical_location: ${quote(b.geographical_location)}`);
   if (b.hardware_used) lines.push(`  hardware_used: ${quote(b.hardware_used)}`);
@@ -279,7 +323,7 @@ export function co2BlockYaml(b: Co2Block): string {
  */
 export function writeCo2Block(text: string, block: Co2Block): string {
   const card = parseModelCard(text);
-  const yamlBlock = co2BlockYaml(block);
+  const yamlBlock = co2BlockYaml(block, card.quoting ?? "double");
   if (!card.frontMatter) {
     if (FRONT_MATTER.test(text)) throw new Error(card.problems[0] ?? "the front matter cannot be read");
     const bom = text.startsWith("\ufeff") ? "\ufeff" : "";
@@ -347,18 +391,46 @@ function lineComment(line: string): { start: number; end: number } | null {
   return null;
 }
 
-/** The block footprint-gate suggests for a card: training CO2e in grams, keeping what the card already says. */
+/** Grams as a card writes them: whole grams, or three significant figures under 10 g (a short fine-tune emits 0.012 g). */
+export function formatGrams(grams: number): string {
+  if (grams >= 10 || grams === 0) return String(Math.round(grams));
+  return String(Number(grams.toPrecision(3)));
+}
+
+type CardRun = { kind: string; basis: string; operational_co2e_kg: number; embodied_co2e_kg: number; inputs: { accelerator: string | null; count?: number | null; location: string | null; zone: string | null } };
+
+/** The training entries' operational CO2e (the card's `emissions`) and their embodied CO2e, reported beside it, in grams. */
+export function trainingGrams(runs: readonly CardRun[]): { operational_g: number; embodied_g: number } {
+  let operational = 0;
+  let embodied = 0;
+  for (const r of runs) {
+    if (r.kind !== "training") continue;
+    operational += r.operational_co2e_kg;
+    embodied += r.embodied_co2e_kg;
+  }
+  return { operational_g: operational * 1000, embodied_g: embodied * 1000 };
+}
+
+/**
+ * The block footprint-gate suggests for a card: the training entries' operational CO2e in grams (the convention of
+ * CodeCarbon, AutoTrain and the ML CO2 calculator), where they ran as a readable place, and their hardware with its
+ * count, keeping what the card already says. Values an earlier version wrote (grid-zone and catalogue ids) are refreshed.
+ */
 export function suggestedCo2Block(
-  runs: readonly { kind: string; basis: string; co2e_kg: number; inputs: { accelerator: string | null; zone: string | null } }[],
+  runs: readonly CardRun[],
   existing?: Pick<Co2Disclosure, "training_type" | "geographical_location" | "hardware_used"> | null,
 ): Co2Block {
   const training = runs.filter((r) => r.kind === "training");
   const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].join(", ");
+  const place = unique(training.map((r) => readablePlace(r.inputs.location, r.inputs.zone))) || undefined;
+  const hardware =
+    unique(training.map((r) => (r.inputs.accelerator === null ? null : `${r.inputs.count ? `${r.inputs.count} x ` : ""}${acceleratorDisplayName(r.inputs.accelerator)}`))) || undefined;
+  const own = (value: string | undefined, generatedBefore: string) => (value !== undefined && value !== generatedBefore ? value : undefined);
   return {
-    grams: Math.round(training.reduce((s, r) => s + r.co2e_kg, 0) * 1000),
+    grams: trainingGrams(training).operational_g,
     source: training.some((r) => r.basis === "measured") ? "footprint-gate (CodeCarbon measurements where available)" : "footprint-gate estimate",
     training_type: existing?.training_type,
-    geographical_location: existing?.geographical_location ?? (unique(training.map((r) => r.inputs.zone)) || undefined),
-    hardware_used: existing?.hardware_used ?? (unique(training.map((r) => r.inputs.accelerator)) || undefined),
+    geographical_location: own(existing?.geographical_location, unique(training.map((r) => r.inputs.zone))) ?? place,
+    hardware_used: own(existing?.hardware_used, unique(training.map((r) => r.inputs.accelerator))) ?? hardware,
   };
 }

@@ -5,11 +5,11 @@ import type { DatasetReport, ManifestSource } from "./evaluate.js";
 import type { RunResult } from "./estimate/index.js";
 import type { Finding, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
-import type { Manifest } from "./manifest/schema.js";
-import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard } from "./modelcard.js";
+import type { Dataset, Manifest } from "./manifest/schema.js";
+import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard, trainingGrams } from "./modelcard.js";
 import { plainText } from "./render/escape.js";
-import { formatNumber } from "./render/units.js";
-import { PathError } from "./evaluate.js";
+import { formatInput, formatNumber } from "./render/units.js";
+import { dpLeakProbability, PathError } from "./evaluate.js";
 
 export const DEFAULT_SECTIONS = ["Training data", "Intended use", "Limitations", "Environmental impact"];
 export const DEFAULT_TOLERANCE_PCT = 50;
@@ -19,7 +19,10 @@ export interface ModelCardReport {
   /** The card's co2_eq_emissions: absent, present but not a figure, or read. */
   disclosure: "none" | "unreadable" | "read";
   disclosed_g: number | null;
+  /** The training entries' operational CO2e in grams: what the card's `emissions` states. */
   estimated_g: number;
+  /** Their embodied CO2e in grams, reported beside the card's figure and never compared with it. */
+  embodied_g: number;
   difference_pct: number | null;
   missing_sections: string[];
   /** What the card's co2_eq_emissions already says, kept by the suggested block (as `card --write` keeps it). */
@@ -91,10 +94,12 @@ export async function checkPolicies(
     }
     const exposure = datasets[i]?.exposure;
     if (exposure && d.personal_data) {
+      const cap = privacy.max_exposed_records;
       if (exposure.p === null) {
         add(ctx, "privacy/exposure", "warning", `${d.id}: the exposure of its personal data is unknown; bound it with differential_privacy: { epsilon, delta } or a declared leak_probability`, [...at, "id"]);
-      } else if (privacy.max_exposed_records !== undefined && exposure.expected_exposed_records !== null && exposure.expected_exposed_records > privacy.max_exposed_records) {
-        add(ctx, "privacy/exposure", "error", `${d.id}: expected exposed records R = p × D = ${formatNumber(exposure.p)} × ${formatNumber(exposure.records ?? 0)} = ${formatNumber(exposure.expected_exposed_records)}, above max_exposed_records ${formatNumber(privacy.max_exposed_records)}; lower p (differential privacy, anonymization) or D`, [...at, "id"]);
+      } else if (cap !== undefined) {
+        const problem = exposureOverCap(d, exposure, cap);
+        if (problem) add(ctx, "privacy/exposure", "error", `${d.id}: ${problem}`, [...at, "id"]);
       }
     }
     const docs = requirement(transparency.require_dataset_documentation, true);
@@ -120,6 +125,60 @@ export async function checkPolicies(
 
   const modelCard = await checkModelCard(ctx, runs);
   return { findings: ctx.findings, modelCard };
+}
+
+/** Why a dataset's R is not shown within the cap, and what would bring it under; null when it is within. */
+function exposureOverCap(d: Dataset, e: DatasetReport["exposure"], cap: number): string | null {
+  const p = e.p!;
+  const counted = e.basis === "unknown-under-cap" || e.basis === "no-anonymization";
+  const why =
+    e.basis === "differential-privacy"
+      ? `p is the (ε, δ)-differential-privacy bound at ε = ${formatInput(d.differential_privacy!.epsilon)}, δ = ${formatInput(d.differential_privacy!.delta ?? 0)}`
+      : e.basis === "declared"
+        ? "p is the declared leak_probability"
+        : e.basis === "no-anonymization"
+          ? "personal data without anonymization counts at p = 1"
+          : "personal data with no differential privacy and no leak_probability counts at p = 1 under a cap";
+  // Anonymization is no bound on p by itself: only a leak_probability declared for it is.
+  const anonymization = counted ? "; anonymization alone does not lower p: declare the leak_probability it gives, with its justification" : "";
+  if (e.records === null || e.expected_exposed_records === null) {
+    return counted ? `records (D) is not given, so R = p × D cannot be shown within max_exposed_records ${formatNumber(cap)} (${why}); give records${anonymization}` : null;
+  }
+  const r = e.expected_exposed_records;
+  if (r <= cap) return null;
+  const D = e.records;
+  const head = `expected exposed records R = p × D = ${formatNumber(p)} × ${formatNumber(D)} = ${formatNumber(r)}, above max_exposed_records ${formatNumber(cap)} (${why})`;
+  const q = cap / D; // the largest p within the cap
+  const records = `records ≤ ${Math.floor(cap / p).toLocaleString("en-US")}`;
+  const delta = e.basis === "differential-privacy" ? (d.differential_privacy!.delta ?? 0) : 0;
+  const epsilon = largestEpsilon(q, delta, D, cap);
+  const dp =
+    epsilon === null
+      ? `no ε can: even ε = 0 gives p = δ = ${formatInput(delta)}; a δ ≤ ${formatInput(floorSig(q))}`
+      : `ε ≤ ${formatInput(epsilon)}${e.basis === "differential-privacy" ? ` (at δ = ${formatInput(delta)})` : " (differential_privacy at δ = 0)"}`;
+  const leak = `a leak_probability ≤ ${formatInput(floorSig(q))}`;
+  const fixes = e.basis === "differential-privacy" ? [dp, records] : e.basis === "declared" ? [leak, records, dp] : [dp, leak, records];
+  return `${head}; ${fixes.slice(0, -1).join(", ")} or ${fixes[fixes.length - 1]} would bring R within it${anonymization}`;
+}
+
+/** x rounded down to three significant figures, so that a suggested bound is never above the exact one. */
+function floorSig(x: number): number {
+  if (x <= 0 || !Number.isFinite(x)) return x;
+  const unit = 10 ** (Math.floor(Math.log10(x)) - 2);
+  return Math.floor(x / unit) * unit;
+}
+
+/**
+ * The largest ε (three significant figures, rounded down) whose bound p(ε, δ) keeps p × D within the cap: solving
+ * (e^ε − 1 + 2δ) / (e^ε + 1) ≤ q gives e^ε ≤ (1 + q − 2δ) / (1 − q). Null when even ε = 0 (p = δ) is above q.
+ */
+function largestEpsilon(q: number, delta: number, records: number, cap: number): number | null {
+  if (delta > q) return null;
+  let epsilon = floorSig(Math.log1p((2 * (q - delta)) / (1 - q)));
+  // Rounding in the formula must not make the suggestion miss the cap.
+  for (let i = 0; i < 3 && epsilon > 0 && dpLeakProbability(epsilon, delta) * records > cap; i++) epsilon = floorSig(epsilon * (1 - 1e-3));
+  if (dpLeakProbability(epsilon, delta) * records <= cap) return epsilon;
+  return dpLeakProbability(0, delta) * records <= cap ? 0 : null;
 }
 
 async function checkLicense(ctx: Context, id: string, license: string, path: Path): Promise<void> {
@@ -166,19 +225,20 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     add(ctx, "transparency/model-card-section", sectionsGiven ? "error" : "warning", `${ref}: no "${s}" section; add a heading for it (any level, case-insensitive)`, sectionsGiven ? ["policy", "transparency", "model_card_sections"] : ["model_card"]);
   }
 
-  const estimated = runs.filter((r) => r.kind === "training").reduce((s, r) => s + r.co2e_kg, 0) * 1000;
+  // The card's figure is operational CO2e (CodeCarbon, AutoTrain); embodied carbon is reported beside it, not compared.
+  const { operational_g: estimated, embodied_g: embodied } = trainingGrams(runs);
   const disclosure = requirement(t.require_emissions_disclosure, true);
   const tolerance = t.disclosure_tolerance_pct ?? DEFAULT_TOLERANCE_PCT;
   let differencePct: number | null = null;
   if (card.co2?.grams != null && estimated > 0) differencePct = ((card.co2.grams - estimated) / estimated) * 100;
   if (disclosure) {
-    const grams = formatNumber(Math.round(estimated));
+    const grams = formatNumber(estimated);
     if (!card.co2) {
       add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: no co2_eq_emissions in the front matter; add the block this report suggests (${grams} g), or run footprint-gate card --write`, ["model_card"]);
     } else if (card.co2.grams === null) {
       add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions ${card.co2.raw} is not a number of grams`, ["model_card"]);
     } else if (differencePct !== null && Math.abs(differencePct) > tolerance) {
-      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`, ["model_card"]);
+      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the operational estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`, ["model_card"]);
     }
   }
   const read = !card.co2 ? "none" : card.co2.grams === null ? "unreadable" : "read";
@@ -188,5 +248,5 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     // Shown in the PR comment's code block: no control, bidi or zero-width characters from the card.
     if (v !== undefined) kept[key] = plainText(v).slice(0, 200);
   }
-  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, difference_pct: differencePct, missing_sections: missing, kept };
+  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, embodied_g: embodied, difference_pct: differencePct, missing_sections: missing, kept };
 }

@@ -76,7 +76,7 @@ const manifest = z.strictObject({
         id,
         exposure: z.strictObject({
           p: num.nullable(),
-          basis: z.enum(["differential-privacy", "declared", "no-anonymization", "unknown"]),
+          basis: z.enum(["differential-privacy", "declared", "no-anonymization", "unknown-under-cap", "unknown"]),
           records: num.nullable(),
           expected_exposed_records: num.nullable(),
         }),
@@ -140,6 +140,7 @@ const manifest = z.strictObject({
       disclosure: z.enum(["none", "unreadable", "read"]),
       disclosed_g: num.nullable(),
       estimated_g: num,
+      embodied_g: num,
       difference_pct: pct,
       missing_sections: z.array(str(TEXT_LIMITS.section)).max(50),
       kept: z.strictObject({

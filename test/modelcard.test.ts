@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { co2BlockYaml, gramsOf, parseModelCard, writeCo2Block } from "../src/modelcard.js";
+import { co2BlockYaml, gramsOf, parseModelCard, suggestedCo2Block, writeCo2Block } from "../src/modelcard.js";
+import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { buildReport, reportJson } from "../src/report.js";
+import { parseReport } from "../src/report-schema.js";
+import { renderMarkdown } from "../src/render/markdown.js";
+import { renderText } from "../src/render/text.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
@@ -202,6 +207,8 @@ describe("parseModelCard", () => {
 describe("writeCo2Block (in memory)", () => {
   const block = { grams: 50000, source: "footprint-gate estimate", hardware_used: "nvidia-h100-sxm" };
   const BLOCK = co2BlockYaml(block);
+  // A card whose strings are bare (`license: mit`) gets a block with bare strings.
+  const PLAIN = co2BlockYaml(block, "plain");
 
   it("the block is the Hugging Face object form, grams rounded", () => {
     expect(co2BlockYaml({ grams: 1234.6, source: "s", training_type: "fine-tuning", geographical_location: "FR", hardware_used: "8 x H100" })).toBe(
@@ -211,13 +218,13 @@ describe("writeCo2Block (in memory)", () => {
 
   it("a key with no value is replaced and the next key kept", () => {
     const text = "---\nco2_eq_emissions:\nlicense: mit\n---\n# M\n";
-    expect(writeCo2Block(text, block)).toBe(`---\n${BLOCK}\nlicense: mit\n---\n# M\n`);
+    expect(writeCo2Block(text, block)).toBe(`---\n${PLAIN}\nlicense: mit\n---\n# M\n`);
   });
 
   it("a flow-map value is replaced, a trailing comment kept", () => {
     const text = "---\nlicense: mit\nco2_eq_emissions: { emissions: 3, source: x }  # from the paper\ntags: [a]\n---\n";
     // The comment moves to the key's line, where it stays on later writes.
-    const [first, ...rest] = BLOCK.split("\n");
+    const [first, ...rest] = PLAIN.split("\n");
     expect(writeCo2Block(text, block)).toBe(`---\nlicense: mit\n${[first + "  # from the paper", ...rest].join("\n")}\ntags: [a]\n---\n`);
   });
 
@@ -243,7 +250,7 @@ describe("writeCo2Block (in memory)", () => {
 
   it("a comment after a bare number survives a second write (idempotent)", () => {
     const once = writeCo2Block("---\nlicense: mit\nco2_eq_emissions: 5   # grams\ntags: [a]\n---\n", block);
-    const [first, ...rest] = BLOCK.split("\n");
+    const [first, ...rest] = PLAIN.split("\n");
     expect(once).toBe(`---\nlicense: mit\n${[first + "   # grams", ...rest].join("\n")}\ntags: [a]\n---\n`);
     expect(writeCo2Block(once, block)).toBe(once);
   });
@@ -310,7 +317,9 @@ const MANIFEST = (card = "MODEL_CARD.md") =>
     "",
   ].join("\n");
 
-const SUGGESTED = ['co2_eq_emissions:', "  emissions: 50000", '  source: "footprint-gate estimate"', '  geographical_location: "FR"', '  hardware_used: "nvidia-h100-sxm"'].join("\n");
+// The card writes bare strings (`license: mit`), so the block does too; FR is the grid zone "France", and the
+// gpu_hours form states no count.
+const SUGGESTED = ["co2_eq_emissions:", "  emissions: 50000", "  source: footprint-gate estimate", "  geographical_location: France", "  hardware_used: H100 SXM5"].join("\n");
 
 describe("footprint-gate card (prints the block)", () => {
   it("prints the suggested block and leaves the card alone", () => {
@@ -331,7 +340,7 @@ describe("footprint-gate card (prints the block)", () => {
     const r = cli(["card"], dir); // footprint.yml by default
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
-      'co2_eq_emissions:\n  emissions: 50000\n  source: "footprint-gate estimate"\n  training_type: "pre-training"\n  geographical_location: "Paris, France"\n  hardware_used: "8 x H100"\n',
+      'co2_eq_emissions:\n  emissions: 50000\n  source: footprint-gate estimate\n  training_type: pre-training\n  geographical_location: Paris, France\n  hardware_used: 8 x H100\n',
     );
   });
 });
@@ -455,28 +464,28 @@ const CASES: CardCase[] = [
     before: "---\nlicense: mit\ntags:\n  - llm\n",
     old: "co2_eq_emissions: 1234.5   # grams",
     after: "\npipeline_tag: text-generation\n---\n\n# Model\n\nSome text: with colons.\n",
-    kept: { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { geographical_location: "France", hardware_used: "H100 SXM5" },
   },
   {
     name: "bare-number form as the last key",
     before: "---\nlicense: mit\n",
     old: "co2_eq_emissions: 17g",
     after: "\n---\n# Model\n",
-    kept: { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { geographical_location: "France", hardware_used: "H100 SXM5" },
   },
   {
     name: "object form as the last key, blank line before the closing ---",
     before: "---\nlicense: mit\n",
     old: "co2_eq_emissions:\n  emissions: 3\n  hardware_used: 1 x T4",
     after: "\n\n---\n# Model\n",
-    kept: { geographical_location: "FR", hardware_used: "1 x T4" },
+    kept: { geographical_location: "France", hardware_used: "1 x T4" },
   },
   {
     name: "no co2_eq_emissions key: the block is added at the end of the front matter",
     before: "---\nlicense: mit\ntags:\n- llm   # a comment\nmodel-index:\n- name: m\n  results: []\n",
     old: "",
     after: "---\n\n# Model\n",
-    kept: { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { geographical_location: "France", hardware_used: "H100 SXM5" },
   },
   {
     name: "the Hugging Face template's front matter, holding only comments",
@@ -484,35 +493,35 @@ const CASES: CardCase[] = [
       "---\n# For reference on model card metadata, see the spec: https://github.com/huggingface/hub-docs/blob/main/modelcard.md?plain=1\n# Doc / guide: https://huggingface.co/docs/hub/model-cards\n",
     old: "",
     after: "---\n\n# Model Card for Model ID\n\n<!-- Provide a quick summary of what the model is/does. -->\n",
-    kept: { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { geographical_location: "France", hardware_used: "H100 SXM5" },
   },
   {
     name: "no front matter: one is added before the card",
     before: "",
     old: "",
     after: "# Model\n\n---\n\nA card that never had metadata.\n",
-    kept: { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { geographical_location: "France", hardware_used: "H100 SXM5" },
   },
   {
     name: "CRLF line endings, object form in the middle",
     before: "---\r\nlicense: mit\r\ntags:\r\n- llm\r\n",
     old: "co2_eq_emissions:\r\n  emissions: 42\r\n  source: CodeCarbon\r\n  training_type: fine-tuning",
     after: "\r\npipeline_tag: text-generation\r\n---\r\n\r\n# Model\r\n\r\n## Limitations\r\n",
-    kept: { training_type: "fine-tuning", geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { training_type: "fine-tuning", geographical_location: "France", hardware_used: "H100 SXM5" },
   },
   {
     name: "CRLF line endings, no co2_eq_emissions key",
     before: "---\r\nlicense: mit\r\ntags:\r\n- llm\r\n",
     old: "",
     after: "---\r\n\r\n# Model\r\n",
-    kept: { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { geographical_location: "France", hardware_used: "H100 SXM5" },
   },
   {
     name: "a byte-order mark and a bare number",
     before: "\ufeff---\nlicense: mit\n",
     old: "co2_eq_emissions: 5",
     after: "\n---\n# Model\n",
-    kept: { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" },
+    kept: { geographical_location: "France", hardware_used: "H100 SXM5" },
   },
 ];
 
@@ -526,7 +535,7 @@ describe("footprint-gate card --write: only the co2_eq_emissions block changes",
     const r = cli(["card", "footprint.yml", "--write"], dir);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("MODEL_CARD.md: co2_eq_emissions.emissions = 50000 g\n");
+    expect(r.stdout).toBe("MODEL_CARD.md: co2_eq_emissions.emissions = 50000 g (operational)\n");
     const out = readFileSync(join(dir, "MODEL_CARD.md"), "utf8");
 
     // Every byte outside the block is as it was.
@@ -655,5 +664,102 @@ describe("footprint-gate card --write refuses a model_card outside the repositor
     const r = cli(["card", "footprint.yml", "--write"], dir);
     expect(r.status).toBe(2);
     expect(existsSync(outside)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+describe("Model-card emissions: the card's figure is operational CO2e, embodied is reported beside it", () => {
+  // A real AutoTrain card states CodeCarbon's operational figure in grams, in the scalar form.
+  const AUTOTRAIN_CARD = "---\ntags:\n- autotrain\n- text-classification\nco2_eq_emissions: 0.012\n---\n# Model Trained Using AutoTrain\n";
+  // One T4 for one hour, measured at 0.00003 kWh IT × PUE 1 × 400 g/kWh = 0.012 g operational; the hour of hardware
+  // amortises 462.5 kg / (6 × 8,760 × 0.85) h = 10.35 g embodied.
+  const TINY = [
+    "version: 1",
+    "project: tiny",
+    "training:",
+    "  - id: autotrain",
+    "    accelerator: nvidia-t4",
+    "    count: 1",
+    "    hours: 1",
+    "    pue: 1",
+    "    carbon_intensity: 400",
+    "    measured: { energy_kwh: 0.00003 }",
+    "model_card: README.md",
+    "",
+  ].join("\n");
+
+  async function tiny(cardText: string): Promise<ManifestReport> {
+    const r = await evaluate({ path: "footprint.yml", text: TINY, readRelative: async (rel) => (rel === "README.md" ? cardText : null), exists: async () => true }, null);
+    expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
+    return r;
+  }
+
+  it("a real AutoTrain card with co2_eq_emissions: 0.012 (scalar form) for a tiny run is not flagged (before: compared with 10.4 g)", async () => {
+    const r = await tiny(AUTOTRAIN_CARD);
+    expect(r.model_card!.estimated_g).toBeCloseTo(0.012, 9);
+    expect(r.model_card!.embodied_g).toBeCloseTo((462.5 / (6 * 8760 * 0.85)) * 1000, 6);
+    expect(r.model_card!.disclosed_g).toBe(0.012);
+    expect(r.model_card!.difference_pct).toBeCloseTo(0, 6);
+    expect(r.findings.filter((f) => f.rule === "transparency/emissions-disclosure")).toEqual([]);
+    // Before, operational + embodied (10.36 g) was the reference: the card was −99.9 % off, far outside 50 %.
+    const before = r.model_card!.estimated_g + r.model_card!.embodied_g;
+    expect(Math.abs((0.012 - before) / before) * 100).toBeGreaterThan(99);
+  });
+
+  it("the suggested block writes the operational figure (0.012 g), and embodied is shown beside it in text, Markdown and JSON", async () => {
+    const r = await tiny(AUTOTRAIN_CARD);
+    const block = suggestedCo2Block(r.runs, parseModelCard(AUTOTRAIN_CARD).co2);
+    expect(block.grams).toBeCloseTo(0.012, 9);
+    expect(co2BlockYaml(block)).toContain("\n  emissions: 0.012\n");
+    const report = buildReport([r]);
+    expect(renderText(report)).toMatch(/model card README\.md: 0\.012 g disclosed, operational estimate 0\.012 g \(±0 %\); embodied 10\.4 g beside it/);
+    const md = renderMarkdown(report);
+    expect(md).toContain("discloses 0.012 g CO2e (±0 % vs the operational estimate of 0.012 g); embodied carbon of the training hardware, reported beside it and not in the card's figure: 10.4 g.");
+    expect(md).toContain("Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied 10.4 g reported beside it)");
+    const json = parseReport(reportJson(report));
+    const mc = json.manifests[0]!.model_card!;
+    expect(mc.estimated_g).toBeCloseTo(0.012, 9);
+    expect(mc.embodied_g).toBeCloseTo(10.35, 2);
+  });
+
+  it("geographical_location is a readable place and hardware_used carries the count", () => {
+    const run = (accelerator: string, count: number | null, location: string | null, zone: string | null) => ({
+      kind: "training",
+      basis: "estimated",
+      operational_co2e_kg: 1,
+      embodied_co2e_kg: 0.1,
+      inputs: { accelerator, count, location, zone },
+    });
+    expect(suggestedCo2Block([run("nvidia-a100-80gb-sxm", 8, "aws:us-east-1", "US-MIDA-PJM")])).toMatchObject({
+      grams: 1000,
+      geographical_location: "US East (N. Virginia)",
+      hardware_used: "8 x A100 80GB SXM4",
+    });
+    // Several runs: each place and accelerator once, joined by ", "; a grid zone reads as its name.
+    const several = suggestedCo2Block([run("nvidia-a100-80gb-sxm", 8, "aws:us-east-1", "US-MIDA-PJM"), run("nvidia-h100-sxm", 64, "zone:FR", "FR"), run("nvidia-a100-80gb-sxm", 8, "aws:us-east-1", "US-MIDA-PJM")]);
+    expect(several).toMatchObject({ grams: 3000, geographical_location: "US East (N. Virginia), France", hardware_used: "8 x A100 80GB SXM4, 64 x H100 SXM5" });
+    // What an earlier version wrote into the card (zone and catalogue ids) is refreshed; the card's own words are kept.
+    expect(suggestedCo2Block([run("nvidia-h100-sxm", 64, "zone:FR", "FR")], { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" })).toMatchObject({ geographical_location: "France", hardware_used: "64 x H100 SXM5" });
+    expect(suggestedCo2Block([run("nvidia-h100-sxm", 64, "zone:FR", "FR")], { geographical_location: "Paris", hardware_used: "64 H100s" })).toMatchObject({ geographical_location: "Paris", hardware_used: "64 H100s" });
+  });
+
+  it.each([
+    ["single quotes", "---\nlicense: 'mit'\nco2_eq_emissions:\n  emissions: 5\n  source: 'paper'\n---\n", "  source: 'footprint-gate estimate'\n  hardware_used: '8 x A100 80GB SXM4'"],
+    ["bare strings", "---\nlicense: mit\nco2_eq_emissions: 5\n---\n", "  source: footprint-gate estimate\n  hardware_used: 8 x A100 80GB SXM4"],
+    ["double quotes", '---\nlicense: "mit"\nco2_eq_emissions: 5\n---\n', '  source: "footprint-gate estimate"\n  hardware_used: "8 x A100 80GB SXM4"'],
+    ["the block's own style over the rest", "---\nlicense: \"mit\"\nco2_eq_emissions:\n  emissions: 5\n  source: paper\n---\n", "  source: footprint-gate estimate\n  hardware_used: 8 x A100 80GB SXM4"],
+  ])("--write keeps the card's own quoting: %s", (_, card, expected) => {
+    const out = writeCo2Block(card, { grams: 50, source: "footprint-gate estimate", hardware_used: "8 x A100 80GB SXM4" });
+    expect(out).toContain(`co2_eq_emissions:\n  emissions: 50\n${expected}\n`);
+    expect(parseModelCard(out).co2).toMatchObject({ grams: 50, source: "footprint-gate estimate", hardware_used: "8 x A100 80GB SXM4" });
+  });
+
+  it("a bare-string card still gets quotes where a bare value would not read back as the same string", () => {
+    const tricky = ["a: b", "# not a comment", "123", "true", "'quoted'", "- dash", "x #y"];
+    for (const value of tricky) {
+      const out = writeCo2Block("---\nlicense: mit\n---\n", { grams: 1, source: value, hardware_used: "8 x A100" });
+      expect(parseModelCard(out).co2).toMatchObject({ grams: 1, source: value, hardware_used: "8 x A100" });
+      expect(out).toContain("  hardware_used: 8 x A100\n");
+    }
   });
 });

@@ -463,8 +463,8 @@ describe("transparency/emissions-disclosure (on by default: warning; explicit tr
   });
 
   it.each([
-    ["co2_eq_emissions: 76000", /discloses 76,000 g, \+52 % from the estimate of 50,000 g \(tolerance 50 %\)/],
-    ["co2_eq_emissions: 24000", /discloses 24,000 g, -52 % from the estimate of 50,000 g/],
+    ["co2_eq_emissions: 76000", /discloses 76,000 g, \+52 % from the operational estimate of 50,000 g \(tolerance 50 %\)/],
+    ["co2_eq_emissions: 24000", /discloses 24,000 g, -52 % from the operational estimate of 50,000 g/],
     ["co2_eq_emissions:\n  emissions: 50", /discloses 50 g, -100 %/],
     ["co2_eq_emissions:\n  emissions: 1.2 t", /discloses 1,200,000 g, \+2300 %/],
   ])("%j is outside the tolerance: warning at model_card", async (co2, re) => {

@@ -1,6 +1,7 @@
 // Privacy exposure R = p × D (README: Rules): p from (ε, δ)-differential privacy, else the declared leak_probability,
 // else 1 for personal data without anonymization, else unknown; and the manifest totals in report.privacy.
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluate, type DatasetReport, type ManifestReport, type ManifestSource } from "../src/evaluate.js";
 
@@ -255,5 +256,139 @@ describe("properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring DP or leak_probability only helps", () => {
+  const CAP = ["policy:", "  privacy:", "    max_exposed_records: 1000"];
+  const CHATS = ["  - id: chats", "    records: 500000", "    personal_data: true", "    anonymization: pseudonymized", "    encryption: { at_rest: true, in_transit: true }", "    license: CC-BY-4.0", "    documentation: https://example.org/chats"];
+
+  async function capped(extra: readonly string[], policy: readonly string[] = CAP): Promise<ManifestReport> {
+    const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS, ...extra, ...policy, ""].join("\n")), null);
+    expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
+    return r;
+  }
+  const exposureFindings = (r: ManifestReport) => r.findings.filter((f) => f.rule === "privacy/exposure");
+
+  it("500,000 personal records declaring nothing fail under max_exposed_records 1000 (before: a warning and a pass)", async () => {
+    const r = await capped([]);
+    expect(r.datasets[0]!.exposure).toEqual({ p: 1, basis: "unknown-under-cap", records: 500000, expected_exposed_records: 500000 });
+    expect(r.verdict).toBe("fail");
+    const [f, ...more] = exposureFindings(r);
+    expect(more).toEqual([]);
+    expect(f!.severity).toBe("error");
+    expect(f!.message).toMatch(/^chats: expected exposed records R = p × D = 1 × 500,000 = 500,000, above max_exposed_records 1,000 \(personal data with no differential privacy and no leak_probability counts at p = 1 under a cap\)/);
+    // What would bring R within the cap: ε at δ = 0 (tanh(ε/2) ≤ 0.002 → ε ≤ 0.004), p ≤ 0.002, or D ≤ 1,000.
+    expect(f!.message).toContain("ε ≤ 0.004 (differential_privacy at δ = 0), a leak_probability ≤ 0.002 or records ≤ 1,000 would bring R within it");
+  });
+
+  it("the same dataset with DP ε = 3 still fails (R = 0.905 × 500,000), and the message gives the ε that would pass", async () => {
+    const r = await capped(["    differential_privacy: { epsilon: 3, delta: 1e-6 }"]);
+    expect(r.datasets[0]!.exposure.expected_exposed_records).toBeCloseTo(452574.17, 1);
+    const [f] = exposureFindings(r);
+    expect(f!.severity).toBe("error");
+    expect(f!.message).toContain("ε ≤ 0.00399 (at δ = 0.000001) or records ≤ 1,104 would bring R within it");
+    // The suggestions hold: ε = 0.00399 at the same δ, or 1,104 records at ε = 3, pass the cap; one step more does not.
+    expect(exposureFindings(await capped(["    differential_privacy: { epsilon: 0.00399, delta: 1e-6 }"]))).toEqual([]);
+    expect(exposureFindings(await capped(["    differential_privacy: { epsilon: 0.00401, delta: 1e-6 }"]))).toHaveLength(1);
+    const fewer = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS.map((l) => l.replace("500000", "1104")), "    differential_privacy: { epsilon: 3, delta: 1e-6 }", ...CAP, ""].join("\n")), null);
+    expect(exposureFindings(fewer)).toEqual([]);
+  });
+
+  it('says "no ε can" when even ε = 0 (p = δ) is above the cap', async () => {
+    const [f] = exposureFindings(await capped(["    differential_privacy: { epsilon: 3, delta: 0.01 }"]));
+    expect(f!.message).toContain("no ε can: even ε = 0 gives p = δ = 0.01; a δ ≤ 0.002 or records ≤ 1,103 would bring R within it");
+  });
+
+  it("a declared leak_probability above the cap names the largest p, records and ε", async () => {
+    const [f] = exposureFindings(await capped(["    leak_probability: 0.01"]));
+    expect(f!.message).toMatch(/= 0\.01 × 500,000 = 5,000, above max_exposed_records 1,000 \(p is the declared leak_probability\); a leak_probability ≤ 0\.002, records ≤ 100,000 or ε ≤ 0\.004 \(differential_privacy at δ = 0\) would bring R within it$/);
+  });
+
+  it("personal data declaring nothing passes when D is within the cap", async () => {
+    const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS.map((l) => l.replace("500000", "1000")), ...CAP, ""].join("\n")), null);
+    expect(r.datasets[0]!.exposure).toEqual({ p: 1, basis: "unknown-under-cap", records: 1000, expected_exposed_records: 1000 });
+    expect(exposureFindings(r)).toEqual([]);
+    expect(r.verdict).toBe("pass");
+  });
+
+  it("under a cap, personal data declaring nothing and no records is an error: R cannot be shown within the cap", async () => {
+    const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS.filter((l) => !l.includes("records")), ...CAP, ""].join("\n")), null);
+    const [f] = exposureFindings(r);
+    expect(f?.severity).toBe("error");
+    expect(f?.message).toMatch(/^chats: records \(D\) is not given, so R = p × D cannot be shown within max_exposed_records 1,000/);
+  });
+
+  it("without a cap, unknown exposure stays a warning (p unknown)", async () => {
+    const r = await capped([], []);
+    expect(r.datasets[0]!.exposure).toEqual({ p: null, basis: "unknown", records: 500000, expected_exposed_records: null });
+    expect(exposureFindings(r).map((f) => f.severity)).toEqual(["warning"]);
+    expect(r.verdict).toBe("warn");
+  });
+
+  it("messages never say anonymization lowers p; they say a leak_probability must be declared for it", async () => {
+    for (const extra of [[], ["    leak_probability: 0.5"], ["    differential_privacy: { epsilon: 3 }"]]) {
+      for (const anonymization of ["pseudonymized", "none"]) {
+        const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS.map((l) => l.replace("pseudonymized", anonymization)), ...extra, ...CAP, ""].join("\n")), null);
+        for (const f of exposureFindings(r)) {
+          expect(f.message).not.toMatch(/lower p \([^)]*anonymi/);
+          for (const m of f.message.matchAll(/anonymization[^;]*/g)) expect(m[0]).toMatch(/does not lower p|counts at p = 1/);
+        }
+      }
+    }
+  });
+
+  it("property: for any dataset, adding differential privacy or a leak_probability never makes the verdict worse", async () => {
+    const RANK = { pass: 0, warn: 1, fail: 2 } as const;
+    const dataset = fc.record({
+      records: fc.option(fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.double({ min: 0, max: 1e15, noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
+      personal: fc.option(fc.boolean(), { nil: undefined }),
+      anonymization: fc.option(fc.constantFrom("none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"), { nil: undefined }),
+      encrypted: fc.boolean(),
+      cap: fc.option(fc.oneof(fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 0, max: 1e15, noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
+    });
+    const protection = fc.oneof(
+      fc.record({ epsilon: fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }), delta: fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }) }),
+      fc.record({ leak: fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }) }),
+    );
+    type D = { records?: number; personal?: boolean; anonymization?: string; encrypted: boolean; cap?: number };
+    const manifest = (d: D, extra: string[]) =>
+      [
+        "version: 1",
+        "project: p",
+        "datasets:",
+        "  - id: d",
+        ...(d.records === undefined ? [] : [`    records: ${y(d.records)}`]),
+        ...(d.personal === undefined ? [] : [`    personal_data: ${d.personal}`]),
+        ...(d.anonymization === undefined ? [] : [`    anonymization: ${d.anonymization}`]),
+        ...(d.encrypted ? ["    encryption: { at_rest: true, in_transit: true }"] : []),
+        ...extra,
+        ...(d.cap === undefined ? [] : ["policy:", "  privacy:", `    max_exposed_records: ${y(d.cap)}`]),
+        "",
+      ].join("\n");
+    await fc.assert(
+      fc.asyncProperty(dataset, protection, async (d, p) => {
+        const before = await evaluate(source(manifest(d, [])), null);
+        const extra = "leak" in p ? [`    leak_probability: ${y(p.leak)}`] : [`    differential_privacy: { epsilon: ${y(p.epsilon)}, delta: ${y(p.delta)} }`];
+        const after = await evaluate(source(manifest(d, extra)), null);
+        expect(before.evaluated && after.evaluated).toBe(true);
+        expect(RANK[after.verdict]).toBeLessThanOrEqual(RANK[before.verdict]);
+        const worst = (r: ManifestReport) => Math.max(-1, ...exposureFindings(r).map((f) => (f.severity === "error" ? 2 : f.severity === "warning" ? 1 : 0)));
+        expect(worst(after)).toBeLessThanOrEqual(worst(before));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the README's annotated manifest passes its own privacy policy", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const start = readme.indexOf("```yaml\n", readme.indexOf("this is the annotated tour"));
+    const yaml = readme.slice(start + "```yaml\n".length, readme.indexOf("```\n", start + 8));
+    expect(yaml).toContain("max_exposed_records: 1000");
+    const r = await evaluate({ path: "footprint.yml", text: yaml, readRelative: async (rel) => (rel.endsWith(".csv") ? "energy_consumed,emissions\n1000,30\n" : null), exists: async () => true }, null);
+    expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
+    expect(r.findings.filter((f) => f.rule.startsWith("privacy/"))).toEqual([]);
+    expect(r.datasets[0]!.exposure.expected_exposed_records).toBeLessThanOrEqual(1000);
   });
 });

@@ -283,3 +283,20 @@ export function greenestRegion(provider: Provider): ResolvedLocation {
   greenest.set(provider, best!);
   return best!;
 }
+
+/** A place a reader knows ("US East (N. Virginia)", "France") for a resolved location id or grid zone; null for none. */
+export function readablePlace(location: string | null, zone: string | null): string | null {
+  const colon = location?.indexOf(":") ?? -1;
+  if (location && colon > 0) {
+    const provider = location.slice(0, colon) as Provider;
+    const region = (PROVIDERS as readonly string[]).includes(provider) ? providers[provider].regions[location.slice(colon + 1)] : undefined;
+    if (region) return region.name;
+  }
+  return zone === null ? null : (grid.zones[zone]?.name ?? zone);
+}
+
+/** The catalogue's display name of an accelerator id ("A100 80GB SXM4"); the name as given when it is not a catalogue id. */
+export function acceleratorDisplayName(id: string): string {
+  const found = findAccelerator(id);
+  return found.ok ? found.value.name : id;
+}

@@ -2,10 +2,10 @@
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
 import type { BudgetUse } from "../budget.js";
 import type { RunDelta } from "../diff.js";
-import type { ManifestReport } from "../evaluate.js";
+import type { ExposureBasis, ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
 import { runAssumptions, type Report } from "../report.js";
-import { co2BlockYaml, suggestedCo2Block } from "../modelcard.js";
+import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../modelcard.js";
 import { acceleratorCell, entryNotes } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
 import { append, formatDelta, formatInput, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
@@ -231,7 +231,13 @@ function measuredTable(m: ManifestReport): string[] {
   ];
 }
 
-const EXPOSURE_BASIS = { "differential-privacy": "(ε, δ)-DP bound", declared: "declared", "no-anonymization": "not anonymized", unknown: "unknown" } as const;
+const EXPOSURE_BASIS = {
+  "differential-privacy": "(ε, δ)-DP bound",
+  declared: "declared",
+  "no-anonymization": "not anonymized",
+  "unknown-under-cap": "undeclared (counts as 1 under the cap)",
+  unknown: "unknown",
+} as const satisfies Record<ExposureBasis, string>;
 
 /** Privacy exposure R = p × D per dataset. */
 function privacyTable(m: ManifestReport): string[] {
@@ -256,8 +262,8 @@ function modelCardLine(m: ManifestReport): string[] {
   if (!c) return [];
   const disclosed =
     c.disclosure === "none" ? "has no co2_eq_emissions" : c.disclosure === "unreadable" ? "has a co2_eq_emissions that is not a number of grams" : `discloses ${formatNumber(c.disclosed_g!)} g CO2e`;
-  const diff = c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)} vs the estimate of ${formatNumber(Math.round(c.estimated_g))} g)`;
-  return [`Model card ${code(c.path)} ${disclosed}${diff}.`, ""];
+  const diff = c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)} vs the operational estimate of ${formatNumber(c.estimated_g)} g)`;
+  return [`Model card ${code(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${formatNumber(c.embodied_g)} g.`, ""];
 }
 
 // Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
@@ -308,5 +314,15 @@ function modelCardBlock(m: ManifestReport): string[] {
   // Inside a code fence nothing renders, and every line starts with a key, so nothing can close the fence.
   const kept = m.model_card ? Object.fromEntries(Object.entries(m.model_card.kept).map(([k, v]) => [k, plainText(v)])) : undefined;
   const yaml = co2BlockYaml(suggestedCo2Block(m.runs, kept));
-  return ["<details><summary>Suggested <code>co2_eq_emissions</code> for the model card</summary>", "", "```yaml", yaml, "```", "", "</details>", ""];
+  const embodied = formatNumber(trainingGrams(m.runs).embodied_g);
+  return [
+    `<details><summary>Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied ${embodied} g reported beside it)</summary>`,
+    "",
+    "```yaml",
+    yaml,
+    "```",
+    "",
+    "</details>",
+    "",
+  ];
 }

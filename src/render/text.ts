@@ -90,7 +90,7 @@ function manifestText(m: ManifestReport): string[] {
     if (m.model_card) {
       const c = m.model_card;
       out.push(
-        `  model card ${plainText(c.path)}: ${c.disclosure === "none" ? "no co2_eq_emissions" : c.disclosure === "unreadable" ? "co2_eq_emissions is not a number of grams" : `${formatNumber(c.disclosed_g!)} g disclosed`}, estimate ${formatNumber(Math.round(c.estimated_g))} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}`,
+        `  model card ${plainText(c.path)}: ${c.disclosure === "none" ? "no co2_eq_emissions" : c.disclosure === "unreadable" ? "co2_eq_emissions is not a number of grams" : `${formatNumber(c.disclosed_g!)} g disclosed`}, operational estimate ${formatNumber(c.estimated_g)} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}; embodied ${formatNumber(c.embodied_g)} g beside it`,
       );
     }
     for (const r of m.runs) {
