@@ -383,7 +383,7 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
 
   it("the README's annotated manifest passes its own privacy policy", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const start = readme.indexOf("```yaml\n", readme.indexOf("this is the annotated tour"));
+    const start = readme.indexOf("```yaml\n", readme.indexOf("annotated tour"));
     const yaml = readme.slice(start + "```yaml\n".length, readme.indexOf("```\n", start + 8));
     expect(yaml).toContain("max_exposed_records: 1000");
     const r = await evaluate({ path: "footprint.yml", text: yaml, readRelative: async (rel) => (rel.endsWith(".csv") ? "energy_consumed,emissions\n1000,30\n" : null), exists: async () => true }, null);
