@@ -282,15 +282,15 @@ const common = {
 const training = fc.record({
   ...common,
   form: fc.oneof(
-    fc.record({ count: int(1, 1e7), hours: between(0.01, 1e6) }),
-    fc.record({ gpu_hours: between(0.01, 1e11) }),
+    fc.record({ count: int(1, 1e7), hours: between(1e-4, 1e6) }),
+    fc.record({ gpu_hours: between(1e-4, 1e11) }),
     fc.record({ compute: fc.record({ parameters: between(1, 1e15), tokens: between(1, 1e17), mfu: opt(between(0.01, 1)) }) }),
   ),
 });
 const inference = fc.record({
   ...common,
   form: fc.oneof(
-    fc.record({ count: int(1, 1e7), hours: opt(between(0.01, 1e6)), requests: opt(between(1, 1e18)) }),
+    fc.record({ count: int(1, 1e7), hours: opt(between(1e-4, 1e6)), requests: opt(between(1, 1e18)) }),
     fc.record({ requests: between(1, 1e18), energy_per_request_wh: between(1e-6, 1e6) }),
   ),
 });
@@ -397,7 +397,7 @@ describe("property: in-range extremes give finite figures in every output", () =
 
   it("a value below a field's floor (denormals included) is refused with the allowed range", async () => {
     const FIELDS: [string, number][] = [
-      ["hours", 0.01], ["power_w", 1], ["utilization", 0.001], ["repeats", 0.01], ["carbon_intensity", 0.001],
+      ["hours", 1e-4], ["power_w", 1], ["utilization", 0.001], ["repeats", 0.01], ["carbon_intensity", 0.001],
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FIELDS), fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), async ([field, min], scale) => {

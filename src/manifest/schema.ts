@@ -77,7 +77,7 @@ const common = {
     .optional()
     .describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB); any other name with power_w is a custom accelerator."),
   count: z.number().int().gte(1, { error: outOfRange("from 1 to 1e7") }).lte(1e7, { error: outOfRange("from 1 to 1e7") }).optional().describe("Number of accelerators."),
-  hours: num(0.01, 1e6).optional(),
+  hours: num(1e-4, 1e6).optional(),
   power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
   utilization: share(0.001).optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
   location: location.optional(),
@@ -91,8 +91,8 @@ const common = {
 export const trainingSchema = z
   .strictObject({
     ...common,
-    hours: num(0.01, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
-    gpu_hours: num(0.01, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
+    hours: num(1e-4, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
+    gpu_hours: num(1e-4, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
     peak_tflops: num(0.1, 1e5)
       .optional()
       .describe("Peak dense BF16 (or FP16) TFLOPS per accelerator for compute; overrides the catalogue figure, required for a custom accelerator."),
@@ -110,7 +110,7 @@ export const trainingSchema = z
 export const inferenceSchema = z
   .strictObject({
     ...common,
-    hours: num(0.01, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
+    hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
     requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
     energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
   })
