@@ -87,8 +87,8 @@ describe("reproductions: figures that used to be infinite or NaN", () => {
 
   it("other denormal inputs are refused, each with the allowed range", async () => {
     const cases: [string, string, RegExp][] = [
-      ["training", "    count: 1\n    hours: 5e-324\n", /hours: must be from 0\.01 to 1e6 \(got 5e-324\)/],
-      ["training", "    gpu_hours: 1e-300\n", /gpu_hours: must be from 0\.01 to 1e11/],
+      ["training", "    count: 1\n    hours: 5e-324\n", /hours: must be from 1e-4 to 1e6 \(got 5e-324\)/],
+      ["training", "    gpu_hours: 1e-300\n", /gpu_hours: must be from 1e-4 to 1e11/],
       ["training", "    gpu_hours: 1\n    power_w: 1e-300\n", /power_w: must be from 1 to 1e4/],
       ["training", "    gpu_hours: 1\n    utilization: 1e-300\n", /utilization: must be from 0\.001 to 1/],
       ["training", "    gpu_hours: 1\n    repeats: 1e-300\n", /repeats: must be from 0\.01 to 1e6/],

@@ -183,7 +183,7 @@ const CASES: Case[] = [
   {
     name: "hours: 0",
     text: training("    accelerator: h100\n    count: 8\n    hours: 0\n"),
-    expect: [{ rule: "manifest/invalid", line: 7, column: 12, message: /hours: must be from 0\.01 to 1e6 \(got 0\)/ }],
+    expect: [{ rule: "manifest/invalid", line: 7, column: 12, message: /hours: must be from 1e-4 to 1e6 \(got 0\)/ }],
   },
   {
     name: "hours: .inf",
@@ -198,7 +198,7 @@ const CASES: Case[] = [
   {
     name: "hours: 1e308",
     text: training("    accelerator: h100\n    count: 8\n    hours: 1e308\n"),
-    expect: [{ rule: "manifest/invalid", line: 7, column: 12, message: /hours: must be from 0\.01 to 1e6 \(got 1e\+308\)/ }],
+    expect: [{ rule: "manifest/invalid", line: 7, column: 12, message: /hours: must be from 1e-4 to 1e6 \(got 1e\+308\)/ }],
   },
   {
     name: "pue: 0.5",
