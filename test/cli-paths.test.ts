@@ -1,63 +1,15 @@
 // Ordinary mistakes on the command line, as a new user makes them: each gets one `footprint-gate: …` line and
 // exit 2 (or a notice, for a base git cannot give), never "internal error". Every case spawns the built CLI.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { cli, git, tempFolders, type Result } from "./cli-harness.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CLI = join(ROOT, "dist", "cli.js");
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd: string): Result {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  expect(r.error).toBeUndefined();
-  expect(r.stderr).not.toContain("    at ");
-  expect(r.stderr).not.toContain("internal error");
-  // The argument parser's own hints are not for users.
-  expect(r.stderr).not.toContain("To specify a positional argument");
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The first stderr line: the one-line reason. */
 const reason = (r: Result) => r.stderr.split("\n")[0]!;
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always", ...args], {
-    cwd,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-let TMP: string;
-let n = 0;
-beforeAll(() => {
-  TMP = mkdtempSync(join(tmpdir(), "footprint-cli-paths-"));
-});
-afterAll(() => {
-  rmSync(TMP, { recursive: true, force: true });
-});
-
-function folder(): string {
-  const d = join(TMP, `case-${++n}`);
-  mkdirSync(d, { recursive: true });
-  return d;
-}
-function write(dir: string, rel: string, text: string): string {
-  const file = join(dir, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
+const { root, folder, write } = tempFolders("footprint-cli-paths-");
 
 const TRAINING = (extra = "") =>
   ["version: 1", "project: paths", "training:", "  - id: run-a", "    accelerator: nvidia-a100-80gb-sxm", "    gpu_hours: 100", "    location: FR", extra].join("\n") + "\n";
@@ -249,7 +201,7 @@ describe("--base-ref where git cannot give the base (item 7)", () => {
     git(origin, "commit", "-q", "-am", "three");
     // What actions/checkout leaves: one commit of the PR branch, no origin/main.
     shallow = join(folder(), "clone");
-    git(TMP, "clone", "-q", "--depth", "1", "--single-branch", "--branch", "feature", `file://${origin}`, shallow);
+    git(root(), "clone", "-q", "--depth", "1", "--single-branch", "--branch", "feature", `file://${origin}`, shallow);
   });
 
   it("outside a git repository: a base/unavailable notice saying no git repository here; the head is judged alone", () => {
@@ -287,7 +239,7 @@ describe("--base-ref where git cannot give the base (item 7)", () => {
 
   it("after the suggested fetch, the shallow clone compares with origin/main", () => {
     const copy = join(folder(), "clone");
-    git(TMP, "clone", "-q", "--depth", "1", "--single-branch", "--branch", "feature", `file://${origin}`, copy);
+    git(root(), "clone", "-q", "--depth", "1", "--single-branch", "--branch", "feature", `file://${origin}`, copy);
     git(copy, "fetch", "-q", "--depth=1", "origin", "main:refs/remotes/origin/main");
     const r = cli(["check", "--base-ref", "origin/main", "--format", "json", "--fail-on", "never"], copy);
     expect(r.status).toBe(0);

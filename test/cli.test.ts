@@ -1,28 +1,9 @@
 // The CLI as users and CI run it: `node dist/cli.js …` (README: The CLI). Every case spawns the built CLI.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { cli, git, ROOT, tempFolders } from "./cli-harness.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CLI = join(ROOT, "dist", "cli.js");
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI; bad input must never produce a stack trace, whatever the test checks next. */
-function cli(args: string[], cwd = ROOT): Result {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  expect(r.error).toBeUndefined();
-  expect(r.stderr).not.toContain("    at ");
-  expect(r.stderr).not.toContain("internal error");
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 // ---- report types (what the tests read) ----
 interface Totals {
@@ -92,36 +73,7 @@ function near(actual: number | null | undefined, expected: number, what = ""): v
   expect(relErr(actual!, expected), `${what}: ${actual} vs expected ${expected}`).toBeLessThan(1e-3);
 }
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", ...args], {
-    cwd,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-let TMP: string;
-let n = 0;
-beforeAll(() => {
-  TMP = mkdtempSync(join(tmpdir(), "footprint-cli-"));
-});
-afterAll(() => {
-  rmSync(TMP, { recursive: true, force: true });
-});
-
-/** A fresh folder under the temp dir. */
-function folder(): string {
-  const d = join(TMP, `case-${++n}`);
-  mkdirSync(d, { recursive: true });
-  return d;
-}
-function write(dir: string, rel: string, text: string): string {
-  const file = join(dir, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
+const { folder, write } = tempFolders("footprint-cli-");
 
 /** A one-entry training manifest: gpu_hours × power_w / 1000 × pue = energy; intensity in g/kWh. */
 function training(opts: { id?: string; gpuHours?: number; powerW?: number; pue?: number; intensity?: number; location?: string; extra?: string } = {}): string {
@@ -373,7 +325,7 @@ function expectFinding(f: unknown): void {
 }
 
 describe("--format json", () => {
-  it("prints every README: The CLI field; base and delta are null without a base", () => {
+  it("prints every field of the JSON report; base and delta are null without a base", () => {
     const d = folder();
     write(d, "footprint.yml", FULL_MANIFEST);
     const { status, report } = json(["check", "footprint.yml"], d);
@@ -418,7 +370,7 @@ describe("--format json", () => {
     for (const f of m.findings as unknown[]) expectFinding(f);
   });
 
-  it("reports dataset exposure R = p × D with the README: Rules p", () => {
+  it("reports dataset exposure R = p × D with the documented p", () => {
     const d = folder();
     write(d, "footprint.yml", FULL_MANIFEST);
     const { report } = json(["check", "footprint.yml"], d);
