@@ -7,10 +7,22 @@ import { formatQuantity, type Quantity } from "./render/units.js";
 
 export const DEFAULT_WARN_AT = 0.8;
 
+/** The manifest key that sets a limit: what a reader changes to raise it. */
+export type BudgetKey =
+  | "budget.energy_kwh"
+  | "budget.co2e_kg"
+  | "budget.water_l"
+  | "budget.run.energy_kwh"
+  | "budget.run.co2e_kg"
+  | "budget.increase_pct";
+
 export interface BudgetUse {
   /** `total` or the id of an entry. */
   scope: string;
+  /** For `budget.increase_pct`, the metric whose increase is limited (energy). */
   metric: Quantity;
+  key: BudgetKey;
+  /** In the metric's unit; for `budget.increase_pct`, the increase over the base in % and the % allowed. */
   limit: number;
   value: number;
   /** value / limit */
@@ -18,8 +30,21 @@ export interface BudgetUse {
   status: "ok" | "warn" | "over";
 }
 
-const TOTAL_RULES: Record<Quantity, string> = { energy_kwh: "budget/energy", co2e_kg: "budget/co2e", water_l: "budget/water" };
-const RUN_RULES: Partial<Record<Quantity, string>> = { energy_kwh: "budget/run-energy", co2e_kg: "budget/run-co2e" };
+/** The finding rule of each budget key. */
+export const BUDGET_RULES: Record<BudgetKey, string> = {
+  "budget.energy_kwh": "budget/energy",
+  "budget.co2e_kg": "budget/co2e",
+  "budget.water_l": "budget/water",
+  "budget.run.energy_kwh": "budget/run-energy",
+  "budget.run.co2e_kg": "budget/run-co2e",
+  "budget.increase_pct": "budget/increase",
+};
+
+/** The key of a use in a report written before uses named their key. */
+export function budgetKeyOf(use: Pick<BudgetUse, "scope" | "metric">): BudgetKey {
+  if (use.scope === "total") return `budget.${use.metric}`;
+  return use.metric === "co2e_kg" ? "budget.run.co2e_kg" : "budget.run.energy_kwh";
+}
 
 export function checkBudgets(
   manifest: Manifest,
@@ -35,7 +60,8 @@ export function checkBudgets(
   if (!budget) return { uses, findings };
   const warnAt = budget.warn_at ?? DEFAULT_WARN_AT;
 
-  const judge = (scope: string, metric: Quantity, value: number, limit: number, rule: string, path: Path, what: string) => {
+  const judge = (scope: string, metric: Quantity, key: BudgetKey, value: number, limit: number, path: Path, what: string) => {
+    const rule = BUDGET_RULES[key];
     const share = value / limit;
     // NaN fails no comparison, so a figure that is not a finite number would pass: it is an error instead.
     if (!Number.isFinite(value) || !Number.isFinite(share) || !(limit > 0)) {
@@ -49,7 +75,7 @@ export function checkBudgets(
       return;
     }
     const status = share > 1 ? "over" : share >= warnAt ? "warn" : "ok";
-    uses.push({ scope, metric, limit, value, share, status });
+    uses.push({ scope, metric, key, limit, value, share, status });
     if (status === "ok") return;
     const pctText = `${Math.round(share * 100)} %`;
     findings.push({
@@ -66,12 +92,12 @@ export function checkBudgets(
 
   for (const metric of ["energy_kwh", "co2e_kg", "water_l"] as const) {
     const limit = budget[metric];
-    if (limit !== undefined) judge("total", metric, totals[metric], limit, TOTAL_RULES[metric], ["budget", metric], `total ${label(metric)}`);
+    if (limit !== undefined) judge("total", metric, `budget.${metric}`, totals[metric], limit, ["budget", metric], `total ${label(metric)}`);
   }
   for (const run of runs) {
     for (const metric of ["energy_kwh", "co2e_kg"] as const) {
       const limit = budget.run?.[metric];
-      if (limit !== undefined) judge(run.id, metric, run[metric], limit, RUN_RULES[metric]!, [...run.path, "id"], `${run.id}: ${label(metric)}`);
+      if (limit !== undefined) judge(run.id, metric, `budget.run.${metric}`, run[metric], limit, [...run.path, "id"], `${run.id}: ${label(metric)}`);
     }
   }
 
@@ -85,9 +111,17 @@ export function checkBudgets(
         file,
         ...locator.value(["budget", "increase_pct"]),
       });
-    } else if ((head - base) * 100 > budget.increase_pct * base) {
-      // Compared without dividing (above), so that exactly the allowed increase passes despite rounding.
+    } else {
+      // Compared without dividing, so that exactly the allowed increase passes despite rounding.
+      const over = (head - base) * 100 > budget.increase_pct * base;
       const ratio = (head / base - 1) * 100;
+      const limit = budget.increase_pct;
+      // Recorded for the reader (value and limit in %) when it is a number: not from a zero base, nor against 0 %.
+      const share = ratio / limit;
+      if (Number.isFinite(ratio) && Number.isFinite(share)) {
+        uses.push({ scope: "total", metric: "energy_kwh", key: "budget.increase_pct", limit, value: ratio, share, status: over ? "over" : "ok" });
+      }
+      if (!over) return { uses, findings };
       const increase = base === 0 ? "from zero" : Number.isFinite(ratio) ? `by ${ratio.toFixed(1)} %` : "by more than 1e308 %";
       findings.push({
         rule: "budget/increase",

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate, PathError, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
-import { renderMarkdown } from "./render/markdown.js";
+import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn } from "./report.js";
@@ -189,7 +189,7 @@ async function check(args: string[]): Promise<number> {
     }
   }
   const report = buildReport(manifests);
-  const output = format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report);
+  const output = format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report, { footer: { docsUrl: docsUrl() } }) : renderText(report);
   process.stdout.write(output);
   return exitCode(report, failOn);
 }

@@ -13,7 +13,7 @@ import { InputError, readConfig, type Config } from "./github/config.js";
 import { readContext, type RunContext } from "./github/context.js";
 import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
 import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
-import { COMMENT_LIMIT, fitMarkdown, SUMMARY_LIMIT } from "./render/markdown.js";
+import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from "./render/markdown.js";
 import { buildReport, exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
 import { confine, FileError, readRegularFile, SourceError, workTreeSource, writeRegularFile } from "./sources.js";
@@ -48,7 +48,14 @@ async function runAction(): Promise<void> {
   // Links point at the PR's head commit (stable across pushes; the merge commit is rebuilt on each one).
   const linkSha = ctx.headSha;
   const lineUrl = linkSha ? (f: Finding) => `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "blob", linkSha, ...f.file.split("/")])}#L${f.line}` : undefined;
-  const footer = "Updated on each push by footprint-gate. Estimates follow its methodology; every figure carries its source in the assumptions.";
+  const footer: Footer = {
+    baseSha: config.report ? null : config.baseRef || ctx.baseSha,
+    headSha: ctx.headSha,
+    runUrl: ctx.runId
+      ? `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "actions", "runs", ctx.runId, ...(ctx.runAttempt && ctx.runAttempt !== "1" ? ["attempts", ctx.runAttempt] : [])])}`
+      : null,
+    docsUrl: docsUrl(ctx.serverUrl, ctx.actionRepository ?? undefined),
+  };
 
   if (config.summary) {
     const { body } = fitMarkdown(report, { marker: null, lineUrl, footer, elsewhere: "the JSON report (the `report` output)" }, SUMMARY_LIMIT - 1024);

@@ -3,6 +3,7 @@
 // passed through the plain-text sanitiser. Only then rendered. The limits are those of the reports the gate writes
 // itself (TEXT_LIMITS, the manifest's own limits), so that every report of `check --format json` is accepted.
 import * as z from "zod";
+import { BUDGET_RULES, budgetKeyOf, type BudgetKey } from "./budget.js";
 import { ID_PATTERN } from "./manifest/schema.js";
 import { plainText } from "./render/escape.js";
 import { REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
@@ -113,13 +114,15 @@ const manifest = z.strictObject({
       z.strictObject({
         scope: str(100),
         metric: z.enum(["energy_kwh", "co2e_kg", "water_l"]),
+        // Reports written before uses named their key get it from scope and metric.
+        key: z.enum(Object.keys(BUDGET_RULES) as [BudgetKey, ...BudgetKey[]]).optional(),
         limit: num,
         value: num,
         share: num,
         status: z.enum(["ok", "warn", "over"]),
-      }),
+      }).transform((b) => ({ ...b, key: b.key ?? budgetKeyOf(b) })),
     )
-    .max(3 + 2 * MAX_RUNS),
+    .max(4 + 2 * MAX_RUNS),
   advice: z
     .array(
       z.strictObject({

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { regionAdvice } from "../src/advice.js";
 import { evaluate, type ManifestReport, type ManifestSource } from "../src/evaluate.js";
 import { badgeFiles, badgeOf } from "../src/render/badge.js";
-import { energyChart, CHART_MAX_ENTRIES } from "../src/render/markdown.js";
+import { CHART_TOP, energyChart } from "../src/render/markdown.js";
 import { buildReport, runAssumptions } from "../src/report.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -191,13 +191,31 @@ describe("Mermaid energy chart", () => {
     expect(series).toHaveLength(1);
   });
 
-  it(`is well-formed for ${CHART_MAX_ENTRIES} entries with a base (bars and a line), and omitted for one more`, async () => {
-    const m = await manifestReport(manifest(CHART_MAX_ENTRIES, "", 20), manifest(CHART_MAX_ENTRIES - 1));
+  it("with a base, gives each entry a base and a head bar side by side, in two series, with y from 0", async () => {
+    const m = await manifestReport(manifest(3, "", 20), manifest(2));
     const { labels, series } = wellFormed(energyChart(m));
-    expect(labels).toHaveLength(CHART_MAX_ENTRIES);
+    expect(labels).toEqual(["run-0 · base", "run-0 · head", "run-1 · base", "run-1 · head", "run-2 · base", "run-2 · head"]);
     expect(series).toHaveLength(2);
-    // The entry new in the head has no base energy.
-    expect(series[1]![CHART_MAX_ENTRIES - 1]).toBe(0);
-    expect(energyChart(await manifestReport(manifest(CHART_MAX_ENTRIES + 1)))).toEqual([]);
+    // Base bars at the base places only, head bars at the head places only: nothing is drawn over anything.
+    expect(series[0]!.filter((_, i) => i % 2 === 1)).toEqual([0, 0, 0]);
+    expect(series[1]!.filter((_, i) => i % 2 === 0)).toEqual([0, 0, 0]);
+    // The entry new in the head has no base bar.
+    expect(series[0]![4]).toBe(0);
+    const text = energyChart(m).join("\n");
+    expect(text).not.toMatch(/^ {2}line /m);
+    const axis = /^ {2}y-axis "(\w+)" 0 --> ([\d.]+)$/m.exec(text)!;
+    expect(Number(axis[2])).toBeGreaterThanOrEqual(Math.max(...series.flat()));
+  });
+
+  it(`shows the ${CHART_TOP} largest entries and sums the rest as "others", however many there are`, async () => {
+    const m = await manifestReport(manifest(25));
+    const { labels, series } = wellFormed(energyChart(m));
+    expect(labels).toHaveLength(CHART_TOP + 1);
+    expect(labels[CHART_TOP]).toBe("others (15)");
+    // The largest entries (the longest runs) come first; the others' bar is the sum of the 15 smallest.
+    expect(labels[0]).toBe("run-24");
+    const perEntry = m.runs.map((r) => r.energy_kwh / 1e3).sort((a, b) => a - b);
+    const others = perEntry.slice(0, 15).reduce((a, b) => a + b, 0);
+    expect(series[0]![CHART_TOP]).toBeCloseTo(others, 0);
   });
 });

@@ -713,7 +713,8 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
     expect(co2BlockYaml(block)).toContain("\n  emissions: 0.012\n");
     const report = buildReport([r]);
     expect(renderText(report)).toMatch(/model card README\.md: 0\.012 g disclosed, operational estimate 0\.012 g \(±0 %\); embodied 10\.4 g beside it/);
-    const md = renderMarkdown(report);
+    // Markdown keeps number and unit together with a no-break space.
+    const md = renderMarkdown(report).replace(/\u00a0/g, " ");
     expect(md).toContain("discloses 0.012 g CO2e (±0 % vs the operational estimate of 0.012 g); embodied carbon of the training hardware, reported beside it and not in the card's figure: 10.4 g.");
     expect(md).toContain("Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied 10.4 g reported beside it)");
     const json = parseReport(reportJson(report));

@@ -214,12 +214,17 @@ describe("large manifests", () => {
       expect(bytes(body)).toBeLessThanOrEqual(limit);
       expect(body.split("\n")[0]).toBe(MARKER);
     }
-    // A thousand manifests: even the minimal rendering is too long, and the cut keeps the marker.
+    // A thousand manifests: the minimal rendering names ten and counts the rest.
     const small = { ...huge, runs: runs.slice(0, 20), findings: findings.slice(0, 20), budget: [], advice: [] };
     const many = buildReport(Array.from({ length: 1000 }, (_, i) => ({ ...small, path: `m${i}/footprint.yml` })));
-    const { body, detail } = fitMarkdown(many, { marker: MARKER }, COMMENT_LIMIT);
+    const fitted = fitMarkdown(many, { marker: MARKER }, COMMENT_LIMIT);
+    expect(fitted.detail).toBe("minimal");
+    expect(bytes(fitted.body)).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(fitted.body).toContain("| … 990 more manifests in the full report |");
+    // Below even that, the cut keeps the marker.
+    const { body, detail } = fitMarkdown(many, { marker: MARKER }, 4000);
     expect(detail).toBe("truncated");
-    expect(bytes(body)).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(bytes(body)).toBeLessThanOrEqual(4000);
     expect(body.split("\n")[0]).toBe(MARKER);
     expect(body).toContain("cut to fit");
   }, 120_000);

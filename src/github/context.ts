@@ -38,6 +38,11 @@ export interface RunContext {
   baseSha: string | null;
   pr: { number: number; isFork: boolean } | null;
   workflowRun: z.infer<typeof payload>["workflow_run"] | null;
+  /** This run (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), for a link to it; null outside a runner. */
+  runId: string | null;
+  runAttempt: string | null;
+  /** The repository the action was taken from (GITHUB_ACTION_REPOSITORY), for a link to its documentation. */
+  actionRepository: string | null;
 }
 
 const ZERO_SHA = /^0{40}$/;
@@ -72,5 +77,9 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     // head.repo is null when the fork was deleted; treat that as a fork too.
     pr: pr ? { number: pr.number, isFork: pr.head.repo?.full_name !== `${owner}/${name}` } : null,
     workflowRun: event.workflow_run ?? null,
+    // Only what can go into a URL unchanged; anything else is no run to link to.
+    runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? "") ? env.GITHUB_RUN_ID! : null,
+    runAttempt: /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? env.GITHUB_RUN_ATTEMPT! : null,
+    actionRepository: /^[\w.-]+\/[\w.-]+$/.test(env.GITHUB_ACTION_REPOSITORY ?? "") ? env.GITHUB_ACTION_REPOSITORY! : null,
   };
 }

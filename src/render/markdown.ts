@@ -1,14 +1,28 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
-import type { BudgetUse } from "../budget.js";
-import type { RunDelta } from "../diff.js";
+import { BUDGET_RULES, type BudgetKey, type BudgetUse } from "../budget.js";
+import type { RunDelta, RunFigures } from "../diff.js";
 import type { ExposureBasis, ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
-import { runAssumptions, type Report } from "../report.js";
+import { TEXT_LIMITS, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../modelcard.js";
 import { acceleratorCell, entryNotes } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
-import { append, formatDelta, formatInput, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
+import {
+  append,
+  columnUnit,
+  formatBudgetUse,
+  formatDelta,
+  formatInput,
+  formatNumber,
+  formatPct,
+  formatQuantity,
+  largest,
+  METRIC_LABEL,
+  NBSP,
+  type ColumnUnit,
+  type Quantity,
+} from "./units.js";
 
 export const MARKER = "<!-- footprint-gate:v1 -->";
 /** GitHub refuses comment bodies over 65,536 characters; bytes are a safe upper bound of characters. */
@@ -24,6 +38,14 @@ export type Detail = "full" | "compact" | "minimal";
 const ROWS: Record<Detail, number> = { full: Infinity, compact: 40, minimal: 10 };
 const FINDINGS: Record<Detail, number> = { full: Infinity, compact: 40, minimal: 10 };
 
+/** The last line: which commits were compared, the run that compared them, how the figures are made. */
+export interface Footer {
+  baseSha?: string | null;
+  headSha?: string | null;
+  runUrl?: string | null;
+  docsUrl?: string | null;
+}
+
 export interface MarkdownOptions {
   /** First line of the body; null for none (the job summary). */
   marker?: string | null;
@@ -32,13 +54,42 @@ export interface MarkdownOptions {
   detail?: Detail;
   /** Where the complete report is when detail was left out. */
   elsewhere?: string;
-  footer?: string;
+  footer?: Footer;
 }
 
+/** The action's README, where the comment's figures and rules are explained. */
+export function docsUrl(serverUrl = "https://github.com", actionRepository = "footprint-gate/footprint-gate"): string {
+  return `${serverUrl}/${actionRepository}#readme`;
+}
+
+/**
+ * The body, in reading order: the verdict and what changed; on fail or warn the findings, each with its value,
+ * its limit and how to fix it; the table; notices and advice; the rest collapsed. At 740 px the verdict and the
+ * first finding stay in the first half screen whatever the manifest holds.
+ */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const detail = options.detail ?? "full";
   const lines = [...(options.marker === null ? [] : [options.marker ?? MARKER]), `## 🌱 footprint-gate: ${STATUS[report.verdict]}`, ""];
-  for (const m of report.manifests) append(lines, manifestSection(m, report.manifests.length > 1, options)).push("");
-  lines.push(`<sub>${options.footer ?? "Estimated with footprint-gate; every figure carries its source in the assumptions."}</sub>`);
+  const ms = report.manifests;
+  const several = ms.length > 1;
+  lines.push(several ? reportSentence(ms) : manifestSentence(ms[0]!), "");
+  append(lines, leadFindings(ms, detail, options));
+  if (several) {
+    append(lines, overviewTable(ms, detail, options));
+    const unchanged = ms.filter(isUnchanged);
+    if (unchanged.length > 0) {
+      const names = unchanged.slice(0, 10).map((m) => code(m.path));
+      lines.push(`${unchanged.length} ${unchanged.length === 1 ? "manifest" : "manifests"} unchanged: ${names.join(", ")}${unchanged.length > names.length ? `, … ${unchanged.length - names.length} more` : ""}`, "");
+    }
+    // The sections of the manifests a reviewer has to look at; capped like the rows of a table.
+    const shown = ms.filter((m) => !isUnchanged(m));
+    for (const m of shown.slice(0, ROWS[detail])) {
+      lines.push(`### ${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`, "", manifestSentence(m), "");
+      append(lines, manifestSection(m, options));
+    }
+    if (shown.length > ROWS[detail]) lines.push(`… ${shown.length - ROWS[detail]} more manifests in ${options.elsewhere ?? "the full report"}`, "");
+  } else append(lines, manifestSection(ms[0]!, options));
+  lines.push(footerLine(options.footer));
   return lines.join("\n") + "\n";
 }
 
@@ -77,86 +128,254 @@ function truncate(body: string, limit: number, elsewhere = "the job summary"): s
   return `${kept.join("\n")}${fences % 2 ? "\n```" : ""}${"\n</details>".repeat(Math.max(0, opened))}${note}`;
 }
 
-function manifestSection(m: ManifestReport, several: boolean, options: MarkdownOptions): string[] {
+const q = (quantity: Quantity, value: number) => formatQuantity(quantity, value, NBSP);
+const pct = (value: number | null) => formatPct(value, NBSP);
+const delta = (quantity: Quantity, value: number) => formatDelta(quantity, value, NBSP);
+
+/** Nothing to review: compared with a base, no entry changed and nothing found. */
+function isUnchanged(m: ManifestReport): boolean {
+  return m.evaluated && !m.removed && m.delta !== null && m.findings.length === 0 && m.delta.runs.every((d) => d.change === "unchanged");
+}
+
+/** One sentence on what changed, in the unit that gates (energy; CO2e too when a CO2e limit exists). */
+function manifestSentence(m: ManifestReport): string {
+  const project = m.project ? `**${escapeMarkdown(m.project, 100)}**` : code(m.path);
+  if (!m.evaluated || !m.totals) return `${STATUS.fail}: ${project} cannot be evaluated; fix the problems below.`;
+  if (m.removed && m.base) return `🗑️ ${project} (${code(m.path)}) is removed by this change: ${delta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${delta("co2e_kg", -m.base.totals.co2e_kg)} CO2e.`;
+  const t = m.totals;
+  const totals = `${q("co2e_kg", t.co2e_kg)} CO2e, ${q("water_l", t.water_l)} water`;
+  if (!m.delta || !m.base) return `${project}: ${q("energy_kwh", t.energy_kwh)} energy, ${totals}; no base to compare with.`;
+  const d = m.delta;
+  const co2Gates = m.budget.some((b) => b.metric === "co2e_kg");
+  const co2 = co2Gates ? `**${delta("co2e_kg", d.co2e_kg)} CO2e** (${pct(d.co2e_pct)})` : `${delta("co2e_kg", d.co2e_kg)} CO2e`;
+  const counts = (["added", "changed", "removed"] as const)
+    .map((c) => [c, d.runs.filter((r) => r.change === c).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([c, n]) => `${n} ${c}`);
+  const changes = counts.length ? `${counts.join(", ")} of ${d.runs.length} entries` : "no entry changed";
+  return `${project}: energy ${q("energy_kwh", m.base.totals.energy_kwh)} → ${q("energy_kwh", t.energy_kwh)} (**${pct(d.energy_pct)}**), ${co2}; ${changes}.`;
+}
+
+/** Several manifests: how many pass, warn and fail, and the energy change of those with a base. */
+function reportSentence(ms: readonly ManifestReport[]): string {
+  const count = (v: ManifestReport["verdict"]) => ms.filter((m) => m.verdict === v).length;
+  let base = 0;
+  let head = 0;
+  for (const m of ms) {
+    if (!m.evaluated || !m.base) continue;
+    base += m.base.totals.energy_kwh;
+    head += m.removed ? 0 : (m.totals?.energy_kwh ?? 0);
+  }
+  const verdicts = `${count("fail")} fail, ${count("warn")} warn, ${count("pass")} pass`;
+  const change = base > 0 ? `; energy ${q("energy_kwh", base)} → ${q("energy_kwh", head)} (**${pct(((head - base) / base) * 100)}**) over the manifests with a base` : "";
+  return `**${ms.length} manifests**: ${verdicts}${change}.`;
+}
+
+/** The budget use a budget finding reports, matched by rule, status and (for an entry's limit) the entry id. */
+function useOf(f: Finding, uses: readonly BudgetUse[]): BudgetUse | undefined {
+  const status = f.severity === "error" ? "over" : "warn";
+  return uses.find((b) => BUDGET_RULES[b.key] === f.rule && b.status === status && (b.scope === "total" || f.message.startsWith(`${b.scope}:`)));
+}
+
+/** One line on what to do: raise the limit knowingly or shrink the plan. Other rules' messages say it already. */
+function budgetFix(key: BudgetKey): string {
+  return `${key === "budget.increase_pct" ? "reduce the change" : "reduce the plan"} or raise ${code(key)} in a reviewed change`;
+}
+
+function budgetKeyOfRule(rule: string): BudgetKey | undefined {
+  return (Object.keys(BUDGET_RULES) as BudgetKey[]).find((k) => BUDGET_RULES[k] === rule);
+}
+
+// Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
+const REPOSITORY_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/;
+
+function where(f: Finding, options: MarkdownOptions): string {
+  const text = `${escapeMarkdown(f.file, 200)}:${f.line}`;
+  // Parentheses are percent-encoded so that no file name can close the link early.
+  return options.lineUrl && REPOSITORY_PATH.test(f.file) ? `[${text}](${options.lineUrl(f).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : text;
+}
+
+/** A finding as one list item: a budget finding by its value and limit, any other by its message. */
+function findingLine(f: Finding, m: ManifestReport, options: MarkdownOptions, prefix: string): string {
+  const icon = SEVERITY[f.severity];
+  const b = f.rule.startsWith("budget/") ? useOf(f, m.budget) : undefined;
+  if (b) {
+    const subject = b.scope === "total" ? "" : `${code(b.scope)} `;
+    const value =
+      b.key === "budget.increase_pct"
+        ? `${METRIC_LABEL[b.metric]} ${pct(b.value)} vs base`
+        : `${b.scope === "total" ? "total " : ""}${METRIC_LABEL[b.metric]} ${q(b.metric, b.value)} (${Math.round(b.share * 100)}${NBSP}%)`;
+    const limit = b.key === "budget.increase_pct" ? "" : ` (${q(b.metric, b.limit)})`;
+    return `- ${icon} ${prefix}${subject}**${value}**, limit ${code(`${b.key}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key)} (${where(f, options)})`;
+  }
+  const key = budgetKeyOfRule(f.rule);
+  const fix = key && f.severity !== "notice" ? `; ${budgetFix(key)}` : "";
+  return `- ${icon} ${prefix}${code(f.rule)} ${escapeMarkdown(f.message, 500)}${fix} (${where(f, options)})`;
+}
+
+/** The errors and warnings of every manifest, first: why the gate fails or warns. */
+function leadFindings(ms: readonly ManifestReport[], detail: Detail, options: MarkdownOptions): string[] {
+  const limit = FINDINGS[detail];
+  const out: string[] = [];
+  let total = 0;
+  for (const m of ms) {
+    const prefix = ms.length > 1 ? `${code(m.path)}: ` : "";
+    for (const f of m.findings) {
+      if (f.severity === "notice") continue;
+      total++;
+      if (out.length < limit) out.push(findingLine(f, m, options, prefix));
+    }
+  }
+  if (total === 0) return [];
+  if (out.length < total) out.push(`- … ${total - out.length} more in ${options.elsewhere ?? "the full report"}`);
+  return [...out, ""];
+}
+
+/** A row per manifest: verdict, change and totals; each figure with its own unit (manifests differ widely). */
+function overviewTable(ms: readonly ManifestReport[], detail: Detail, options: MarkdownOptions): string[] {
+  const rows = ["| manifest | verdict | energy | Δ energy | CO2e | Δ CO2e |", "|---|---|---:|---:|---:|---:|"];
+  for (const m of ms.slice(0, ROWS[detail])) {
+    const name = `${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`;
+    if (!m.evaluated || !m.totals) {
+      rows.push(`| ${name} | ${STATUS.fail} (not evaluated) | – | – | – | – |`);
+      continue;
+    }
+    const verdict = m.removed ? "🗑️ removed" : isUnchanged(m) ? `${STATUS.pass} (unchanged)` : STATUS[m.verdict];
+    const energy = m.removed ? q("energy_kwh", 0) : q("energy_kwh", m.totals.energy_kwh);
+    const co2 = m.removed ? q("co2e_kg", 0) : q("co2e_kg", m.totals.co2e_kg);
+    const d = m.delta;
+    const dEnergy = d ? pct(d.energy_pct) : m.removed ? pct(-100) : "no base";
+    const dCo2 = d ? delta("co2e_kg", d.co2e_kg) : m.removed && m.base ? delta("co2e_kg", -m.base.totals.co2e_kg) : "–";
+    rows.push(`| ${name} | ${verdict} | ${energy} | ${dEnergy} | ${co2} | ${dCo2} |`);
+  }
+  if (ms.length > ROWS[detail]) rows.push(`| … ${ms.length - ROWS[detail]} more manifests in ${options.elsewhere ?? "the full report"} | | | | | |`);
+  return [...rows, ""];
+}
+
+function manifestSection(m: ManifestReport, options: MarkdownOptions): string[] {
   const detail = options.detail ?? "full";
   const out: string[] = [];
-  if (several) out.push(`### ${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`, "");
-  out.push(verdictLine(m), "");
   // Sections can hold a line per entry: appended in a loop, never spread into push() (call stack).
   if (m.evaluated && m.totals) append(out, runsTable(m, detail, options)).push("");
-  if (m.evaluated && detail !== "minimal") {
-    for (const section of [adviceList(m, detail), energyChart(m), measuredTable(m), privacyTable(m), modelCardLine(m)]) append(out, section);
+  const notices = m.findings.filter((f) => f.severity === "notice");
+  if (notices.length > 0) {
+    for (const f of notices.slice(0, FINDINGS[detail])) out.push(findingLine(f, m, options, ""));
+    if (notices.length > FINDINGS[detail]) out.push(`- … ${notices.length - FINDINGS[detail]} more notices in ${options.elsewhere ?? "the full report"}`);
+    out.push("");
   }
-  if (m.findings.length > 0) append(out, findingsList(m.findings, detail, options)).push("");
-  if (m.evaluated && detail === "full") append(out, assumptions(m)).push("");
-  if (m.evaluated && detail !== "minimal") append(out, modelCardBlock(m));
+  if (!m.evaluated || detail === "minimal") return out;
+  for (const section of [adviceList(m), modelCardLine(m), energyChart(m), measuredTable(m), privacyTable(m)]) append(out, section);
+  if (detail === "full") append(out, assumptions(m));
+  append(out, modelCardBlock(m));
   return out;
 }
 
-function verdictLine(m: ManifestReport): string {
-  const project = m.project ? `**${escapeMarkdown(m.project, 100)}**` : code(m.path);
-  if (!m.evaluated || !m.totals) return `${STATUS.fail}: ${project} cannot be evaluated; fix the problems below.`;
-  if (m.removed && m.base) return `🗑️ ${project} (${code(m.path)}) is removed by this change: ${formatDelta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${formatDelta("co2e_kg", -m.base.totals.co2e_kg)} CO2e`;
-  const t = m.totals;
-  const totals = `${formatQuantity("energy_kwh", t.energy_kwh)}, ${formatQuantity("co2e_kg", t.co2e_kg)} CO2e, ${formatQuantity("water_l", t.water_l)} water`;
-  if (!m.delta) return `${STATUS[m.verdict]}: ${project} · ${totals} · no base to compare with`;
-  const d = m.delta;
-  return `${STATUS[m.verdict]}: ${project} · **${formatPct(d.energy_pct)} energy, ${formatDelta("co2e_kg", d.co2e_kg)} CO2e** · ${totals}`;
+/** An entry of the table: a run of the head, or one the change removed. */
+interface Row {
+  id: string;
+  kind: "training" | "inference";
+  measured: boolean;
+  accelerator: string;
+  base: RunFigures | null;
+  head: RunFigures | null;
+  d: RunDelta | undefined;
+  weight: number;
 }
+
+const STATE = { over: "❌ over", warn: "⚠️ near limit", added: "🆕 added", changed: "✏️ changed", removed: "🗑️ removed", ok: "✅ ok" } as const;
 
 function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions): string[] {
   const hasBase = m.delta !== null;
+  // Δ CO2e is shown beside Δ energy when a CO2e limit gates.
+  const co2Gates = hasBase && m.budget.some((b) => b.metric === "co2e_kg");
   const byScope = new Map<string, BudgetUse[]>();
   for (const b of m.budget) byScope.set(b.scope, [...(byScope.get(b.scope) ?? []), b]);
-  const budgetOf = (scope: string) => {
-    const uses = byScope.get(scope) ?? [];
-    return uses.length ? uses.map((b) => `${b.metric === "energy_kwh" ? "energy" : b.metric === "co2e_kg" ? "CO2e" : "water"} ${Math.round(b.share * 100)} %`).join(", ") : "–";
-  };
-  const rows = [
-    `| entry | kind | accelerator | energy${hasBase ? " (base → head)" : ""} | ${hasBase ? "Δ % | " : ""}CO2e | water | budget | status |`,
-    `|---|---|---|---:|${hasBase ? "---:|" : ""}---:|---:|---|---|`,
-  ];
   const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
-  const runRow = (r: ManifestReport["runs"][number], d: RunDelta | undefined) => {
-    const energy = d?.base ? `${formatQuantity("energy_kwh", d.base.energy_kwh)} → ${formatQuantity("energy_kwh", r.energy_kwh)}` : formatQuantity("energy_kwh", r.energy_kwh);
-    const uses = byScope.get(r.id) ?? [];
-    const status = uses.some((b) => b.status === "over")
-      ? "❌ over budget"
-      : uses.some((b) => b.status === "warn")
-        ? "⚠️ near budget"
-        : d?.change === "added"
-          ? "🆕 added"
-          : d?.change === "changed"
-            ? "✏️ changed"
-            : "✅ ok";
-    const accelerator = r.inputs.accelerator === null ? "–" : escapeMarkdown(acceleratorCell(r), 120);
-    return `| ${code(r.id)} | ${r.kind}${r.basis === "measured" ? " (measured)" : ""} | ${accelerator} | ${energy} | ${hasBase ? `${d ? formatPct(d.energy_pct) : ""} | ` : ""}${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("water_l", r.water_l)} | ${budgetOf(r.id)} | ${status} |`;
-  };
-  // Rows are formatted only once chosen: with less room, most of 100,000 entries are never shown.
-  const lines: { weight: number; text: () => string }[] = [];
+  const baseById = new Map((m.base?.runs ?? []).map((r) => [r.id, r]));
+  const all: Row[] = [];
   for (const r of m.runs) {
     const d = deltas.get(r.id);
-    lines.push({ weight: Math.abs(d?.energy_kwh ?? r.energy_kwh), text: () => runRow(r, d) });
+    all.push({ id: r.id, kind: r.kind, measured: r.basis === "measured", accelerator: acceleratorCell(r), base: baseById.get(r.id) ?? null, head: r, d, weight: Math.abs(d?.energy_kwh ?? r.energy_kwh) });
   }
   for (const d of m.delta?.runs ?? []) {
-    if (d.change !== "removed" || !d.base) continue;
-    lines.push({
-      weight: Math.abs(d.energy_kwh),
-      text: () => `| ${code(d.id)} | ${d.kind} | | ${formatQuantity("energy_kwh", d.base!.energy_kwh)} → 0 kWh | −100 % | 0 kg | 0 L | – | 🗑️ removed |`,
-    });
+    if (d.change === "removed" && d.base) all.push({ id: d.id, kind: d.kind, measured: false, accelerator: "", base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
   }
   // With less room, the entries that changed most are the ones a reviewer needs.
   const limit = ROWS[detail];
-  const shown = lines.length > limit ? [...lines].sort((a, b) => b.weight - a.weight).slice(0, limit) : lines;
-  for (const l of shown) rows.push(l.text());
-  if (shown.length < lines.length) {
-    rows.push(`| … ${lines.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} | | | | ${hasBase ? "| " : ""}| | | |`);
-  }
+  const shown = all.length > limit ? [...all].sort((a, b) => b.weight - a.weight).slice(0, limit) : all;
   const t = m.totals!;
-  const energy = m.base ? `${formatQuantity("energy_kwh", m.base.totals.energy_kwh)} → ${formatQuantity("energy_kwh", t.energy_kwh)}` : formatQuantity("energy_kwh", t.energy_kwh);
-  rows.push(
-    `| **total** | | | **${energy}** | ${hasBase ? `**${formatPct(m.delta!.energy_pct)}** | ` : ""}**${formatQuantity("co2e_kg", t.co2e_kg)}** | **${formatQuantity("water_l", t.water_l)}** | ${budgetOf("total")} | ${STATUS[m.verdict]} |`,
-  );
+  const baseTotals = m.base?.totals ?? null;
+  // One unit per column, chosen from the figures shown (totals included).
+  const energyValues = [t.energy_kwh, ...(baseTotals ? [baseTotals.energy_kwh] : [])];
+  for (const r of shown) energyValues.push(r.head?.energy_kwh ?? 0, r.base?.energy_kwh ?? 0);
+  const energy = columnUnit("energy_kwh", energyValues, NBSP);
+  const co2e = columnUnit("co2e_kg", [t.co2e_kg, ...shown.map((r) => r.head?.co2e_kg ?? 0)], NBSP);
+  const water = columnUnit("water_l", [t.water_l, ...shown.map((r) => r.head?.water_l ?? 0)], NBSP);
+  const unit = (name: string, u: ColumnUnit) => (u.unit ? `${name} (${u.unit})` : name);
+  const budgetCell = (scope: string) => (byScope.get(scope) ?? []).map((b) => formatBudgetUse(b, NBSP)).join("<br>") || "–";
+
+  const header = [
+    "entry",
+    "accelerator",
+    ...(hasBase ? [unit("base energy", energy), unit("energy", energy), "Δ energy", ...(co2Gates ? ["Δ CO2e"] : [])] : [unit("energy", energy)]),
+    unit("CO2e", co2e),
+    unit("water", water),
+    "budget",
+    "status",
+  ];
+  const rows = [`| ${header.join(" | ")} |`, `|---|---|${"---:|".repeat(header.length - 4)}---|---|`];
+  for (const r of shown) {
+    const uses = byScope.get(r.id) ?? [];
+    const state = !r.head
+      ? "removed"
+      : uses.some((b) => b.status === "over")
+        ? "over"
+        : uses.some((b) => b.status === "warn")
+          ? "warn"
+          : r.d?.change === "added" || r.d?.change === "changed"
+            ? r.d.change
+            : "ok";
+    // The kind and basis are marked on the id only when they are not the common case (an estimated training run).
+    const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.measured ? " (measured)" : ""}`;
+    const accelerator = r.accelerator === "" || r.accelerator === "–" ? "–" : escapeMarkdown(r.accelerator, 120);
+    const cells = [
+      `${code(r.id)}${marks}`,
+      accelerator,
+      ...(hasBase
+        ? [
+            r.base ? energy.cell(r.base.energy_kwh) : "–",
+            r.head ? energy.cell(r.head.energy_kwh) : "–",
+            r.d ? pct(r.d.energy_pct) : "–",
+            ...(co2Gates ? [r.d ? delta("co2e_kg", r.d.co2e_kg) : "–"] : []),
+          ]
+        : [energy.cell(r.head!.energy_kwh)]),
+      r.head ? co2e.cell(r.head.co2e_kg) : "–",
+      r.head ? water.cell(r.head.water_l) : "–",
+      budgetCell(r.id),
+      STATE[state],
+    ];
+    rows.push(`| ${cells.join(" | ")} |`);
+  }
+  if (shown.length < all.length) {
+    rows.push(`| … ${all.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} |${" |".repeat(header.length - 1)}`);
+  }
+  const totalCells = [
+    "**total**",
+    "",
+    ...(hasBase
+      ? [
+          baseTotals ? `**${energy.cell(baseTotals.energy_kwh)}**` : "–",
+          `**${energy.cell(t.energy_kwh)}**`,
+          `**${pct(m.delta!.energy_pct)}**`,
+          ...(co2Gates ? [`**${delta("co2e_kg", m.delta!.co2e_kg)}**`] : []),
+        ]
+      : [`**${energy.cell(t.energy_kwh)}**`]),
+    `**${co2e.cell(t.co2e_kg)}**`,
+    `**${water.cell(t.water_l)}**`,
+    budgetCell("total"),
+    STATUS[m.verdict],
+  ];
+  rows.push(`| ${totalCells.join(" | ")} |`);
   // Figures the manifest did not state: the hours compute derives, the period a service is assumed to run.
   const notes: string[] = [];
   for (const r of m.runs) {
@@ -167,46 +386,69 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   return rows;
 }
 
-/** Where the same work would emit less: the provider's cleanest region. */
-function adviceList(m: ManifestReport, detail: Detail): string[] {
-  if (m.advice.length === 0) return [];
-  const shown = [...m.advice].sort((a, b) => b.saving_co2e_kg - a.saving_co2e_kg).slice(0, detail === "full" ? Infinity : 10);
-  return [
-    "**Advice** (never fails the gate)",
-    "",
-    ...shown.map(
-      (a) =>
-        `- 💡 ${code(a.id)}: running in ${code(a.to)} (${formatNumber(a.to_intensity)} g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)}); check that the accelerator is offered there.`,
-    ),
-    ...(shown.length < m.advice.length ? [`- … ${m.advice.length - shown.length} more`] : []),
-    "",
-  ];
+/** Where added or changed entries would emit less: the provider's cleanest region. Three lines at most. */
+function adviceList(m: ManifestReport): string[] {
+  // Advice on entries the change leaves alone was given before; without a base every entry is new.
+  const touched = m.delta ? new Set(m.delta.runs.filter((d) => d.change === "added" || d.change === "changed").map((d) => d.id)) : null;
+  const relevant = m.advice.filter((a) => !touched || touched.has(a.id)).sort((a, b) => b.saving_co2e_kg - a.saving_co2e_kg);
+  if (relevant.length === 0) return [];
+  const shown = relevant.slice(0, ADVICE_LINES);
+  const items = shown.map(
+    (a) =>
+      `- ${code(a.id)}: ${code(a.to)} (${formatNumber(a.to_intensity)}${NBSP}g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)}${NBSP}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`,
+  );
+  if (relevant.length > shown.length) items.push(`- … ${relevant.length - shown.length} more in the JSON report`);
+  const title = `💡 Advice (never fails the gate): up to ${q("co2e_kg", shown[0]!.saving_co2e_kg)} CO2e less in a cleaner region`;
+  if (items.length === 1) return [`${title}:`, "", ...items, ""];
+  return [`<details><summary>${title}</summary>`, "", ...items, "", "</details>", ""];
 }
 
-export const CHART_MAX_ENTRIES = 20;
+export const ADVICE_LINES = 3;
 
-/** A Mermaid bar chart of energy per entry: head as bars, base as a line (xychart draws bars on top of each other). */
+/** Bars shown in the chart; smaller entries are summed up as "others" so that 20+ entries stay readable. */
+export const CHART_TOP = 10;
+
+/**
+ * A Mermaid bar chart of energy per entry, y from 0. xychart-beta draws a second bar series on top of the first
+ * at the same position, not beside it; so base and head get a category each ("id · base", "id · head"), each
+ * series holding zeros at the other's places: two colours side by side, labelled, and no line across entries.
+ */
 export function energyChart(m: ManifestReport): string[] {
   const removed = (m.delta?.runs ?? []).filter((d) => d.change === "removed" && d.base);
-  const entries = [...m.runs.map((r) => r.id), ...removed.map((d) => d.id)];
-  if (entries.length === 0 || entries.length > CHART_MAX_ENTRIES) return [];
-  const head = [...m.runs.map((r) => r.energy_kwh), ...removed.map(() => 0)];
   const baseById = new Map((m.base?.runs ?? []).map((r) => [r.id, r.energy_kwh]));
-  const base = entries.map((id) => baseById.get(id) ?? 0);
-  const max = Math.max(largest(head), largest(base));
+  const entries = [
+    ...m.runs.map((r) => ({ id: r.id, head: r.energy_kwh, base: baseById.get(r.id) ?? 0 })),
+    ...removed.map((d) => ({ id: d.id, head: 0, base: d.base!.energy_kwh })),
+  ];
+  if (entries.length === 0) return [];
+  const size = (e: { head: number; base: number }) => Math.max(e.head, e.base);
+  let shown = entries;
+  if (entries.length > CHART_TOP + 1) {
+    const sorted = [...entries].sort((a, b) => size(b) - size(a));
+    const rest = sorted.slice(CHART_TOP);
+    const sum = (k: "head" | "base") => rest.reduce((s, e) => s + e[k], 0);
+    shown = [...sorted.slice(0, CHART_TOP), { id: `others (${rest.length})`, head: sum("head"), base: sum("base") }];
+  }
+  const max = largest(shown.map(size));
   const [factor, unit] = max >= 1e6 ? [1e6, "GWh"] : max >= 1e3 ? [1e3, "MWh"] : [1, "kWh"];
-  const values = (xs: number[]) => `[${xs.map((x) => Number((x / factor).toPrecision(3))).join(", ")}]`;
+  const scaled = (x: number) => Number((x / factor).toPrecision(3));
+  const top = Number(((max / factor) * 1.05).toPrecision(2)) || 1;
+  const series = (xs: number[]) => `[${xs.map(scaled).join(", ")}]`;
   // Entry ids are limited to letters, digits and . _ - / (the manifest schema), so quoting is enough.
+  const label = (s: string) => JSON.stringify(s);
+  const compared = m.base !== null;
+  const categories = compared ? shown.flatMap((e) => [label(`${e.id} · base`), label(`${e.id} · head`)]) : shown.map((e) => label(e.id));
   return [
-    `<details><summary>Energy per entry${m.base ? " (bars: head, line: base)" : ""}</summary>`,
+    `<details><summary>Energy per entry${compared ? ", base and head side by side" : ""}</summary>`,
     "",
     "```mermaid",
     "xychart-beta",
-    `  title "Energy per entry (${unit})"`,
-    `  x-axis [${entries.map((id) => JSON.stringify(id)).join(", ")}]`,
-    `  y-axis "${unit}"`,
-    `  bar ${values(head)}`,
-    ...(m.base ? [`  line ${values(base)}`] : []),
+    `  title "Energy per entry (${unit})${compared ? ": base, then head" : ""}"`,
+    `  x-axis [${categories.join(", ")}]`,
+    `  y-axis "${unit}" 0 --> ${top}`,
+    ...(compared
+      ? [`  bar ${series(shown.flatMap((e) => [e.base, 0]))}`, `  bar ${series(shown.flatMap((e) => [0, e.head]))}`]
+      : [`  bar ${series(shown.map((e) => e.head))}`]),
     "```",
     "",
     "</details>",
@@ -219,14 +461,16 @@ function measuredTable(m: ManifestReport): string[] {
   const measured = m.runs.filter((r) => r.planned);
   if (measured.length === 0) return [];
   return [
-    "**Measured vs planned**",
+    `<details><summary>Measured vs planned: ${measured.length} ${measured.length === 1 ? "entry" : "entries"}</summary>`,
     "",
     "| entry | measured energy | planned energy | drift | measured CO2e | planned CO2e |",
     "|---|---:|---:|---:|---:|---:|",
     ...measured.map(
       (r) =>
-        `| ${code(r.id)} | ${formatQuantity("energy_kwh", r.energy_kwh)} | ${formatQuantity("energy_kwh", r.planned!.energy_kwh)} | ${formatPct(r.planned!.drift_energy_pct)} | ${formatQuantity("co2e_kg", r.co2e_kg)} | ${formatQuantity("co2e_kg", r.planned!.co2e_kg)} |`,
+        `| ${code(r.id)} | ${q("energy_kwh", r.energy_kwh)} | ${q("energy_kwh", r.planned!.energy_kwh)} | ${pct(r.planned!.drift_energy_pct)} | ${q("co2e_kg", r.co2e_kg)} | ${q("co2e_kg", r.planned!.co2e_kg)} |`,
     ),
+    "",
+    "</details>",
     "",
   ];
 }
@@ -244,16 +488,17 @@ function privacyTable(m: ManifestReport): string[] {
   if (m.datasets.length === 0) return [];
   const fmt = (v: number | null) => (v === null ? "?" : formatNumber(v));
   const total = m.privacy
-    ? `Expected exposed records: **${formatNumber(m.privacy.expected_exposed_records)}**${m.privacy.unknown_datasets ? ` (+ ${m.privacy.unknown_datasets} dataset(s) with unknown exposure)` : ""}`
-    : "";
+    ? `${formatNumber(m.privacy.expected_exposed_records)} expected exposed records${m.privacy.unknown_datasets ? ` (+ ${m.privacy.unknown_datasets} dataset(s) with unknown exposure)` : ""}`
+    : `${m.datasets.length} dataset(s)`;
   return [
-    "**Privacy exposure** (R = p × D)",
+    `<details><summary>Privacy exposure (R = p × D): ${total}</summary>`,
     "",
     "| dataset | records D | p | basis | R |",
     "|---|---:|---:|---|---:|",
     ...m.datasets.map((d) => `| ${code(d.id)} | ${fmt(d.exposure.records)} | ${fmt(d.exposure.p)} | ${EXPOSURE_BASIS[d.exposure.basis]} | ${fmt(d.exposure.expected_exposed_records)} |`),
     "",
-    ...(total ? [total, ""] : []),
+    "</details>",
+    "",
   ];
 }
 
@@ -261,51 +506,52 @@ function modelCardLine(m: ManifestReport): string[] {
   const c = m.model_card;
   if (!c) return [];
   const disclosed =
-    c.disclosure === "none" ? "has no co2_eq_emissions" : c.disclosure === "unreadable" ? "has a co2_eq_emissions that is not a number of grams" : `discloses ${formatNumber(c.disclosed_g!)} g CO2e`;
-  const diff = c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)} vs the operational estimate of ${formatNumber(c.estimated_g)} g)`;
-  return [`Model card ${code(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${formatNumber(c.embodied_g)} g.`, ""];
+    c.disclosure === "none" ? "has no co2_eq_emissions" : c.disclosure === "unreadable" ? "has a co2_eq_emissions that is not a number of grams" : `discloses ${formatNumber(c.disclosed_g!)}${NBSP}g CO2e`;
+  const diff = c.difference_pct === null ? "" : ` (${pct(c.difference_pct)} vs the operational estimate of ${formatNumber(c.estimated_g)}${NBSP}g)`;
+  return [`Model card ${code(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${formatNumber(c.embodied_g)}${NBSP}g.`, ""];
 }
 
-// Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
-const REPOSITORY_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/;
+/** Entries named in an assumption row; "all" when every entry shares it. */
+const ENTRIES_NAMED = 5;
 
-function findingsList(findings: readonly Finding[], detail: Detail, options: MarkdownOptions): string[] {
-  const limit = FINDINGS[detail];
-  const shown = findings.slice(0, limit);
-  return [
-    "**Findings**",
-    "",
-    ...shown.map((f) => {
-      const where = `${escapeMarkdown(f.file, 200)}:${f.line}`;
-      // Parentheses are percent-encoded so that no file name can close the link early.
-      const link = options.lineUrl && REPOSITORY_PATH.test(f.file) ? `[${where}](${options.lineUrl(f).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : where;
-      return `- ${SEVERITY[f.severity]} ${code(f.rule)} ${escapeMarkdown(f.message, 500)} (${link})`;
-    }),
-    ...(shown.length < findings.length ? [`- … ${findings.length - shown.length} more in ${options.elsewhere ?? "the full report"}`] : []),
-  ];
-}
-
+/**
+ * The inputs behind the figures, each distinct one once, pointing at numbered notes that hold each source's full
+ * text once (a source is often shared by every entry: repeating it was most of the comment).
+ */
 function assumptions(m: ManifestReport): string[] {
-  const out = ["<details><summary>Assumptions and sources</summary>", ""];
-  // A row per distinct assumption, rendered once however many entries share it.
-  const rendered = new Map<number, string>();
-  const row = (i: number) => {
-    let text = rendered.get(i);
-    if (text === undefined) {
-      const a = runAssumptions(m, { assumptions: [i] })[0]!;
-      const value = typeof a.value === "number" ? `${formatInput(a.value)}${a.unit ? ` ${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
-      text = `| ${escapeMarkdown(a.name, 60)} | ${value} | ${escapeMarkdown(a.source, 300)} | ${a.year ?? "–"} |`;
-      rendered.set(i, text);
-    }
-    return text;
-  };
-  for (const r of m.runs) {
-    out.push(`**${code(r.id)}** (${r.kind}, ${r.basis})`, "", "| input | value | source | year |", "|---|---:|---|---|");
-    for (const i of r.assumptions) out.push(row(i));
-    out.push("");
+  if (m.runs.length === 0) return [];
+  const users = new Map<number, string[]>();
+  for (const r of m.runs) for (const i of r.assumptions) (users.get(i) ?? users.set(i, []).get(i)!).push(r.id);
+  // Notes are numbered in order of first use.
+  const noteOf = new Map<number, number>();
+  const rows: string[] = [];
+  for (const [i, ids] of users) {
+    const a = m.assumptions[i]!;
+    let note = noteOf.get(a.source);
+    if (note === undefined) noteOf.set(a.source, (note = noteOf.size + 1));
+    const value = typeof a.value === "number" ? `${formatInput(a.value)}${a.unit ? `${NBSP}${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
+    const named = ids.slice(0, ENTRIES_NAMED).map((id) => code(id)).join(", ");
+    const entries = ids.length === m.runs.length && m.runs.length > 1 ? "all" : `${named}${ids.length > ENTRIES_NAMED ? `, +${ids.length - ENTRIES_NAMED}` : ""}`;
+    rows.push(`| ${escapeMarkdown(a.name, 60)} | ${value} | ${entries} | [${note}] |`);
   }
-  out.push("</details>");
-  return out;
+  const notes: string[] = [];
+  for (const [source, n] of noteOf) {
+    const s = m.sources[source]!;
+    // The full text: sources are capped when the report is built (TEXT_LIMITS.source), never here.
+    notes.push(`${n}. ${escapeMarkdown(s.source, TEXT_LIMITS.source + 1)}${s.year === null ? "" : ` (${s.year})`}`);
+  }
+  return [
+    `<details><summary>Assumptions: ${rows.length} inputs, ${notes.length} sources</summary>`,
+    "",
+    "| input | value | entries | source |",
+    "|---|---:|---|---|",
+    ...rows,
+    "",
+    ...notes,
+    "",
+    "</details>",
+    "",
+  ];
 }
 
 /** The Hugging Face `co2_eq_emissions` block (grams) for the training entries. */
@@ -316,7 +562,7 @@ function modelCardBlock(m: ManifestReport): string[] {
   const yaml = co2BlockYaml(suggestedCo2Block(m.runs, kept));
   const embodied = formatNumber(trainingGrams(m.runs).embodied_g);
   return [
-    `<details><summary>Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied ${embodied} g reported beside it)</summary>`,
+    `<details><summary>Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied ${embodied}${NBSP}g reported beside it)</summary>`,
     "",
     "```yaml",
     yaml,
@@ -325,4 +571,20 @@ function modelCardBlock(m: ManifestReport): string[] {
     "</details>",
     "",
   ];
+}
+
+// A link only to a plain http(s) address: nothing in it can end the Markdown link or start another.
+const PLAIN_URL = /^https?:\/\/[^\s()<>[\]"'`\\]+$/;
+const SHA = /^[0-9a-f]{40}$/;
+
+/** "base abc1234 → head def5678 · workflow run · how the figures are made", with what the caller knows. */
+function footerLine(footer: Footer = {}): string {
+  const commit = (s: string) => code(SHA.test(s) ? s.slice(0, 7) : s, 60);
+  const parts: string[] = [];
+  if (footer.baseSha && footer.headSha) parts.push(`base ${commit(footer.baseSha)} → head ${commit(footer.headSha)}`);
+  else if (footer.headSha) parts.push(`head ${commit(footer.headSha)}`);
+  if (footer.runUrl && PLAIN_URL.test(footer.runUrl)) parts.push(`[workflow run](${footer.runUrl})`);
+  const docs = footer.docsUrl && PLAIN_URL.test(footer.docsUrl) ? `[footprint-gate](${footer.docsUrl})` : "footprint-gate";
+  parts.push(`estimated by ${docs}; every figure has its source in the assumptions`);
+  return `<sub>${parts.join(" · ")}</sub>`;
 }

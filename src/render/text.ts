@@ -3,7 +3,7 @@ import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
 import { acceleratorCell, entryNotes } from "./entry.js";
 import { plainText } from "./escape.js";
-import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
+import { formatBudgetUse, formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
@@ -27,7 +27,7 @@ function manifestText(m: ManifestReport): string[] {
     const hasBudget = m.budget.length > 0;
     // Entries are judged by per-run limits, the total by the manifest's: each share names its metric.
     const shares = new Map<string, string[]>();
-    for (const b of m.budget) shares.set(b.scope, [...(shares.get(b.scope) ?? []), `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`]);
+    for (const b of m.budget) if (b.key !== "budget.increase_pct") shares.set(b.scope, [...(shares.get(b.scope) ?? []), `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`]);
     const share = (scope: string) => shares.get(scope)?.join(", ") ?? "–";
     const header = ["entry", "kind", "accelerator", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water", ...(hasBudget ? ["budget"] : [])];
     const rows: string[][] = [header];
@@ -77,7 +77,7 @@ function manifestText(m: ManifestReport): string[] {
     }
     const totals = m.budget.filter((b) => b.scope === "total");
     if (totals.length > 0) {
-      out.push(`  budget: ${totals.map((b) => `${METRIC[b.metric]} ${formatQuantity(b.metric, b.value)} of ${formatQuantity(b.metric, b.limit)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
+      out.push(`  budget: ${totals.map((b) => `${formatBudgetUse(b)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
     for (const a of m.advice) {
       out.push(`  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`);

@@ -1,5 +1,14 @@
 // Readable units: kWh/MWh/GWh, g/kg/t/kt, L/m³; three significant figures.
+import type { BudgetUse } from "../budget.js";
+
 export type Quantity = "energy_kwh" | "co2e_kg" | "water_l";
+
+/**
+ * What goes between a number and its unit. Text output keeps a plain space; Markdown (a browser wraps lines)
+ * passes NBSP, so that "11.2 m³" or "+20.0 %" never breaks across two lines.
+ */
+export const SPACE = " ";
+export const NBSP = "\u00a0";
 
 const sig = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 
@@ -36,27 +45,63 @@ const SCALES: Record<Quantity, [number, string][]> = {
 
 const UNIT: Record<Quantity, string> = { energy_kwh: "kWh", co2e_kg: "kg", water_l: "L" };
 
-export function formatQuantity(q: Quantity, value: number): string {
-  if (value === 0) return `0 ${UNIT[q]}`;
+/** The scale a value reads best in: [factor, unit]. */
+function scaleOf(q: Quantity, value: number): [number, string] {
   // Rounded first, so that 999.9 kWh reads "1 MWh" rather than "1,000 kWh".
   const abs = Math.abs(Number(value.toPrecision(3)));
   const scales = SCALES[q];
-  const [factor, unit] = scales.find(([f]) => abs >= f) ?? scales[scales.length - 1]!;
-  return `${sig.format(value / factor)} ${unit}`;
+  return scales.find(([f]) => abs >= f) ?? scales[scales.length - 1]!;
+}
+
+export function formatQuantity(q: Quantity, value: number, sep = SPACE): string {
+  if (value === 0) return `0${sep}${UNIT[q]}`;
+  const [factor, unit] = scaleOf(q, value);
+  return `${sig.format(value / factor)}${sep}${unit}`;
+}
+
+/** One unit for a column of figures, or null when they span more than three orders of magnitude (each cell then
+ *  carries its own unit: "0.001 MWh" beside "120 MWh" would hide the small one). */
+export interface ColumnUnit {
+  unit: string | null;
+  /** A cell: the bare number in the column's unit, or the figure with its own unit. */
+  cell(value: number): string;
+}
+
+export function columnUnit(q: Quantity, values: readonly number[], sep = SPACE): ColumnUnit {
+  let max = 0;
+  let min = Infinity;
+  for (const v of values) {
+    const abs = Math.abs(v);
+    if (abs === 0) continue;
+    if (abs > max) max = abs;
+    if (abs < min) min = abs;
+  }
+  if (max === 0) return { unit: UNIT[q], cell: (v) => sig.format(v) };
+  if (max / min > 1000) return { unit: null, cell: (v) => formatQuantity(q, v, sep) };
+  const [factor, unit] = scaleOf(q, max);
+  return { unit, cell: (v) => sig.format(v / factor) };
 }
 
 /** "+12.4 %", "−3.0 %", "+250 %", "new" (from zero), "±0 %". */
-export function formatPct(pct: number | null): string {
+export function formatPct(pct: number | null, sep = SPACE): string {
   if (pct === null) return "new";
-  if (Math.abs(pct) < 0.05) return "±0 %";
+  if (Math.abs(pct) < 0.05) return `±0${sep}%`;
   const text = Math.abs(pct) >= 100 ? Math.round(pct).toLocaleString("en-US") : pct.toFixed(1);
-  return `${pct > 0 ? "+" : ""}${text.replace("-", "−")} %`;
+  return `${pct > 0 ? "+" : ""}${text.replace("-", "−")}${sep}%`;
 }
 
 /** "+3.1 t", "−250 kWh". */
-export function formatDelta(q: Quantity, delta: number): string {
-  if (delta === 0) return `±${formatQuantity(q, 0)}`;
-  return `${delta > 0 ? "+" : "−"}${formatQuantity(q, Math.abs(delta))}`;
+export function formatDelta(q: Quantity, delta: number, sep = SPACE): string {
+  if (delta === 0) return `±${formatQuantity(q, 0, sep)}`;
+  return `${delta > 0 ? "+" : "−"}${formatQuantity(q, Math.abs(delta), sep)}`;
+}
+
+export const METRIC_LABEL = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const satisfies Record<Quantity, string>;
+
+/** "energy 47.3 MWh of 120 MWh", "energy +50.3 % of +30 % allowed". */
+export function formatBudgetUse(b: BudgetUse, sep = SPACE): string {
+  if (b.key === "budget.increase_pct") return `${METRIC_LABEL[b.metric]} ${formatPct(b.value, sep)} of +${formatInput(b.limit)}${sep}% allowed`;
+  return `${METRIC_LABEL[b.metric]} ${formatQuantity(b.metric, b.value, sep)} of ${formatQuantity(b.metric, b.limit, sep)}`;
 }
 
 /** Appends `items` to `out` one by one: spreading a long list into push() overflows the call stack. */

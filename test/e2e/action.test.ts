@@ -161,7 +161,7 @@ describe("the sticky comment", () => {
     expect(patches(second)).toHaveLength(1);
     expect(patches(second)[0]!.path).toBe(`/repos/${REPOSITORY}/issues/comments/${created!.id}`);
     expect(server.commentsOn(PR)).toHaveLength(1);
-    expect(server.commentsOn(PR)[0]!.body).toContain("+20.0 %");
+    expect(server.commentsOn(PR)[0]!.body).toContain("+20.0\u00a0%");
     expect(server.commentsOn(PR)[0]!.body.split("\n")[0]).toBe(created!.body.split("\n")[0]);
 
     const third = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest({ action: "synchronize" }) });
@@ -191,7 +191,7 @@ describe("the sticky comment", () => {
     expect(posts(r)).toHaveLength(0);
     expect(patches(r).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine.id}`]);
     expect(server.commentsOn(PR)).toHaveLength(152);
-    expect(mine.body).toContain("67.8 kWh");
+    expect(mine.body).toContain("67.8\u00a0kWh");
   });
 
   it("leaves a stranger's comment carrying our marker alone and posts its own", async () => {
@@ -343,7 +343,7 @@ describe("the base manifest", () => {
     expect(content).toMatchObject({ path: `/repos/${REPOSITORY}/contents/footprint.yml`, query: { ref: BASE_SHA }, status: 200 });
     expect(String(content!.headers.accept)).toMatch(/application\/vnd\.github(\.v3)?\.raw/);
     expect(r.outputs).toMatchObject({ "delta-energy-kwh": "12.32", "delta-energy-pct": "20" });
-    expect(bodyOf(posts(r)[0]!)).toContain("61.6 kWh → 73.9 kWh");
+    expect(bodyOf(posts(r)[0]!)).toContain("61.6\u00a0kWh → 73.9\u00a0kWh");
     // The normal first run: base, list, create (no identity request: no comment carries the marker yet).
     expect(r.requests.map((q) => `${q.method} ${q.route}`)).toEqual(["GET get-content", "GET list-comments", "POST create-comment"]);
   });
@@ -379,8 +379,8 @@ describe("the base manifest", () => {
     expect(byRoute(r, "get-tree").map((q) => [q.path, q.query.recursive])).toEqual([[`/repos/${REPOSITORY}/git/trees/${BASE_SHA}`, "1"]]);
     expect(byRoute(r, "get-content").map((q) => decodeURIComponent(q.path))).toContain(`/repos/${REPOSITORY}/contents/models/legacy/footprint.yml`);
     const body = bodyOf(posts(r)[0]!);
-    expect(body).toMatch(/🗑️ \*\*legacy\*\* \(<code>models\/legacy\/footprint\\\.yml<\/code>\) is removed by this change: −123 kWh energy/);
-    expect(body).toMatch(/<code>old\\-run<\/code> \| training \| \| 123 kWh → 0 kWh \| −100 % .*🗑️ removed/);
+    expect(body).toMatch(/🗑️ \*\*legacy\*\* \(<code>models\/legacy\/footprint\\\.yml<\/code>\) is removed by this change: −123\u00a0kWh energy/);
+    expect(body).toMatch(/^\| <code>old\\-run<\/code> \| – \| 123 \| – \| −100\u00a0% \|.*🗑️ removed \|$/m);
     expect(r.outputs["delta-energy-kwh"]).toBe("-123.2");
   });
 
@@ -437,7 +437,7 @@ training:
     expect(budget[0]!.message).toContain("over the budget of 50 kWh");
     expect(r.annotations.some((a) => a.level === "error" && !a.file && /the gate failed \(verdict fail, fail-on error\)/.test(a.message))).toBe(true);
     expect(r.outputs).toMatchObject({ verdict: "fail", "energy-kwh": "61.6" });
-    expect(bodyOf(posts(r)[0]!)).toMatch(/^\| \*\*total\*\* \|.*\| energy 123 % \| ❌ fail \|$/m);
+    expect(bodyOf(posts(r)[0]!)).toMatch(/^\| \*\*total\*\* \|.*\| energy 61\.6\u00a0kWh of 50\u00a0kWh \| ❌ fail \|$/m);
   });
 
   it("fail-on: never passes a manifest over budget (the annotations stay)", async () => {
@@ -584,14 +584,14 @@ describe("size limits", () => {
   });
 
   it("with summary: false, a shortened comment does not send readers to a job summary that was not written", async () => {
-    // 60 entries with their assumption tables are too long for one comment: the compact form lists 40 of them.
-    const ws = workspace({ "footprint.yml": many(60) });
+    // 600 entries are too long for one comment: the compact form lists 40 of them.
+    const ws = workspace({ "footprint.yml": many(600) });
     const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs: { summary: "false" } });
     expect(r.code, r.stdout).toBe(0);
     expect(r.summary).toBe("");
     const body = bodyOf(posts(r)[0]!);
     checkBody(body);
-    expect(body).toMatch(/\| … 20 more entries/);
+    expect(body).toMatch(/\| … 560 more entries/);
     expect(body).not.toContain("job summary");
   });
 
@@ -607,7 +607,7 @@ describe("size limits", () => {
     expect(r.annotations.filter((a) => a.file)).toHaveLength(21);
   });
 
-  it("many manifests: even the minimal comment is too long, so it is cut at a line with the marker kept", async () => {
+  it("many manifests: the minimal comment has a section for ten and sends readers to the job summary for the rest", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) files[`m${String(i).padStart(2, "0")}/footprint.yml`] = many(15).replace("project: huge", `project: p${i}`);
     const ws = workspace(files);
@@ -616,8 +616,8 @@ describe("size limits", () => {
     expect(r.code, r.stdout).toBe(0);
     const body = bodyOf(posts(r)[0]!);
     checkBody(body);
-    expect(r.stdout).toContain("The PR comment is shortened (truncated)");
-    expect(body).toContain("This report was cut to fit GitHub's size limit; the complete report is in the job summary.");
+    expect(r.stdout).toContain("The PR comment is shortened (minimal)");
+    expect(body).toContain("… 50 more manifests in the job summary");
     expect((body.match(/<details>/g) ?? []).length).toBe((body.match(/<\/details>/g) ?? []).length);
   });
 });
@@ -697,7 +697,12 @@ describe("GitHub Enterprise Server (/api/v3)", () => {
       const body = bodyOf(posts(r)[0]!);
       const links = tags(render(body)).filter((t) => t.name === "a");
       expect(links.length).toBeGreaterThan(0);
-      for (const a of links) expect(a.attrs).toMatch(new RegExp(`^href="https://ghes\\.example\\.com/${REPOSITORY}/blob/${HEAD_SHA}/footprint\\.yml#L\\d+"$`));
+      // The findings link into the repository; the footer to the run and the action's README, on the same host.
+      for (const a of links) {
+        expect(a.attrs).toMatch(
+          new RegExp(`^href="https://ghes\\.example\\.com/(${REPOSITORY}/blob/${HEAD_SHA}/footprint\\.yml#L\\d+|${REPOSITORY}/actions/runs/1|footprint-gate/footprint-gate#readme)"$`),
+        );
+      }
       expect(body).not.toContain("https://github.com");
       expect(r.stdout).toContain("PR comment created: https://ghes.example.com/");
 
@@ -720,7 +725,7 @@ describe("push events", () => {
     expect(r.code, r.stdout).toBe(0);
     expect(r.requests.map((q) => [q.route, q.query.ref])).toEqual([["get-content", BASE_SHA]]);
     expect(r.outputs["delta-energy-pct"]).toBe("20");
-    expect(r.summary).toContain("61.6 kWh → 73.9 kWh");
+    expect(r.summary).toContain("61.6\u00a0kWh → 73.9\u00a0kWh");
   });
 
   it("an all-zero before (a new branch) means no base and no request", async () => {
@@ -756,7 +761,7 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
     expect(posts(r).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/42/comments`]);
     const body = bodyOf(posts(r)[0]!);
     expect(body).toMatch(MARKER);
-    expect(body).toContain("+20.0 % energy");
+    expect(body).toContain("(**+20.0\u00a0%**)");
     expect(body).toContain(`https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/pr/footprint.yml#L11`);
     expect(r.outputs.verdict).toBe("warn");
     // The report was annotated by the pull_request run; its paths are not trusted here.
@@ -786,8 +791,10 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
     expect(wr.code, wr.stdout).toBe(0);
     expect(posts(wr).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/${PR}/comments`]);
     const body = bodyOf(posts(wr)[0]!);
-    // The same report, minus the marker line (its key names the other workflow).
-    expect(body.split("\n").slice(1).join("\n")).toBe(wouldBe.split("\n").slice(1).join("\n"));
+    // The same report, minus the marker line (its key names the other workflow) and the footer (a report names
+    // no base commit, and this run is another one).
+    const middle = (b: string) => b.trimEnd().split("\n").slice(1, -1).join("\n");
+    expect(middle(body)).toBe(middle(wouldBe));
     expect(wr.outputs).toMatchObject({ verdict: pr.outputs.verdict, "energy-kwh": pr.outputs["energy-kwh"], "delta-energy-pct": pr.outputs["delta-energy-pct"] });
   });
 
@@ -869,6 +876,8 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
     expect(body).not.toMatch(/\]\([^)]*evil-org/);
     expect(body).toContain("evil\\-org");
     for (const href of [...render(body).matchAll(/href="([^"]*)"/g)].map((m) => m[1]!)) {
+      // The footer's run and README links aside, every link is a line of the PR's manifest.
+      if (/\/actions\/runs\/\d+$|#readme$/.test(href)) continue;
       expect(href.startsWith(`https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/pr/`), href).toBe(true);
     }
   });

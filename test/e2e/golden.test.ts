@@ -1,8 +1,8 @@
 // Golden files: the PR comment and the job summary of the three bundled examples, each compared with its
 // footprint.base.yml, exactly as the action posts and writes them (fixed repository, shas and workflow name).
 // `npx vitest run test/e2e -u` rewrites them after an intended change; review the diff like any other.
-import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeGitHub } from "./fake-github.js";
 import { loadOpenApi } from "./openapi.js";
@@ -11,6 +11,12 @@ import { raggedRows, renderedProblems } from "./render.js";
 import { BASE_SHA, cleanup, gitWorkspace, HEAD_SHA, REPOSITORY, ROOT, runAction, tempDir, type RunResult } from "./runner.js";
 
 const EXAMPLES = ["llm-pretraining", "fine-tune-measured", "inference-service"] as const;
+/** Comment cases under test/fixtures/comments: a failing and a warning PR, and a monorepo (a glob of manifests). */
+const CASES = [
+  { name: "failing", manifest: "footprint.yml" },
+  { name: "warning", manifest: "footprint.yml" },
+  { name: "monorepo", manifest: "**/footprint.yml" },
+] as const;
 
 /** Every file of an example folder, path → text. */
 function filesOf(dir: string): Record<string, string> {
@@ -31,6 +37,14 @@ function trees(name: string): { head: Record<string, string>; base: Record<strin
   const head = filesOf(join(ROOT, "examples", name));
   const base = { ...head, "footprint.yml": head["footprint.base.yml"]! };
   return { head, base };
+}
+
+/** A case's trees: `head/` and `base/` folders when it has them, else the example layout (footprint.base.yml). */
+function caseTrees(name: string): { head: Record<string, string>; base: Record<string, string> } {
+  const dir = join(ROOT, "test/fixtures/comments", name);
+  if (existsSync(join(dir, "head"))) return { head: filesOf(join(dir, "head")), base: filesOf(join(dir, "base")) };
+  const head = filesOf(dir);
+  return { head, base: { ...head, "footprint.yml": head["footprint.base.yml"]! } };
 }
 
 let server: FakeGitHub;
@@ -78,8 +92,36 @@ describe.each(EXAMPLES)("examples/%s", (name) => {
     expect(local.code, local.stdout).toBe(0);
     expect(local.stdout).toContain("read via git");
     expect(local.requests.map((q) => `${q.method} ${q.route}`)).toEqual(["GET list-comments", "POST create-comment"]);
-    expect(bodyOf(local)).toBe(body);
-    expect(local.summary).toBe(rest.summary);
+    // The same comment but for the base commit named in the footer (the git workspace has its own).
+    const sameBase = (s: string) => s.replace(`<code>${git.baseSha.slice(0, 7)}</code>`, `<code>${BASE_SHA.slice(0, 7)}</code>`);
+    expect(sameBase(bodyOf(local))).toBe(body);
+    expect(sameBase(local.summary)).toBe(rest.summary);
+  });
+});
+
+describe.each(CASES)("comment case $name", ({ name, manifest }) => {
+  it("comment and summary match the golden files; the verdict and the first error or warning come before the table", async () => {
+    const { head, base } = caseTrees(name);
+    const ws = tempDir(`golden-${name}`);
+    for (const [path, text] of Object.entries(head)) {
+      mkdirSync(dirname(join(ws, path)), { recursive: true });
+      writeFileSync(join(ws, path), text);
+    }
+    server.setCommit(BASE_SHA, base);
+    const r = await runAction({ server, workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs: { manifest, "fail-on": "never" } });
+    expect(r.code, r.stdout).toBe(0);
+    const body = bodyOf(r);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(raggedRows(body)).toEqual([]);
+    expect(renderedProblems(body, `https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/`)).toEqual([]);
+    const lines = body.split("\n");
+    const firstFinding = lines.findIndex((l) => /^- (❌|⚠️) /.test(l));
+    const firstTable = lines.findIndex((l) => l.startsWith("| "));
+    expect(lines[1]).toMatch(/^## 🌱 footprint-gate: /);
+    if (name !== "monorepo") expect(firstFinding).toBeGreaterThan(1);
+    if (firstFinding > 0) expect(firstFinding).toBeLessThan(firstTable);
+    await expect(body).toMatchFileSnapshot(`../golden/${name}.comment.md`);
+    await expect(r.summary).toMatchFileSnapshot(`../golden/${name}.summary.md`);
   });
 });
 

@@ -83,10 +83,27 @@ export function text(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
-const ALLOWED_TAGS = new Set(["h2", "h3", "p", "strong", "em", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "a", "details", "summary", "sub", "blockquote", "br"]);
+const ALLOWED_TAGS = new Set(["h2", "h3", "p", "strong", "em", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "a", "details", "summary", "sub", "blockquote", "br"]);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Problems of a rendered body as GitHub would receive it: a tag or attribute we never write, a link off `linkPrefix`,
+ * Whether a link may appear: under `linkPrefix` (the manifest lines), or one of the footer's own links on the same
+ * server: the workflow run of the repository `linkPrefix` is in, and an action's README.
+ */
+function allowedLink(url: string, linkPrefix: string): boolean {
+  if (url.startsWith(linkPrefix)) return true;
+  const repo = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\//.exec(linkPrefix);
+  if (!repo) return false;
+  const [, server, name] = repo;
+  const run = new RegExp(`^${escapeRegExp(`${server}/${name}`)}/actions/runs/\\d+(/attempts/\\d+)?$`);
+  const docs = new RegExp(`^${escapeRegExp(server!)}/[\\w.-]+/[\\w.-]+#readme$`);
+  return run.test(url) || docs.test(url);
+}
+
+/**
+ * Problems of a rendered body as GitHub would receive it: a tag or attribute we never write, a link off `linkPrefix`
+ * (other than the footer's run and documentation links),
  * a mention, a bare issue reference, a bidi override. Empty when the body is clean.
  */
 export function renderedProblems(body: string, linkPrefix: string): string[] {
@@ -99,7 +116,7 @@ export function renderedProblems(body: string, linkPrefix: string): string[] {
       if (href === undefined) out.push(`<a ${t.attrs}>: not a plain href`);
       else {
         const resolved = new URL(href.replace(/&amp;/g, "&"), "https://invalid.example/").href;
-        if (!resolved.startsWith(linkPrefix)) out.push(`a link leaves ${linkPrefix}: ${href} (resolves to ${resolved})`);
+        if (!allowedLink(resolved, linkPrefix)) out.push(`a link leaves ${linkPrefix}: ${href} (resolves to ${resolved})`);
       }
     } else if (t.name === "th" || t.name === "td") {
       if (t.attrs && !/^align="(left|right|center)"$/.test(t.attrs)) out.push(`<${t.name} ${t.attrs}>`);
