@@ -258,6 +258,40 @@ describe("comment-on and delete-when-clean", () => {
   });
 });
 
+describe("hide-and-new when GraphQL is elsewhere or refuses", () => {
+  it("on GitHub Enterprise Server the mutation goes to /api/graphql and the REST requests are valid for GHES", async () => {
+    const ghes = await new FakeGitHub({ repository: REPOSITORY, prefix: "/api/v3" }).start();
+    try {
+      const ws = workspace({ "footprint.yml": manifest({ hours: 12 }) });
+      ghes.setCommit(BASE_SHA, { "footprint.yml": manifest() });
+      const inputs = { comment: "hide-and-new" };
+      await runAction({ server: ghes, workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs });
+      writeFileSync(join(ws, "footprint.yml"), manifest({ hours: 14 }));
+      const r = await runAction({ server: ghes, workspace: ws, eventName: "pull_request", payload: pullRequest({ action: "synchronize" }), inputs });
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.requests.filter((q) => q.route === "graphql").map((q) => [q.rawPath, q.status])).toEqual([["/api/graphql", 200]]);
+      expect(ghes.commentsOn(PR).map((c) => c.minimized)).toEqual(["OUTDATED", null]);
+      const api = loadOpenApi("ghes-3.19");
+      expect(r.requests.filter((q) => q.route !== "graphql").flatMap((q) => api.problems(q))).toEqual([]);
+    } finally {
+      await ghes.close();
+    }
+  });
+
+  it("a refused mutation leaves the new comment posted, with a warning, and the step passes", async () => {
+    const ws = restBase({ hours: 12 });
+    await run({ workspace: ws, inputs: { comment: "hide-and-new" }, label: "first" });
+    writeFileSync(join(ws, "footprint.yml"), manifest({ hours: 14 }));
+    server.fail({ route: "graphql", status: 403, message: "Resource not accessible by integration" });
+    const r = await run({ workspace: ws, inputs: { comment: "hide-and-new" }, label: "refused" });
+    expect(r.code, r.stdout).toBe(0);
+    expect(server.commentsOn(PR).map((c) => c.minimized)).toEqual([null, null]);
+    expect(r.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([expect.stringMatching(/^The earlier PR comment could not be hidden/)]);
+    expect(r.stdout).toContain("PR comment created:");
+    expect(r.outputs["comment-id"]).toBe(String(server.commentsOn(PR)[1]!.id));
+  });
+});
+
 describe("who the token is", () => {
   async function marker(ws: string): Promise<string> {
     const learn = await run({ workspace: ws, inputs: { comment: "new" }, label: "learn the marker" });
@@ -327,7 +361,7 @@ describe("the fake's GraphQL endpoint", () => {
 });
 
 describe("across every scenario above", () => {
-  it("every REST request matches GitHub's OpenAPI description; GraphQL requests are hide-and-new's two mutations only", () => {
+  it("every REST request matches GitHub's OpenAPI description; GraphQL requests are hide-and-new's mutations only", () => {
     const api = loadOpenApi("api.github.com");
     const problems: string[] = [];
     let rest = 0;
@@ -343,7 +377,7 @@ describe("across every scenario above", () => {
       }
     }
     expect(rest).toBeGreaterThan(40);
-    expect(graphql).toBe(2);
+    expect(graphql).toBe(3);
     expect(problems).toEqual([]);
   });
 });
