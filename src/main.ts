@@ -58,8 +58,9 @@ async function runAction(): Promise<void> {
 
   const prNumber = await pullRequestNumber(ctx, config, octokit);
   let posted: { id: number; url: string } | null = null;
-  if (prNumber !== null && config.comment !== "off") {
-    if (!octokit) core.notice("No github-token: the report is in the job summary, no PR comment is posted.");
+  if (prNumber !== null) {
+    if (config.comment === "off") core.info("PR comment skipped: comment: off.");
+    else if (!octokit) core.notice("No github-token: the report is in the job summary, no PR comment is posted.");
     else {
       const elsewhere = config.summary ? "the job summary" : "the JSON report (the `report` output)";
       // The digest line follows the marker, so that it survives any shortening of the body.

@@ -16,7 +16,7 @@ export interface CommentTarget {
 }
 
 export interface CommentPlan {
-  mode: CommentMode;
+  mode: Exclude<CommentMode, "off">;
   /** The body, starting with the marker line and then `digestLine(digest)`. */
   body: string;
   digest: string;
@@ -173,7 +173,6 @@ const MINIMIZE = `mutation minimizeComment($id: ID!) {
  * token: pull requests from forks, Dependabot) is `forbidden`, not a failure of the gate.
  */
 export async function postComment(octokit: Octokit, t: CommentTarget, plan: CommentPlan, warn: (message: string) => void): Promise<CommentOutcome> {
-  if (plan.mode === "off") return { action: "skipped", why: "comment: off" };
   try {
     if (plan.mode === "new") {
       // Earlier comments are never read: each qualifying run adds one.

@@ -180,6 +180,7 @@ describe("comment: recreate, hide-and-new, new, off", () => {
     const ws = restBase({ hours: 12 });
     const r = await run({ workspace: ws, inputs: { comment: "off" } });
     expect(routes(r)).toEqual(["get-content"]);
+    expect(r.stdout).toContain("PR comment skipped: comment: off.");
     expect(r.outputs).toMatchObject({ "comment-id": "", "comment-url": "" });
   });
 });
