@@ -3,12 +3,13 @@ import * as core from "./github/log.js";
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { reportDigest } from "./digest.js";
 import { badgeFiles, badgeOf } from "./render/badge.js";
 import { evaluate, evaluateRemoved, PathError, unreadableManifest, type ManifestReport } from "./evaluate.js";
 import { sortFindings, type Finding } from "./findings.js";
 import { BaseUnavailable, baseReader, type BaseReader } from "./github/base.js";
-import { createClient, type Octokit } from "./github/client.js";
-import { upsertComment } from "./github/comment.js";
+import { createClient, isInstallationToken, type Octokit } from "./github/client.js";
+import { digestLine, postComment, wantsComment, type CommentPlan, type CommentTarget } from "./github/comment.js";
 import { InputError, readConfig, type Config } from "./github/config.js";
 import { readContext, type RunContext } from "./github/context.js";
 import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
@@ -63,33 +64,57 @@ async function runAction(): Promise<void> {
   }
 
   const prNumber = await pullRequestNumber(ctx, config, octokit);
-  if (prNumber !== null && config.comment !== "off") {
-    if (!octokit) core.notice("No github-token: the report is in the job summary, no PR comment is posted.");
+  let posted: { id: number; url: string } | null = null;
+  if (prNumber !== null) {
+    if (config.comment === "off") core.info("PR comment skipped: comment: off.");
+    else if (!octokit) core.notice("No github-token: the report is in the job summary, no PR comment is posted.");
     else {
       const elsewhere = config.summary ? "the job summary" : "the JSON report (the `report` output)";
-      const { body, detail } = fitMarkdown(report, { marker, lineUrl, footer, elsewhere }, COMMENT_LIMIT);
+      // The digest line follows the marker, so that it survives any shortening of the body.
+      const digest = reportDigest(report);
+      const { body, detail } = fitMarkdown(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, elsewhere }, COMMENT_LIMIT);
       if (detail !== "full") core.info(`The PR comment is shortened (${detail}) to fit GitHub's 65,536-character limit.`);
-      const outcome = await upsertComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker }, body, config.comment).catch(
-        (err: unknown) => {
-          // Retries are spent: the comment is lost for this run, the verdict is not.
-          core.warning(`The PR comment could not be posted: ${err instanceof Error ? err.message : String(err)}. The report is in the job summary.`);
-          return { action: "skipped" } as const;
-        },
-      );
-      if (outcome.action === "forbidden") {
-        core.notice(
-          `This token may not comment on pull request #${prNumber} (HTTP ${outcome.status}); pull requests from forks get a read-only token. ` +
-            "The report is in the job summary. To comment on fork PRs, use the two-workflow pattern in the README.",
-        );
-      } else if (outcome.action !== "skipped") core.info(`PR comment ${outcome.action}: ${outcome.url}`);
+      posted = await comment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker }, {
+        mode: config.comment,
+        body,
+        digest,
+        wanted: wantsComment(report, config.commentOn),
+        deleteWhenClean: config.deleteWhenClean,
+        installationToken: isInstallationToken(config.token),
+      });
     }
   }
+  core.setOutput("comment-id", posted ? String(posted.id) : "");
+  core.setOutput("comment-url", posted?.url ?? "");
 
   // The verdict depends on budgets and policies only, never on whether commenting worked.
   const code = config.report || config.failOn === "never" ? 0 : exitCode(report, config.failOn);
   if (code === 2) core.setFailed("footprint-gate: a manifest cannot be evaluated; see the annotations.");
   else if (code === 1) core.setFailed(`footprint-gate: the gate failed (verdict ${report.verdict}, fail-on ${config.failOn}); see the annotations.`);
   else core.info(`footprint-gate: verdict ${report.verdict}.`);
+}
+
+/** Posts the comment and logs what was done and why; the comment left on the PR, if any. */
+async function comment(octokit: Octokit, target: CommentTarget, plan: CommentPlan): Promise<{ id: number; url: string } | null> {
+  const outcome = await postComment(octokit, target, plan, (m) => core.warning(m)).catch((err: unknown) => {
+    // Retries are spent: the comment is lost for this run, the verdict is not.
+    core.warning(`The PR comment could not be posted: ${err instanceof Error ? err.message : String(err)}. The report is in the job summary.`);
+    return null;
+  });
+  if (!outcome) return null;
+  if (outcome.action === "forbidden") {
+    core.notice(
+      `This token may not comment on pull request #${target.issueNumber} (HTTP ${outcome.status}); pull requests from forks get a read-only token. ` +
+        "The report is in the job summary. To comment on fork PRs, use the two-workflow pattern in the README.",
+    );
+    return null;
+  }
+  if (!("url" in outcome)) {
+    core.info(`PR comment ${outcome.action}: ${outcome.why}.`);
+    return null;
+  }
+  core.info(`PR comment ${outcome.action}: ${outcome.url} (${outcome.why}).`);
+  return { id: outcome.id, url: outcome.url };
 }
 
 async function writeBadge(report: Report, config: Config, workspace: string): Promise<void> {

@@ -42,6 +42,12 @@ export function createClient(token: string): Octokit {
   return getOctokit(token, { throttle: rateLimitHandlers() }, retry, throttling);
 }
 
+/**
+ * An installation token (`ghs_`: the workflow token, a GitHub App's): it writes as a bot and `GET /user` refuses
+ * it. Other prefixes (`ghp_`, `github_pat_`, `gho_`, `ghu_`) and older unprefixed tokens may be a person's.
+ */
+export const isInstallationToken = (token: string): boolean => token.startsWith("ghs_");
+
 /** The HTTP status of an Octokit error, if it is one. */
 export function statusOf(err: unknown): number | undefined {
   const status = (err as { status?: unknown } | null)?.status;

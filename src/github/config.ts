@@ -2,11 +2,14 @@
 import * as core from "@actions/core";
 import type { BadgeMetric } from "../render/badge.js";
 import type { FailOn } from "../report.js";
+import type { CommentMode, CommentOn } from "./comment.js";
 
 export interface Config {
   manifests: string[];
   token: string;
-  comment: "update" | "new" | "off";
+  comment: CommentMode;
+  commentOn: CommentOn;
+  deleteWhenClean: boolean;
   failOn: FailOn;
   baseRef: string;
   badgePath: string;
@@ -27,16 +30,19 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
   return value as T;
 }
 
+function flag(name: string, fallback: boolean): boolean {
+  try {
+    return core.getInput(name) === "" ? fallback : core.getBooleanInput(name);
+  } catch {
+    throw new InputError(`input ${name} must be true or false`);
+  }
+}
+
 export function readConfig(): Config {
   const token = core.getInput("github-token");
   // Registered first, so that nothing logged later can show it.
   if (token) core.setSecret(token);
-  let summary: boolean;
-  try {
-    summary = core.getInput("summary") === "" ? true : core.getBooleanInput("summary");
-  } catch {
-    throw new InputError("input summary must be true or false");
-  }
+  const summary = flag("summary", true);
   const manifests = core
     .getInput("manifest")
     .split(/[\n,]/)
@@ -47,7 +53,9 @@ export function readConfig(): Config {
   return {
     manifests: manifests.length > 0 ? manifests : ["footprint.yml"],
     token,
-    comment: choice("comment", ["update", "new", "off"], "update"),
+    comment: choice<CommentMode>("comment", ["update", "recreate", "hide-and-new", "new", "off"], "update"),
+    commentOn: choice<CommentOn>("comment-on", ["always", "change", "failure"], "always"),
+    deleteWhenClean: flag("delete-when-clean", false),
     failOn: choice("fail-on", ["error", "warning", "never"], "error"),
     baseRef: core.getInput("base-ref"),
     badgePath: core.getInput("badge-path"),

@@ -12,6 +12,7 @@ import {
   cleanup,
   gitWorkspace,
   HEAD_SHA,
+  newToken,
   parseAnnotations,
   parseOutputFile,
   REPOSITORY,
@@ -210,12 +211,13 @@ describe("the sticky comment", () => {
     expect(server.commentsOn(PR).map((c) => c.user.login)).toEqual(["mallory", "github-actions[bot]"]);
   });
 
-  it("with a token that may read GET /user, the sticky comment is the one by that login", async () => {
+  it("with a personal token that may read GET /user, the sticky comment is the one by that login", async () => {
     const me = { login: "gate-bot", id: 777, type: "User" as const };
     server.viewer = me;
     server.commenter = me;
     const ws = workspace({ "footprint.yml": manifest() });
-    const learn = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest() });
+    const token = newToken("ghp_");
+    const learn = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest(), token });
     const body = bodyOf(posts(learn)[0]!);
     server.reset();
     server.viewer = me;
@@ -224,7 +226,7 @@ describe("the sticky comment", () => {
     const mine = server.addComment(PR, body, me);
 
     writeFileSync(join(ws, "footprint.yml"), manifest({ hours: 11 }));
-    const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest({ action: "synchronize" }) });
+    const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest({ action: "synchronize" }), token });
     expect(byRoute(r, "get-user")[0]!.status).toBe(200);
     expect(patches(r).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine.id}`]);
     expect(bots.body).toBe(body);
@@ -460,7 +462,9 @@ training:
 
   it.each([
     ["fail-on", "sometimes", /input fail-on must be one of error, warning, never/],
-    ["comment", "always", /input comment must be one of update, new, off/],
+    ["comment", "always", /input comment must be one of update, recreate, hide-and-new, new, off/],
+    ["comment-on", "sometimes", /input comment-on must be one of always, change, failure/],
+    ["delete-when-clean", "yes please", /input delete-when-clean must be true or false/],
     ["summary", "maybe", /input summary must be true or false/],
     ["comment-key", "../x", /input comment-key may use/],
   ])("a bad input %s=%s fails with one clear line and no request", async (name, value, message) => {

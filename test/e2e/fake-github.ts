@@ -1,6 +1,9 @@
 // A stand-in for the GitHub REST API on 127.0.0.1: it records every request and answers from a scriptable
 // in-memory state (comments per issue, files per commit, pull requests, the token's identity), with faults on demand.
 // Only the routes footprint-gate may call are served; anything else answers 404 like an unknown route on GitHub.
+// One GraphQL operation is served too, the `minimizeComment` mutation (`POST /graphql`, `/api/graphql` on GHES).
+// GitHub's OpenAPI description covers REST only, so the GraphQL document is checked here, minimally, and refused
+// the way GitHub refuses it: HTTP 200 with `errors`.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -21,7 +24,7 @@ export interface RecordedRequest {
   status: number;
 }
 
-export type Route = "get-user" | "list-comments" | "create-comment" | "update-comment" | "get-content" | "get-tree" | "list-pulls";
+export type Route = "get-user" | "list-comments" | "create-comment" | "update-comment" | "delete-comment" | "graphql" | "get-content" | "get-tree" | "list-pulls";
 
 export interface FakeUser {
   login: string;
@@ -31,11 +34,15 @@ export interface FakeUser {
 
 export interface FakeComment {
   id: number;
+  /** The GraphQL global id, in GitHub's form (`IC_kwDO…`). */
+  node_id: string;
   body: string;
   user: FakeUser;
   html_url: string;
   created_at: string;
   updated_at: string;
+  /** The classifier it was minimised with (`OUTDATED`, …), or null when it is shown. */
+  minimized: string | null;
 }
 
 export interface FakePull {
@@ -56,6 +63,9 @@ export interface Fault {
   /** Extra response headers (rate-limit headers, retry-after). */
   headers?: Record<string, string>;
 }
+
+/** GraphQL's ReportedContentClassifiers, the classifiers `minimizeComment` accepts. */
+export const MINIMIZE_CLASSIFIERS = ["SPAM", "ABUSE", "OFF_TOPIC", "OUTDATED", "DUPLICATE", "RESOLVED"] as const;
 
 const BOT: FakeUser = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
 const FIXED_TIME = "2024-01-01T00:00:00Z";
@@ -151,11 +161,13 @@ export class FakeGitHub {
     const [owner, repo] = this.repository.split("/");
     const c: FakeComment = {
       id,
+      node_id: `IC_kwDO${Buffer.from(`${this.repository}#${id}`).toString("base64url")}`,
       body,
       user,
       html_url: `${this.webUrl}/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
       created_at: FIXED_TIME,
       updated_at: FIXED_TIME,
+      minimized: null,
     };
     this.comments.set(issue, [...(this.comments.get(issue) ?? []), c]);
     return c;
@@ -192,8 +204,11 @@ export class FakeGitHub {
         body = undefined;
       }
     }
-    const hasPrefix = this.prefix === "" || url.pathname === this.prefix || url.pathname.startsWith(`${this.prefix}/`);
-    const path = hasPrefix ? url.pathname.slice(this.prefix.length) || "/" : url.pathname;
+    // GraphQL lives at /graphql on github.com and at /api/graphql (not under /api/v3) on GHES.
+    const graphqlPath = this.prefix ? this.prefix.replace(/\/v3$/, "/graphql") : "/graphql";
+    const isGraphql = url.pathname === graphqlPath;
+    const hasPrefix = isGraphql || this.prefix === "" || url.pathname === this.prefix || url.pathname.startsWith(`${this.prefix}/`);
+    const path = isGraphql ? "/graphql" : hasPrefix ? url.pathname.slice(this.prefix.length) || "/" : url.pathname;
     const rec: RecordedRequest = { method, rawPath: url.pathname, path, query, headers: req.headers, bodyText, body, route: "unknown", status: 0 };
     this.requests.push(rec);
 
@@ -214,7 +229,7 @@ export class FakeGitHub {
       send(status, { message, documentation_url: "https://docs.github.com/rest", status: String(status) }, headers);
 
     if (!hasPrefix) return error(404, "Not Found");
-    const matched = this.route(method, path);
+    const matched = isGraphql ? (method === "POST" ? { route: "graphql" as const, params: {} } : null) : this.route(method, path);
     if (!matched) return error(404, "Not Found");
     rec.route = matched.route;
 
@@ -281,6 +296,23 @@ export class FakeGitHub {
         return error(404, "Not Found");
       }
 
+      case "delete-comment": {
+        const id = Number(p.comment_id);
+        for (const [issue, list] of this.comments) {
+          if (!list.some((x) => x.id === id)) continue;
+          // Anyone with write access may delete any comment of the repository.
+          this.comments.set(issue, list.filter((x) => x.id !== id));
+          rec.status = 204;
+          res.writeHead(204, { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": "1893456000" });
+          res.end();
+          return;
+        }
+        return error(404, "Not Found");
+      }
+
+      case "graphql":
+        return send(200, this.graphql(body));
+
       case "get-content": {
         const files = this.commits.get(query.ref ?? "");
         const file = files?.get(p.path!);
@@ -341,10 +373,41 @@ export class FakeGitHub {
     }
   }
 
+  /**
+   * The one mutation served: `minimizeComment(input: {subjectId, classifier})`, its values inline or as `$variables`.
+   * Anything else is refused as GitHub does, with `errors` in an HTTP 200 answer.
+   */
+  private graphql(body: unknown): unknown {
+    const refuse = (message: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, locations: [{ line: 1, column: 1 }], ...extra }] });
+    const { query, variables = {} } = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> };
+    if (typeof query !== "string") return refuse("A query attribute must be specified and must be a string.");
+    const doc = /^\s*mutation\b[^{]*\{\s*minimizeComment\s*\(\s*input\s*:\s*\{([^}]*)\}\s*\)\s*\{[^]*\}\s*\}\s*$/.exec(query);
+    if (!doc) return refuse("This fake serves only `mutation { minimizeComment(input: {subjectId, classifier}) { … } }`.");
+    const input: Record<string, unknown> = {};
+    for (const m of doc[1]!.matchAll(/(\w+)\s*:\s*("(?:[^"\\]|\\.)*"|\$\w+|\w+)/g)) {
+      const raw = m[2]!;
+      input[m[1]!] = raw.startsWith("$") ? variables[raw.slice(1)] : raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
+    }
+    const unknown = Object.keys(input).filter((k) => k !== "subjectId" && k !== "classifier" && k !== "clientMutationId");
+    if (unknown.length) return refuse(`InputObject 'MinimizeCommentInput' doesn't accept argument '${unknown[0]}'`, { extensions: { code: "argumentNotAccepted" } });
+    const classifier = input.classifier;
+    if (typeof classifier !== "string" || !(MINIMIZE_CLASSIFIERS as readonly string[]).includes(classifier)) {
+      return refuse(`Argument 'classifier' on InputObject 'MinimizeCommentInput' has an invalid value (${JSON.stringify(classifier ?? null)}). Expected type 'ReportedContentClassifiers!'.`);
+    }
+    const subjectId = input.subjectId;
+    if (typeof subjectId !== "string") return refuse("Argument 'subjectId' on InputObject 'MinimizeCommentInput' is required. Expected type ID!");
+    const c = [...this.comments.values()].flat().find((x) => x.node_id === subjectId);
+    if (!c) {
+      return { data: { minimizeComment: null }, errors: [{ type: "NOT_FOUND", path: ["minimizeComment"], locations: [{ line: 2, column: 3 }], message: `Could not resolve to a node with the global id of '${subjectId}'` }] };
+    }
+    c.minimized = classifier;
+    return { data: { minimizeComment: { minimizedComment: { isMinimized: true, minimizedReason: classifier.toLowerCase() } } } };
+  }
+
   private commentJson(c: FakeComment, issue: number, host: string) {
     return {
       id: c.id,
-      node_id: `IC_${c.id}`,
+      node_id: c.node_id,
       url: `${host}/repos/${this.repository}/issues/comments/${c.id}`,
       html_url: c.html_url,
       body: c.body,
@@ -373,8 +436,9 @@ export class FakeGitHub {
       if (method === "GET") return { route: "list-comments", repo, params: { issue_number: rest[1]! } };
       if (method === "POST") return { route: "create-comment", repo, params: { issue_number: rest[1]! } };
     }
-    if (method === "PATCH" && rest[0] === "issues" && rest[1] === "comments" && rest.length === 3 && /^\d+$/.test(rest[2]!)) {
-      return { route: "update-comment", repo, params: { comment_id: rest[2]! } };
+    if (rest[0] === "issues" && rest[1] === "comments" && rest.length === 3 && /^\d+$/.test(rest[2]!)) {
+      if (method === "PATCH") return { route: "update-comment", repo, params: { comment_id: rest[2]! } };
+      if (method === "DELETE") return { route: "delete-comment", repo, params: { comment_id: rest[2]! } };
     }
     if (method === "GET" && rest[0] === "contents" && rest.length >= 2) {
       // `{path}` may be sent with its slashes as-is or as %2F; both mean the same file.

@@ -37,6 +37,7 @@ export interface RunOptions {
   workflow?: string;
   serverUrl?: string;
   apiUrl?: string;
+  /** Extra or overriding environment variables (GITHUB_RUN_ID is "1" unless given here). */
   env?: Record<string, string>;
 }
 
@@ -65,10 +66,10 @@ export const REPOSITORY = "octo-org/octo-repo";
 export const HEAD_SHA = "a".repeat(40);
 export const BASE_SHA = "b".repeat(40);
 
-/** A token shaped like an installation token (`ghs_` + 36 characters), new for each call. */
-export function newToken(): string {
+/** A token shaped like an installation token (`ghs_` + 36 characters; `ghp_` for a personal one), new for each call. */
+export function newToken(prefix: "ghs_" | "ghp_" = "ghs_"): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  let s = "ghs_";
+  let s = prefix;
   for (let i = 0; i < 36; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
   return s;
 }
