@@ -60,11 +60,14 @@ describe("the layout checks themselves", () => {
   const finding = "- ❌ error <code>budget/increase</code> total energy rises by 50\\.3 % \\(113 MWh → 170 MWh\\), more than the 30 % allowed\n";
   const longTable = ["| entry | energy |", "|---|---:|", ...Array.from({ length: 30 }, (_, i) => `| <code>run\\-${i}</code> | ${i + 1} MWh |`)].join("\n") + "\n\n";
   // A narrow value column beside wide text: the table layout squeezes it down to its narrowest unbreakable width.
-  const squeezed = (value: string): string => `${heading}| note | note | water |\n|---|---|---:|\n| ${"a long explanation ".repeat(12)} | ${"another long note ".repeat(12)} | ${value} |\n`;
+  const squeezed = (value: string): string => `## footprint-gate: ✅ pass\n\n| note | note | water |\n|---|---|---:|\n| ${"a long explanation ".repeat(12)} | ${"another long note ".repeat(12)} | ${value} |\n`;
 
-  it("takes the failing finding from the first ❌ line naming a rule, list item or table cell", () => {
+  it("takes the failing finding from the first error line (❌ error, or ❌ with a rule id or budget key), list item or table cell", () => {
     expect(failingFindingText(heading + "❌ fail: **acme** · +50 %\n\n" + finding)).toBe("❌ error budget/increase total energy rises by 50.3 % (113 MW");
+    expect(failingFindingText(heading + "- ❌ error **energy +50\\.3 % vs base**, limit <code>budget.increase_pct: 30</code>\n")).toBe("❌ error energy +50.3 % vs base, limit budget.increase_pct: 3");
     expect(failingFindingText(heading + "| ❌ | <code>privacy/epsilon</code> ε is 12 |\n")).toBe("privacy/epsilon ε is 12");
+    expect(failingFindingText(heading + "| ❌ error | ε is 12 |\n")).toBe("❌ error");
+    expect(failingFindingText(heading + "| **total** | 23.2 t | ❌ fail |\n")).toBeNull();
     expect(failingFindingText(heading + "```\n- ❌ error budget/energy\n```\n")).toBeNull();
     expect(failingFindingText(heading + "- ⚠️ warning <code>budget/run\\-energy</code> near\n")).toBeNull();
   });
@@ -92,6 +95,11 @@ describe("the layout checks themselves", () => {
     expect(problems).toEqual([expect.stringMatching(/hidden \(in a closed <details>\)$/)]);
   });
 
+  it("fails a failing verdict whose comment has no recognisable error finding", async ({ skip }) => {
+    need(skip);
+    expect(await problemsOf(heading + "Something went wrong.\n")).toEqual(['the verdict "🌱 footprint-gate: ❌ fail" fails but no line of the comment is an error finding (❌ error …)']);
+  });
+
   it("fails a comment without a footprint-gate heading", async ({ skip }) => {
     need(skip);
     expect(await problemsOf("Some comment\n")).toEqual(["no h2/h3 heading names footprint-gate"]);
@@ -113,7 +121,7 @@ describe("the layout checks themselves", () => {
 
   it("measures quantity cells inside a closed <details> as opened", async ({ skip }) => {
     need(skip);
-    const body = squeezed("11.2 m³").replace(heading, "");
-    expect(await problemsOf(`${heading}<details><summary>More</summary>\n\n${body}\n</details>\n`)).toEqual(['the cell "11.2 m³" wraps over 2 lines']);
+    const [title, table] = squeezed("11.2 m³").split("\n\n");
+    expect(await problemsOf(`${title}\n\n<details><summary>More</summary>\n\n${table}\n</details>\n`)).toEqual(['the cell "11.2 m³" wraps over 2 lines']);
   });
 });

@@ -45,26 +45,39 @@ export async function show(page: Page, markdown: string): Promise<void> {
   await page.setContent(commentHtml(markdown), { waitUntil: "load" });
 }
 
-const RULE_ID = /\b(?:budget|data|manifest|privacy|transparency)\/[a-z]+(?:-[a-z]+)*/;
+// A rule id (budget/increase) or a budget key (budget.increase_pct): what a finding names, unlike a verdict or status.
+const RULE = /\b(?:budget|data|manifest|privacy|transparency)\/[a-z]+(?:-[a-z]+)*|\bbudget\.[a-z_]+/;
 
 function normalise(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
+/** The text a reader sees for a piece of Markdown. */
+function seen(markdown: string): string {
+  return normalise(text(render(markdown)));
+}
+
+/** An error finding as written in the comment: the "❌ error" severity, or ❌ beside a rule id or budget key. */
+function failing(t: string): boolean {
+  return t.includes("❌ error") || (t.includes("❌") && RULE.test(t));
+}
+
 /**
  * The start of the first failing finding's text as a reader sees it, taken from the Markdown itself: the first line
- * outside code fences that carries ❌ and a rule id (a list item, a paragraph or a table row). For a table row, the
- * cell naming the rule. Null when the comment has no failing finding.
+ * outside code fences that is an error finding (a list item, a paragraph or a table row; for a row, the cell naming
+ * the rule, else the one with ❌). Null when the comment has no failing finding.
  */
 export function failingFindingText(markdown: string): string | null {
   let fenced = false;
   for (const line of markdown.split("\n")) {
     if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced || !line.includes("❌") || !RULE_ID.test(line)) continue;
-    const pieces = line.trimStart().startsWith("|") ? cells(line) : [line.replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)]|#{1,6})\s+/, "")];
-    const piece = pieces.find((p) => RULE_ID.test(text(render(p)))) ?? line;
+    if (fenced || !line.includes("❌")) continue;
+    const row = line.trimStart().startsWith("|");
+    const pieces = row ? cells(line).map(seen) : [seen(line.replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)]|#{1,6})\s+/, ""))];
+    if (!failing(pieces.join(" "))) continue;
+    const piece = row ? (pieces.find((p) => RULE.test(p)) ?? pieces.find((p) => p.includes("❌"))!) : pieces[0]!;
     // A prefix: enough to be unique, short enough to survive a hard break later in the line.
-    return [...normalise(text(render(piece)))].slice(0, 60).join("");
+    return [...piece].slice(0, 60).join("");
   }
   return null;
 }
@@ -78,6 +91,8 @@ export const SINGLE_QUANTITY = /^[+\-−±]?\d[\d.,]*\s?(?:[kMGT]?Wh|[kMG]?W|(?:
 export interface Layout {
   /** Top of the verdict heading (first h2/h3 naming footprint-gate), in px from the top of the comment; null if none. */
   verdictTop: number | null;
+  /** That heading's text. */
+  verdictText: string | null;
   /** The failing finding's element, when the Markdown has one: its text, top, and whether it is visible at all. */
   finding: { text: string; top: number; visible: boolean } | null;
   /** Single-quantity cells laid out on more than one line (with every <details> opened, as a reader may). */
@@ -95,6 +110,7 @@ export async function measure(page: Page, needle: string | null): Promise<Layout
       const flat = (s: string | null): string => (s ?? "").replace(/\s+/g, " ").trim();
       const heading = [...article.querySelectorAll("h2, h3")].find((h) => (h.textContent ?? "").includes("footprint-gate"));
       const verdictTop = heading ? heading.getBoundingClientRect().top - origin : null;
+      const verdictText = heading ? flat(heading.textContent) : null;
 
       let finding: Layout["finding"] = null;
       if (needle !== null) {
@@ -136,7 +152,7 @@ export async function measure(page: Page, needle: string | null): Promise<Layout
         if (lines > 1) wrapped.push({ text: content, lines });
       }
       details.forEach((d, i) => (d.open = wasOpen[i]!));
-      return { verdictTop, finding, wrapped, quantityCells };
+      return { verdictTop, verdictText, finding, wrapped, quantityCells };
     },
     { needle, quantity: SINGLE_QUANTITY.source },
   );
@@ -147,6 +163,8 @@ export function layoutProblems(layout: Layout, needle: string | null): string[] 
   const out: string[] = [];
   if (layout.verdictTop === null) out.push("no h2/h3 heading names footprint-gate");
   else if (layout.verdictTop > FOLD_PX) out.push(`the verdict heading starts ${Math.round(layout.verdictTop)} px down, below the first ${FOLD_PX} px`);
+  // A failing verdict must say why; a comment whose findings this cannot recognise is a failure, not a pass.
+  if (needle === null && /❌|\bfail\b/.test(layout.verdictText ?? "")) out.push(`the verdict "${layout.verdictText}" fails but no line of the comment is an error finding (❌ error …)`);
   if (needle !== null) {
     if (layout.finding === null) out.push(`the failing finding "${needle}" is not in the rendered comment`);
     else if (!layout.finding.visible) out.push(`the failing finding "${needle}" is hidden (in a closed <details>)`);
