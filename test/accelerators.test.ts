@@ -117,9 +117,9 @@ describe("ambiguous family names", () => {
     expect(text).toMatch(/^ {2}a +training +8 × nvidia-a100-80gb-sxm +estimated /m);
     expect(text).toMatch(/^ {2}b +training +nvidia-h100-sxm +estimated /m);
     const md = renderMarkdown(buildReport([m]));
-    expect(md).toContain("| entry | accelerator | energy (kWh) | CO2e (kg) | water (L) | budget | status |");
-    expect(md).toContain("| <code>a</code> | 8 × nvidia\\-a100\\-80gb\\-sxm |");
-    expect(md).toContain("| <code>b</code> | nvidia\\-h100\\-sxm |");
+    expect(md).toContain("| entry | energy (kWh) | CO2e (kg) | water (L) | status |");
+    expect(md).toContain("| <code>a</code><br><sub>8\u00a0×\u00a0nvidia\\-a100\\-80gb\\-sxm</sub> |");
+    expect(md).toContain("| <code>b</code><br><sub>nvidia\\-h100\\-sxm</sub> |");
   });
 });
 

@@ -91,7 +91,7 @@ describe("comment order", () => {
     expect(finding).toBeLessThan(table);
     expect(lines[finding]).toContain("**energy +50.0\u00a0% vs base**, limit <code>budget\\.increase\\_pct: 30</code>");
     expect(lines[finding]).toContain("reduce the change or raise <code>budget\\.increase\\_pct</code> in a reviewed change");
-    expect(lines[table + 2 + 1]).toContain("energy +50.0\u00a0% of +30\u00a0% allowed");
+    expect(lines.find((l) => l.startsWith("Budgets: "))).toContain("❌\u00a0energy +50.0\u00a0% of +30\u00a0% allowed");
   });
 
   it("a notice (no comparison) comes after the table", async () => {
@@ -153,7 +153,7 @@ describe("several manifests", () => {
     const md = renderMarkdown(buildReport(ms));
     const lines = md.split("\n");
     const overview = lines.findIndex((l) => l.startsWith("| manifest | verdict |"));
-    expect(lines.slice(overview + 2, overview + 5).map((l) => l.split(" | ")[0])).toEqual(["| <code>train/footprint\\.yml</code> · layout", "| <code>x/footprint\\.yml</code> · layout", "| <code>y/footprint\\.yml</code> · layout"]);
+    expect(lines.slice(overview + 2, overview + 5).map((l) => l.split(" | ")[0])).toEqual(["| <code>train/footprint\\.yml</code><br><sub>layout</sub>", "| <code>x/footprint\\.yml</code><br><sub>layout</sub>", "| <code>y/footprint\\.yml</code><br><sub>layout</sub>"]);
     expect(md).toContain("2 manifests unchanged: <code>x/footprint\\.yml</code>, <code>y/footprint\\.yml</code>");
     expect(lines.filter((l) => l.startsWith("### "))).toEqual(["### <code>train/footprint\\.yml</code> · layout"]);
     expect(overview).toBeLessThan(lines.findIndex((l) => l.startsWith("### ")));

@@ -233,22 +233,27 @@ function leadFindings(ms: readonly ManifestReport[], detail: Detail, options: Ma
 
 /** A row per manifest: verdict, change and totals; each figure with its own unit (manifests differ widely). */
 function overviewTable(ms: readonly ManifestReport[], detail: Detail, options: MarkdownOptions): string[] {
-  const rows = ["| manifest | verdict | energy | Δ energy | CO2e | Δ CO2e |", "|---|---|---:|---:|---:|---:|"];
+  // As in an entry table, Δ CO2e gets a column only when a CO2e budget gates, so the table fits the column.
+  const co2Gates = ms.some((m) => m.budget.some((b) => b.metric === "co2e_kg"));
+  const rows = [
+    `| manifest | verdict | energy | Δ energy | CO2e |${co2Gates ? " Δ CO2e |" : ""}`,
+    `|---|---|---:|---:|---:|${co2Gates ? "---:|" : ""}`,
+  ];
   for (const m of ms.slice(0, ROWS[detail])) {
-    const name = `${code(m.path)}${m.project ? ` · ${escapeMarkdown(m.project, 100)}` : ""}`;
+    const name = `${code(m.path)}${m.project ? `<br><sub>${escapeMarkdown(m.project, 100)}</sub>` : ""}`;
     if (!m.evaluated || !m.totals) {
-      rows.push(`| ${name} | ${STATUS.fail} (not evaluated) | – | – | – | – |`);
+      rows.push(`| ${name} | ${STATUS.fail} (not evaluated) | – | – | – |${co2Gates ? " – |" : ""}`);
       continue;
     }
-    const verdict = m.removed ? "🗑️ removed" : isUnchanged(m) ? `${STATUS.pass} (unchanged)` : STATUS[m.verdict];
+    const verdict = m.removed ? "🗑️ removed" : isUnchanged(m) ? `${STATUS[m.verdict]} (unchanged)` : STATUS[m.verdict];
     const energy = m.removed ? q("energy_kwh", 0) : q("energy_kwh", m.totals.energy_kwh);
     const co2 = m.removed ? q("co2e_kg", 0) : q("co2e_kg", m.totals.co2e_kg);
     const d = m.delta;
     const dEnergy = d ? pct(d.energy_pct) : m.removed ? pct(-100) : "no base";
     const dCo2 = d ? delta("co2e_kg", d.co2e_kg) : m.removed && m.base ? delta("co2e_kg", -m.base.totals.co2e_kg) : "–";
-    rows.push(`| ${name} | ${verdict} | ${energy} | ${dEnergy} | ${co2} | ${dCo2} |`);
+    rows.push(`| ${name} | ${verdict} | ${energy} | ${dEnergy} | ${co2} |${co2Gates ? ` ${dCo2} |` : ""}`);
   }
-  if (ms.length > ROWS[detail]) rows.push(`| … ${ms.length - ROWS[detail]} more manifests in ${options.elsewhere ?? "the full report"} | | | | | |`);
+  if (ms.length > ROWS[detail]) rows.push(`| … ${ms.length - ROWS[detail]} more manifests in ${options.elsewhere ?? "the full report"} | | | | |${co2Gates ? " |" : ""}`);
   return [...rows, ""];
 }
 
@@ -282,12 +287,11 @@ interface Row {
   weight: number;
 }
 
-const STATE = { over: "❌ over", warn: "⚠️ near limit", added: "🆕 added", changed: "✏️ changed", removed: "🗑️ removed", ok: "✅ ok" } as const;
+// No-break spaces: a status reads as one word and never wraps under its mark.
+const STATE = { over: "❌\u00a0over", warn: "⚠️\u00a0near\u00a0limit", added: "🆕\u00a0added", changed: "✏️\u00a0changed", removed: "🗑️\u00a0removed", ok: "✅\u00a0ok" } as const;
 
 function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions): string[] {
   const hasBase = m.delta !== null;
-  // Δ CO2e is shown beside Δ energy when a CO2e limit gates.
-  const co2Gates = hasBase && m.budget.some((b) => b.metric === "co2e_kg");
   const byScope = new Map<string, BudgetUse[]>();
   for (const b of m.budget) byScope.set(b.scope, [...(byScope.get(b.scope) ?? []), b]);
   const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
@@ -312,18 +316,22 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   const co2e = columnUnit("co2e_kg", [t.co2e_kg, ...shown.map((r) => r.head?.co2e_kg ?? 0)], NBSP);
   const water = columnUnit("water_l", [t.water_l, ...shown.map((r) => r.head?.water_l ?? 0)], NBSP);
   const unit = (name: string, u: ColumnUnit) => (u.unit ? `${name} (${u.unit})` : name);
-  const budgetCell = (scope: string) => (byScope.get(scope) ?? []).map((b) => formatBudgetUse(b, NBSP)).join("<br>") || "–";
+  // Entry budgets get a column of their own; the manifest's total budgets are listed under the table, where a
+  // line per limit does not widen every row.
+  // Every entry has the same limits (budget.run), so the header states them and a cell gives the share only.
+  const runLimits = new Map<Quantity, number>();
+  for (const b of m.budget) if (b.scope !== "total") runLimits.set(b.metric, b.limit);
+  const runBudgets = runLimits.size > 0;
+  const several = runLimits.size > 1;
+  const budgetHeader = `entry budget (${[...runLimits].map(([metric, limit]) => q(metric, limit)).join(", ")})`;
+  const budgetCell = (scope: string) =>
+    (byScope.get(scope) ?? []).map((b) => `${several ? `${METRIC_LABEL[b.metric]}${NBSP}` : ""}${Math.round(b.share * 100)}${NBSP}%`).join("<br>") || "–";
 
-  const header = [
-    "entry",
-    "accelerator",
-    ...(hasBase ? [unit("base energy", energy), unit("energy", energy), "Δ energy", ...(co2Gates ? ["Δ CO2e"] : [])] : [unit("energy", energy)]),
-    unit("CO2e", co2e),
-    unit("water", water),
-    "budget",
-    "status",
-  ];
-  const rows = [`| ${header.join(" | ")} |`, `|---|---|${"---:|".repeat(header.length - 4)}---|---|`];
+  // Seven columns at most, so that the table fits GitHub's comment column (about 740 px) without scrolling.
+  // The change vs base sits under each figure, small: two columns fewer, so the table fits the comment column.
+  const change = (text: string) => (hasBase ? `<br><sub>${text}</sub>` : "");
+  const header = ["entry", unit("energy", energy), unit("CO2e", co2e), unit("water", water), ...(runBudgets ? [budgetHeader] : []), "status"];
+  const rows = [`| ${header.join(" | ")} |`, `|---|${"---:|".repeat(header.length - 2)}---|`];
   for (const r of shown) {
     const uses = byScope.get(r.id) ?? [];
     const state = !r.head
@@ -335,23 +343,16 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
           : r.d?.change === "added" || r.d?.change === "changed"
             ? r.d.change
             : "ok";
-    // The kind and basis are marked on the id only when they are not the common case (an estimated training run).
+    // The kind and basis are marked on the id only when they are not the common case (an estimated training run);
+    // the accelerator goes under the id, small, rather than in a column of its own.
     const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.measured ? " (measured)" : ""}`;
-    const accelerator = r.accelerator === "" || r.accelerator === "–" ? "–" : escapeMarkdown(r.accelerator, 120);
+    const accelerator = r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${escapeMarkdown(r.accelerator, 120).replace(" × ", `${NBSP}×${NBSP}`)}</sub>`;
     const cells = [
-      `${code(r.id)}${marks}`,
-      accelerator,
-      ...(hasBase
-        ? [
-            r.base ? energy.cell(r.base.energy_kwh) : "–",
-            r.head ? energy.cell(r.head.energy_kwh) : "–",
-            r.d ? pct(r.d.energy_pct) : "–",
-            ...(co2Gates ? [r.d ? delta("co2e_kg", r.d.co2e_kg) : "–"] : []),
-          ]
-        : [energy.cell(r.head!.energy_kwh)]),
-      r.head ? co2e.cell(r.head.co2e_kg) : "–",
+      `${code(r.id)}${marks}${accelerator}`,
+      `${r.head ? energy.cell(r.head.energy_kwh) : "–"}${change(r.d ? pct(r.d.energy_pct) : "–")}`,
+      `${r.head ? co2e.cell(r.head.co2e_kg) : "–"}${change(r.d ? pct(r.d.co2e_pct) : "–")}`,
       r.head ? water.cell(r.head.water_l) : "–",
-      budgetCell(r.id),
+      ...(runBudgets ? [budgetCell(r.id)] : []),
       STATE[state],
     ];
     rows.push(`| ${cells.join(" | ")} |`);
@@ -359,23 +360,21 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   if (shown.length < all.length) {
     rows.push(`| … ${all.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} |${" |".repeat(header.length - 1)}`);
   }
+  const d = m.delta;
   const totalCells = [
-    "**total**",
-    "",
-    ...(hasBase
-      ? [
-          baseTotals ? `**${energy.cell(baseTotals.energy_kwh)}**` : "–",
-          `**${energy.cell(t.energy_kwh)}**`,
-          `**${pct(m.delta!.energy_pct)}**`,
-          ...(co2Gates ? [`**${delta("co2e_kg", m.delta!.co2e_kg)}**`] : []),
-        ]
-      : [`**${energy.cell(t.energy_kwh)}**`]),
-    `**${co2e.cell(t.co2e_kg)}**`,
+    baseTotals ? `**total**<br><sub>base ${energy.cell(baseTotals.energy_kwh)}${energy.unit ? `${NBSP}${energy.unit}` : ""}</sub>` : "**total**",
+    `**${energy.cell(t.energy_kwh)}**${change(`**${pct(d?.energy_pct ?? null)}**`)}`,
+    `**${co2e.cell(t.co2e_kg)}**${change(`**${pct(d?.co2e_pct ?? null)}**`)}`,
     `**${water.cell(t.water_l)}**`,
-    budgetCell("total"),
+    ...(runBudgets ? [""] : []),
     STATUS[m.verdict],
   ];
   rows.push(`| ${totalCells.join(" | ")} |`);
+  const totals = byScope.get("total") ?? [];
+  if (totals.length > 0) {
+    const mark = { ok: "✅", warn: "⚠️", over: "❌" } as const;
+    rows.push("", `Budgets: ${totals.map((b) => `${mark[b.status]}${NBSP}${formatBudgetUse(b, NBSP)}`).join(" · ")}`);
+  }
   // Figures the manifest did not state: the hours compute derives, the period a service is assumed to run.
   const notes: string[] = [];
   for (const r of m.runs) {

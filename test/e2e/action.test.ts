@@ -382,7 +382,7 @@ describe("the base manifest", () => {
     expect(byRoute(r, "get-content").map((q) => decodeURIComponent(q.path))).toContain(`/repos/${REPOSITORY}/contents/models/legacy/footprint.yml`);
     const body = bodyOf(posts(r)[0]!);
     expect(body).toMatch(/🗑️ \*\*legacy\*\* \(<code>models\/legacy\/footprint\\\.yml<\/code>\) is removed by this change: −123\u00a0kWh energy/);
-    expect(body).toMatch(/^\| <code>old\\-run<\/code> \| – \| 123 \| – \| −100\u00a0% \|.*🗑️ removed \|$/m);
+    expect(body).toMatch(/^\| <code>old\\-run<\/code> \| –<br><sub>−100\u00a0%<\/sub> \|.*🗑️\u00a0removed \|$/m);
     expect(r.outputs["delta-energy-kwh"]).toBe("-123.2");
   });
 
@@ -439,7 +439,8 @@ training:
     expect(budget[0]!.message).toContain("over the budget of 50 kWh");
     expect(r.annotations.some((a) => a.level === "error" && !a.file && /the gate failed \(verdict fail, fail-on error\)/.test(a.message))).toBe(true);
     expect(r.outputs).toMatchObject({ verdict: "fail", "energy-kwh": "61.6" });
-    expect(bodyOf(posts(r)[0]!)).toMatch(/^\| \*\*total\*\* \|.*\| energy 61\.6\u00a0kWh of 50\u00a0kWh \| ❌ fail \|$/m);
+    expect(bodyOf(posts(r)[0]!)).toMatch(/^\| \*\*total\*\* \|.*\| ❌ fail \|$/m);
+    expect(bodyOf(posts(r)[0]!)).toMatch(/^Budgets: ❌\u00a0energy 61\.6\u00a0kWh of 50\u00a0kWh$/m);
   });
 
   it("fail-on: never passes a manifest over budget (the annotations stay)", async () => {

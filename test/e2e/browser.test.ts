@@ -117,6 +117,16 @@ describe("the layout checks themselves", () => {
     const problems = await problemsOf(markdown);
     expect(problems).toContainEqual(expect.stringMatching(/^the failing finding "❌ error budget\/increase total energy rises by 50\.3 % .*" starts \d+ px down/));
     expect(problems).toContain('the cell "11.2 m³" wraps over 2 lines');
+    expect(problems).toContainEqual(expect.stringMatching(/^the table "entry kind accelerator .*" is \d+ px wide in a \d+ px column/));
+  });
+
+  it("fails a table wider than the comment column, and not one inside <details>", async ({ skip }) => {
+    need(skip);
+    const wide = `| ${Array.from({ length: 12 }, (_, i) => `column${i}`).join(" | ")} |\n|${"---|".repeat(12)}\n| ${Array.from({ length: 12 }, () => "a\u00a0long\u00a0cell").join(" | ")} |\n`;
+    const pass = "<!-- footprint-gate:v1 -->\n## 🌱 footprint-gate: ✅ pass\n\n";
+    const problems = await problemsOf(`${pass}${wide}`);
+    expect(problems).toEqual([expect.stringMatching(/^the table "column0 column1 .*" is \d+ px wide in a \d+ px column/)]);
+    expect(await problemsOf(`${pass}<details><summary>More</summary>\n\n${wide}\n</details>\n`)).toEqual([]);
   });
 
   it("measures quantity cells inside a closed <details> as opened", async ({ skip }) => {

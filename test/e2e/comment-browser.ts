@@ -99,6 +99,8 @@ export interface Layout {
   wrapped: { text: string; lines: number }[];
   /** How many single-quantity cells were measured. */
   quantityCells: number;
+  /** Tables outside <details> wider than the comment column (GitHub makes them scroll sideways). */
+  overflowing: { header: string; width: number; room: number }[];
 }
 
 /** Measures the comment shown on `page` (see show()). `needle` is failingFindingText() of its Markdown. */
@@ -118,6 +120,14 @@ export async function measure(page: Page, needle: string | null): Promise<Layout
         const holders = [...article.querySelectorAll("*")].filter((e) => flat(e.textContent).includes(needle));
         const inner = holders.find((e) => ![...e.children].some((c) => flat(c.textContent).includes(needle)));
         if (inner) finding = { text: flat(inner.textContent), top: inner.getBoundingClientRect().top - origin, visible: inner.checkVisibility() };
+      }
+
+      const overflowing: Layout["overflowing"] = [];
+      for (const table of article.querySelectorAll("table")) {
+        if (table.closest("details")) continue;
+        if (table.scrollWidth > table.clientWidth + 1) {
+          overflowing.push({ header: flat(table.querySelector("tr")?.textContent ?? ""), width: table.scrollWidth, room: table.clientWidth });
+        }
       }
 
       const details = [...article.querySelectorAll("details")];
@@ -152,7 +162,7 @@ export async function measure(page: Page, needle: string | null): Promise<Layout
         if (lines > 1) wrapped.push({ text: content, lines });
       }
       details.forEach((d, i) => (d.open = wasOpen[i]!));
-      return { verdictTop, verdictText, finding, wrapped, quantityCells };
+      return { verdictTop, verdictText, finding, wrapped, quantityCells, overflowing };
     },
     { needle, quantity: SINGLE_QUANTITY.source },
   );
@@ -171,6 +181,7 @@ export function layoutProblems(layout: Layout, needle: string | null): string[] 
     else if (layout.finding.top > FOLD_PX) out.push(`the failing finding "${needle}" starts ${Math.round(layout.finding.top)} px down, below the first ${FOLD_PX} px`);
   }
   for (const w of layout.wrapped) out.push(`the cell "${w.text}" wraps over ${w.lines} lines`);
+  for (const t of layout.overflowing) out.push(`the table "${t.header}" is ${t.width} px wide in a ${t.room} px column: its last columns scroll out of sight`);
   return out;
 }
 

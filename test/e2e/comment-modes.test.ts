@@ -111,7 +111,7 @@ describe("comment: update (the default)", () => {
     expect(routes(r)).toEqual(["get-content", "list-comments", "update-comment"]);
     expect(server.commentsOn(PR)).toHaveLength(1);
     expect(digestOf(c!)).not.toBe(old);
-    expect(c!.body).toContain("+40.0 %");
+    expect(c!.body).toContain("+40.0\u00a0%");
     expect(r.stdout).toContain(`PR comment updated: ${c!.html_url}`);
     expect(r.outputs["comment-id"]).toBe(String(c!.id));
   });
@@ -131,7 +131,7 @@ describe("comment: recreate, hide-and-new, new, off", () => {
     expect(byRoute(r, "delete-comment")[0]!.path).toBe(`/repos/${REPOSITORY}/issues/comments/${old!.id}`);
     const now = server.commentsOn(PR);
     expect(now.map((c) => c.user.login)).toEqual(["octocat", "github-actions[bot]"]);
-    expect(now[1]!.body).toContain("+40.0 %");
+    expect(now[1]!.body).toContain("+40.0\u00a0%");
     expect(r.stdout).toContain("PR comment recreated:");
     expect(r.outputs["comment-id"]).toBe(String(now[1]!.id));
 
