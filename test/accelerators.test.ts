@@ -118,8 +118,8 @@ describe("ambiguous family names", () => {
     expect(text).toMatch(/^ {2}b +training +nvidia-h100-sxm +estimated /m);
     const md = renderMarkdown(buildReport([m]));
     expect(md).toContain("| entry | energy (kWh) | CO2e (kg) | water (L) | status |");
-    expect(md).toContain("| <code>a</code><br><sub>8\u00a0×\u00a0nvidia\\-a100\\-80gb\\-sxm</sub> |");
-    expect(md).toContain("| <code>b</code><br><sub>nvidia\\-h100\\-sxm</sub> |");
+    expect(md).toContain("| `a`<br><sub>8\u00a0×\u00a0nvidia\\-a100\\-80gb\\-sxm</sub> |");
+    expect(md).toContain("| `b`<br><sub>nvidia\\-h100\\-sxm</sub> |");
   });
 });
 
@@ -128,7 +128,7 @@ describe("assumed and derived hours", () => {
     const m = await report(`${HEAD}inference:\n  - id: svc\n    accelerator: nvidia-l4\n    count: 2\n`);
     const rep = buildReport([m]);
     expect(renderText(rep)).toContain("svc: no hours given: one year (8,760 h) of service assumed");
-    expect(renderMarkdown(rep)).toContain("- <code>svc</code>: no hours given: one year \\(8,760 h\\) of service assumed");
+    expect(renderMarkdown(rep)).toContain("- `svc`: no hours given: one year \\(8,760 h\\) of service assumed");
     expect(m.assumptions.find((a) => a.name === "hours")).toMatchObject({ value: 8760 });
     const stated = await report(`${HEAD}inference:\n  - id: svc\n    accelerator: nvidia-l4\n    count: 2\n    hours: 100\n`);
     expect(renderText(buildReport([stated]))).not.toContain("no hours given");
@@ -148,7 +148,7 @@ describe("assumed and derived hours", () => {
     expect(r.energy_kwh).toBeCloseTo(solo.runs[0]!.energy_kwh, 9);
     const rep = buildReport([fleet]);
     expect(renderText(rep)).toContain("p: compute (6·P·T) gives 337 accelerator-hours, 5.27 h wall-clock on 64 accelerators");
-    expect(renderMarkdown(rep)).toContain("- <code>p</code>: compute \\(6·P·T\\) gives 337 accelerator\\-hours, 5\\.27 h wall\\-clock on 64 accelerators");
+    expect(renderMarkdown(rep)).toContain("- `p`: compute \\(6·P·T\\) gives 337 accelerator\\-hours, 5\\.27 h wall\\-clock on 64 accelerators");
     // The JSON report carries it and is read back.
     const read = parseReport(reportJson(rep));
     expect(read.manifests[0]!.runs[0]!.inputs).toMatchObject({ count: 64 });

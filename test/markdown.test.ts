@@ -90,7 +90,7 @@ describe("comment order", () => {
     expect(finding).toBe(4);
     expect(finding).toBeLessThan(table);
     expect(lines[finding]).toContain("**energy +50.0\u00a0% vs base**, limit <code>budget\\.increase\\_pct: 30</code>");
-    expect(lines[finding]).toContain("reduce the change or raise <code>budget\\.increase\\_pct</code> in a reviewed change");
+    expect(lines[finding]).toContain("reduce the change or raise `budget.increase_pct` in a reviewed change");
     expect(lines.find((l) => l.startsWith("Budgets: "))).toContain("❌\u00a0energy +50.0\u00a0% of +30\u00a0% allowed");
   });
 
@@ -117,7 +117,7 @@ describe("assumptions", () => {
     const refs = [...md.matchAll(/\| \[(\d+)\] \|$/gm)].map((r) => Number(r[1]));
     expect(refs.length).toBeGreaterThan(0);
     for (const n of refs) expect(n).toBeLessThanOrEqual(notes.length);
-    expect(md).toMatch(/^\| utilization \| 1 \| <code>a<\/code>, <code>b<\/code>, <code>c<\/code> \| \[\d+\] \|$/m);
+    expect(md).toMatch(/^\| utilization \| 1 \| `a`, `b`, `c` \| \[\d+\] \|$/m);
     expect(md).toMatch(/^\| ewif \| 3\.1\u00a0L\/kWh \| all \| \[\d+\] \|$/m);
   });
 });
@@ -134,9 +134,9 @@ describe("advice", () => {
     const lines = md.split("\n");
     const start = lines.findIndex((l) => l.includes("💡 Advice"));
     expect(lines[start]).toMatch(/^<details><summary>💡 Advice/);
-    const items = lines.slice(start).filter((l) => /^- <code>/.test(l)).slice(0, ADVICE_LINES + 1);
+    const items = lines.slice(start).filter((l) => /^- `/.test(l)).slice(0, ADVICE_LINES + 1);
     expect(items.length).toBeLessThanOrEqual(ADVICE_LINES);
-    for (const l of items) expect(l).toMatch(/^- <code>(r1|n1|n2|n3)<\/code>/);
+    for (const l of items) expect(l).toMatch(/^- `(r1|n1|n2|n3)`/);
     expect(lines.slice(start).find((l) => l.startsWith("- … "))).toBe("- … 1 more in the JSON report");
     expect(start).toBeGreaterThan(lines.findIndex((l) => l.startsWith("- ❌")));
   });
@@ -153,9 +153,9 @@ describe("several manifests", () => {
     const md = renderMarkdown(buildReport(ms));
     const lines = md.split("\n");
     const overview = lines.findIndex((l) => l.startsWith("| manifest | verdict |"));
-    expect(lines.slice(overview + 2, overview + 5).map((l) => l.split(" | ")[0])).toEqual(["| <code>train/footprint\\.yml</code><br><sub>layout</sub>", "| <code>x/footprint\\.yml</code><br><sub>layout</sub>", "| <code>y/footprint\\.yml</code><br><sub>layout</sub>"]);
-    expect(md).toContain("2 manifests unchanged: <code>x/footprint\\.yml</code>, <code>y/footprint\\.yml</code>");
-    expect(lines.filter((l) => l.startsWith("### "))).toEqual(["### <code>train/footprint\\.yml</code> · layout"]);
+    expect(lines.slice(overview + 2, overview + 5).map((l) => l.split(" | ")[0])).toEqual(["| `train/footprint.yml`<br><sub>layout</sub>", "| `x/footprint.yml`<br><sub>layout</sub>", "| `y/footprint.yml`<br><sub>layout</sub>"]);
+    expect(md).toContain("2 manifests unchanged: `x/footprint.yml`, `y/footprint.yml`");
+    expect(lines.filter((l) => l.startsWith("### "))).toEqual(["### `train/footprint.yml` · layout"]);
     expect(overview).toBeLessThan(lines.findIndex((l) => l.startsWith("### ")));
   });
 });
@@ -166,7 +166,7 @@ describe("footer", () => {
     const footer = { baseSha: "b".repeat(40), headSha: "a".repeat(40), runUrl: "https://github.com/o/r/actions/runs/7", docsUrl: "https://github.com/footprint-gate/footprint-gate#readme" };
     const last = (md: string) => md.trimEnd().split("\n").at(-1)!;
     expect(last(renderMarkdown(report, { footer }))).toBe(
-      "<sub>base <code>bbbbbbb</code> → head <code>aaaaaaa</code> · [workflow run](https://github.com/o/r/actions/runs/7) · estimated by [footprint-gate](https://github.com/footprint-gate/footprint-gate#readme); every figure has its source in the assumptions</sub>",
+      "<sub>base `bbbbbbb` → head `aaaaaaa` · [workflow run](https://github.com/o/r/actions/runs/7) · estimated by [footprint-gate](https://github.com/footprint-gate/footprint-gate#readme); every figure has its source in the assumptions</sub>",
     );
     expect(last(renderMarkdown(report, { footer: { runUrl: "https://x/)[a](https://evil" } }))).not.toContain("](");
   });

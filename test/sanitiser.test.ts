@@ -2,13 +2,15 @@
 // invisible character from a manifest, model card, CodeCarbon file or report JSON reaches the terminal report,
 // the Markdown, the JSON report unescaped, or a parsed report. The characters are generated from Unicode
 // properties, not picked by hand.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, type ManifestSource } from "../src/evaluate.js";
-import { plainText } from "../src/render/escape.js";
+import { code, plainText } from "../src/render/escape.js";
 import { COMMENT_LIMIT, fitMarkdown, renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
 import { buildReport, reportJson, type Report } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
+import { render, renderedProblems, tags } from "./e2e/render.js";
 
 /** Every code point that is a control, a format character, a line/paragraph separator or default-ignorable. */
 export function unsafeCodePoints(): string[] {
@@ -146,5 +148,30 @@ describe("no unsafe character survives any output", () => {
       expect(survivors(renderMarkdown(parsed), { lines: true, markdown: true }), "markdown").toEqual([]);
       expect(survivors(renderText(parsed), { lines: true }), "text").toEqual([]);
     }
+  });
+});
+
+describe("code(): inline code for ids, paths and values", () => {
+  // Plain identifiers become backtick spans (no escaping needed there); anything else stays an escaped <code>.
+  const chars = ["a", "Z", "0", "-", ".", "_", "/", ":", "`", "@", "#", "|", "<", ">", "&", "*", "[", "(", " ", "w", "\u202e", "\n"];
+  it("renders any text as exactly one code element holding the sanitised text, with no link, mention or markup", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars, "www.", "://", "GH-1", "#12"), { maxLength: 30 }), (parts) => {
+        const input = parts.join("");
+        const body = `x ${code(input)} y\n`;
+        expect(renderedProblems(body, "https://github.com/o/r/")).toEqual([]);
+        const html = render(body);
+        expect(tags(html).map((t) => t.name)).toEqual(["p", "code"]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("writes a plain identifier as a backtick span, and escapes the rest", () => {
+    expect(code("pretrain-7b")).toBe("`pretrain-7b`");
+    expect(code("models/legacy/footprint.yml")).toBe("`models/legacy/footprint.yml`");
+    expect(code("https://example.com")).toMatch(/^<code>/);
+    expect(code("www.example.com")).toMatch(/^<code>/);
+    expect(code("a`b")).toMatch(/^<code>/);
   });
 });

@@ -63,8 +63,14 @@ export function escapeMarkdown(input: string, max = 200): string {
   );
 }
 
+// Inside a backtick code span nothing is a link, a mention or markup, so text of these characters needs no
+// escaping there. "://", a leading "www." and "GH-<digits>" still take the escaped form: GitHub does not link them
+// inside code, but every body is held to the stricter rule that no such text appears unbroken.
+const PLAIN_CODE = /^[A-Za-z0-9._\-/:]+$/;
+
 /** An identifier or short value shown as inline code; backticks inside cannot close the span. */
 export function code(input: string, max = 100): string {
+  if (input.length <= max && PLAIN_CODE.test(input) && !input.includes("://") && !/^www\.|GH-\d/i.test(input)) return `\`${input}\``;
   const s = escapeMarkdown(input, max);
   return `<code>${s}</code>`;
 }

@@ -381,8 +381,8 @@ describe("the base manifest", () => {
     expect(byRoute(r, "get-tree").map((q) => [q.path, q.query.recursive])).toEqual([[`/repos/${REPOSITORY}/git/trees/${BASE_SHA}`, "1"]]);
     expect(byRoute(r, "get-content").map((q) => decodeURIComponent(q.path))).toContain(`/repos/${REPOSITORY}/contents/models/legacy/footprint.yml`);
     const body = bodyOf(posts(r)[0]!);
-    expect(body).toMatch(/🗑️ \*\*legacy\*\* \(<code>models\/legacy\/footprint\\\.yml<\/code>\) is removed by this change: −123\u00a0kWh energy/);
-    expect(body).toMatch(/^\| <code>old\\-run<\/code> \| –<br><sub>−100\u00a0%<\/sub> \|.*🗑️\u00a0removed \|$/m);
+    expect(body).toMatch(/🗑️ \*\*legacy\*\* \(`models\/legacy\/footprint\.yml`\) is removed by this change: −123\u00a0kWh energy/);
+    expect(body).toMatch(/^\| `old-run` \| –<br><sub>−100\u00a0%<\/sub> \|.*🗑️\u00a0removed \|$/m);
     expect(r.outputs["delta-energy-kwh"]).toBe("-123.2");
   });
 
@@ -394,7 +394,7 @@ describe("the base manifest", () => {
     const r = await run({ workspace: dir, eventName: "pull_request", payload: pullRequest({ baseSha }), inputs: { manifest: "**/footprint.yml" } });
     expect(r.code, r.stdout).toBe(0);
     expect(byRoute(r, "get-tree")).toEqual([]);
-    expect(bodyOf(posts(r)[0]!)).toContain("🗑️ **gone** (<code>b/footprint\\.yml</code>) is removed by this change");
+    expect(bodyOf(posts(r)[0]!)).toContain("🗑️ **gone** (`b/footprint.yml`) is removed by this change");
   });
 });
 
@@ -541,7 +541,11 @@ budget:
       // Our own <details> and <code> only.
       const ownDetails = (md.match(/^<details><summary>/gm) ?? []).length;
       expect(tags(html).filter((t) => t.name === "details")).toHaveLength(ownDetails);
-      const ownCode = (md.match(/<code>/g) ?? []).length + (md.match(/^```(yaml|mermaid)$/gm) ?? []).length;
+      // Inline code is ours as <code> or as a backtick span (plain ids), outside the fenced blocks.
+      let fenced = false;
+      const outside = md.split("\n").filter((l) => (l.startsWith("```") ? ((fenced = !fenced), false) : !fenced));
+      const spans = outside.reduce((n, l) => n + (l.match(/<code>/g) ?? []).length + (l.match(/(?<!\\)`[\w./:-]+`/g) ?? []).length, 0);
+      const ownCode = spans + (md.match(/^```(yaml|mermaid)$/gm) ?? []).length;
       expect(tags(html).filter((t) => t.name === "code")).toHaveLength(ownCode);
       // A newline in the project name does not end its line: the heading keeps the rest of the name.
       const heading = md.split("\n").find((l) => l.startsWith("### ") && l.includes("Acme"));

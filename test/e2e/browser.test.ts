@@ -115,6 +115,8 @@ describe("the layout checks themselves", () => {
     need(skip);
     const markdown = readFileSync(join(root, "test/fixtures/comments/failing-before-redesign.comment.md"), "utf8");
     const problems = await problemsOf(markdown);
+    // Kept beside the golden screenshots, so that the two layouts of the same failing change can be compared.
+    await screenshots(page, join(artefacts, "failing-before-redesign.first-screen.png"), join(artefacts, "failing-before-redesign.full.png"));
     expect(problems).toContainEqual(expect.stringMatching(/^the failing finding "❌ error budget\/increase total energy rises by 50\.3 % .*" starts \d+ px down/));
     expect(problems).toContain('the cell "11.2 m³" wraps over 2 lines');
     expect(problems).toContainEqual(expect.stringMatching(/^the table "entry kind accelerator .*" is \d+ px wide in a \d+ px column/));

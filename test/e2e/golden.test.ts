@@ -93,7 +93,7 @@ describe.each(EXAMPLES)("examples/%s", (name) => {
     expect(local.stdout).toContain("read via git");
     expect(local.requests.map((q) => `${q.method} ${q.route}`)).toEqual(["GET list-comments", "POST create-comment"]);
     // The same comment but for the base commit named in the footer (the git workspace has its own).
-    const sameBase = (s: string) => s.replace(`<code>${git.baseSha.slice(0, 7)}</code>`, `<code>${BASE_SHA.slice(0, 7)}</code>`);
+    const sameBase = (s: string) => s.replace(`\`${git.baseSha.slice(0, 7)}\``, `\`${BASE_SHA.slice(0, 7)}\``);
     expect(sameBase(bodyOf(local))).toBe(body);
     expect(sameBase(local.summary)).toBe(rest.summary);
   });
