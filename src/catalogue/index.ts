@@ -12,6 +12,12 @@ export interface Accelerator {
   name: string;
   tdp_w: number | null;
   typical_power_w: number | null;
+  /** The figure used when the manifest states no power_w (null: none published), with its basis and source. */
+  power_w: number | null;
+  /** "TDP", or how a published typical figure was obtained ("measured system power per chip"). */
+  power_basis: string | null;
+  power_source: string | null;
+  power_year: number | null;
   peak_bf16_dense_tflops: number | null;
   aliases: string[];
   source: string;
@@ -129,8 +135,25 @@ const FAMILIES: readonly { names: string[]; members: string[]; others?: string }
   { names: ["A100-80GB"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-80gb-pcie"] },
   { names: ["H100", "NVIDIA H100"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie", "nvidia-h100-nvl"] },
   { names: ["H100-80GB"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie"] },
+  { names: ["H200", "NVIDIA H200"], members: ["nvidia-h200-sxm", "nvidia-h200-nvl"] },
+  { names: ["H800", "NVIDIA H800"], members: ["nvidia-h800-sxm"], others: "H800 PCIe (not in the catalogue; state power_w for it)" },
+  { names: ["A800", "NVIDIA A800"], members: ["nvidia-a800-sxm"], others: "A800 PCIe (not in the catalogue; state power_w for it)" },
+  // The Blackwell GPU of an HGX board and the one of a Grace superchip draw different power.
+  { names: ["B200", "NVIDIA B200"], members: ["nvidia-b200", "nvidia-gb200-gpu"] },
+  { names: ["B300", "NVIDIA B300"], members: ["nvidia-b300", "nvidia-gb300-gpu"] },
   { names: ["V100", "Tesla V100", "NVIDIA Tesla V100"], members: ["nvidia-v100-sxm2", "nvidia-v100-pcie"] },
-  { names: ["MI300", "Instinct MI300", "AMD Instinct MI300"], members: ["amd-mi300x"], others: "MI300A (not in the catalogue; state power_w for it)" },
+  { names: ["P100", "Tesla P100", "NVIDIA Tesla P100"], members: ["nvidia-p100-pcie"], others: "P100 SXM2 (not in the catalogue; state power_w for it)" },
+  {
+    names: ["RTX 6000", "NVIDIA RTX 6000"],
+    members: ["nvidia-rtx-6000-ada", "nvidia-rtx-a6000"],
+    others: "Quadro RTX 6000 and RTX PRO 6000 Blackwell (not in the catalogue; state power_w for them)",
+  },
+  { names: ["MI300", "Instinct MI300", "AMD Instinct MI300"], members: ["amd-mi300x", "amd-mi300a"] },
+  { names: ["MI350", "Instinct MI350", "AMD Instinct MI350"], members: ["amd-mi355x", "amd-mi350x"] },
+  { names: ["TPU v4", "Cloud TPU v4"], members: ["google-tpu-v4"], others: "TPU v4i (an inference chip not offered on Google Cloud; not in the catalogue)" },
+  { names: ["TPU v5", "Cloud TPU v5", "v5"], members: ["google-tpu-v5p", "google-tpu-v5e"] },
+  { names: ["Trainium", "AWS Trainium"], members: ["aws-trainium1", "aws-trainium2", "aws-trainium3"] },
+  { names: ["Inferentia", "AWS Inferentia"], members: ["aws-inferentia1", "aws-inferentia2"] },
 ];
 
 export interface Ambiguity {
@@ -154,7 +177,7 @@ function families(): Map<string, { chosen: Accelerator; ambiguity: Ambiguity }> 
 
 /** The model a family name is read as, with the alternatives, for the notice data/ambiguous-accelerator. */
 export function ambiguousMessage(input: string, chosen: Accelerator, ambiguity: Ambiguity): string {
-  const watts = (a: Accelerator) => (a.tdp_w ?? a.typical_power_w) !== null ? ` (${a.tdp_w ?? a.typical_power_w} W)` : "";
+  const watts = (a: Accelerator) => (a.power_w !== null ? ` (${a.power_w} W${a.power_basis === "TDP" ? "" : `, ${a.power_basis}`})` : " (no published power)");
   const also = [...ambiguity.alternatives.map((a) => `${a.id}${watts(a)}`), ...(ambiguity.others ? [ambiguity.others] : [])];
   return `${JSON.stringify(quoted(input))} is read as ${chosen.id}${watts(chosen)}; the family also has ${also.join(", ")}; name the model to silence this`;
 }

@@ -156,7 +156,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     }
   }
   if (!entry.accelerator && (kind === "training" ? t.hours !== undefined || t.gpu_hours !== undefined || t.compute !== undefined : inf.count !== undefined)) {
-    const custom = entry.power_w !== undefined ? `; with power_w stated, any name works (a custom accelerator, e.g. accelerator: RTX 4090)` : " (a catalogue id or alias, or any name with power_w)";
+    const custom = entry.power_w !== undefined ? `; with power_w stated, any name works (a custom accelerator, e.g. accelerator: Jetson AGX Orin)` : " (a catalogue id or alias, or any name with power_w)";
     problems.push(at("manifest/invalid", `accelerator is required to estimate this entry${custom}`, [...path, "id"]));
   }
 
@@ -171,7 +171,21 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       // A model the catalogue lacks: the author's power (and peak) figures stand in for the catalogue's.
       // One line: the name is shown in table cells.
       const name = entry.accelerator.replace(/\s+/g, " ").trim();
-      acc = { id: name, vendor: "", name, tdp_w: null, typical_power_w: null, peak_bf16_dense_tflops: null, aliases: [], source: "manifest", year: 0 };
+      acc = {
+        id: name,
+        vendor: "",
+        name,
+        tdp_w: null,
+        typical_power_w: null,
+        power_w: null,
+        power_basis: null,
+        power_source: null,
+        power_year: null,
+        peak_bf16_dense_tflops: null,
+        aliases: [],
+        source: "manifest",
+        year: 0,
+      };
       warnings.push(at("data/custom-accelerator", customMessage(name, entry.power_w, peak), [...path, "accelerator"], "notice"));
       if (kind === "training" && t.compute !== undefined && peak === undefined) {
         problems.push(at("manifest/invalid", `compute needs peak_tflops for the custom accelerator ${JSON.stringify(name.slice(0, 100))} (or give hours or gpu_hours)`, [...path, "compute"], "error", true));
@@ -232,9 +246,10 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     if (entry.power_w !== undefined) {
       power = entry.power_w;
       note("power_w", power, "W", stated);
-    } else if (acc.tdp_w !== null || acc.typical_power_w !== null) {
-      power = acc.tdp_w ?? acc.typical_power_w!;
-      note("power_w", power, acc.tdp_w !== null ? "W (TDP)" : "W (typical draw; no TDP published)", acc);
+    } else if (acc.power_w !== null) {
+      // The catalogue's figure with its basis: TDP, or a published measured figure where that is the better one.
+      power = acc.power_w;
+      note("power_w", power, `W (${acc.power_basis!})`, { source: acc.power_source!, year: acc.power_year });
     }
     const hours = acceleratorHours(kind, entry, acc, note, stated);
     if (hours === undefined) {
