@@ -18,7 +18,15 @@ const MAX_FINDINGS = 2_000_000;
 const num = z.number();
 const str = (max: number) => z.string().max(max);
 const pct = num.nullable();
-const totals = z.strictObject({ energy_kwh: num, operational_co2e_kg: num, embodied_co2e_kg: num, co2e_kg: num, water_l: num });
+const totals = z.strictObject({
+  energy_kwh: num,
+  operational_co2e_kg: num,
+  embodied_co2e_kg: num,
+  co2e_kg: num,
+  water_l: num,
+  // Only where an entry states a market factor (README: The JSON report).
+  market_based_co2e_kg: num.optional(),
+});
 const kind = z.enum(["training", "inference"]);
 const basis = z.enum(["estimated", "measured"]);
 const id = z.string().regex(ID_PATTERN);

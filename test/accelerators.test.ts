@@ -13,7 +13,8 @@ import { parseReport } from "../src/report-schema.js";
 async function report(text: string): Promise<ManifestReport> {
   return evaluate({ path: "footprint.yml", text, readRelative: async () => null, exists: async () => false }, null);
 }
-const HEAD = "version: 1\nproject: p\ndefaults: { location: FR }\n";
+// The facility only silences data/default-pue (its PUE is the same 1.56), so that each test sees its own findings.
+const HEAD = "version: 1\nproject: p\ndefaults: { location: FR, facility: enterprise }\n";
 const rules = (m: ManifestReport) => m.findings.map((f) => [f.rule, f.severity]);
 
 describe("custom accelerators", () => {

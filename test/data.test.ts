@@ -43,7 +43,7 @@ interface Provider {
 interface Grid {
   source: string;
   license: string;
-  zones: Record<string, { name: string; intensity: number; year: number }>;
+  zones: Record<string, { name: string; intensity: number; year: number; yearly: Record<string, number> }>;
 }
 
 function readJson<T>(relative: string): T {
@@ -252,6 +252,14 @@ describe("data/grid.json", () => {
     }
   });
 
+  it("keeps every year's figure of a zone, its latest being its intensity", () => {
+    for (const [id, z] of zones) {
+      const years = Object.keys(z.yearly).map(Number);
+      expect(Math.max(...years), id).toBe(z.year);
+      expect(z.yearly[String(z.year)], id).toBe(z.intensity);
+    }
+  });
+
   it("keeps its keys sorted (stable diffs)", () => {
     const keys = zones.map(([id]) => id);
     expect(keys).toEqual([...keys].sort());
@@ -259,6 +267,36 @@ describe("data/grid.json", () => {
 
   it("is what scripts/gen-grid.mjs would write (gen-grid --check exits 0)", () => {
     const script = fileURLToPath(new URL("../scripts/gen-grid.mjs", import.meta.url));
+    const cwd = fileURLToPath(new URL("..", import.meta.url));
+    const run = spawnSync(process.execPath, [script, "--check"], { cwd, encoding: "utf8" });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+});
+
+describe("data/grid-yearly.json", () => {
+  const yearly = readJson<{ source: string; license: string; through: number; countries: Record<string, Record<string, number>> }>("../data/grid-yearly.json");
+
+  it("names Our World in Data and its CC BY 4.0 licence, and stops at the first year of grid.json", () => {
+    expect(yearly.source).toMatch(/Our World in Data/);
+    expect(yearly.license).toMatch(/CC BY 4\.0/);
+    const firstLifecycle = Math.min(...Object.values(grid.zones).flatMap((z) => Object.keys(z.yearly).map(Number)));
+    expect(yearly.through).toBe(firstLifecycle);
+  });
+
+  it("covers the country of nearly every zone, each series positive and reaching the reference year", () => {
+    const countries = new Set(Object.keys(grid.zones).map((id) => id.split("-")[0]!));
+    const missing = [...countries].filter((c) => !yearly.countries[c]);
+    expect(missing.length, missing.join(" ")).toBeLessThanOrEqual(10);
+    for (const [c, series] of Object.entries(yearly.countries)) {
+      expect(countries.has(c), c).toBe(true);
+      for (const [y, v] of Object.entries(series)) expect(Number.isFinite(v) && v > 0 && Number(y) <= yearly.through, `${c} ${y}`).toBe(true);
+    }
+    expect(yearly.countries.US?.[String(yearly.through)]).toBeGreaterThan(0);
+    expect(yearly.countries.FR?.["2000"]).toBeGreaterThan(0);
+  });
+
+  it("is what scripts/gen-grid-yearly.mjs would write (--check exits 0)", () => {
+    const script = fileURLToPath(new URL("../scripts/gen-grid-yearly.mjs", import.meta.url));
     const cwd = fileURLToPath(new URL("..", import.meta.url));
     const run = spawnSync(process.execPath, [script, "--check"], { cwd, encoding: "utf8" });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
@@ -344,5 +382,19 @@ describe("data/defaults.json", () => {
     expect(defaults.utilization?.training).toBe(1.0);
     expect(defaults.utilization?.inference).toBe(0.5);
     expect(defaults.mfu?.value).toBe(0.4);
+  });
+
+  it("gives each facility class a PUE with a source and a year; unverified classes keep the industry average", () => {
+    const classes = defaults.facility_pue as Record<string, { value: number; source: string; year: number }>;
+    expect(Object.keys(classes).sort()).toEqual(["colocation", "enterprise", "hyperscale"]);
+    for (const [k, c] of Object.entries(classes)) {
+      expect(c.source.length, k).toBeGreaterThan(0);
+      expect(Number.isInteger(c.year), k).toBe(true);
+      expect(c.value >= 1 && c.value <= 3, k).toBe(true);
+    }
+    // The mean of the 2025 fleet PUEs the source names: AWS 1.14, Google 1.09, Microsoft 1.17.
+    expect(classes.hyperscale!.value).toBe(Number(((1.14 + 1.09 + 1.17) / 3).toFixed(2)));
+    expect(classes.colocation!.value).toBe(defaults.unknown_pue?.value);
+    expect(classes.enterprise!.value).toBe(defaults.unknown_pue?.value);
   });
 });

@@ -548,8 +548,11 @@ describe("checkBudgets", () => {
 
   it("through evaluate: an over-budget manifest fails with the budget finding", async () => {
     const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100 sxm\n    count: 8\n    hours: 10\n    location: FR\nbudget:\n  energy_kwh: 80\n`);
-    // 87.36 kWh of 80
-    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([["budget/energy", "error"]]);
+    // 87.36 kWh of 80; a bare zone gets the industry-average PUE, which a notice names.
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ["budget/energy", "error"],
+      ["data/default-pue", "notice"],
+    ]);
     expect(r.verdict).toBe("fail");
     expect(r.budget[0]).toMatchObject({ scope: "total", metric: "energy_kwh", status: "over" });
     near(r.budget[0]!.share, 87.36 / 80);

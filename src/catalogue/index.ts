@@ -4,6 +4,7 @@ import acceleratorData from "../../data/accelerators.json" with { type: "json" }
 import cloudData from "../../data/cloud.json" with { type: "json" };
 import defaultsData from "../../data/defaults.json" with { type: "json" };
 import gridData from "../../data/grid.json" with { type: "json" };
+import gridYearlyData from "../../data/grid-yearly.json" with { type: "json" };
 import { closest } from "../util/closest.js";
 
 export interface Accelerator {
@@ -55,7 +56,8 @@ interface ProviderData {
 
 const accelerators = (acceleratorData as { accelerators: Accelerator[] }).accelerators;
 const providers = (cloudData as unknown as { providers: Record<Provider, ProviderData> }).providers;
-const grid = gridData as { source: string; zones: Record<string, { name: string; intensity: number; year: number }> };
+const grid = gridData as { source: string; zones: Record<string, { name: string; intensity: number; year: number; yearly: Record<string, number> }> };
+const gridYearly = gridYearlyData as { source: string; countries: Record<string, Record<string, number>> };
 
 export const defaults = defaultsData as {
   world_intensity: { value: number; source: string; year: number };
@@ -73,7 +75,10 @@ export const defaults = defaultsData as {
   };
   utilization: { training: number; inference: number; source: string; year: number | null };
   mfu: { value: number; source: string; year: number | null };
+  facility_pue: Record<Facility, { value: number; source: string; year: number }>;
 };
+
+export type Facility = "hyperscale" | "colocation" | "enterprise";
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
@@ -233,6 +238,49 @@ function zoneIntensity(zone: string): Sourced {
   const z = grid.zones[zone]!;
   return { value: z.intensity, source: `${grid.source}; zone ${zone}`, year: z.year };
 }
+
+/**
+ * The grid intensity of a zone in a given year (README: Grid year), with a notice when it is not that year's own
+ * Electricity Maps figure: a later year gets the nearest earlier one; a year before the lifecycle series gets its
+ * first year scaled by the country's ratio of direct-CO2 intensities (Our World in Data) between the two years,
+ * so that a sub-national zone keeps its own level relative to its country.
+ */
+export function zoneIntensityIn(zone: string, year: number): { intensity: Sourced; notice: string | null } {
+  const z = grid.zones[zone]!;
+  const own = z.yearly[year];
+  const src = (detail: string) => `${grid.source}; zone ${zone}, ${detail}`;
+  if (own !== undefined) return { intensity: { value: own, source: src(String(year)), year }, notice: null };
+  const years = Object.keys(z.yearly).map(Number).sort((a, b) => a - b);
+  const earlier = years.filter((y) => y < year);
+  if (earlier.length > 0) {
+    const y = earlier[earlier.length - 1]!;
+    return {
+      intensity: { value: z.yearly[y]!, source: src(String(y)), year: y },
+      notice: `year ${year}: the catalogue has no grid figure of zone ${zone} for that year; the nearest earlier year's (${y}) ${formatG(z.yearly[y]!)} gCO2e/kWh is used`,
+    };
+  }
+  const first = years[0]!;
+  const base = z.yearly[first]!;
+  const country = zone.split("-")[0]!;
+  const series = gridYearly.countries[country];
+  const past = series ? Object.keys(series).map(Number).filter((y) => y <= year).sort((a, b) => b - a)[0] : undefined;
+  const ref = series?.[first];
+  if (series && past !== undefined && ref !== undefined) {
+    const value = (base * series[past]!) / ref;
+    return {
+      intensity: { value, source: `${src(`${first}`)}, scaled by ${country}'s ${past}/${first} ratio of ${gridYearly.source}`, year },
+      notice:
+        `year ${year} is before zone ${zone}'s lifecycle figures (from ${first}): its ${first} figure ${formatG(base)} gCO2e/kWh × ${country}'s direct-CO2 ratio ` +
+        `${past}/${first} (${formatG(series[past]!)}/${formatG(ref)}, Our World in Data) = ${formatG(value)} gCO2e/kWh; state carbon_intensity if you know the figure`,
+    };
+  }
+  return {
+    intensity: { value: base, source: src(String(first)), year: first },
+    notice: `year ${year} is before zone ${zone}'s lifecycle figures and the catalogue has no yearly series of ${country} to scale them; ${first}'s ${formatG(base)} gCO2e/kWh is used`,
+  };
+}
+
+const formatG = (v: number) => String(Number(v.toPrecision(4)));
 
 const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure"];
 

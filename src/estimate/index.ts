@@ -1,5 +1,16 @@
 // Estimation, as the README's Methodology describes. Pure: the catalogue is bundled data and measured files arrive pre-read.
-import { ambiguousMessage, customMessage, defaults, findAccelerator, findLocation, unknownMessage, type Accelerator, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
+import {
+  ambiguousMessage,
+  customMessage,
+  defaults,
+  findAccelerator,
+  findLocation,
+  unknownMessage,
+  zoneIntensityIn,
+  type Accelerator,
+  type ResolvedLocation,
+  type Sourced,
+} from "../catalogue/index.js";
 import type { Finding } from "../findings.js";
 import type { CodeCarbonTotals } from "../measured/codecarbon.js";
 import type { Locator, Path } from "../manifest/parse.js";
@@ -13,6 +24,11 @@ export interface Totals {
   embodied_co2e_kg: number;
   co2e_kg: number;
   water_l: number;
+  /**
+   * Like co2e_kg with the operational part market-based (GHG Protocol Scope 2 dual reporting); only where an entry
+   * states carbon_free_energy or market_based_intensity. In totals, entries without one count location-based.
+   */
+  market_based_co2e_kg?: number;
 }
 
 /** One resolved input with its unit and where the figure comes from. */
@@ -82,13 +98,16 @@ export function entryKey(kind: Kind, index: number): string {
 
 export function sumTotals(items: readonly Totals[]): Totals {
   const t = zeroTotals();
+  let market = 0;
   for (const r of items) {
     t.energy_kwh += r.energy_kwh;
     t.operational_co2e_kg += r.operational_co2e_kg;
     t.embodied_co2e_kg += r.embodied_co2e_kg;
     t.co2e_kg += r.co2e_kg;
     t.water_l += r.water_l;
+    market += r.market_based_co2e_kg ?? r.co2e_kg;
   }
+  if (items.some((r) => r.market_based_co2e_kg !== undefined)) t.market_based_co2e_kg = market;
   return t;
 }
 
@@ -104,18 +123,41 @@ export function estimateManifest(manifest: Manifest, ctx: EstimateContext): { ru
     ...(manifest.training ?? []).map((e, i): [Kind, TrainingEntry, number] => ["training", e, i]),
     ...(manifest.inference ?? []).map((e, i): [Kind, InferenceEntry, number] => ["inference", e, i]),
   ];
+  const d = manifest.defaults;
+  if (d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined) {
+    findings.push({ rule: "manifest/invalid", severity: "error", message: MARKET_BOTH, file: ctx.file, ...ctx.locator.key(["defaults", "market_based_intensity"]) });
+  }
+  const defaultPue: { id: string; at: Path }[] = [];
   for (const [kind, entry, i] of entries) {
     const result = estimateEntry(kind, entry, [kind, i], manifest, ctx);
     if ("findings" in result) for (const f of result.findings) findings.push(f);
     else {
       runs.push(result.run);
       for (const f of result.warnings) findings.push(f);
+      if (result.defaultPue) defaultPue.push({ id: result.run.id, at: result.defaultPue });
     }
+  }
+  if (defaultPue.length > 0) {
+    findings.push({ rule: "data/default-pue", severity: "notice", message: defaultPueMessage(defaultPue.map((e) => e.id)), file: ctx.file, ...ctx.locator.value(defaultPue[0]!.at) });
   }
   return { runs, findings };
 }
 
-type EntryOutcome = { run: RunResult; warnings: Finding[] } | { findings: Finding[] };
+const MARKET_BOTH = "give carbon_free_energy or market_based_intensity, not both (the share derives a market-based factor from the grid's; the factor states it)";
+const MAX_LISTED = 10;
+
+/** The notice data/default-pue: one per manifest, naming the entries (README: Locations). */
+export function defaultPueMessage(ids: readonly string[]): string {
+  const f = defaults.facility_pue;
+  const listed = ids.slice(0, MAX_LISTED).join(", ") + (ids.length > MAX_LISTED ? ` and ${ids.length - MAX_LISTED} more` : "");
+  return (
+    `PUE ${defaults.unknown_pue.value} (industry average, Uptime Institute ${defaults.unknown_pue.year}) is assumed for ${listed}: a grid zone says nothing about the data centre; ` +
+    `set facility (hyperscale ${f.hyperscale.value}, colocation ${f.colocation.value}, enterprise ${f.enterprise.value}) or pue on the entry or in defaults`
+  );
+}
+
+/** `defaultPue`: where the location of an entry whose PUE is the industry-average default is written. */
+type EntryOutcome = { run: RunResult; warnings: Finding[]; defaultPue: Path | null } | { findings: Finding[] };
 
 function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Path, manifest: Manifest, ctx: EstimateContext): EntryOutcome {
   const problems: Finding[] = [];
@@ -210,25 +252,45 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     assumptions.push({ name, value, unit, source: src.source, year: src.year });
   const stated = { source: "manifest", year: null };
 
-  // Location, PUE, grid intensity, water factors.
-  const pueOwn = entry.pue ?? manifest.defaults?.pue;
-  const pue: Sourced = pueOwn !== undefined ? { value: pueOwn, ...stated } : (loc?.pue ?? defaults.unknown_pue);
-  const intensity: Sourced = entry.carbon_intensity !== undefined ? { value: entry.carbon_intensity, ...stated } : (loc?.intensity ?? defaults.world_intensity);
+  // Location, PUE, grid intensity, water factors. A cloud region's PUE is its provider's; elsewhere the stated kind
+  // of facility gives it, and failing that the industry average, named by the notice data/default-pue.
+  const d = manifest.defaults;
+  const pueOwn = entry.pue ?? d?.pue;
+  const facility = entry.facility ?? d?.facility;
+  const pue: Sourced = pueOwn !== undefined ? { value: pueOwn, ...stated } : (loc?.pue ?? (facility !== undefined ? defaults.facility_pue[facility] : defaults.unknown_pue));
+  const defaultPue = loc && pue === defaults.unknown_pue ? locPath : null;
+  let intensity: Sourced = entry.carbon_intensity !== undefined ? { value: entry.carbon_intensity, ...stated } : (loc?.intensity ?? defaults.world_intensity);
+  if (loc && entry.carbon_intensity === undefined && entry.year !== undefined) {
+    const inYear = zoneIntensityIn(loc.zone, entry.year);
+    intensity = inYear.intensity;
+    if (inYear.notice) warnings.push(at("data/grid-year", inYear.notice, [...path, "year"], "notice"));
+  }
   if (!loc && !(entry.carbon_intensity !== undefined && pueOwn !== undefined)) {
     warnings.push(
       at(
         "data/location-missing",
-        `no location: using the world average grid (${defaults.world_intensity.value} gCO2e/kWh) and PUE ${defaults.unknown_pue.value}; set location (e.g. aws:us-east-1, FR) on the entry or in defaults`,
+        `no location: using the world average grid (${defaults.world_intensity.value} gCO2e/kWh) and PUE ${pue.value}; set location (e.g. aws:us-east-1, FR) on the entry or in defaults`,
         [...path, "id"],
         "warning",
       ),
     );
   }
-  const wue: Sourced = loc?.wue ?? defaults.wue_onsite;
-  const ewif: Sourced = defaults.ewif;
+  const wueOwn = entry.wue_l_per_kwh ?? d?.wue_l_per_kwh;
+  const wue: Sourced = wueOwn !== undefined ? { value: wueOwn, ...stated } : (loc?.wue ?? defaults.wue_onsite);
+  const ewifOwn = entry.water_intensity_l_per_kwh ?? d?.water_intensity_l_per_kwh;
+  const ewif: Sourced = ewifOwn !== undefined ? { value: ewifOwn, ...stated } : defaults.ewif;
+  // Market-based reporting: an entry's own factor (either kind) replaces the defaults' one.
+  const ownMarket = entry.carbon_free_energy !== undefined || entry.market_based_intensity !== undefined;
+  if (entry.carbon_free_energy !== undefined && entry.market_based_intensity !== undefined) {
+    return { findings: [at("manifest/invalid", MARKET_BOTH, [...path, "market_based_intensity"], "error", true), ...warnings] };
+  }
+  const cfe = ownMarket ? entry.carbon_free_energy : d?.carbon_free_energy;
+  const marketIntensity = ownMarket ? entry.market_based_intensity : d?.market_based_intensity;
   if (loc) note("location", `${loc.id}${loc.place ? ` (${loc.place})` : ""} → grid zone ${loc.zone} (${loc.zoneName})`, "", { source: "data/cloud.json, data/grid.json", year: null });
   note("pue", pue.value, "", pue);
   note("carbon_intensity", intensity.value, "gCO2e/kWh", intensity);
+  if (marketIntensity !== undefined) note("market_based_intensity", marketIntensity, "gCO2e/kWh", stated);
+  else if (cfe !== undefined) note("carbon_free_energy", cfe, "", stated);
 
   // Accelerator-hours, power and IT energy of the plan.
   const repeats = entry.repeats ?? 1;
@@ -300,9 +362,17 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     return { findings: [at("manifest/invalid", "nothing to estimate for this entry", [...path, "id"])] };
   }
 
+  // Market-based: the stated factor on the facility energy, or the location-based operational CO2e (measured or
+  // estimated) without its carbon-free share.
+  if (marketIntensity !== undefined || cfe !== undefined) {
+    const operational = marketIntensity !== undefined ? (result.energy_kwh * marketIntensity) / 1000 : result.operational_co2e_kg * (1 - cfe!);
+    result = { ...result, market_based_co2e_kg: operational + result.embodied_co2e_kg };
+  }
+
   const requests = kind === "inference" ? inf.requests : undefined;
   return {
     warnings,
+    defaultPue,
     run: {
       id: entry.id,
       kind,

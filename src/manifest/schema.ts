@@ -52,6 +52,24 @@ const pue = num(1, 3).describe("Power usage effectiveness of the data centre (fa
 const carbonIntensity = zeroOr(0.001, 2000).describe("Grid carbon intensity in gCO2e/kWh (0, or at least 0.001); overrides the location's figure.");
 const repeats = num(0.01, 1e6).describe("How many times the run is expected to happen (default 1).");
 
+/** The data centre and its electricity beyond the grid zone: inherited from defaults, overridden per entry. */
+const siteFields = {
+  facility: z
+    .enum(["hyperscale", "colocation", "enterprise"])
+    .optional()
+    .describe("Kind of data centre; gives the PUE where the location is not a cloud region (hyperscale 1.13, colocation and enterprise 1.56)."),
+  wue_l_per_kwh: zeroOr(0.001, 100).optional().describe("On-site water per kWh of IT energy, L/kWh (0, or at least 0.001); overrides the catalogue's WUE."),
+  water_intensity_l_per_kwh: zeroOr(0.001, 100)
+    .optional()
+    .describe("Off-site water per kWh of electricity, L/kWh (0, or at least 0.001); overrides the default 3.1."),
+  carbon_free_energy: num(0, 1)
+    .optional()
+    .describe("Share of the electricity matched by carbon-free supply (0 to 1): market-based intensity = grid intensity × (1 − share)."),
+  market_based_intensity: zeroOr(0.001, 2000)
+    .optional()
+    .describe("Market-based emission factor in gCO2e/kWh (0, or at least 0.001), e.g. of a supplier contract; adds market-based CO2e to the report."),
+};
+
 const embodied = z
   .strictObject({
     per_accelerator_kg: zeroOr(0.001, 1e5).optional().describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default 462.5 kg)."),
@@ -86,6 +104,14 @@ const common = {
   repeats: repeats.optional(),
   measured: measured.optional(),
   embodied: embodied.optional(),
+  ...siteFields,
+  year: z
+    .number()
+    .int()
+    .gte(2000, { error: outOfRange("from 2000 to 2100") })
+    .lte(2100, { error: outOfRange("from 2000 to 2100") })
+    .optional()
+    .describe("Year of the run: the location's grid intensity of that year (default: the latest year)."),
 };
 
 export const trainingSchema = z
@@ -160,6 +186,10 @@ export const budgetSchema = z
       .describe("Limits for every single entry."),
     increase_pct: num(0, 1e6).optional().describe("Maximum increase of total energy over the base, %."),
     warn_at: share(0.01).optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
+    basis: z
+      .enum(["location", "market"])
+      .optional()
+      .describe("Which CO2e the co2e_kg limits judge: location-based (default) or market-based (entries without a market factor count location-based)."),
   })
   .describe("What fails the gate.");
 
@@ -199,7 +229,7 @@ export const manifestSchema = z
     version: z.literal(1).describe("Manifest format version."),
     project: text(200).describe("Project name, shown in reports and badges."),
     defaults: z
-      .strictObject({ location: location.optional(), pue: pue.optional() })
+      .strictObject({ location: location.optional(), pue: pue.optional(), ...siteFields })
       .optional()
       .describe("Inherited by every training and inference entry."),
     training: z.array(trainingSchema).max(100_000).optional(),

@@ -26,7 +26,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "${{ secrets.GITHUB_TOKEN }}", "::error::injected", "%0A::warning::x", "../../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini",
   "..\\..\\x", ".", "..", "", " ", "-", "*", "__proto__", "constructor", "toString", "\ud800", "😀", "é\u0301", "&amp;", "&#x202e;",
   "\\", "\"", "'", "{{x}}", "%s%n", "1e308", "-0", "mars:olympus-1", "zone:XX-NOWHERE", "nvidia-h100-sxm", "FR", "aws:us-east-1",
-  "gcp:europe-west4", "azure:westeurope", "runs/sft/emissions-rank0.csv", "MODEL_CARD.md", "docs/support-tickets-datasheet.md",
+  "gcp:europe-west4", "azure:westeurope", "hyperscale", "market", "runs/sft/emissions-rank0.csv", "MODEL_CARD.md", "docs/support-tickets-datasheet.md",
 ];
 
 /** Strings built from the pool: repeated (up to 10 KB and 100k-character lines), concatenated, or arbitrary code points. */
@@ -40,6 +40,7 @@ export const KEYS: readonly string[] = [
   "carbon_intensity", "pue", "repeats", "power_w", "utilization", "requests", "energy_per_request_wh", "embodied", "accelerator",
   "model_card", "policy", "budget", "training", "inference", "datasets", "defaults", "version", "project", "differential_privacy",
   "leak_probability", "records", "personal_data", "documentation", "run", "increase_pct", "warn_at", "transparency", "privacy",
+  "facility", "wue_l_per_kwh", "water_intensity_l_per_kwh", "carbon_free_energy", "market_based_intensity", "year", "basis",
   "__proto__", "constructor", "<<", "@octocat", "\u202ekey", "a|b",
 ];
 
