@@ -67,6 +67,7 @@ export const defaults = defaultsData as {
   };
   utilization: { training: number; inference: number; source: string; year: number | null };
   mfu: { value: number; source: string; year: number | null };
+  throughput_utilization: { value: number; source: string; year: number | null };
 };
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -1,7 +1,7 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
 import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
-import { acceleratorCell, entryNotes } from "./entry.js";
+import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainText } from "./escape.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
@@ -99,11 +99,11 @@ function manifestText(m: ManifestReport): string[] {
         out.push(`  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`);
       }
       for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
-      if (r.per_request) {
-        out.push(
-          `  ${r.id}: ${formatNumber(r.per_request.energy_wh)} Wh per request, ${formatNumber(r.per_request.requests_per_kwh)} requests per kWh, ${formatNumber(r.per_request.co2e_g_per_1000)} g CO2e per 1,000 requests`,
-        );
-      }
+      const perRequest = perRequestSummary(r);
+      if (perRequest !== null) out.push(`  ${r.id}: ${perRequest}`);
+      const change = deltas.get(r.id);
+      const cheaper = change ? perRequestChange(change) : null;
+      if (cheaper !== null) out.push(`  ${r.id}: ${cheaper}`);
     }
   }
   if (m.findings.length > 0) {
