@@ -1,5 +1,5 @@
 // Inference efficiency (README: Methodology, inference): the throughput form, per-request figures for every
-// inference entry, and their base → head change.
+// inference entry, their base → head change, and the notice of the compute form's default MFU.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaults } from "../src/catalogue/index.js";
@@ -279,6 +279,25 @@ describe("per-request change from base to head", () => {
     const same = await report(withCount, withCount);
     expect(same.delta!.runs[0]!).toMatchObject({ change: "unchanged", per_request_energy_pct: 0 });
     expect(renderText(buildReport([same]))).not.toContain("each request");
+  });
+});
+
+describe("compute form: the default MFU is stated", () => {
+  const compute = (mfu: string) => `${HEAD}training:\n  - id: p\n    accelerator: nvidia-h100-sxm\n    count: 64\n    compute: { parameters: 1e9, tokens: 1e11${mfu} }\n`;
+
+  it("compute without mfu raises the notice data/default-mfu at compute, and the assumption carries the source", async () => {
+    const m = await report(compute(""));
+    expect(m.findings.map((f) => [f.rule, f.severity])).toEqual([["data/default-mfu", "notice"]]);
+    expect(m.findings[0]!.message).toContain("compute has no mfu, so 0.4 is assumed");
+    expect(m.findings[0]).toMatchObject({ line: 8, column: 5 });
+    const mfu = runAssumptions(m, m.runs[0]!).find((a) => a.name === "mfu")!;
+    expect(mfu).toMatchObject({ value: 0.4, source: defaults.mfu.source, year: defaults.mfu.year });
+    expect(m.verdict).toBe("pass");
+  });
+
+  it("a stated mfu raises no notice", async () => {
+    const m = await report(compute(", mfu: 0.35"));
+    expect(m.findings).toEqual([]);
   });
 });
 

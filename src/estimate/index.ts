@@ -277,6 +277,18 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       return { findings: [at("manifest/invalid", `${acc.id} has no sourced peak BF16 figure; set peak_tflops, or give hours or gpu_hours instead of compute`, [...path, "compute"], "error", true)] };
     }
     accHours = hours;
+    if (kind === "training" && t.compute !== undefined && t.compute.mfu === undefined && accHours !== null) {
+      // The hours of the compute form scale with 1 / mfu: a default figure must not pass unnoticed.
+      warnings.push(
+        at(
+          "data/default-mfu",
+          `compute has no mfu, so ${defaults.mfu.value} is assumed (a planning convention from published large-scale runs, not a measurement; its source is in the assumptions); state the MFU your training stack reaches, e.g. compute: { …, mfu: 0.35 }`,
+          [...path, "compute"],
+          "notice",
+          true,
+        ),
+      );
+    }
     if (accHours !== null) {
       if (power === null) {
         return { findings: [at("manifest/invalid", `${acc.id} has no published power figure; set power_w`, [...path, "accelerator"])] };
