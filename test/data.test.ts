@@ -361,7 +361,7 @@ describe("data/cloud.json", () => {
 
 describe("data/defaults.json", () => {
   it("gives every fallback figure a source and a year", () => {
-    for (const key of ["world_intensity", "unknown_pue", "wue_onsite", "ewif", "embodied", "utilization", "mfu"]) {
+    for (const key of ["world_intensity", "unknown_pue", "wue_onsite", "ewif", "embodied", "utilization", "throughput_utilization", "mfu"]) {
       const entry = defaults[key];
       expect(entry, key).toBeDefined();
       expect(typeof entry?.source === "string" && entry.source.length > 0, `${key} source`).toBe(true);

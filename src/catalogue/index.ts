@@ -76,6 +76,7 @@ export const defaults = defaultsData as {
   utilization: { training: number; inference: number; source: string; year: number | null };
   mfu: { value: number; source: string; year: number | null };
   facility_pue: Record<Facility, { value: number; source: string; year: number }>;
+  throughput_utilization: { value: number; source: string; year: number | null };
 };
 
 export type Facility = "hyperscale" | "colocation" | "enterprise";

@@ -14,7 +14,7 @@ import {
 import type { Finding } from "../findings.js";
 import type { CodeCarbonTotals } from "../measured/codecarbon.js";
 import type { Locator, Path } from "../manifest/parse.js";
-import type { InferenceEntry, Manifest, TrainingEntry } from "../manifest/schema.js";
+import type { InferenceEntry, Manifest, Throughput, TrainingEntry } from "../manifest/schema.js";
 
 export type Kind = "training" | "inference";
 
@@ -68,10 +68,29 @@ export interface RunResult extends Totals {
   assumptions: Assumption[];
   /** The plan for a measured entry, so teams see how good their plans are; null when it cannot be planned. */
   planned: (Totals & { drift_energy_pct: number | null }) | null;
-  /** Inference with a request count. */
-  per_request: { energy_wh: number; requests_per_kwh: number; co2e_g_per_1000: number } | null;
+  /** Every inference entry (figures null, with the reason, when its request count is unknown); null for training. */
+  per_request: PerRequest | null;
   /** Manifest path of the entry, for findings. */
   path: Path;
+}
+
+/** An inference entry's figures per request: its whole footprint over the requests it serves. */
+export interface PerRequest {
+  /** Requests the figures divide by (over the period, times repeats); null when unknown. */
+  requests: number | null;
+  /** Where the count comes from: `requests` as stated, or the throughput rate over the period. */
+  requests_basis: "stated" | "throughput" | null;
+  /** Facility energy per request. */
+  energy_wh: number | null;
+  /** CO2e (operational + embodied) per 1,000 requests. */
+  co2e_g_per_1000: number | null;
+  water_ml: number | null;
+  /** null also when the entry's energy is 0. */
+  requests_per_kwh: number | null;
+  /** Facility energy per token, when throughput states tokens_per_request. */
+  j_per_token: number | null;
+  /** Why the figures are null; null when they are known. */
+  reason: string | null;
 }
 
 export interface MeasuredInput {
@@ -186,10 +205,11 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     }
   } else {
     const requestForm = inf.energy_per_request_wh !== undefined;
-    if (requestForm && (inf.count !== undefined || inf.power_w !== undefined || inf.utilization !== undefined)) {
-      const k = inf.count !== undefined ? "count" : inf.power_w !== undefined ? "power_w" : "utilization";
-      problems.push(at("manifest/invalid", `energy_per_request_wh (request form) cannot be combined with ${k} (fleet form); keep one form`, [...path, k], "error", true));
+    if (requestForm && (inf.count !== undefined || inf.power_w !== undefined || inf.utilization !== undefined || inf.throughput !== undefined)) {
+      const k = inf.count !== undefined ? "count" : inf.power_w !== undefined ? "power_w" : inf.utilization !== undefined ? "utilization" : "throughput";
+      problems.push(at("manifest/invalid", `energy_per_request_wh (request form) cannot be combined with ${k} (${k === "throughput" ? "throughput" : "fleet"} form); keep one form`, [...path, k], "error", true));
     }
+    for (const p of throughputProblems(inf.throughput)) problems.push(at("manifest/invalid", p.message, [...path, "throughput", ...p.at], "error", true));
     if (requestForm && inf.requests === undefined) {
       problems.push(at("manifest/invalid", "energy_per_request_wh needs requests (N over the period)", [...path, "energy_per_request_wh"], "error", true));
     }
@@ -245,6 +265,20 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     if (found.ok) loc = found.value;
     else problems.push(at("data/unknown-location", unknownMessage("location", locInput, found.suggestions), locPath));
   }
+  // The throughput form: the fleet's sustained rate, in requests per second (null: another form).
+  const rate = kind === "inference" && inf.throughput !== undefined && problems.length === 0 ? requestRate(inf.throughput) : null;
+  if (rate !== null && inf.requests !== undefined && inf.hours !== undefined && inf.requests / rate / 3600 > inf.hours * (1 + 1e-9)) {
+    const busy = inf.requests / rate / 3600;
+    problems.push(
+      at(
+        "manifest/invalid",
+        `${inf.requests} requests at ${Number(rate.toPrecision(6))} requests/s take ${Number(busy.toPrecision(4))} h, more than hours (${inf.hours}); raise the rate or lower requests, or drop hours (energy follows requests ÷ rate)`,
+        [...path, "requests"],
+        "error",
+        true,
+      ),
+    );
+  }
   if (problems.length > 0) return { findings: [...problems, ...warnings] };
 
   const assumptions: Assumption[] = [];
@@ -294,7 +328,9 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
 
   // Accelerator-hours, power and IT energy of the plan.
   const repeats = entry.repeats ?? 1;
-  const utilDefault = kind === "training" ? defaults.utilization.training : defaults.utilization.inference;
+  // A fleet at a stated sustained rate is busy: its default is a measured load figure, not the fleet average.
+  const utilSource = rate !== null ? { source: defaults.throughput_utilization.source, year: defaults.throughput_utilization.year } : defaults.utilization;
+  const utilDefault = kind === "training" ? defaults.utilization.training : rate !== null ? defaults.throughput_utilization.value : defaults.utilization.inference;
   const utilization = entry.utilization ?? utilDefault;
   let accHours: number | null = null;
   let power: number | null = null;
@@ -313,16 +349,28 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       power = acc.power_w;
       note("power_w", power, `W (${acc.power_basis!})`, { source: acc.power_source!, year: acc.power_year });
     }
-    const hours = acceleratorHours(kind, entry, acc, note, stated);
+    const hours = acceleratorHours(kind, entry, acc, note, stated, rate);
     if (hours === undefined) {
       return { findings: [at("manifest/invalid", `${acc.id} has no sourced peak BF16 figure; set peak_tflops, or give hours or gpu_hours instead of compute`, [...path, "compute"], "error", true)] };
     }
     accHours = hours;
+    if (kind === "training" && t.compute !== undefined && t.compute.mfu === undefined && accHours !== null) {
+      // The hours of the compute form scale with 1 / mfu: a default figure must not pass unnoticed.
+      warnings.push(
+        at(
+          "data/default-mfu",
+          `compute has no mfu, so ${defaults.mfu.value} is assumed (a planning convention from published large-scale runs, not a measurement; its source is in the assumptions); state the MFU your training stack reaches, e.g. compute: { …, mfu: 0.35 }`,
+          [...path, "compute"],
+          "notice",
+          true,
+        ),
+      );
+    }
     if (accHours !== null) {
       if (power === null) {
         return { findings: [at("manifest/invalid", `${acc.id} has no published power figure; set power_w`, [...path, "accelerator"])] };
       }
-      note("utilization", utilization, "", entry.utilization !== undefined ? stated : defaults.utilization);
+      note("utilization", utilization, "", entry.utilization !== undefined ? stated : utilSource);
       planIt = (accHours * power * utilization) / 1000 * repeats;
     }
   }
@@ -369,7 +417,6 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     result = { ...result, market_based_co2e_kg: operational + result.embodied_co2e_kg };
   }
 
-  const requests = kind === "inference" ? inf.requests : undefined;
   return {
     warnings,
     defaultPue,
@@ -397,14 +444,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       },
       assumptions,
       planned: measured && plan ? { ...plan, drift_energy_pct: pct(result.energy_kwh, plan.energy_kwh) } : null,
-      per_request:
-        requests !== undefined && result.energy_kwh > 0
-          ? {
-              energy_wh: (result.energy_kwh * 1000) / (requests * repeats),
-              requests_per_kwh: (requests * repeats) / result.energy_kwh,
-              co2e_g_per_1000: (result.co2e_kg * 1e6) / (requests * repeats),
-            }
-          : null,
+      per_request: kind === "inference" ? perRequest(result, inf, rate, repeats) : null,
       path,
     },
   };
@@ -417,8 +457,19 @@ function acceleratorHours(
   acc: Accelerator,
   note: (name: string, value: number | string, unit: string, src: { source: string; year: number | null }) => void,
   stated: { source: string; year: null },
+  rate: number | null,
 ): number | null | undefined {
   if (kind === "inference") {
+    const inf = entry as InferenceEntry;
+    if (rate !== null) {
+      note("throughput", rate, "requests/s", stated);
+      if (inf.throughput?.tokens_per_request !== undefined) note("tokens_per_request", inf.throughput.tokens_per_request, "tokens", stated);
+      // With requests, the fleet is busy for requests ÷ rate: that is the period, whatever hours says.
+      if (inf.requests !== undefined) {
+        note("requests", inf.requests, "", stated);
+        return entry.count === undefined ? null : (entry.count * inf.requests) / rate / 3600;
+      }
+    }
     const hours = entry.hours ?? HOURS_PER_YEAR;
     note("hours", hours, "h", entry.hours !== undefined ? stated : { source: DEFAULT_PERIOD_SOURCE, year: null });
     return entry.count === undefined ? null : entry.count * hours;
@@ -443,6 +494,59 @@ function acceleratorHours(
     return flops / (peak * 1e12 * mfu) / 3600;
   }
   return null;
+}
+
+/** Shape rules of `throughput` that the schema cannot state clearly, each with the key it is about. */
+function throughputProblems(tp: Throughput | undefined): { message: string; at: string[] }[] {
+  if (tp === undefined) return [];
+  if (tp.requests_per_second !== undefined && tp.tokens_per_second !== undefined) {
+    return [{ message: "give one rate in throughput: requests_per_second or tokens_per_second (found both)", at: ["tokens_per_second"] }];
+  }
+  if (tp.requests_per_second === undefined && tp.tokens_per_second === undefined) {
+    return [{ message: "throughput needs requests_per_second, or tokens_per_second with tokens_per_request", at: [] }];
+  }
+  if (tp.tokens_per_second !== undefined && tp.tokens_per_request === undefined) {
+    return [{ message: "tokens_per_second needs tokens_per_request, to turn the token rate into requests", at: ["tokens_per_second"] }];
+  }
+  return [];
+}
+
+/** Requests per second of a valid throughput statement. */
+function requestRate(tp: Throughput): number {
+  return tp.requests_per_second ?? tp.tokens_per_second! / tp.tokens_per_request!;
+}
+
+/**
+ * The entry's whole footprint over the requests it serves: the stated `requests`, else the throughput rate over
+ * the period. Without either the count is unknown and the figures are null, with the reason.
+ */
+function perRequest(result: Totals, inf: InferenceEntry, rate: number | null, repeats: number): PerRequest {
+  const perRepeat = inf.requests ?? (rate !== null ? rate * 3600 * (inf.hours ?? HOURS_PER_YEAR) : null);
+  if (perRepeat === null) {
+    return {
+      requests: null,
+      requests_basis: null,
+      energy_wh: null,
+      co2e_g_per_1000: null,
+      water_ml: null,
+      requests_per_kwh: null,
+      j_per_token: null,
+      reason: "no request count; give requests, or throughput (the fleet's sustained rate)",
+    };
+  }
+  const n = perRepeat * repeats;
+  const energyWh = (result.energy_kwh * 1000) / n;
+  const tokens = inf.throughput?.tokens_per_request;
+  return {
+    requests: n,
+    requests_basis: inf.requests !== undefined ? "stated" : "throughput",
+    energy_wh: energyWh,
+    co2e_g_per_1000: (result.co2e_kg * 1e6) / n,
+    water_ml: (result.water_l * 1000) / n,
+    requests_per_kwh: result.energy_kwh > 0 ? n / result.energy_kwh : null,
+    j_per_token: tokens !== undefined ? (energyWh * 3600) / tokens : null,
+    reason: null,
+  };
 }
 
 function footprint(itKwh: number, pue: number, intensity: number, wue: number, ewif: number, embodied: number): Totals {

@@ -133,12 +133,22 @@ export const trainingSchema = z
   })
   .describe("A training or fine-tuning run.");
 
+// The floors keep requests ÷ rate finite; the ceilings are far above any fleet's sustained rate.
+const throughput = z
+  .strictObject({
+    requests_per_second: num(1e-4, 1e9).optional().describe("Sustained requests per second of the entry's count accelerators together."),
+    tokens_per_second: num(1e-3, 1e12).optional().describe("Sustained tokens per second of the count accelerators together; needs tokens_per_request."),
+    tokens_per_request: num(1, 1e8).optional().describe("Tokens per request, counted as tokens_per_second counts them; gives j_per_token."),
+  })
+  .describe("Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).");
+
 export const inferenceSchema = z
   .strictObject({
     ...common,
     hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
     requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
     energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
+    throughput: throughput.optional(),
   })
   .describe("An inference deployment: a fleet of accelerators, or a number of requests.");
 
@@ -253,6 +263,7 @@ export type TrainingEntry = z.infer<typeof trainingSchema>;
 export type InferenceEntry = z.infer<typeof inferenceSchema>;
 export type Measured = z.infer<typeof measured>;
 export type Dataset = z.infer<typeof datasetSchema>;
+export type Throughput = z.infer<typeof throughput>;
 
 export function jsonSchema(): unknown {
   return {

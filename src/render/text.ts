@@ -1,7 +1,7 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
 import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
-import { acceleratorCell, entryNotes } from "./entry.js";
+import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainText } from "./escape.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
@@ -105,11 +105,11 @@ function manifestText(m: ManifestReport): string[] {
       if (r.market_based_co2e_kg !== undefined) {
         out.push(`  ${r.id}: market-based CO2e ${formatQuantity("co2e_kg", r.market_based_co2e_kg)}, location-based ${formatQuantity("co2e_kg", r.co2e_kg)}`);
       }
-      if (r.per_request) {
-        out.push(
-          `  ${r.id}: ${formatNumber(r.per_request.energy_wh)} Wh per request, ${formatNumber(r.per_request.requests_per_kwh)} requests per kWh, ${formatNumber(r.per_request.co2e_g_per_1000)} g CO2e per 1,000 requests`,
-        );
-      }
+      const perRequest = perRequestSummary(r);
+      if (perRequest !== null) out.push(`  ${r.id}: ${perRequest}`);
+      const change = deltas.get(r.id);
+      const cheaper = change ? perRequestChange(change) : null;
+      if (cheaper !== null) out.push(`  ${r.id}: ${cheaper}`);
     }
   }
   if (m.findings.length > 0) {
