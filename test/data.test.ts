@@ -303,6 +303,57 @@ describe("data/grid-yearly.json", () => {
   });
 });
 
+describe("data/cfe.json", () => {
+  type Region = { cfe: number; year: number; yearly: Record<string, number> };
+  const cfe = readJson<{ source: string; license: string; providers: { gcp: { regions: Record<string, Region> } } }>("../data/cfe.json");
+  const regions = Object.entries(cfe.providers.gcp.regions);
+  const root = fileURLToPath(new URL("..", import.meta.url));
+
+  it("names Google's region-carbon-info data and its Apache-2.0 licence", () => {
+    expect(cfe.source).toMatch(/GoogleCloudPlatform\/region-carbon-info/);
+    expect(cfe.license).toMatch(/Apache-2\.0/);
+  });
+
+  it("holds only gcp regions of data/cloud.json, every share from 0 to 1, the latest year's being the region's cfe", () => {
+    expect(regions.length).toBeGreaterThanOrEqual(40);
+    for (const [id, r] of regions) {
+      expect(cloud.providers.gcp!.regions[id], id).toBeDefined();
+      for (const [y, v] of Object.entries(r.yearly)) expect(Number.isFinite(v) && v >= 0 && v <= 1 && Number(y) >= 2019, `${id} ${y}`).toBe(true);
+      expect(Math.max(...Object.keys(r.yearly).map(Number)), id).toBe(r.year);
+      expect(r.yearly[String(r.year)], id).toBe(r.cfe);
+    }
+    // As Google's 2024 file states it for Iowa.
+    expect(cfe.providers.gcp.regions["us-central1"]).toMatchObject({ cfe: 0.87, year: 2024 });
+  });
+
+  it("is what scripts/gen-cfe.mjs would write (--check exits 0)", () => {
+    const run = spawnSync(process.execPath, [join(root, "scripts", "gen-cfe.mjs"), "--check"], { cwd: root, encoding: "utf8" });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+
+  it("scripts/gen-cfe.mjs --check fails when an upstream figure changes, and refuses a share above 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "footprint-cfe-"));
+    try {
+      mkdirSync(join(dir, "scripts"));
+      cpSync(join(root, "scripts", "gen-cfe.mjs"), join(dir, "scripts", "gen-cfe.mjs"));
+      cpSync(join(root, "data"), join(dir, "data"), { recursive: true });
+      symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+      const csv = join(dir, "data", "upstream", "google-region-carbon", "2024.csv");
+      const original = readFileSync(csv, "utf8");
+      writeFileSync(csv, original.replace("us-central1,Iowa,0.87,", "us-central1,Iowa,0.88,"));
+      const stale = spawnSync(process.execPath, [join(dir, "scripts", "gen-cfe.mjs"), "--check"], { cwd: dir, encoding: "utf8" });
+      expect(stale.status).toBe(1);
+      expect(stale.stderr).toContain("data/cfe.json is out of date");
+      writeFileSync(csv, original.replace("us-central1,Iowa,0.87,", "us-central1,Iowa,87,"));
+      const percent = spawnSync(process.execPath, [join(dir, "scripts", "gen-cfe.mjs"), "--check"], { cwd: dir, encoding: "utf8" });
+      expect(percent.status).not.toBe(0);
+      expect(percent.stderr).toContain("us-central1: Google CFE 87 is not a share from 0 to 1");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("data/cloud.json", () => {
   const providers = Object.entries(cloud.providers);
 

@@ -2,6 +2,7 @@
 // facility PUE and the data/default-pue notice, water factors, market-based CO2e and budget.basis, grid year.
 // Expected figures are computed by hand from the catalogue values quoted in each test.
 import { describe, expect, it } from "vitest";
+import cfeData from "../data/cfe.json" with { type: "json" };
 import gridYearly from "../data/grid-yearly.json" with { type: "json" };
 import { evaluate, type ManifestReport, type RunReport } from "../src/evaluate.js";
 import { parseManifest } from "../src/manifest/parse.js";
@@ -193,6 +194,71 @@ describe("market-based CO2e (GHG Protocol Scope 2 dual reporting)", () => {
   });
 });
 
+describe("carbon_free_energy: provider (the share a provider publishes for its region)", () => {
+  const published = cfeData.providers.gcp.regions as Record<string, { cfe: number; year: number; yearly: Record<string, number> }>;
+  // gcp:us-central1 is in zone US-MIDW-MISO; Google PUE 1.1.
+  const IOWA = `${H100_10H}    location: gcp:us-central1\n`;
+
+  it("market-based = operational × (1 − the region's latest published share); the location-based figures stay as they are", async () => {
+    const plain = await report(`${HEAD}training:\n  - id: a\n${IOWA}`);
+    const r = await report(`${HEAD}training:\n  - id: a\n${IOWA}    carbon_free_energy: provider\n`);
+    const a = r.runs[0]!;
+    const share = published["us-central1"]!.cfe;
+    expect(r.findings.map((f) => f.rule)).toEqual(plain.findings.map((f) => f.rule));
+    for (const k of ["energy_kwh", "operational_co2e_kg", "embodied_co2e_kg", "co2e_kg", "water_l"] as const) expect(a[k]).toBe(plain.runs[0]![k]);
+    near(a.market_based_co2e_kg, a.operational_co2e_kg * (1 - share) + a.embodied_co2e_kg);
+  });
+
+  it("reports the share with Google's data as its source and the year it refers to", async () => {
+    const r = await report(`${HEAD}training:\n  - id: a\n${IOWA}    carbon_free_energy: provider\n`);
+    const assumption = r.assumptions.find((x) => x.name === "carbon_free_energy")!;
+    expect(assumption.value).toBe(published["us-central1"]!.cfe);
+    const source = r.sources[assumption.source]!;
+    expect(source.year).toBe(published["us-central1"]!.year);
+    expect(source.source).toMatch(/GoogleCloudPlatform\/region-carbon-info.*; gcp:us-central1, \d{4}$/);
+  });
+
+  it("with year: that year's share; a year without one takes the nearest earlier, with a data/cfe-year notice", async () => {
+    const y2021 = await report(`${HEAD}training:\n  - id: a\n${IOWA}    carbon_free_energy: provider\n    year: 2021\n`);
+    expect(y2021.assumptions.find((x) => x.name === "carbon_free_energy")!.value).toBe(published["us-central1"]!.yearly["2021"]);
+    expect(rules(y2021)).not.toContain("data/cfe-year");
+    const later = published["us-central1"]!.year + 1;
+    const y = await report(`${HEAD}training:\n  - id: a\n${IOWA}    carbon_free_energy: provider\n    year: ${later}\n`);
+    expect(y.assumptions.find((x) => x.name === "carbon_free_energy")!.value).toBe(published["us-central1"]!.cfe);
+    expect(y.findings.find((f) => f.rule === "data/cfe-year")!.message).toBe(
+      `year ${later}: Google Cloud publishes no carbon-free-energy share of gcp:us-central1 for that year; ${later - 1}'s ${published["us-central1"]!.cfe} is used`,
+    );
+  });
+
+  it("in defaults, each entry gets the share of its own region", async () => {
+    const r = await report(`${HEAD}defaults:\n  carbon_free_energy: provider\ntraining:\n  - id: iowa\n${IOWA}  - id: belgium\n${H100_10H}    location: gcp:europe-west1\n`);
+    near(run(r, "belgium").market_based_co2e_kg, run(r, "belgium").operational_co2e_kg * (1 - published["europe-west1"]!.cfe) + run(r, "belgium").embodied_co2e_kg);
+    near(run(r, "iowa").market_based_co2e_kg, run(r, "iowa").operational_co2e_kg * (1 - published["us-central1"]!.cfe) + run(r, "iowa").embodied_co2e_kg);
+  });
+
+  it.each([
+    ["another provider's region", "    location: aws:us-east-1\n", "aws:us-east-1 has none"],
+    ["a grid zone", "    location: FR\n", "zone:FR has none"],
+    ["a gcp region without a published share", "    location: gcp:asia-southeast3\n", "gcp:asia-southeast3 has none"],
+    ["no location", "", "the entry has no location"],
+  ])("is refused for %s, with what to state instead", async (_, location, why) => {
+    const r = await report(`${HEAD}training:\n  - id: a\n${H100_10H}${location}    carbon_free_energy: provider\n`);
+    expect(r.evaluated).toBe(false);
+    const f = r.findings.find((x) => x.rule === "manifest/invalid")!;
+    expect(f.severity).toBe("error");
+    expect(f.message).toBe(
+      `carbon_free_energy: provider is the share a cloud provider publishes for a gcp: region; ${why}. State the share as a number from 0 to 1, or market_based_intensity`,
+    );
+  });
+
+  it("is refused, at the defaults key, for an entry whose inherited region has no share", async () => {
+    const r = await report(`${HEAD}defaults:\n  location: aws:us-east-1\n  carbon_free_energy: provider\ntraining:\n  - id: a\n${H100_10H}`);
+    const f = r.findings.find((x) => x.rule === "manifest/invalid")!;
+    const text = `${HEAD}defaults:\n  location: aws:us-east-1\n  carbon_free_energy: provider\n`;
+    expect(f.line).toBe(text.split("\n").findIndex((l) => l.includes("carbon_free_energy")) + 1);
+  });
+});
+
 describe("grid year", () => {
   const owid = gridYearly.countries as Record<string, Record<string, number>>;
 
@@ -257,6 +323,8 @@ describe("manifest bounds of the new fields", () => {
     ["    year: 1999\n", /year: must be from 2000 to 2100 \(got 1999\)/],
     ["    year: 2020.5\n", /year: must be a whole number, got 2020\.5/],
     ["    carbon_free_energy: 1.5\n", /carbon_free_energy: must be from 0 to 1 \(got 1\.5\)/],
+    ["    carbon_free_energy: google\n", /carbon_free_energy: must be a share from 0 to 1 or "provider" \(got "google"\)/],
+    ["    carbon_free_energy: [provider]\n", /carbon_free_energy: must be a share from 0 to 1 or "provider" \(got a list\)/],
     ["    market_based_intensity: 1e-300\n", /market_based_intensity: must be 0 or from 0\.001 to 2000/],
     ["    wue_l_per_kwh: -1\n", /wue_l_per_kwh: must be 0 or from 0\.001 to 100/],
     ["    water_intensity_l_per_kwh: 101\n", /water_intensity_l_per_kwh: must be 0 or from 0\.001 to 100/],

@@ -1,6 +1,7 @@
 // The sourced catalogue: accelerators, grid intensity by zone, cloud regions and fallback figures.
 // Everything is bundled from data/*.json; nothing is read from the network or outside the project.
 import acceleratorData from "../../data/accelerators.json" with { type: "json" };
+import cfeData from "../../data/cfe.json" with { type: "json" };
 import cloudData from "../../data/cloud.json" with { type: "json" };
 import defaultsData from "../../data/defaults.json" with { type: "json" };
 import gridData from "../../data/grid.json" with { type: "json" };
@@ -54,9 +55,11 @@ interface ProviderData {
   regions: Record<string, { name: string; location: string; zone: string }>;
 }
 
+const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure"];
 const accelerators = (acceleratorData as { accelerators: Accelerator[] }).accelerators;
 const providers = (cloudData as unknown as { providers: Record<Provider, ProviderData> }).providers;
 const grid = gridData as { source: string; zones: Record<string, { name: string; intensity: number; year: number; yearly: Record<string, number> }> };
+const cfe = cfeData as { source: string; providers: Partial<Record<Provider, { regions: Record<string, { cfe: number; year: number; yearly: Record<string, number> }> }>> };
 const gridYearly = gridYearlyData as { source: string; countries: Record<string, Record<string, number>> };
 
 export const defaults = defaultsData as {
@@ -283,7 +286,26 @@ export function zoneIntensityIn(zone: string, year: number): { intensity: Source
 
 const formatG = (v: number) => String(Number(v.toPrecision(4)));
 
-const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure"];
+/** Providers that publish a carbon-free-energy share per region (data/cfe.json), for messages. */
+export const CFE_PROVIDERS: readonly Provider[] = PROVIDERS.filter((p) => cfe.providers[p] !== undefined);
+
+/**
+ * The carbon-free-energy share the provider publishes for a cloud region (README: Market-based CO2e): that of the
+ * given year, else the nearest earlier published year (the first one for a year before them), with a notice; the
+ * latest without a year. null: no share is published for the location.
+ */
+export function providerCfe(loc: ResolvedLocation, year?: number): { share: Sourced; notice: string | null } | null {
+  const region = loc.provider ? cfe.providers[loc.provider]?.regions[loc.id.slice(loc.id.indexOf(":") + 1)] : undefined;
+  if (!region) return null;
+  const years = Object.keys(region.yearly).map(Number).sort((a, b) => a - b);
+  const chosen = year === undefined ? region.year : (years.filter((y) => y <= year).pop() ?? years[0]!);
+  const share: Sourced = { value: region.yearly[chosen]!, source: `${cfe.source}; ${loc.id}, ${chosen}`, year: chosen };
+  const notice =
+    year === undefined || chosen === year
+      ? null
+      : `year ${year}: ${providers[loc.provider!].name} publishes no carbon-free-energy share of ${loc.id} for that year; ${chosen}'s ${share.value} is used`;
+  return { share, notice };
+}
 
 export function findLocation(input: string): Lookup<ResolvedLocation> {
   const trimmed = input.trim();

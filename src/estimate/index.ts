@@ -1,10 +1,12 @@
 // Estimation, as the README's Methodology describes. Pure: the catalogue is bundled data and measured files arrive pre-read.
 import {
   ambiguousMessage,
+  CFE_PROVIDERS,
   customMessage,
   defaults,
   findAccelerator,
   findLocation,
+  providerCfe,
   unknownMessage,
   zoneIntensityIn,
   type Accelerator,
@@ -175,6 +177,13 @@ export function defaultPueMessage(ids: readonly string[]): string {
   );
 }
 
+/** Why `carbon_free_energy: provider` has no figure for a location, and what to state instead. */
+function noProviderCfeMessage(loc: ResolvedLocation | undefined): string {
+  const which = CFE_PROVIDERS.map((p) => `${p}:`).join(" or ");
+  const where = loc ? `${loc.id} has none` : "the entry has no location";
+  return `carbon_free_energy: provider is the share a cloud provider publishes for a ${which} region; ${where}. State the share as a number from 0 to 1, or market_based_intensity`;
+}
+
 /** `defaultPue`: where the location of an entry whose PUE is the industry-average default is written. */
 type EntryOutcome = { run: RunResult; warnings: Finding[]; defaultPue: Path | null } | { findings: Finding[] };
 
@@ -318,13 +327,24 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
   if (entry.carbon_free_energy !== undefined && entry.market_based_intensity !== undefined) {
     return { findings: [at("manifest/invalid", MARKET_BOTH, [...path, "market_based_intensity"], "error", true), ...warnings] };
   }
-  const cfe = ownMarket ? entry.carbon_free_energy : d?.carbon_free_energy;
+  const cfeStated = ownMarket ? entry.carbon_free_energy : d?.carbon_free_energy;
   const marketIntensity = ownMarket ? entry.market_based_intensity : d?.market_based_intensity;
+  let cfe: Sourced | undefined = typeof cfeStated === "number" ? { value: cfeStated, ...stated } : undefined;
+  if (cfeStated === "provider") {
+    // The provider's published share of the entry's region, of the run's year where one is stated.
+    const published = loc ? providerCfe(loc, entry.year) : null;
+    if (!published) {
+      const cfePath: Path = ownMarket ? [...path, "carbon_free_energy"] : ["defaults", "carbon_free_energy"];
+      return { findings: [at("manifest/invalid", noProviderCfeMessage(loc), cfePath), ...warnings] };
+    }
+    cfe = published.share;
+    if (published.notice) warnings.push(at("data/cfe-year", published.notice, [...path, "year"], "notice"));
+  }
   if (loc) note("location", `${loc.id}${loc.place ? ` (${loc.place})` : ""} → grid zone ${loc.zone} (${loc.zoneName})`, "", { source: "data/cloud.json, data/grid.json", year: null });
   note("pue", pue.value, "", pue);
   note("carbon_intensity", intensity.value, "gCO2e/kWh", intensity);
   if (marketIntensity !== undefined) note("market_based_intensity", marketIntensity, "gCO2e/kWh", stated);
-  else if (cfe !== undefined) note("carbon_free_energy", cfe, "", stated);
+  else if (cfe !== undefined) note("carbon_free_energy", cfe.value, "", cfe);
 
   // Accelerator-hours, power and IT energy of the plan.
   const repeats = entry.repeats ?? 1;
@@ -413,7 +433,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
   // Market-based: the stated factor on the facility energy, or the location-based operational CO2e (measured or
   // estimated) without its carbon-free share.
   if (marketIntensity !== undefined || cfe !== undefined) {
-    const operational = marketIntensity !== undefined ? (result.energy_kwh * marketIntensity) / 1000 : result.operational_co2e_kg * (1 - cfe!);
+    const operational = marketIntensity !== undefined ? (result.energy_kwh * marketIntensity) / 1000 : result.operational_co2e_kg * (1 - cfe!.value);
     result = { ...result, market_based_co2e_kg: operational + result.embodied_co2e_kg };
   }
 

@@ -38,6 +38,9 @@ const share = (min: number) => {
   return z.number().gte(min, { error }).lte(1, { error });
 };
 const text = (max: number) => z.string().min(1).max(max);
+/** A wrong value as a message can show it: text quoted and cut short, lists and mappings by their kind. */
+const shown = (v: unknown): string =>
+  typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? "a list" : v !== null && typeof v === "object" ? "a mapping" : String(v);
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 const id = z
@@ -62,9 +65,14 @@ const siteFields = {
   water_intensity_l_per_kwh: zeroOr(0.001, 100)
     .optional()
     .describe("Off-site water per kWh of electricity, L/kWh (0, or at least 0.001); overrides the default 3.1."),
-  carbon_free_energy: num(0, 1)
+  carbon_free_energy: z
+    .union([num(0, 1), z.literal("provider")], {
+      error: (iss) => `must be a share from 0 to 1 or "provider" (got ${shown(iss.input)})`,
+    })
     .optional()
-    .describe("Share of the electricity matched by carbon-free supply (0 to 1): market-based intensity = grid intensity × (1 − share)."),
+    .describe(
+      "Share of the electricity matched by carbon-free supply (0 to 1): market-based intensity = grid intensity × (1 − share); `provider`: the share the cloud provider publishes for the region (gcp).",
+    ),
   market_based_intensity: zeroOr(0.001, 2000)
     .optional()
     .describe("Market-based emission factor in gCO2e/kWh (0, or at least 0.001), e.g. of a supplier contract; adds market-based CO2e to the report."),

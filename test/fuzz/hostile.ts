@@ -46,7 +46,7 @@ export const KEYS: readonly string[] = [
 
 /** Replacement values of any type, for type changes and inserted keys. */
 export const ANY_VALUES: readonly unknown[] = [
-  null, true, false, [], {}, [1, 2, 3], { a: 1 }, "text", 1, -1, 0, 1e308, 5e-324,
+  null, true, false, [], {}, [1, 2, 3], { a: 1 }, "text", "provider", 1, -1, 0, 1e308, 5e-324,
   { codecarbon: "runs/sft/emissions-rank0.csv" }, { codecarbon: ["runs/sft/emissions-rank0.csv", "runs/sft/emissions-rank1.csv"] },
   { codecarbon: "../../../../etc/passwd" }, { energy_kwh: 5e-324 }, { energy_kwh: 1e10 }, { codecarbon: "x.csv", energy_kwh: 1 },
   { parameters: 1e15, tokens: 1e17, mfu: 5e-324 }, { requests_per_second: 5e-324 }, { requests_per_second: 1e-4, tokens_per_request: 1e8 },
