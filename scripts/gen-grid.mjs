@@ -5,7 +5,8 @@
 //   node scripts/gen-grid.mjs           write data/grid.json
 //   node scripts/gen-grid.mjs --check   exit 1 if data/grid.json is out of date
 //
-// For every zone the latest year with a finite, positive carbon intensity is kept.
+// For every zone the latest year with a finite, positive carbon intensity is its figure, and every such year is
+// kept under `yearly` for entries that state the year of their run.
 // Output is deterministic (sorted keys, 1-space indent, trailing newline), so a
 // re-run with the same package version produces no diff.
 
@@ -47,7 +48,7 @@ function build() {
       const value = row?.carbonIntensity?.value;
       if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) continue;
       // Later years overwrite earlier ones: the latest year a zone has wins.
-      zones[id] = { name: row?.zone?.zoneName ?? id, intensity: value, year };
+      zones[id] = { name: row?.zone?.zoneName ?? id, intensity: value, year, yearly: { ...zones[id]?.yearly, [year]: value } };
     }
   }
 

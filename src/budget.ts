@@ -59,6 +59,10 @@ export function checkBudgets(
   const findings: Finding[] = [];
   if (!budget) return { uses, findings };
   const warnAt = budget.warn_at ?? DEFAULT_WARN_AT;
+  // basis: market judges the market-based CO2e; an entry without a market factor has only its location-based one.
+  const market = budget.basis === "market";
+  const figure = (t: Totals, metric: Quantity) => (market && metric === "co2e_kg" ? (t.market_based_co2e_kg ?? t.co2e_kg) : t[metric]);
+  const name = (metric: Quantity) => (market && metric === "co2e_kg" ? "market-based CO2e" : label(metric));
 
   const judge = (scope: string, metric: Quantity, key: BudgetKey, value: number, limit: number, path: Path, what: string) => {
     const rule = BUDGET_RULES[key];
@@ -92,12 +96,12 @@ export function checkBudgets(
 
   for (const metric of ["energy_kwh", "co2e_kg", "water_l"] as const) {
     const limit = budget[metric];
-    if (limit !== undefined) judge("total", metric, `budget.${metric}`, totals[metric], limit, ["budget", metric], `total ${label(metric)}`);
+    if (limit !== undefined) judge("total", metric, `budget.${metric}`, figure(totals, metric), limit, ["budget", metric], `total ${name(metric)}`);
   }
   for (const run of runs) {
     for (const metric of ["energy_kwh", "co2e_kg"] as const) {
       const limit = budget.run?.[metric];
-      if (limit !== undefined) judge(run.id, metric, `budget.run.${metric}`, run[metric], limit, [...run.path, "id"], `${run.id}: ${label(metric)}`);
+      if (limit !== undefined) judge(run.id, metric, `budget.run.${metric}`, figure(run, metric), limit, [...run.path, "id"], `${run.id}: ${name(metric)}`);
     }
   }
 

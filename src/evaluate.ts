@@ -222,6 +222,7 @@ function figures(runs: RunResult[]): RunFigures[] {
     embodied_co2e_kg: r.embodied_co2e_kg,
     co2e_kg: r.co2e_kg,
     water_l: r.water_l,
+    per_request: r.per_request ? { energy_wh: r.per_request.energy_wh, co2e_g_per_1000: r.per_request.co2e_g_per_1000 } : null,
   }));
 }
 

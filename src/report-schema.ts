@@ -19,11 +19,20 @@ const MAX_FINDINGS = 2_000_000;
 const num = z.number();
 const str = (max: number) => z.string().max(max);
 const pct = num.nullable();
-const totals = z.strictObject({ energy_kwh: num, operational_co2e_kg: num, embodied_co2e_kg: num, co2e_kg: num, water_l: num });
+const totals = z.strictObject({
+  energy_kwh: num,
+  operational_co2e_kg: num,
+  embodied_co2e_kg: num,
+  co2e_kg: num,
+  water_l: num,
+  // Only where an entry states a market factor (README: The JSON report).
+  market_based_co2e_kg: num.optional(),
+});
 const kind = z.enum(["training", "inference"]);
 const basis = z.enum(["estimated", "measured"]);
 const id = z.string().regex(ID_PATTERN);
-const figures = totals.extend({ id, kind, basis });
+// Reports written before per-request figures were compared are still read.
+const figures = totals.extend({ id, kind, basis, per_request: z.strictObject({ energy_wh: num.nullable(), co2e_g_per_1000: num.nullable() }).nullable().default(null) });
 
 const run = figures.extend({
   inputs: z.strictObject({
@@ -46,7 +55,19 @@ const run = figures.extend({
   }),
   assumptions: z.array(num.int().min(0)).max(100),
   planned: totals.extend({ drift_energy_pct: pct }).nullable(),
-  per_request: z.strictObject({ energy_wh: num, requests_per_kwh: num, co2e_g_per_1000: num }).nullable(),
+  per_request: z
+    .strictObject({
+      // Reports written before every inference entry had per-request figures lack the newer fields.
+      requests: num.nullable().default(null),
+      requests_basis: z.enum(["stated", "throughput"]).nullable().default(null),
+      energy_wh: num.nullable(),
+      co2e_g_per_1000: num.nullable(),
+      water_ml: num.nullable().default(null),
+      requests_per_kwh: num.nullable(),
+      j_per_token: num.nullable().default(null),
+      reason: str(200).nullable().default(null),
+    })
+    .nullable(),
 });
 
 const finding = z.strictObject({
@@ -104,6 +125,8 @@ const manifest = z.strictObject({
             energy_pct: pct,
             co2e_kg: num,
             co2e_pct: pct,
+            per_request_energy_pct: pct.default(null),
+            per_request_co2e_pct: pct.default(null),
           }),
         )
         .max(2 * MAX_RUNS),

@@ -2,7 +2,8 @@
 // the resolved model and count, the hours compute derives, the period a service is assumed to run, and the
 // metric of each budget share.
 import { describe, expect, it } from "vitest";
-import { findAccelerator } from "../src/catalogue/index.js";
+import { readFileSync } from "node:fs";
+import { ambiguousMessage, findAccelerator } from "../src/catalogue/index.js";
 import { evaluate, type ManifestReport } from "../src/evaluate.js";
 import { renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
@@ -12,12 +13,13 @@ import { parseReport } from "../src/report-schema.js";
 async function report(text: string): Promise<ManifestReport> {
   return evaluate({ path: "footprint.yml", text, readRelative: async () => null, exists: async () => false }, null);
 }
-const HEAD = "version: 1\nproject: p\ndefaults: { location: FR }\n";
+// The facility only silences data/default-pue (its PUE is the same 1.56), so that each test sees its own findings.
+const HEAD = "version: 1\nproject: p\ndefaults: { location: FR, facility: enterprise }\n";
 const rules = (m: ManifestReport) => m.findings.map((f) => [f.rule, f.severity]);
 
 describe("custom accelerators", () => {
   it("an accelerator the catalogue lacks works with power_w, with the notice data/custom-accelerator", async () => {
-    for (const name of ["RTX 4090", "A6000", "GH200"]) {
+    for (const name of ["Jetson AGX Orin", "Radeon RX 7900 XTX", "Tenstorrent n300"]) {
       const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: ${name}\n    power_w: 450\n    count: 4\n    hours: 10\n`);
       expect(m.evaluated).toBe(true);
       expect(rules(m)).toEqual([["data/custom-accelerator", "notice"]]);
@@ -34,10 +36,10 @@ describe("custom accelerators", () => {
   });
 
   it("a custom accelerator in the compute form needs peak_tflops, and peak_tflops gives the hours", async () => {
-    const without = await report(`${HEAD}training:\n  - id: a\n    accelerator: GH200\n    power_w: 900\n    compute: { parameters: 1e9, tokens: 1e11 }\n`);
+    const without = await report(`${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    compute: { parameters: 1e9, tokens: 1e11 }\n`);
     expect(without.evaluated).toBe(false);
     expect(without.findings.find((f) => f.rule === "manifest/invalid")!.message).toContain("compute needs peak_tflops");
-    const withPeak = await report(`${HEAD}training:\n  - id: a\n    accelerator: GH200\n    power_w: 900\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`);
+    const withPeak = await report(`${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`);
     expect(withPeak.evaluated).toBe(true);
     expect(withPeak.runs[0]!.inputs.accelerator_hours).toBeCloseTo((6 * 1e9 * 1e11) / (500e12 * 0.5) / 3600, 9);
   });
@@ -53,10 +55,10 @@ describe("custom accelerators", () => {
   });
 
   it("without power_w an unknown name stays data/unknown-accelerator and says that power_w makes it a custom accelerator", async () => {
-    const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: RTX 4090\n    count: 1\n    hours: 1\n`);
+    const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    count: 1\n    hours: 1\n`);
     expect(m.evaluated).toBe(false);
     expect(rules(m)).toEqual([["data/unknown-accelerator", "error"]]);
-    expect(m.findings[0]!.message).toMatch(/^unknown accelerator "RTX 4090"; state power_w .* custom accelerator; closest catalogue ids: /);
+    expect(m.findings[0]!.message).toMatch(/^unknown accelerator "Jetson AGX Orin"; state power_w .* custom accelerator; closest catalogue ids: /);
   });
 
   it("power_w without accelerator says how to name a custom accelerator", async () => {
@@ -73,7 +75,7 @@ describe("custom accelerators", () => {
   });
 
   it("a custom accelerator in a manifest that fails the schema is not reported as unknown", async () => {
-    const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: RTX 4090\n    power_w: 450\n    count: 1\n    hours: 1\n    hourz: 2\n`);
+    const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    count: 1\n    hours: 1\n    hourz: 2\n`);
     expect(m.findings.map((f) => f.rule)).not.toContain("data/unknown-accelerator");
   });
 });
@@ -99,16 +101,45 @@ describe("ambiguous family names", () => {
       ["V100", "nvidia-v100-sxm2"],
       ["Tesla V100", "nvidia-v100-sxm2"],
       ["MI300", "amd-mi300x"],
+      ["TPU v4", "google-tpu-v4"],
+      ["TPU v5", "google-tpu-v5p"],
+      ["H200", "nvidia-h200-sxm"],
+      ["H800", "nvidia-h800-sxm"],
+      ["A800", "nvidia-a800-sxm"],
+      ["B200", "nvidia-b200"],
+      ["B300", "nvidia-b300"],
+      ["P100", "nvidia-p100-pcie"],
+      ["RTX 6000", "nvidia-rtx-6000-ada"],
+      ["MI350", "amd-mi355x"],
+      ["Trainium", "aws-trainium1"],
+      ["Inferentia", "aws-inferentia1"],
     ] as const) {
       const found = findAccelerator(name);
       expect(found.ok && found.value.id, name).toBe(chosen);
       expect(found.ambiguity, name).toBeDefined();
     }
-    for (const name of ["A100-SXM4-80GB", "A100 80GB PCIe", "H100 SXM", "H100 PCIe", "V100 PCIe", "MI300X", "TPU v4", "nvidia-a100-80gb-sxm"]) {
+    for (const name of ["A100-SXM4-80GB", "A100 80GB PCIe", "H100 SXM", "H100 PCIe", "V100 PCIe", "MI300X", "TPUv4 Chip", "nvidia-a100-80gb-sxm", "GH200", "GB200", "H200 NVL", "RTX 4090", "A6000", "RTX 6000 Ada", "MI300A", "MI325X", "Trillium", "Ironwood", "Trainium2", "Inf2"]) {
       const found = findAccelerator(name);
       expect(found.ok, name).toBe(true);
       expect(found.ambiguity, name).toBeUndefined();
     }
+  });
+
+  it("a family added with the broader catalogue names each alternative with its power and basis", () => {
+    const message = (name: string) => {
+      const found = findAccelerator(name);
+      if (!found.ok || !found.ambiguity) throw new Error(`${name} is not a family name`);
+      return ambiguousMessage(name, found.value, found.ambiguity);
+    };
+    expect(message("B200")).toBe('"B200" is read as nvidia-b200 (1000 W); the family also has nvidia-gb200-gpu (1200 W); name the model to silence this');
+    expect(message("MI300")).toBe('"MI300" is read as amd-mi300x (750 W); the family also has amd-mi300a (550 W); name the model to silence this');
+    expect(message("RTX 6000")).toBe(
+      '"RTX 6000" is read as nvidia-rtx-6000-ada (300 W); the family also has nvidia-rtx-a6000 (300 W), Quadro RTX 6000 and RTX PRO 6000 Blackwell (not in the catalogue; state power_w for them); name the model to silence this',
+    );
+    expect(message("TPU v4")).toBe(
+      '"TPU v4" is read as google-tpu-v4 (378.5 W, measured system power per chip); the family also has TPU v4i (an inference chip not offered on Google Cloud; not in the catalogue); name the model to silence this',
+    );
+    expect(message("TPU v5")).toBe('"TPU v5" is read as google-tpu-v5p (no published power); the family also has google-tpu-v5e (no published power); name the model to silence this');
   });
 
   it("the resolved accelerator and count are shown per entry in the text output and the Markdown", async () => {
@@ -120,6 +151,58 @@ describe("ambiguous family names", () => {
     expect(md).toContain("| entry | energy (kWh) | CO2e (kg) | water (L) | status |");
     expect(md).toContain("| `a`<br><sub>8\u00a0×\u00a0nvidia\\-a100\\-80gb\\-sxm</sub> |");
     expect(md).toContain("| `b`<br><sub>nvidia\\-h100\\-sxm</sub> |");
+  });
+});
+
+describe("catalogue breadth", () => {
+  const catalogue = (JSON.parse(readFileSync(new URL("../data/accelerators.json", import.meta.url), "utf8")) as { accelerators: { id: string; aliases: string[] }[] })
+    .accelerators;
+
+  it("has at least 45 accelerators", () => {
+    expect(catalogue.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it("resolves every id and alias to its own row, or to a family whose notice names that row", () => {
+    for (const a of catalogue) {
+      for (const name of [a.id, ...a.aliases]) {
+        const found = findAccelerator(name);
+        if (!found.ok) throw new Error(`${name} does not resolve`);
+        if (found.ambiguity) expect([found.value.id, ...found.ambiguity.alternatives.map((x) => x.id)], name).toContain(a.id);
+        else expect(found.value.id, name).toBe(a.id);
+      }
+    }
+  });
+});
+
+describe("power basis", () => {
+  /** The power_w assumption of a run, with its source row resolved. */
+  const power = (m: ManifestReport, run = 0) => {
+    const row = m.runs[run]!.assumptions.map((i) => m.assumptions[i]!).find((a) => a.name === "power_w")!;
+    return { value: row.value, unit: row.unit, ...m.sources[row.source]! };
+  };
+
+  it("a TPU entry states the measured system power per chip it uses, with its source and year; a GPU states its TDP", async () => {
+    const m = await report(`${HEAD}training:\n  - id: t\n    accelerator: google-tpu-v3\n    gpu_hours: 1000\n  - id: g\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1000\n`);
+    expect(power(m, 0)).toMatchObject({ value: 283, unit: "W (measured system power per chip)", year: 2021 });
+    expect(power(m, 0).source).toMatch(/Patterson et al\. 2021/);
+    // 1000 chip-hours at 283 W and training utilisation 1.
+    expect(m.runs[0]!.inputs.it_kwh).toBeCloseTo(283, 9);
+    expect(power(m, 1)).toMatchObject({ value: 700, unit: "W (TDP)", year: 2022 });
+    const v4 = await report(`${HEAD}training:\n  - id: t\n    accelerator: TPUv4 Chip\n    gpu_hours: 10\n`);
+    expect(power(v4)).toMatchObject({ value: 378.5, unit: "W (measured system power per chip)", year: 2022 });
+    expect(power(v4).source).toMatch(/PaLM/);
+  });
+
+  it("an accelerator with no published power figure (TPU v6e, Trainium2) needs power_w, and uses it when stated", async () => {
+    for (const id of ["google-tpu-v6e", "aws-trainium2"]) {
+      const without = await report(`${HEAD}training:\n  - id: t\n    accelerator: ${id}\n    gpu_hours: 10\n`);
+      expect(without.evaluated, id).toBe(false);
+      expect(without.findings.map((f) => f.message)).toContain(`${id} has no published power figure; set power_w`);
+      const stated = await report(`${HEAD}training:\n  - id: t\n    accelerator: ${id}\n    power_w: 300\n    gpu_hours: 10\n`);
+      expect(stated.evaluated, id).toBe(true);
+      expect(power(stated)).toMatchObject({ value: 300, unit: "W", source: "manifest" });
+      expect(stated.runs[0]!.inputs.it_kwh).toBeCloseTo(3, 9);
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -10,6 +12,10 @@ interface Accelerator {
   memory_gb: number | null;
   tdp_w: number | null;
   typical_power_w: number | null;
+  power_w: number | null;
+  power_basis: string | null;
+  power_source: string | null;
+  power_year: number | null;
   peak_bf16_dense_tflops: number | null;
   peak_note: string;
   embodied_kg: number | null;
@@ -37,7 +43,7 @@ interface Provider {
 interface Grid {
   source: string;
   license: string;
-  zones: Record<string, { name: string; intensity: number; year: number }>;
+  zones: Record<string, { name: string; intensity: number; year: number; yearly: Record<string, number> }>;
 }
 
 function readJson<T>(relative: string): T {
@@ -53,7 +59,17 @@ const defaults = readJson<Record<string, Record<string, unknown>>>("../data/defa
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** Accelerators for which no vendor publishes a power figure at all. */
-const NO_PUBLISHED_POWER = new Set(["google-tpu-v5e", "google-tpu-v5p"]);
+const NO_PUBLISHED_POWER = new Set([
+  "google-tpu-v5e",
+  "google-tpu-v5p",
+  "google-tpu-v6e",
+  "google-tpu-v7",
+  "aws-trainium1",
+  "aws-trainium2",
+  "aws-trainium3",
+  "aws-inferentia1",
+  "aws-inferentia2",
+]);
 
 function resolve(spelling: string): string | undefined {
   const key = norm(spelling);
@@ -64,8 +80,8 @@ function resolve(spelling: string): string | undefined {
 }
 
 describe("data/accelerators.json", () => {
-  it("has unique ids, each with a source and a year", () => {
-    expect(accelerators.length).toBeGreaterThanOrEqual(25);
+  it("lists at least 45 accelerators with unique ids, each with a source and a year", () => {
+    expect(accelerators.length).toBeGreaterThanOrEqual(45);
     const ids = accelerators.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const a of accelerators) {
@@ -77,14 +93,59 @@ describe("data/accelerators.json", () => {
     }
   });
 
-  it("gives a power figure (TDP or typical) for every accelerator that has one published", () => {
+  it("gives the power the engine uses with its basis, source and year; null only where nothing is published", () => {
     for (const a of accelerators) {
-      const hasPower = (a.tdp_w ?? 0) > 0 || (a.typical_power_w ?? 0) > 0;
-      if (NO_PUBLISHED_POWER.has(a.id)) {
-        expect(a.tdp_w, a.id).toBeNull();
-      } else {
-        expect(hasPower, `${a.id} has no tdp_w or typical_power_w`).toBe(true);
+      if (a.power_w === null) {
+        expect(NO_PUBLISHED_POWER.has(a.id), `${a.id} has no power_w`).toBe(true);
+        expect([a.tdp_w, a.typical_power_w], a.id).toEqual([null, null]);
+        continue;
       }
+      expect(["TDP", "measured system power per chip"], `${a.id} basis`).toContain(a.power_basis);
+      expect(a.power_w, a.id).toBe(a.power_basis === "TDP" ? a.tdp_w : a.typical_power_w);
+      expect(a.power_source?.length, `${a.id} power_source`).toBeGreaterThan(0);
+      expect(Number.isInteger(a.power_year), `${a.id} power_year`).toBe(true);
+    }
+  });
+
+  it("uses the measured system power per chip for the TPUs that have one (Patterson et al. 2021, PaLM), not a TDP", () => {
+    const byId = new Map(accelerators.map((a) => [a.id, a]));
+    expect(byId.get("google-tpu-v3")).toMatchObject({ tdp_w: 450, power_w: 283, power_basis: "measured system power per chip", power_year: 2021 });
+    expect(byId.get("google-tpu-v3")!.power_source).toMatch(/Patterson et al\. 2021/);
+    expect(byId.get("google-tpu-v4")).toMatchObject({ tdp_w: null, power_w: 378.5, power_basis: "measured system power per chip", power_year: 2022 });
+    expect(byId.get("google-tpu-v4")!.power_source).toMatch(/PaLM/);
+  });
+
+  it("is what scripts/gen-accelerators.mjs writes from data/accelerators.csv (--check exits 0)", () => {
+    const script = fileURLToPath(new URL("../scripts/gen-accelerators.mjs", import.meta.url));
+    const cwd = fileURLToPath(new URL("..", import.meta.url));
+    const run = spawnSync(process.execPath, [script, "--check"], { cwd, encoding: "utf8" });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+
+  it("scripts/gen-accelerators.mjs rejects a row without a source, a colliding alias and a figure its upstream copy contradicts", () => {
+    const root = fileURLToPath(new URL("..", import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), "footprint-accelerators-"));
+    try {
+      mkdirSync(join(dir, "scripts"));
+      cpSync(join(root, "scripts", "gen-accelerators.mjs"), join(dir, "scripts", "gen-accelerators.mjs"));
+      cpSync(join(root, "data"), join(dir, "data"), { recursive: true });
+      symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+      const csv = readFileSync(join(root, "data", "accelerators.csv"), "utf8").split("\n");
+      const edit = (id: string, f: (line: string) => string) => {
+        const i = csv.findIndex((l) => l.startsWith(`${id},`));
+        csv[i] = f(csv[i]!);
+      };
+      edit("nvidia-a30", (l) => l.replace("NVIDIA A30 Tensor Core GPU datasheet (max TDP 165 W; BF16 165/330 TFLOPS)", ""));
+      edit("nvidia-a40", (l) => l.replace("|A40 48GB|", "|A100|"));
+      edit("nvidia-l4", (l) => l.replace(",72,impact:L4,", ",75,impact:L4,"));
+      writeFileSync(join(dir, "data", "accelerators.csv"), csv.join("\n"));
+      const run = spawnSync(process.execPath, [join(dir, "scripts", "gen-accelerators.mjs"), "--check"], { cwd: dir, encoding: "utf8" });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("(nvidia-a30): source is required");
+      expect(run.stderr).toContain('(nvidia-a40): "A100" collides with nvidia-a100-80gb-sxm');
+      expect(run.stderr).toContain("(nvidia-l4): tdp_w = 75 but impact:L4 gives 72");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -146,6 +207,26 @@ describe("data/accelerators.json", () => {
       b200: "nvidia-b200",
       gb200: "nvidia-gb200-gpu",
       "nvidia-h100-sxm": "nvidia-h100-sxm",
+      // nvidia-smi / CodeCarbon names of the cards a team rents in 2026.
+      "NVIDIA GeForce RTX 4090": "nvidia-rtx-4090",
+      "NVIDIA GeForce RTX 5090": "nvidia-rtx-5090",
+      "NVIDIA RTX A6000": "nvidia-rtx-a6000",
+      "NVIDIA RTX 6000 Ada Generation": "nvidia-rtx-6000-ada",
+      "NVIDIA A40": "nvidia-a40",
+      "NVIDIA A30": "nvidia-a30",
+      "NVIDIA L40": "nvidia-l40",
+      "NVIDIA H800": "nvidia-h800-sxm",
+      "NVIDIA H20": "nvidia-h20",
+      "NVIDIA GH200 480GB": "nvidia-gh200",
+      "NVIDIA H200 NVL": "nvidia-h200-nvl",
+      "Tesla P100-PCIE-16GB": "nvidia-p100-pcie",
+      "AMD Instinct MI300A": "amd-mi300a",
+      "AMD Instinct MI325X": "amd-mi325x",
+      // Cloud console and SDK names.
+      "Trillium": "google-tpu-v6e",
+      TPU7x: "google-tpu-v7",
+      Trn2: "aws-trainium2",
+      Inf2: "aws-inferentia2",
     };
     for (const [spelling, id] of Object.entries(expected)) {
       expect(resolve(spelling), spelling).toBe(id);
@@ -171,6 +252,14 @@ describe("data/grid.json", () => {
     }
   });
 
+  it("keeps every year's figure of a zone, its latest being its intensity", () => {
+    for (const [id, z] of zones) {
+      const years = Object.keys(z.yearly).map(Number);
+      expect(Math.max(...years), id).toBe(z.year);
+      expect(z.yearly[String(z.year)], id).toBe(z.intensity);
+    }
+  });
+
   it("keeps its keys sorted (stable diffs)", () => {
     const keys = zones.map(([id]) => id);
     expect(keys).toEqual([...keys].sort());
@@ -181,6 +270,87 @@ describe("data/grid.json", () => {
     const cwd = fileURLToPath(new URL("..", import.meta.url));
     const run = spawnSync(process.execPath, [script, "--check"], { cwd, encoding: "utf8" });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+});
+
+describe("data/grid-yearly.json", () => {
+  const yearly = readJson<{ source: string; license: string; through: number; countries: Record<string, Record<string, number>> }>("../data/grid-yearly.json");
+
+  it("names Our World in Data and its CC BY 4.0 licence, and stops at the first year of grid.json", () => {
+    expect(yearly.source).toMatch(/Our World in Data/);
+    expect(yearly.license).toMatch(/CC BY 4\.0/);
+    const firstLifecycle = Math.min(...Object.values(grid.zones).flatMap((z) => Object.keys(z.yearly).map(Number)));
+    expect(yearly.through).toBe(firstLifecycle);
+  });
+
+  it("covers the country of nearly every zone, each series positive and reaching the reference year", () => {
+    const countries = new Set(Object.keys(grid.zones).map((id) => id.split("-")[0]!));
+    const missing = [...countries].filter((c) => !yearly.countries[c]);
+    expect(missing.length, missing.join(" ")).toBeLessThanOrEqual(10);
+    for (const [c, series] of Object.entries(yearly.countries)) {
+      expect(countries.has(c), c).toBe(true);
+      for (const [y, v] of Object.entries(series)) expect(Number.isFinite(v) && v > 0 && Number(y) <= yearly.through, `${c} ${y}`).toBe(true);
+    }
+    expect(yearly.countries.US?.[String(yearly.through)]).toBeGreaterThan(0);
+    expect(yearly.countries.FR?.["2000"]).toBeGreaterThan(0);
+  });
+
+  it("is what scripts/gen-grid-yearly.mjs would write (--check exits 0)", () => {
+    const script = fileURLToPath(new URL("../scripts/gen-grid-yearly.mjs", import.meta.url));
+    const cwd = fileURLToPath(new URL("..", import.meta.url));
+    const run = spawnSync(process.execPath, [script, "--check"], { cwd, encoding: "utf8" });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+});
+
+describe("data/cfe.json", () => {
+  type Region = { cfe: number; year: number; yearly: Record<string, number> };
+  const cfe = readJson<{ source: string; license: string; providers: { gcp: { regions: Record<string, Region> } } }>("../data/cfe.json");
+  const regions = Object.entries(cfe.providers.gcp.regions);
+  const root = fileURLToPath(new URL("..", import.meta.url));
+
+  it("names Google's region-carbon-info data and its Apache-2.0 licence", () => {
+    expect(cfe.source).toMatch(/GoogleCloudPlatform\/region-carbon-info/);
+    expect(cfe.license).toMatch(/Apache-2\.0/);
+  });
+
+  it("holds only gcp regions of data/cloud.json, every share from 0 to 1, the latest year's being the region's cfe", () => {
+    expect(regions.length).toBeGreaterThanOrEqual(40);
+    for (const [id, r] of regions) {
+      expect(cloud.providers.gcp!.regions[id], id).toBeDefined();
+      for (const [y, v] of Object.entries(r.yearly)) expect(Number.isFinite(v) && v >= 0 && v <= 1 && Number(y) >= 2019, `${id} ${y}`).toBe(true);
+      expect(Math.max(...Object.keys(r.yearly).map(Number)), id).toBe(r.year);
+      expect(r.yearly[String(r.year)], id).toBe(r.cfe);
+    }
+    // As Google's 2024 file states it for Iowa.
+    expect(cfe.providers.gcp.regions["us-central1"]).toMatchObject({ cfe: 0.87, year: 2024 });
+  });
+
+  it("is what scripts/gen-cfe.mjs would write (--check exits 0)", () => {
+    const run = spawnSync(process.execPath, [join(root, "scripts", "gen-cfe.mjs"), "--check"], { cwd: root, encoding: "utf8" });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+
+  it("scripts/gen-cfe.mjs --check fails when an upstream figure changes, and refuses a share above 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "footprint-cfe-"));
+    try {
+      mkdirSync(join(dir, "scripts"));
+      cpSync(join(root, "scripts", "gen-cfe.mjs"), join(dir, "scripts", "gen-cfe.mjs"));
+      cpSync(join(root, "data"), join(dir, "data"), { recursive: true });
+      symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+      const csv = join(dir, "data", "upstream", "google-region-carbon", "2024.csv");
+      const original = readFileSync(csv, "utf8");
+      writeFileSync(csv, original.replace("us-central1,Iowa,0.87,", "us-central1,Iowa,0.88,"));
+      const stale = spawnSync(process.execPath, [join(dir, "scripts", "gen-cfe.mjs"), "--check"], { cwd: dir, encoding: "utf8" });
+      expect(stale.status).toBe(1);
+      expect(stale.stderr).toContain("data/cfe.json is out of date");
+      writeFileSync(csv, original.replace("us-central1,Iowa,0.87,", "us-central1,Iowa,87,"));
+      const percent = spawnSync(process.execPath, [join(dir, "scripts", "gen-cfe.mjs"), "--check"], { cwd: dir, encoding: "utf8" });
+      expect(percent.status).not.toBe(0);
+      expect(percent.stderr).toContain("us-central1: Google CFE 87 is not a share from 0 to 1");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -242,7 +412,7 @@ describe("data/cloud.json", () => {
 
 describe("data/defaults.json", () => {
   it("gives every fallback figure a source and a year", () => {
-    for (const key of ["world_intensity", "unknown_pue", "wue_onsite", "ewif", "embodied", "utilization", "mfu"]) {
+    for (const key of ["world_intensity", "unknown_pue", "wue_onsite", "ewif", "embodied", "utilization", "throughput_utilization", "mfu"]) {
       const entry = defaults[key];
       expect(entry, key).toBeDefined();
       expect(typeof entry?.source === "string" && entry.source.length > 0, `${key} source`).toBe(true);
@@ -263,5 +433,19 @@ describe("data/defaults.json", () => {
     expect(defaults.utilization?.training).toBe(1.0);
     expect(defaults.utilization?.inference).toBe(0.5);
     expect(defaults.mfu?.value).toBe(0.4);
+  });
+
+  it("gives each facility class a PUE with a source and a year; unverified classes keep the industry average", () => {
+    const classes = defaults.facility_pue as Record<string, { value: number; source: string; year: number }>;
+    expect(Object.keys(classes).sort()).toEqual(["colocation", "enterprise", "hyperscale"]);
+    for (const [k, c] of Object.entries(classes)) {
+      expect(c.source.length, k).toBeGreaterThan(0);
+      expect(Number.isInteger(c.year), k).toBe(true);
+      expect(c.value >= 1 && c.value <= 3, k).toBe(true);
+    }
+    // The mean of the 2025 fleet PUEs the source names: AWS 1.14, Google 1.09, Microsoft 1.17.
+    expect(classes.hyperscale!.value).toBe(Number(((1.14 + 1.09 + 1.17) / 3).toFixed(2)));
+    expect(classes.colocation!.value).toBe(defaults.unknown_pue?.value);
+    expect(classes.enterprise!.value).toBe(defaults.unknown_pue?.value);
   });
 });

@@ -232,7 +232,7 @@ describe("budgets are never passed by a value that is not a finite number", () =
   });
 
   it("a change between two finite figures always has a finite percentage, or null only from zero", () => {
-    const figures = (v: number) => [{ id: "t", kind: "training" as const, basis: "estimated" as const, ...totals(v) }];
+    const figures = (v: number) => [{ id: "t", kind: "training" as const, basis: "estimated" as const, ...totals(v), per_request: null }];
     for (const [b, h] of [[0, 1], [1e-30, 1e36], [1e36, 1e-30], [0, 0]] as const) {
       const d = diff(totals(b), figures(b), totals(h), figures(h));
       for (const v of [d.energy_pct, d.co2e_pct, d.runs[0]!.energy_pct, d.runs[0]!.co2e_pct]) {
@@ -292,6 +292,15 @@ const inference = fc.record({
   form: fc.oneof(
     fc.record({ count: int(1, 1e7), hours: opt(between(1e-4, 1e6)), requests: opt(between(1, 1e18)) }),
     fc.record({ requests: between(1, 1e18), energy_per_request_wh: between(1e-6, 1e6) }),
+    // The throughput form, without hours: any requests then fit, however slow the rate.
+    fc.record({
+      count: int(1, 1e7),
+      requests: opt(between(1, 1e18)),
+      throughput: fc.oneof(
+        fc.record({ requests_per_second: between(1e-4, 1e9), tokens_per_request: opt(between(1, 1e8)) }),
+        fc.record({ tokens_per_second: between(1e-3, 1e12), tokens_per_request: between(1, 1e8) }),
+      ),
+    }),
   ),
 });
 const dataset = fc.record({

@@ -282,3 +282,42 @@ describe("published training footprints, predicted from compute", () => {
     expect(relErr(m.totals.operational_co2e_kg, 31220)).toBeLessThan(PREDICTED_TOLERANCE);
   });
 });
+
+// The same cases as a user would write them (`as_written`: hardware, hours, location, and the facility kind and year
+// where the source states them; no PUE, no grid figure), estimated through the built CLI by scripts/accuracy.mjs,
+// which also writes docs/accuracy.md. The defaults are sourced independently of these cases; this only checks
+// where they land.
+const USER_MEDIAN_TOLERANCE = 0.25;
+
+describe("published training footprints, as a user would write them", () => {
+  interface Row {
+    id: string;
+    as_written: Record<string, unknown>;
+    error: number;
+    findings: string[];
+  }
+  let rows: Row[];
+  let median: number;
+  beforeAll(() => {
+    const script = join(ROOT, "scripts", "accuracy.mjs");
+    const r = spawnSync(process.execPath, [script, "--json"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    ({ rows, median_abs_error: median } = JSON.parse(r.stdout) as { rows: Row[]; median_abs_error: number });
+  });
+
+  it("covers every case whose reported figure includes the facility, with no PUE or grid figure stated", () => {
+    expect(rows.map((r) => r.id)).toEqual(CASES.filter((c) => c.id !== "bloom-176b-dynamic").map((c) => c.id));
+    for (const r of rows) {
+      expect(Object.keys(r.as_written).filter((k) => ["pue", "carbon_intensity", "utilization"].includes(k)), r.id).toEqual([]);
+      // Estimated without a manifest error: only notices about what was assumed.
+      expect(r.findings.filter((f) => f.startsWith("manifest/") || f.startsWith("data/unknown")), r.id).toEqual([]);
+    }
+  });
+
+  it(`lands within a median ${USER_MEDIAN_TOLERANCE * 100} % of the published figures`, () => {
+    const abs = rows.map((r) => Math.abs(r.error)).sort((a, b) => a - b);
+    const mid = Math.floor(abs.length / 2);
+    expect(median).toBeCloseTo(abs.length % 2 ? abs[mid]! : (abs[mid - 1]! + abs[mid]!) / 2, 12);
+    expect(median, rows.map((r) => `${r.id} ${(r.error * 100).toFixed(0)} %`).join(", ")).toBeLessThanOrEqual(USER_MEDIAN_TOLERANCE);
+  });
+});

@@ -166,7 +166,9 @@ describe("inference estimate (README: Methodology)", () => {
     near(run.operational_co2e_kg, (1261.44 * 1.185 * 253) / 1000);
     near(run.embodied_co2e_kg, (35040 * 462.5) / EMB_DENOM);
     near(run.water_l, 1261.44 * 0.27 + 1261.44 * 1.185 * 3.1);
-    expect(run.per_request).toBeNull();
+    // No request count: the per-request figures are unknown, and say why.
+    expect(run.per_request).toMatchObject({ requests: null, energy_wh: null });
+    expect(run.per_request!.reason).toContain("no request count");
   });
 
   it("fleet form with hours, utilization and requests → per-request figures", async () => {
@@ -384,7 +386,7 @@ describe("formatPct", () => {
 // diff
 
 function fig(id: string, energy: number, co2e: number, water = 0, kind: "training" | "inference" = "training"): RunFigures {
-  return { id, kind, basis: "estimated", energy_kwh: energy, operational_co2e_kg: co2e, embodied_co2e_kg: 0, co2e_kg: co2e, water_l: water };
+  return { id, kind, basis: "estimated", energy_kwh: energy, operational_co2e_kg: co2e, embodied_co2e_kg: 0, co2e_kg: co2e, water_l: water, per_request: null };
 }
 function tot(runs: RunFigures[]): Totals {
   const t = { energy_kwh: 0, operational_co2e_kg: 0, embodied_co2e_kg: 0, co2e_kg: 0, water_l: 0 };
@@ -548,8 +550,11 @@ describe("checkBudgets", () => {
 
   it("through evaluate: an over-budget manifest fails with the budget finding", async () => {
     const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100 sxm\n    count: 8\n    hours: 10\n    location: FR\nbudget:\n  energy_kwh: 80\n`);
-    // 87.36 kWh of 80
-    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([["budget/energy", "error"]]);
+    // 87.36 kWh of 80; a bare zone gets the industry-average PUE, which a notice names.
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ["budget/energy", "error"],
+      ["data/default-pue", "notice"],
+    ]);
     expect(r.verdict).toBe("fail");
     expect(r.budget[0]).toMatchObject({ scope: "total", metric: "energy_kwh", status: "over" });
     near(r.budget[0]!.share, 87.36 / 80);

@@ -1,9 +1,11 @@
 // The sourced catalogue: accelerators, grid intensity by zone, cloud regions and fallback figures.
 // Everything is bundled from data/*.json; nothing is read from the network or outside the project.
 import acceleratorData from "../../data/accelerators.json" with { type: "json" };
+import cfeData from "../../data/cfe.json" with { type: "json" };
 import cloudData from "../../data/cloud.json" with { type: "json" };
 import defaultsData from "../../data/defaults.json" with { type: "json" };
 import gridData from "../../data/grid.json" with { type: "json" };
+import gridYearlyData from "../../data/grid-yearly.json" with { type: "json" };
 import { closest } from "../util/closest.js";
 
 export interface Accelerator {
@@ -12,6 +14,12 @@ export interface Accelerator {
   name: string;
   tdp_w: number | null;
   typical_power_w: number | null;
+  /** The figure used when the manifest states no power_w (null: none published), with its basis and source. */
+  power_w: number | null;
+  /** "TDP", or how a published typical figure was obtained ("measured system power per chip"). */
+  power_basis: string | null;
+  power_source: string | null;
+  power_year: number | null;
   peak_bf16_dense_tflops: number | null;
   aliases: string[];
   source: string;
@@ -47,9 +55,12 @@ interface ProviderData {
   regions: Record<string, { name: string; location: string; zone: string }>;
 }
 
+const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure"];
 const accelerators = (acceleratorData as { accelerators: Accelerator[] }).accelerators;
 const providers = (cloudData as unknown as { providers: Record<Provider, ProviderData> }).providers;
-const grid = gridData as { source: string; zones: Record<string, { name: string; intensity: number; year: number }> };
+const grid = gridData as { source: string; zones: Record<string, { name: string; intensity: number; year: number; yearly: Record<string, number> }> };
+const cfe = cfeData as { source: string; providers: Partial<Record<Provider, { regions: Record<string, { cfe: number; year: number; yearly: Record<string, number> }> }>> };
+const gridYearly = gridYearlyData as { source: string; countries: Record<string, Record<string, number>> };
 
 export const defaults = defaultsData as {
   world_intensity: { value: number; source: string; year: number };
@@ -67,7 +78,11 @@ export const defaults = defaultsData as {
   };
   utilization: { training: number; inference: number; source: string; year: number | null };
   mfu: { value: number; source: string; year: number | null };
+  facility_pue: Record<Facility, { value: number; source: string; year: number }>;
+  throughput_utilization: { value: number; source: string; year: number | null };
 };
+
+export type Facility = "hyperscale" | "colocation" | "enterprise";
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
@@ -129,8 +144,25 @@ const FAMILIES: readonly { names: string[]; members: string[]; others?: string }
   { names: ["A100-80GB"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-80gb-pcie"] },
   { names: ["H100", "NVIDIA H100"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie", "nvidia-h100-nvl"] },
   { names: ["H100-80GB"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie"] },
+  { names: ["H200", "NVIDIA H200"], members: ["nvidia-h200-sxm", "nvidia-h200-nvl"] },
+  { names: ["H800", "NVIDIA H800"], members: ["nvidia-h800-sxm"], others: "H800 PCIe (not in the catalogue; state power_w for it)" },
+  { names: ["A800", "NVIDIA A800"], members: ["nvidia-a800-sxm"], others: "A800 PCIe (not in the catalogue; state power_w for it)" },
+  // The Blackwell GPU of an HGX board and the one of a Grace superchip draw different power.
+  { names: ["B200", "NVIDIA B200"], members: ["nvidia-b200", "nvidia-gb200-gpu"] },
+  { names: ["B300", "NVIDIA B300"], members: ["nvidia-b300", "nvidia-gb300-gpu"] },
   { names: ["V100", "Tesla V100", "NVIDIA Tesla V100"], members: ["nvidia-v100-sxm2", "nvidia-v100-pcie"] },
-  { names: ["MI300", "Instinct MI300", "AMD Instinct MI300"], members: ["amd-mi300x"], others: "MI300A (not in the catalogue; state power_w for it)" },
+  { names: ["P100", "Tesla P100", "NVIDIA Tesla P100"], members: ["nvidia-p100-pcie"], others: "P100 SXM2 (not in the catalogue; state power_w for it)" },
+  {
+    names: ["RTX 6000", "NVIDIA RTX 6000"],
+    members: ["nvidia-rtx-6000-ada", "nvidia-rtx-a6000"],
+    others: "Quadro RTX 6000 and RTX PRO 6000 Blackwell (not in the catalogue; state power_w for them)",
+  },
+  { names: ["MI300", "Instinct MI300", "AMD Instinct MI300"], members: ["amd-mi300x", "amd-mi300a"] },
+  { names: ["MI350", "Instinct MI350", "AMD Instinct MI350"], members: ["amd-mi355x", "amd-mi350x"] },
+  { names: ["TPU v4", "Cloud TPU v4"], members: ["google-tpu-v4"], others: "TPU v4i (an inference chip not offered on Google Cloud; not in the catalogue)" },
+  { names: ["TPU v5", "Cloud TPU v5", "v5"], members: ["google-tpu-v5p", "google-tpu-v5e"] },
+  { names: ["Trainium", "AWS Trainium"], members: ["aws-trainium1", "aws-trainium2", "aws-trainium3"] },
+  { names: ["Inferentia", "AWS Inferentia"], members: ["aws-inferentia1", "aws-inferentia2"] },
 ];
 
 export interface Ambiguity {
@@ -154,7 +186,7 @@ function families(): Map<string, { chosen: Accelerator; ambiguity: Ambiguity }> 
 
 /** The model a family name is read as, with the alternatives, for the notice data/ambiguous-accelerator. */
 export function ambiguousMessage(input: string, chosen: Accelerator, ambiguity: Ambiguity): string {
-  const watts = (a: Accelerator) => (a.tdp_w ?? a.typical_power_w) !== null ? ` (${a.tdp_w ?? a.typical_power_w} W)` : "";
+  const watts = (a: Accelerator) => (a.power_w !== null ? ` (${a.power_w} W${a.power_basis === "TDP" ? "" : `, ${a.power_basis}`})` : " (no published power)");
   const also = [...ambiguity.alternatives.map((a) => `${a.id}${watts(a)}`), ...(ambiguity.others ? [ambiguity.others] : [])];
   return `${JSON.stringify(quoted(input))} is read as ${chosen.id}${watts(chosen)}; the family also has ${also.join(", ")}; name the model to silence this`;
 }
@@ -211,7 +243,69 @@ function zoneIntensity(zone: string): Sourced {
   return { value: z.intensity, source: `${grid.source}; zone ${zone}`, year: z.year };
 }
 
-const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure"];
+/**
+ * The grid intensity of a zone in a given year (README: Grid year), with a notice when it is not that year's own
+ * Electricity Maps figure: a later year gets the nearest earlier one; a year before the lifecycle series gets its
+ * first year scaled by the country's ratio of direct-CO2 intensities (Our World in Data) between the two years,
+ * so that a sub-national zone keeps its own level relative to its country.
+ */
+export function zoneIntensityIn(zone: string, year: number): { intensity: Sourced; notice: string | null } {
+  const z = grid.zones[zone]!;
+  const own = z.yearly[year];
+  const src = (detail: string) => `${grid.source}; zone ${zone}, ${detail}`;
+  if (own !== undefined) return { intensity: { value: own, source: src(String(year)), year }, notice: null };
+  const years = Object.keys(z.yearly).map(Number).sort((a, b) => a - b);
+  const earlier = years.filter((y) => y < year);
+  if (earlier.length > 0) {
+    const y = earlier[earlier.length - 1]!;
+    return {
+      intensity: { value: z.yearly[y]!, source: src(String(y)), year: y },
+      notice: `year ${year}: the catalogue has no grid figure of zone ${zone} for that year; the nearest earlier year's (${y}) ${formatG(z.yearly[y]!)} gCO2e/kWh is used`,
+    };
+  }
+  const first = years[0]!;
+  const base = z.yearly[first]!;
+  const country = zone.split("-")[0]!;
+  const series = gridYearly.countries[country];
+  const past = series ? Object.keys(series).map(Number).filter((y) => y <= year).sort((a, b) => b - a)[0] : undefined;
+  const ref = series?.[first];
+  if (series && past !== undefined && ref !== undefined) {
+    const value = (base * series[past]!) / ref;
+    return {
+      intensity: { value, source: `${src(`${first}`)}, scaled by ${country}'s ${past}/${first} ratio of ${gridYearly.source}`, year },
+      notice:
+        `year ${year} is before zone ${zone}'s lifecycle figures (from ${first}): its ${first} figure ${formatG(base)} gCO2e/kWh × ${country}'s direct-CO2 ratio ` +
+        `${past}/${first} (${formatG(series[past]!)}/${formatG(ref)}, Our World in Data) = ${formatG(value)} gCO2e/kWh; state carbon_intensity if you know the figure`,
+    };
+  }
+  return {
+    intensity: { value: base, source: src(String(first)), year: first },
+    notice: `year ${year} is before zone ${zone}'s lifecycle figures and the catalogue has no yearly series of ${country} to scale them; ${first}'s ${formatG(base)} gCO2e/kWh is used`,
+  };
+}
+
+const formatG = (v: number) => String(Number(v.toPrecision(4)));
+
+/** Providers that publish a carbon-free-energy share per region (data/cfe.json), for messages. */
+export const CFE_PROVIDERS: readonly Provider[] = PROVIDERS.filter((p) => cfe.providers[p] !== undefined);
+
+/**
+ * The carbon-free-energy share the provider publishes for a cloud region (README: Market-based CO2e): that of the
+ * given year, else the nearest earlier published year (the first one for a year before them), with a notice; the
+ * latest without a year. null: no share is published for the location.
+ */
+export function providerCfe(loc: ResolvedLocation, year?: number): { share: Sourced; notice: string | null } | null {
+  const region = loc.provider ? cfe.providers[loc.provider]?.regions[loc.id.slice(loc.id.indexOf(":") + 1)] : undefined;
+  if (!region) return null;
+  const years = Object.keys(region.yearly).map(Number).sort((a, b) => a - b);
+  const chosen = year === undefined ? region.year : (years.filter((y) => y <= year).pop() ?? years[0]!);
+  const share: Sourced = { value: region.yearly[chosen]!, source: `${cfe.source}; ${loc.id}, ${chosen}`, year: chosen };
+  const notice =
+    year === undefined || chosen === year
+      ? null
+      : `year ${year}: ${providers[loc.provider!].name} publishes no carbon-free-energy share of ${loc.id} for that year; ${chosen}'s ${share.value} is used`;
+  return { share, notice };
+}
 
 export function findLocation(input: string): Lookup<ResolvedLocation> {
   const trimmed = input.trim();

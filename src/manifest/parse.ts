@@ -470,7 +470,8 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${fix}`;
     }
     case "invalid_union":
-      return "not a valid value for this field";
+      // A union that states its own choices says them; others have nothing better to say.
+      return issue.message.startsWith("must be ") ? issue.message : "not a valid value for this field";
     default:
       return issue.message;
   }

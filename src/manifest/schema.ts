@@ -38,6 +38,9 @@ const share = (min: number) => {
   return z.number().gte(min, { error }).lte(1, { error });
 };
 const text = (max: number) => z.string().min(1).max(max);
+/** A wrong value as a message can show it: text quoted and cut short, lists and mappings by their kind. */
+const shown = (v: unknown): string =>
+  typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? "a list" : v !== null && typeof v === "object" ? "a mapping" : String(v);
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 const id = z
@@ -51,6 +54,29 @@ const location = text(100).describe(
 const pue = num(1, 3).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
 const carbonIntensity = zeroOr(0.001, 2000).describe("Grid carbon intensity in gCO2e/kWh (0, or at least 0.001); overrides the location's figure.");
 const repeats = num(0.01, 1e6).describe("How many times the run is expected to happen (default 1).");
+
+/** The data centre and its electricity beyond the grid zone: inherited from defaults, overridden per entry. */
+const siteFields = {
+  facility: z
+    .enum(["hyperscale", "colocation", "enterprise"])
+    .optional()
+    .describe("Kind of data centre; gives the PUE where the location is not a cloud region (hyperscale 1.13, colocation and enterprise 1.56)."),
+  wue_l_per_kwh: zeroOr(0.001, 100).optional().describe("On-site water per kWh of IT energy, L/kWh (0, or at least 0.001); overrides the catalogue's WUE."),
+  water_intensity_l_per_kwh: zeroOr(0.001, 100)
+    .optional()
+    .describe("Off-site water per kWh of electricity, L/kWh (0, or at least 0.001); overrides the default 3.1."),
+  carbon_free_energy: z
+    .union([num(0, 1), z.literal("provider")], {
+      error: (iss) => `must be a share from 0 to 1 or "provider" (got ${shown(iss.input)})`,
+    })
+    .optional()
+    .describe(
+      "Share of the electricity matched by carbon-free supply (0 to 1): market-based intensity = grid intensity × (1 − share); `provider`: the share the cloud provider publishes for the region (gcp).",
+    ),
+  market_based_intensity: zeroOr(0.001, 2000)
+    .optional()
+    .describe("Market-based emission factor in gCO2e/kWh (0, or at least 0.001), e.g. of a supplier contract; adds market-based CO2e to the report."),
+};
 
 const embodied = z
   .strictObject({
@@ -86,6 +112,14 @@ const common = {
   repeats: repeats.optional(),
   measured: measured.optional(),
   embodied: embodied.optional(),
+  ...siteFields,
+  year: z
+    .number()
+    .int()
+    .gte(2000, { error: outOfRange("from 2000 to 2100") })
+    .lte(2100, { error: outOfRange("from 2000 to 2100") })
+    .optional()
+    .describe("Year of the run: the location's grid intensity of that year (default: the latest year)."),
 };
 
 export const trainingSchema = z
@@ -107,12 +141,22 @@ export const trainingSchema = z
   })
   .describe("A training or fine-tuning run.");
 
+// The floors keep requests ÷ rate finite; the ceilings are far above any fleet's sustained rate.
+const throughput = z
+  .strictObject({
+    requests_per_second: num(1e-4, 1e9).optional().describe("Sustained requests per second of the entry's count accelerators together."),
+    tokens_per_second: num(1e-3, 1e12).optional().describe("Sustained tokens per second of the count accelerators together; needs tokens_per_request."),
+    tokens_per_request: num(1, 1e8).optional().describe("Tokens per request, counted as tokens_per_second counts them; gives j_per_token."),
+  })
+  .describe("Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).");
+
 export const inferenceSchema = z
   .strictObject({
     ...common,
     hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
     requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
     energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
+    throughput: throughput.optional(),
   })
   .describe("An inference deployment: a fleet of accelerators, or a number of requests.");
 
@@ -160,6 +204,10 @@ export const budgetSchema = z
       .describe("Limits for every single entry."),
     increase_pct: num(0, 1e6).optional().describe("Maximum increase of total energy over the base, %."),
     warn_at: share(0.01).optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
+    basis: z
+      .enum(["location", "market"])
+      .optional()
+      .describe("Which CO2e the co2e_kg limits judge: location-based (default) or market-based (entries without a market factor count location-based)."),
   })
   .describe("What fails the gate.");
 
@@ -199,7 +247,7 @@ export const manifestSchema = z
     version: z.literal(1).describe("Manifest format version."),
     project: text(200).describe("Project name, shown in reports and badges."),
     defaults: z
-      .strictObject({ location: location.optional(), pue: pue.optional() })
+      .strictObject({ location: location.optional(), pue: pue.optional(), ...siteFields })
       .optional()
       .describe("Inherited by every training and inference entry."),
     training: z.array(trainingSchema).max(100_000).optional(),
@@ -223,6 +271,7 @@ export type TrainingEntry = z.infer<typeof trainingSchema>;
 export type InferenceEntry = z.infer<typeof inferenceSchema>;
 export type Measured = z.infer<typeof measured>;
 export type Dataset = z.infer<typeof datasetSchema>;
+export type Throughput = z.infer<typeof throughput>;
 
 export function jsonSchema(): unknown {
   return {

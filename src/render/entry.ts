@@ -1,9 +1,10 @@
 // What an entry was read as, shared by the text and Markdown renderers: the resolved accelerator and count, and
 // the figures the manifest did not state (the hours derived by compute, the default period of a service).
+import type { RunDelta } from "../diff.js";
 import { DEFAULT_PERIOD_SOURCE } from "../estimate/index.js";
 import type { ManifestReport, RunReport } from "../evaluate.js";
 import { runAssumptions } from "../report.js";
-import { formatNumber } from "./units.js";
+import { formatNumber, formatPct } from "./units.js";
 
 /** "8 × nvidia-h100-sxm", the accelerator alone without count, "–" without accelerator. */
 export function acceleratorCell(r: RunReport): string {
@@ -24,9 +25,42 @@ export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r
       `compute (6·P·T) gives ${formatNumber(hours)} accelerator-hours${wall !== null ? `, ${formatNumber(wall)} h wall-clock on ${formatNumber(r.inputs.count!)} accelerators` : "; set count to see the wall-clock time"}`,
     );
   }
+  const rate = assumed.find((a) => a.name === "throughput");
+  const wall = r.inputs.wall_clock_hours ?? null;
+  if (r.kind === "inference" && rate && !assumed.some((a) => a.name === "hours") && hours !== null && wall !== null) {
+    notes.push(
+      `at ${formatNumber(Number(rate.value))} requests/s the requests keep the fleet busy ${formatNumber(wall)} h (${formatNumber(hours)} accelerator-hours); idle time is not counted`,
+    );
+  }
   const period = assumed.find((a) => a.name === "hours" && a.source === DEFAULT_PERIOD_SOURCE);
   if (r.kind === "inference" && period) {
     notes.push(`no hours given: one year (${formatNumber(Number(period.value))} h) of service assumed; set hours for another period`);
   }
   return notes;
+}
+
+/**
+ * An inference entry's figures per request, in plain text ("0.0432 Wh per request, …, 1.2 J per token"), or why
+ * they are unknown; null for training.
+ */
+export function perRequestSummary(r: Pick<RunReport, "per_request">): string | null {
+  const p = r.per_request;
+  if (!p) return null;
+  if (p.energy_wh === null) return `per-request figures unknown: ${p.reason ?? "no request count"}`;
+  const parts = [`${formatNumber(p.energy_wh)} Wh per request`];
+  if (p.requests_per_kwh !== null) parts.push(`${formatNumber(p.requests_per_kwh)} requests per kWh`);
+  if (p.co2e_g_per_1000 !== null) parts.push(`${formatNumber(p.co2e_g_per_1000)} g CO2e per 1,000 requests`);
+  if (p.water_ml !== null) parts.push(`${formatNumber(p.water_ml)} mL water per request`);
+  if (p.j_per_token !== null) parts.push(`${formatNumber(p.j_per_token)} J per token`);
+  const basis = p.requests_basis === "throughput" && p.requests !== null ? ` (over ${formatNumber(p.requests)} requests at the throughput rate)` : "";
+  return parts.join(", ") + basis;
+}
+
+/** "each request uses 18.0 % less energy than on the base (CO2e per request −20.0 %)"; null when unchanged or unknown. */
+export function perRequestChange(d: Pick<RunDelta, "change" | "per_request_energy_pct" | "per_request_co2e_pct">): string | null {
+  const e = d.per_request_energy_pct;
+  if (d.change !== "changed" || e === null || formatPct(e) === "±0 %") return null;
+  const amount = formatPct(Math.abs(e)).replace("+", "");
+  const co2e = d.per_request_co2e_pct === null ? "" : ` (CO2e per request ${formatPct(d.per_request_co2e_pct)})`;
+  return `each request uses ${amount} ${e < 0 ? "less" : "more"} energy than on the base${co2e}`;
 }

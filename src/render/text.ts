@@ -1,7 +1,7 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
 import type { ManifestReport } from "../evaluate.js";
 import type { Report } from "../report.js";
-import { acceleratorCell, entryNotes } from "./entry.js";
+import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainText } from "./escape.js";
 import { formatBudgetUse, formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
@@ -69,6 +69,9 @@ function manifestText(m: ManifestReport): string[] {
       for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
       out.push(`  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
       out.push(`  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`);
+      if (m.totals.market_based_co2e_kg !== undefined) {
+        out.push(`  market-based CO2e ${formatQuantity("co2e_kg", m.totals.market_based_co2e_kg)} (the CO2e above is location-based; entries without a market factor count at it)`);
+      }
     } else out.push("", "  no training or inference entries");
     if (m.delta && m.base) {
       out.push(
@@ -99,11 +102,14 @@ function manifestText(m: ManifestReport): string[] {
         out.push(`  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`);
       }
       for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
-      if (r.per_request) {
-        out.push(
-          `  ${r.id}: ${formatNumber(r.per_request.energy_wh)} Wh per request, ${formatNumber(r.per_request.requests_per_kwh)} requests per kWh, ${formatNumber(r.per_request.co2e_g_per_1000)} g CO2e per 1,000 requests`,
-        );
+      if (r.market_based_co2e_kg !== undefined) {
+        out.push(`  ${r.id}: market-based CO2e ${formatQuantity("co2e_kg", r.market_based_co2e_kg)}, location-based ${formatQuantity("co2e_kg", r.co2e_kg)}`);
       }
+      const perRequest = perRequestSummary(r);
+      if (perRequest !== null) out.push(`  ${r.id}: ${perRequest}`);
+      const change = deltas.get(r.id);
+      const cheaper = change ? perRequestChange(change) : null;
+      if (cheaper !== null) out.push(`  ${r.id}: ${cheaper}`);
     }
   }
   if (m.findings.length > 0) {

@@ -26,7 +26,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "${{ secrets.GITHUB_TOKEN }}", "::error::injected", "%0A::warning::x", "../../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini",
   "..\\..\\x", ".", "..", "", " ", "-", "*", "__proto__", "constructor", "toString", "\ud800", "😀", "é\u0301", "&amp;", "&#x202e;",
   "\\", "\"", "'", "{{x}}", "%s%n", "1e308", "-0", "mars:olympus-1", "zone:XX-NOWHERE", "nvidia-h100-sxm", "FR", "aws:us-east-1",
-  "gcp:europe-west4", "azure:westeurope", "runs/sft/emissions-rank0.csv", "MODEL_CARD.md", "docs/support-tickets-datasheet.md",
+  "gcp:europe-west4", "azure:westeurope", "hyperscale", "market", "runs/sft/emissions-rank0.csv", "MODEL_CARD.md", "docs/support-tickets-datasheet.md",
 ];
 
 /** Strings built from the pool: repeated (up to 10 KB and 100k-character lines), concatenated, or arbitrary code points. */
@@ -37,18 +37,20 @@ export function repeatTo(s: string, n: number): string {
 
 export const KEYS: readonly string[] = [
   "unknown_key", "Hours", "hours", "gpu_hours", "compute", "count", "measured", "codecarbon", "energy_kwh", "co2e_kg", "id", "location",
-  "carbon_intensity", "pue", "repeats", "power_w", "utilization", "requests", "energy_per_request_wh", "embodied", "accelerator",
+  "carbon_intensity", "pue", "repeats", "power_w", "utilization", "requests", "energy_per_request_wh", "throughput", "requests_per_second", "tokens_per_second", "tokens_per_request", "embodied", "accelerator",
   "model_card", "policy", "budget", "training", "inference", "datasets", "defaults", "version", "project", "differential_privacy",
   "leak_probability", "records", "personal_data", "documentation", "run", "increase_pct", "warn_at", "transparency", "privacy",
+  "facility", "wue_l_per_kwh", "water_intensity_l_per_kwh", "carbon_free_energy", "market_based_intensity", "year", "basis",
   "__proto__", "constructor", "<<", "@octocat", "\u202ekey", "a|b",
 ];
 
 /** Replacement values of any type, for type changes and inserted keys. */
 export const ANY_VALUES: readonly unknown[] = [
-  null, true, false, [], {}, [1, 2, 3], { a: 1 }, "text", 1, -1, 0, 1e308, 5e-324,
+  null, true, false, [], {}, [1, 2, 3], { a: 1 }, "text", "provider", 1, -1, 0, 1e308, 5e-324,
   { codecarbon: "runs/sft/emissions-rank0.csv" }, { codecarbon: ["runs/sft/emissions-rank0.csv", "runs/sft/emissions-rank1.csv"] },
   { codecarbon: "../../../../etc/passwd" }, { energy_kwh: 5e-324 }, { energy_kwh: 1e10 }, { codecarbon: "x.csv", energy_kwh: 1 },
-  { parameters: 1e15, tokens: 1e17, mfu: 5e-324 }, { parameters: 1e15, tokens: 1e17, mfu: 1 }, { epsilon: 1000, delta: 1 },
+  { parameters: 1e15, tokens: 1e17, mfu: 5e-324 }, { requests_per_second: 5e-324 }, { requests_per_second: 1e-4, tokens_per_request: 1e8 },
+  { tokens_per_second: 1e12, tokens_per_request: 1 }, { tokens_per_second: 1, tokens_per_request: 5e-324 }, { parameters: 1e15, tokens: 1e17, mfu: 1 }, { epsilon: 1000, delta: 1 },
   { epsilon: 0, delta: 5e-324 }, { energy_kwh: 1e-300, co2e_kg: 5e-324 }, { per_accelerator_kg: 1e5, lifetime_years: 5e-324, lifetime_utilization: 5e-324 },
   { require_model_card: true, model_card_sections: ["Training data", "\u202eevil", "x".repeat(200)] },
   { max_exposed_records: 0, max_epsilon: 0, require_anonymization: true }, ["a", "b"], [{ id: "x" }, { id: "x" }],
