@@ -301,8 +301,8 @@ describe("compute form: the default MFU is stated", () => {
   });
 });
 
-describe("the built CLI on a throughput-form manifest (test/fixtures/inference-throughput)", () => {
-  const dir = "test/fixtures/inference-throughput";
+describe("the built CLI on a throughput-form manifest (test/fixtures/comments/inference-throughput)", () => {
+  const dir = "test/fixtures/comments/inference-throughput";
 
   it("reports per-request figures in JSON, and each request's change against the base in text", () => {
     const json = cli(["check", `${dir}/footprint.yml`, "--base", `${dir}/footprint.base.yml`, "--format", "json"]);

@@ -6,7 +6,7 @@ import type { ExposureBasis, ManifestReport } from "../evaluate.js";
 import type { Finding } from "../findings.js";
 import { TEXT_LIMITS, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../modelcard.js";
-import { acceleratorCell, entryNotes } from "./entry.js";
+import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
 import {
   append,
@@ -380,8 +380,17 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   for (const r of m.runs) {
     if (notes.length >= limit) break;
     for (const n of entryNotes(m, r)) notes.push(`- ${code(r.id)}: ${escapeMarkdown(n, 300)}`);
+    // An inference entry's cost per request, its change first: what a serving team looks for.
+    if (r.per_request?.energy_wh != null) {
+      const d = deltas.get(r.id);
+      const cheaper = d ? perRequestChange(d) : null;
+      notes.push(`- ${code(r.id)}: ${cheaper ? `**${escapeMarkdown(cheaper, 200)}**; ` : ""}${escapeMarkdown(perRequestSummary(r)!, 400)}`);
+    }
   }
   if (notes.length > 0) append(rows, ["", ...notes.slice(0, limit)]);
+  if (t.market_based_co2e_kg !== undefined) {
+    rows.push("", `Market-based CO2e: ${q("co2e_kg", t.market_based_co2e_kg)} (location-based ${q("co2e_kg", t.co2e_kg)}, GHG Protocol Scope 2 dual reporting)`);
+  }
   return rows;
 }
 

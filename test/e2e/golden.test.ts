@@ -16,6 +16,7 @@ const CASES = [
   { name: "failing", manifest: "footprint.yml" },
   { name: "warning", manifest: "footprint.yml" },
   { name: "monorepo", manifest: "**/footprint.yml" },
+  { name: "inference-throughput", manifest: "footprint.yml" },
 ] as const;
 
 /** Every file of an example folder, path → text. */
@@ -121,7 +122,7 @@ describe.each(CASES)("comment case $name", ({ name, manifest }) => {
     const heading = lines.findIndex((l) => l.startsWith("## "));
     expect(heading).toBe(2);
     expect(lines[heading]).toMatch(/^## 🌱 footprint-gate: /);
-    if (name !== "monorepo") expect(firstFinding).toBeGreaterThan(heading);
+    if (name === "failing" || name === "warning") expect(firstFinding).toBeGreaterThan(heading);
     if (firstFinding > 0) expect(firstFinding).toBeLessThan(firstTable);
     await expect(body).toMatchFileSnapshot(`../golden/${name}.comment.md`);
     await expect(r.summary).toMatchFileSnapshot(`../golden/${name}.summary.md`);
