@@ -171,3 +171,23 @@ describe("footer", () => {
     expect(last(renderMarkdown(report, { footer: { runUrl: "https://x/)[a](https://evil" } }))).not.toContain("](");
   });
 });
+
+describe("inference and market-based figures", () => {
+  const service = (rate: number, extra = "") =>
+    `version: 1\nproject: svc\ndefaults: { location: aws:us-east-1${extra} }\ninference:\n  - id: chat\n    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { requests_per_second: ${rate} }\n    requests: 1e8\n`;
+
+  it("states each request's change first, then its figures, under the table", async () => {
+    const md = renderMarkdown(buildReport([await manifestReport(service(25), service(20))]));
+    const lines = md.split("\n");
+    const line = lines.find((l) => l.startsWith("- `chat`: **each request"));
+    expect(line).toMatch(/^- `chat`: \*\*each request uses 20\\\.0 % less energy than on the base \\\(CO2e per request −20\\\.0 %\\\)\*\*; [\d\\.,]+ Wh per request, /);
+    expect(lines.indexOf(line!)).toBeGreaterThan(lines.findIndex((l) => l.startsWith("| **total**")));
+  });
+
+  it("gives no change when the cost per request is the same, and the market-based total beside the location-based one", async () => {
+    const md = renderMarkdown(buildReport([await manifestReport(service(20, ", carbon_free_energy: 0.5"), service(20, ", carbon_free_energy: 0.5"))]));
+    expect(md).not.toContain("each request uses");
+    expect(md).toMatch(/^- `chat`: [\d\\.,]+ Wh per request, /m);
+    expect(md).toMatch(/^Market-based CO2e: [\d.,]+\u00a0t \(location-based [\d.,]+\u00a0t, GHG Protocol Scope 2 dual reporting\)$/m);
+  });
+});
