@@ -2,7 +2,7 @@
 // The CLI adapter (README: The CLI). No GitHub client is loaded here: start-up time is a feature.
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
-import { evaluate, PathError, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";
+import { evaluate, unreadableManifest, type ManifestReport } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { sortFindings } from "./findings.js";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
+import { PathError, type ManifestSource } from "./manifest/source.js";
 import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
