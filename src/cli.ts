@@ -17,6 +17,7 @@ import { PathError, type ManifestSource } from "./manifest/source.js";
 import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
                             [--format text|markdown|json] [--fail-on error|warning|never]
@@ -346,7 +347,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`footprint-gate: internal error: ${plainText(err instanceof Error ? err.message : String(err))}\nPlease report this with the manifest that caused it.\n`);
+    process.stderr.write(`footprint-gate: internal error: ${plainText(errorMessage(err))}\nPlease report this with the manifest that caused it.\n`);
     process.exitCode = 3;
   },
 );

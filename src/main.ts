@@ -19,6 +19,7 @@ import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from 
 import { buildReport, exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
 import { confine, FileError, readRegularFile, SourceError, workTreeSource, writeRegularFile } from "./sources.js";
+import { errorMessage } from "./util/errors.js";
 
 export async function run(): Promise<void> {
   try {
@@ -26,7 +27,7 @@ export async function run(): Promise<void> {
   } catch (err) {
     // Anything thrown, not only an Error, fails the step with one clear line.
     if (err instanceof InputError || err instanceof ReportInputError) core.setFailed(err.message);
-    else core.setFailed(`footprint-gate: ${err instanceof Error ? err.message : String(err)}`);
+    else core.setFailed(`footprint-gate: ${errorMessage(err)}`);
   }
 }
 
@@ -99,7 +100,7 @@ async function runAction(): Promise<void> {
 async function comment(octokit: Octokit, target: CommentTarget, plan: CommentPlan): Promise<{ id: number; url: string } | null> {
   const outcome = await postComment(octokit, target, plan, (m) => core.warning(m)).catch((err: unknown) => {
     // Retries are spent: the comment is lost for this run, the verdict is not.
-    core.warning(`The PR comment could not be posted: ${err instanceof Error ? err.message : String(err)}. The report is in the job summary.`);
+    core.warning(`The PR comment could not be posted: ${errorMessage(err)}. The report is in the job summary.`);
     return null;
   });
   if (!outcome) return null;
@@ -168,12 +169,12 @@ function readReportInput(path: string, workspace: string): Report {
   } catch (err) {
     if (err instanceof InputError) throw err;
     if (err instanceof FileError && err.reason === "too-large") throw new ReportInputError(`input report: the report is larger than ${MAX_REPORT_BYTES} bytes`, { cause: err });
-    throw new InputError(`input report: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new InputError(`input report: cannot read ${path} (${errorMessage(err)})`, { cause: err });
   }
   try {
     return parseReport(text);
   } catch (err) {
-    throw new ReportInputError(`input report: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new ReportInputError(`input report: ${errorMessage(err)}`, { cause: err });
   }
 }
 
