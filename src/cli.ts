@@ -2,7 +2,7 @@
 // The CLI adapter (README: The CLI). No GitHub client is loaded here: start-up time is a feature.
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
-import { evaluate, PathError, unreadableManifest, type ManifestReport, type ManifestSource } from "./evaluate.js";
+import { evaluate, unreadableManifest, type ManifestReport } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
@@ -13,9 +13,11 @@ import { join } from "node:path";
 import { sortFindings } from "./findings.js";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
+import { PathError, type ManifestSource } from "./manifest/source.js";
 import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
                             [--format text|markdown|json] [--fail-on error|warning|never]
@@ -345,7 +347,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`footprint-gate: internal error: ${plainText(err instanceof Error ? err.message : String(err))}\nPlease report this with the manifest that caused it.\n`);
+    process.stderr.write(`footprint-gate: internal error: ${plainText(errorMessage(err))}\nPlease report this with the manifest that caused it.\n`);
     process.exitCode = 3;
   },
 );

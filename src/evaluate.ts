@@ -5,37 +5,14 @@ import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, 
 import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
 import { formatPath, parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
+import { PathError, type ManifestSource } from "./manifest/source.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { findAccelerator, findLocation, limitSuggestions, unknownMessage } from "./catalogue/index.js";
-import { checkPolicies, type ModelCardReport } from "./policy.js";
+import { checkPolicies, datasetExposure, privacyTotals, type DatasetReport, type ModelCardReport, type PrivacyTotals } from "./policy.js";
 import { regionAdvice, type RegionAdvice } from "./advice.js";
 import { tabulateAssumptions, type AssumptionRow, type SourceRow } from "./report.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
-
-/** A manifest and the files it refers to, wherever they are read from (work tree, git ref, API). */
-export interface ManifestSource {
-  /** Path shown in reports and annotations (POSIX, relative to the repository root). */
-  path: string;
-  text: string;
-  /** Reads a file named in the manifest, relative to the manifest's folder; null when it does not exist.
-   *  Throws PathError for a path that leaves the repository, a file that is not a regular file, or one over
-   *  `maxBytes` (default 1 MiB). */
-  readRelative(rel: string, opts?: { maxBytes?: number }): Promise<string | null>;
-  /** Whether a file or folder named in the manifest exists (same rules). */
-  exists(rel: string): Promise<boolean>;
-}
-
-export class PathError extends Error {}
-
-export type ExposureBasis = "differential-privacy" | "declared" | "no-anonymization" | "unknown-under-cap" | "unknown";
-
-export interface DatasetReport {
-  id: string;
-  /** `unknown-under-cap`: personal data with no differential privacy and no leak_probability under a
-   *  max_exposed_records cap counts at p = 1, since nothing shows it is under the cap. */
-  exposure: { p: number | null; basis: ExposureBasis; records: number | null; expected_exposed_records: number | null };
-}
 
 /** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
 export type RunReport = Omit<RunResult, "path" | "assumptions"> & { assumptions: number[] };
@@ -59,8 +36,7 @@ export interface ManifestReport {
   budget: BudgetUse[];
   /** Regions of the same provider with a cleaner grid; never affects the verdict. */
   advice: RegionAdvice[];
-  /** Expected exposed personal records over the datasets whose exposure is known. */
-  privacy: { expected_exposed_records: number; unknown_datasets: number } | null;
+  privacy: PrivacyTotals | null;
   model_card: ModelCardReport | null;
   findings: Finding[];
 }
@@ -356,45 +332,3 @@ const CODECARBON_COLUMNS = [
   ["emissions_kg", "emissions"],
   ["water_l", "water_consumed"],
 ] as const;
-
-function privacyTotals(datasets: readonly DatasetReport[]): ManifestReport["privacy"] {
-  if (datasets.length === 0) return null;
-  let total = 0;
-  let unknown = 0;
-  for (const d of datasets) {
-    if (d.exposure.expected_exposed_records === null) unknown++;
-    else total += d.exposure.expected_exposed_records;
-  }
-  return { expected_exposed_records: total, unknown_datasets: unknown };
-}
-
-/** The membership-inference bound of (ε, δ)-differential privacy: p = (e^ε − 1 + 2δ) / (e^ε + 1), at most 1. */
-export function dpLeakProbability(epsilon: number, delta: number): number {
-  const p = Math.min(1, (Math.exp(epsilon) - 1 + 2 * delta) / (Math.exp(epsilon) + 1));
-  return Number.isFinite(p) ? p : 1; // e^ε overflows for huge ε; the bound tends to 1
-}
-
-function datasetExposure(manifest: Manifest): DatasetReport[] {
-  const capped = manifest.policy?.privacy?.max_exposed_records !== undefined;
-  return (manifest.datasets ?? []).map((d) => {
-    const records = d.records ?? null;
-    let p: number | null = null;
-    let basis: DatasetReport["exposure"]["basis"] = "unknown";
-    if (d.differential_privacy) {
-      const { epsilon, delta = 0 } = d.differential_privacy;
-      p = dpLeakProbability(epsilon, delta);
-      basis = "differential-privacy";
-    } else if (d.leak_probability !== undefined) {
-      p = d.leak_probability;
-      basis = "declared";
-    } else if (d.personal_data && (d.anonymization === undefined || d.anonymization === "none")) {
-      p = 1;
-      basis = "no-anonymization";
-    } else if (d.personal_data && capped) {
-      // Anonymization alone bounds nothing: without DP or a declared p, nothing shows R is under the cap.
-      p = 1;
-      basis = "unknown-under-cap";
-    }
-    return { id: d.id, exposure: { p, basis, records, expected_exposed_records: p !== null && records !== null ? p * records : null } };
-  });
-}

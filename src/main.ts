@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { reportDigest } from "./digest.js";
 import { badgeFiles, badgeOf } from "./render/badge.js";
-import { evaluate, evaluateRemoved, PathError, unreadableManifest, type ManifestReport } from "./evaluate.js";
+import { evaluate, evaluateRemoved, unreadableManifest, type ManifestReport } from "./evaluate.js";
 import { sortFindings, type Finding } from "./findings.js";
 import { BaseUnavailable, baseReader, type BaseReader } from "./github/base.js";
 import { createClient, isInstallationToken, type Octokit } from "./github/client.js";
@@ -14,10 +14,12 @@ import { InputError, readConfig, type Config } from "./github/config.js";
 import { readContext, type RunContext } from "./github/context.js";
 import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
 import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
+import { PathError } from "./manifest/source.js";
 import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from "./render/markdown.js";
 import { buildReport, exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
 import { confine, FileError, readRegularFile, SourceError, workTreeSource, writeRegularFile } from "./sources.js";
+import { errorMessage } from "./util/errors.js";
 
 export async function run(): Promise<void> {
   try {
@@ -25,7 +27,7 @@ export async function run(): Promise<void> {
   } catch (err) {
     // Anything thrown, not only an Error, fails the step with one clear line.
     if (err instanceof InputError || err instanceof ReportInputError) core.setFailed(err.message);
-    else core.setFailed(`footprint-gate: ${err instanceof Error ? err.message : String(err)}`);
+    else core.setFailed(`footprint-gate: ${errorMessage(err)}`);
   }
 }
 
@@ -98,7 +100,7 @@ async function runAction(): Promise<void> {
 async function comment(octokit: Octokit, target: CommentTarget, plan: CommentPlan): Promise<{ id: number; url: string } | null> {
   const outcome = await postComment(octokit, target, plan, (m) => core.warning(m)).catch((err: unknown) => {
     // Retries are spent: the comment is lost for this run, the verdict is not.
-    core.warning(`The PR comment could not be posted: ${err instanceof Error ? err.message : String(err)}. The report is in the job summary.`);
+    core.warning(`The PR comment could not be posted: ${errorMessage(err)}. The report is in the job summary.`);
     return null;
   });
   if (!outcome) return null;
@@ -167,12 +169,12 @@ function readReportInput(path: string, workspace: string): Report {
   } catch (err) {
     if (err instanceof InputError) throw err;
     if (err instanceof FileError && err.reason === "too-large") throw new ReportInputError(`input report: the report is larger than ${MAX_REPORT_BYTES} bytes`, { cause: err });
-    throw new InputError(`input report: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new InputError(`input report: cannot read ${path} (${errorMessage(err)})`, { cause: err });
   }
   try {
     return parseReport(text);
   } catch (err) {
-    throw new ReportInputError(`input report: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new ReportInputError(`input report: ${errorMessage(err)}`, { cause: err });
   }
 }
 

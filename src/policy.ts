@@ -1,18 +1,32 @@
-// Privacy and transparency checks (README: Rules). A requirement the manifest sets to true explicitly gives errors;
-// the defaults give warnings, except the privacy protections required by default.
+// Privacy and transparency checks (README: Rules), and the privacy exposure R = p × D they check. A requirement the
+// manifest sets to true explicitly gives errors; the defaults give warnings, except the privacy protections required by default.
 import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
-import type { DatasetReport, ManifestSource } from "./evaluate.js";
 import type { RunResult } from "./estimate/index.js";
 import type { Finding, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Dataset, Manifest } from "./manifest/schema.js";
+import { PathError, type ManifestSource } from "./manifest/source.js";
 import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard, trainingGrams } from "./modelcard.js";
 import { plainText } from "./render/escape.js";
 import { formatInput, formatNumber } from "./render/units.js";
-import { dpLeakProbability, PathError } from "./evaluate.js";
 
 export const DEFAULT_SECTIONS = ["Training data", "Intended use", "Limitations", "Environmental impact"];
 export const DEFAULT_TOLERANCE_PCT = 50;
+
+export type ExposureBasis = "differential-privacy" | "declared" | "no-anonymization" | "unknown-under-cap" | "unknown";
+
+export interface DatasetReport {
+  id: string;
+  /** `unknown-under-cap`: personal data with no differential privacy and no leak_probability under a
+   *  max_exposed_records cap counts at p = 1, since nothing shows it is under the cap. */
+  exposure: { p: number | null; basis: ExposureBasis; records: number | null; expected_exposed_records: number | null };
+}
+
+/** Expected exposed personal records over the datasets whose exposure is known. */
+export interface PrivacyTotals {
+  expected_exposed_records: number;
+  unknown_datasets: number;
+}
 
 export interface ModelCardReport {
   path: string;
@@ -125,6 +139,48 @@ export async function checkPolicies(
 
   const modelCard = await checkModelCard(ctx, runs);
   return { findings: ctx.findings, modelCard };
+}
+
+export function privacyTotals(datasets: readonly DatasetReport[]): PrivacyTotals | null {
+  if (datasets.length === 0) return null;
+  let total = 0;
+  let unknown = 0;
+  for (const d of datasets) {
+    if (d.exposure.expected_exposed_records === null) unknown++;
+    else total += d.exposure.expected_exposed_records;
+  }
+  return { expected_exposed_records: total, unknown_datasets: unknown };
+}
+
+/** The membership-inference bound of (ε, δ)-differential privacy: p = (e^ε − 1 + 2δ) / (e^ε + 1), at most 1. */
+export function dpLeakProbability(epsilon: number, delta: number): number {
+  const p = Math.min(1, (Math.exp(epsilon) - 1 + 2 * delta) / (Math.exp(epsilon) + 1));
+  return Number.isFinite(p) ? p : 1; // e^ε overflows for huge ε; the bound tends to 1
+}
+
+export function datasetExposure(manifest: Manifest): DatasetReport[] {
+  const capped = manifest.policy?.privacy?.max_exposed_records !== undefined;
+  return (manifest.datasets ?? []).map((d) => {
+    const records = d.records ?? null;
+    let p: number | null = null;
+    let basis: DatasetReport["exposure"]["basis"] = "unknown";
+    if (d.differential_privacy) {
+      const { epsilon, delta = 0 } = d.differential_privacy;
+      p = dpLeakProbability(epsilon, delta);
+      basis = "differential-privacy";
+    } else if (d.leak_probability !== undefined) {
+      p = d.leak_probability;
+      basis = "declared";
+    } else if (d.personal_data && (d.anonymization === undefined || d.anonymization === "none")) {
+      p = 1;
+      basis = "no-anonymization";
+    } else if (d.personal_data && capped) {
+      // Anonymization alone bounds nothing: without DP or a declared p, nothing shows R is under the cap.
+      p = 1;
+      basis = "unknown-under-cap";
+    }
+    return { id: d.id, exposure: { p, basis, records, expected_exposed_records: p !== null && records !== null ? p * records : null } };
+  });
 }
 
 /** Why a dataset's R is not shown within the cap, and what would bring it under; null when it is within. */

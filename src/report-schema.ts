@@ -7,6 +7,7 @@ import { BUDGET_RULES, budgetKeyOf, type BudgetKey } from "./budget.js";
 import { ID_PATTERN } from "./manifest/schema.js";
 import { plainText } from "./render/escape.js";
 import { REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
+import { errorMessage } from "./util/errors.js";
 
 /** About twice the largest report one manifest of the largest size (1 MiB) produces (some 30 MB: a finding per
  *  policy for each of 27,000 datasets); reading more would cost the runner gigabytes. */
@@ -200,7 +201,7 @@ export function parseReport(text: string): Report {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ReportInputError(`the report is not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new ReportInputError(`the report is not JSON (${errorMessage(err)})`, { cause: err });
   }
   const parsed = reportSchema.safeParse(data);
   if (!parsed.success) {

@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { closeSync, constants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, statSync, writeSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
-import { PathError, type ManifestSource } from "./evaluate.js";
+import { PathError, type ManifestSource } from "./manifest/source.js";
 import { MAX_MANIFEST_BYTES } from "./manifest/parse.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { evaluate, type ManifestReport, type ManifestSource, type RunReport } from "../src/evaluate.js";
+import { evaluate, type ManifestReport, type RunReport } from "../src/evaluate.js";
+import type { ManifestSource } from "../src/manifest/source.js";
 import { readCodeCarbon } from "../src/measured/codecarbon.js";
 import { runAssumptions } from "../src/report.js";
 

@@ -1,7 +1,8 @@
 // What decides the PR comment's writes: the report digest (what the comment shows) and comment-on.
 import { describe, expect, it } from "vitest";
 import { reportDigest } from "../src/digest.js";
-import { evaluate, evaluateRemoved, type ManifestSource } from "../src/evaluate.js";
+import { evaluate, evaluateRemoved } from "../src/evaluate.js";
+import type { ManifestSource } from "../src/manifest/source.js";
 import { wantsComment } from "../src/github/comment.js";
 import { buildReport, type Report } from "../src/report.js";
 

@@ -1,6 +1,7 @@
 // The PR comment's layout: what comes first, the units, the notes, the advice, the overview and the footer.
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport, type ManifestSource } from "../src/evaluate.js";
+import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import type { ManifestSource } from "../src/manifest/source.js";
 import { ADVICE_LINES, renderMarkdown } from "../src/render/markdown.js";
 import { escapeMarkdown } from "../src/render/escape.js";
 import { columnUnit, formatBudgetUse, formatDelta, formatPct, formatQuantity, NBSP } from "../src/render/units.js";

@@ -3,7 +3,9 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, type DatasetReport, type ManifestReport, type ManifestSource } from "../src/evaluate.js";
+import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { type DatasetReport } from "../src/policy.js";
+import type { ManifestSource } from "../src/manifest/source.js";
 
 function source(text: string): ManifestSource {
   return { path: "footprint.yml", text, readRelative: async () => null, exists: async () => false };

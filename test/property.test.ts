@@ -2,7 +2,8 @@
 // valid manifest, scales linearly in count, duration and repeats, and grows with PUE.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport, type ManifestSource } from "../src/evaluate.js";
+import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import type { ManifestSource } from "../src/manifest/source.js";
 import { parseManifest } from "../src/manifest/parse.js";
 
 const source = (text: string): ManifestSource => ({ path: "footprint.yml", text, readRelative: async () => null, exists: async () => false });

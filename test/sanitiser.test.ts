@@ -4,7 +4,8 @@
 // properties, not picked by hand.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestSource } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestSource } from "../src/manifest/source.js";
 import { code, plainText } from "../src/render/escape.js";
 import { COMMENT_LIMIT, fitMarkdown, renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";

@@ -3,7 +3,7 @@
 // A base that cannot be read (no contents permission, server errors after retries, git failing) is not a failure:
 // readers throw BaseUnavailable, and the action then reports without a comparison.
 import * as core from "./log.js";
-import type { ManifestSource } from "../evaluate.js";
+import type { ManifestSource } from "../manifest/source.js";
 import { FileError, gitCommit, repoSource, type RepoReader } from "../sources.js";
 import { isRateLimited, statusOf, type Octokit } from "./client.js";
 

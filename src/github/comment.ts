@@ -3,6 +3,7 @@
 // Ours is a comment that carries our marker AND was written by us: anyone can paste the marker.
 import type { Report } from "../report.js";
 import { isRateLimited, statusOf, type Octokit } from "./client.js";
+import { errorMessage } from "../util/errors.js";
 
 export type CommentMode = "update" | "recreate" | "hide-and-new" | "new" | "off";
 export type CommentOn = "always" | "change" | "failure";
@@ -213,7 +214,7 @@ export async function postComment(octokit: Octokit, t: CommentTarget, plan: Comm
         const n = await remove(octokit, t, earlier);
         return { action: "recreated", id: made.id, url: made.url, why: `comment: recreate, ${n} earlier comment${n === 1 ? "" : "s"} deleted` };
       } catch (err) {
-        warn(`The earlier PR comment could not be deleted: ${err instanceof Error ? err.message : String(err)}.`);
+        warn(`The earlier PR comment could not be deleted: ${errorMessage(err)}.`);
         return { action: "created", id: made.id, url: made.url, why: "comment: recreate, but the earlier comment could not be deleted" };
       }
     }
@@ -222,12 +223,12 @@ export async function postComment(octokit: Octokit, t: CommentTarget, plan: Comm
       await octokit.graphql(MINIMIZE, { id: earlier[0]!.nodeId });
       return { action: "hidden", id: made.id, url: made.url, why: "comment: hide-and-new, the earlier comment is minimised as outdated" };
     } catch (err) {
-      warn(`The earlier PR comment could not be hidden: ${err instanceof Error ? err.message : String(err)}.`);
+      warn(`The earlier PR comment could not be hidden: ${errorMessage(err)}.`);
       return { action: "created", id: made.id, url: made.url, why: "comment: hide-and-new, but the earlier comment could not be hidden" };
     }
   } catch (err) {
     // Pull requests from forks (and Dependabot) get a read-only token: not a failure of the gate.
-    if (isRefusal(err)) return { action: "forbidden", status: statusOf(err)!, message: err instanceof Error ? err.message : String(err) };
+    if (isRefusal(err)) return { action: "forbidden", status: statusOf(err)!, message: errorMessage(err) };
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 // The part of the workflow run we rely on, read from the environment and the event payload and validated.
 import { readFileSync } from "node:fs";
 import * as z from "zod";
+import { errorMessage } from "../util/errors.js";
 
 const sha = z.string().regex(/^[0-9a-f]{40}$/);
 const repo = z.looseObject({ full_name: z.string() });
@@ -56,7 +57,7 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     try {
       raw = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
-      throw new Error(`cannot read the event payload (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+      throw new Error(`cannot read the event payload (${errorMessage(err)})`, { cause: err });
     }
     const parsed = payload.safeParse(raw);
     if (!parsed.success) throw new Error(`unexpected event payload: ${z.prettifyError(parsed.error).split("\n").slice(0, 3).join("; ")}`);

@@ -2,7 +2,8 @@
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
 import { BUDGET_RULES, type BudgetKey, type BudgetUse } from "../budget.js";
 import type { RunDelta, RunFigures } from "../diff.js";
-import type { ExposureBasis, ManifestReport } from "../evaluate.js";
+import type { ManifestReport } from "../evaluate.js";
+import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
 import { TEXT_LIMITS, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../modelcard.js";

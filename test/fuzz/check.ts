@@ -2,7 +2,8 @@
 // report → exit codes, text, Markdown, fitted comment, JSON, parseReport. Returns every property it breaks.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
-import { evaluate, evaluateRemoved, type ManifestReport, type ManifestSource } from "../../src/evaluate.js";
+import { evaluate, evaluateRemoved, type ManifestReport } from "../../src/evaluate.js";
+import type { ManifestSource } from "../../src/manifest/source.js";
 import { COMMENT_LIMIT, MARKER, fitMarkdown, renderMarkdown } from "../../src/render/markdown.js";
 import { renderText } from "../../src/render/text.js";
 import { parseReport } from "../../src/report-schema.js";
