@@ -3,7 +3,7 @@ import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "node_modules/**", "schema/**"] },
+  { ignores: ["dist/**", "coverage/**", "node_modules/**", "schema/**", "src/**/*.generated.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,5 +1,6 @@
-// `npm run bench`: wall time of `node dist/cli.js check` against bare `node -e 0`, and peak memory.
-// Goals (issue #2): 5 entries within 1.5× bare start-up; 10,000 entries within 6× and under 150 MiB.
+// `npm run bench`: wall time of `node dist/cli.js check` against bare `node -e 0`, peak memory and output size.
+// Goals: 5 entries within 1.5× bare start-up; 10,000 entries within 6× and under 150 MiB (text report); the
+// 10,000-entry JSON report (`--format json`) within 10× and at most 10 MB.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +31,13 @@ function wall(args) {
   return ms;
 }
 
+/** Bytes the command writes to standard output, in MB (10^6 bytes). */
+function outputMB(args) {
+  const r = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return r.stdout.length / 1e6;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function peakRssMiB(args) {
@@ -40,29 +48,38 @@ function peakRssMiB(args) {
   return kb / 1024;
 }
 
+const CASES = [
+  { entries: 5, format: "text", goal: 1.5 },
+  { entries: 10_000, format: "text", goal: 6, rssGoal: 150 },
+  { entries: 10_000, format: "json", goal: 10, sizeGoal: 10 },
+];
+
 try {
   const rows = [];
-  for (const n of [5, 10_000]) {
+  for (const { entries: n, format, goal, rssGoal, sizeGoal } of CASES) {
     const file = join(dir, `footprint-${n}.yml`);
     writeFileSync(file, manifest(n));
+    const args = [cli, "check", file, ...(format === "json" ? ["--format", "json"] : [])];
     const bare = [];
     const check = [];
     wall(["-e", "0"]);
-    wall([cli, "check", file]);
+    wall(args);
     // Interleaved so that machine noise hits both alike.
     for (let i = 0; i < runs; i++) {
       bare.push(wall(["-e", "0"]));
-      check.push(wall([cli, "check", file]));
+      check.push(wall(args));
     }
     const b = median(bare);
     const c = median(check);
-    rows.push({ entries: n, bare_ms: b, check_ms: c, ratio: c / b, peak_rss_mib: peakRssMiB([cli, "check", file]), goal: n === 5 ? 1.5 : 6 });
+    rows.push({ entries: n, format, bare_ms: b, check_ms: c, ratio: c / b, peak_rss_mib: peakRssMiB(args), output_mb: outputMB(args), goal, rssGoal, sizeGoal });
   }
   console.log(`node ${process.version}, ${runs} interleaved runs each, medians\n`);
-  console.log("entries   node -e 0   check      ratio   goal   peak RSS");
+  console.log("entries   format   node -e 0   check      ratio   goal   peak RSS               output");
   for (const r of rows) {
+    const rss = `${r.peak_rss_mib.toFixed(1)} MiB${r.rssGoal ? ` (≤ ${r.rssGoal})` : ""}`;
+    const size = `${r.output_mb.toFixed(2)} MB${r.sizeGoal ? ` (≤ ${r.sizeGoal})` : ""}`;
     console.log(
-      `${String(r.entries).padStart(7)}   ${r.bare_ms.toFixed(1).padStart(6)} ms   ${r.check_ms.toFixed(1).padStart(6)} ms   ${r.ratio.toFixed(2).padStart(5)}×   ${`${r.goal}×`.padStart(4)}   ${r.peak_rss_mib.toFixed(1)} MiB`,
+      `${String(r.entries).padStart(7)}   ${r.format.padEnd(6)}   ${r.bare_ms.toFixed(1).padStart(6)} ms   ${r.check_ms.toFixed(1).padStart(6)} ms   ${r.ratio.toFixed(2).padStart(5)}×   ${`${r.goal}×`.padStart(4)}   ${rss.padEnd(20)}   ${size}`,
     );
   }
 } finally {

@@ -1,4 +1,5 @@
-// Builds the committed bundles: dist/cli.js (CLI) and dist/index.js (action) with ncc, then the JSON Schema.
+// Builds the committed bundles: dist/cli.js (CLI) and dist/index.js (action) with ncc, after the standalone manifest
+// validator they contain, then the JSON Schema.
 // Deterministic, so CI can rebuild and fail on any difference (`git status --porcelain dist schema`).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +27,9 @@ function licenses() {
   }
   return [...seen.keys()].sort().map((k) => seen.get(k)).join("\n\n----\n\n") + "\n";
 }
+
+// The standalone manifest validator is compiled from the schema in src/ before it is bundled.
+execFileSync(process.execPath, [join(root, "scripts/validator.mjs")], { stdio: "inherit" });
 
 // Everything is built in a temporary folder and moved into dist/ at the end, so dist/ is never half-written.
 const out = mkdtempSync(join(tmpdir(), "fg-dist-"));

@@ -8,7 +8,7 @@ import type { Dataset, Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard, trainingGrams } from "./modelcard.js";
 import { plainText } from "./render/escape.js";
-import { formatInput, formatNumber } from "./render/units.js";
+import { formatInput, formatNumber, formatWhole } from "./render/units.js";
 
 export const DEFAULT_SECTIONS = ["Training data", "Intended use", "Limitations", "Environmental impact"];
 export const DEFAULT_TOLERANCE_PCT = 50;
@@ -205,7 +205,7 @@ function exposureOverCap(d: Dataset, e: DatasetReport["exposure"], cap: number):
   const D = e.records;
   const head = `expected exposed records R = p × D = ${formatNumber(p)} × ${formatNumber(D)} = ${formatNumber(r)}, above max_exposed_records ${formatNumber(cap)} (${why})`;
   const q = cap / D; // the largest p within the cap
-  const records = `records ≤ ${Math.floor(cap / p).toLocaleString("en-US")}`;
+  const records = `records ≤ ${formatWhole(Math.floor(cap / p))}`;
   const delta = e.basis === "differential-privacy" ? (d.differential_privacy!.delta ?? 0) : 0;
   const epsilon = largestEpsilon(q, delta, D, cap);
   const dp =

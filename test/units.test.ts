@@ -1,6 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatPct, formatQuantity } from "../src/render/units.js";
-
+import { formatInput, formatNumber, formatPct, formatQuantity, formatWhole } from "../src/render/units.js";
 describe("formatQuantity", () => {
   it.each([
     ["energy_kwh", 0, "0 kWh"],
@@ -45,5 +45,40 @@ describe("formatPct", () => {
     [1234.5, "+1,235 %"],
   ] as const)("%s → %s", (p, out) => {
     expect(formatPct(p)).toBe(out);
+  });
+});
+
+const intl3 = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+const intl6 = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 6 });
+
+/** Doubles of every magnitude, decimals near rounding edges, and integers, with either sign. */
+const numbers = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+  fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: -12, max: 22 }), fc.boolean()).map(([m, e, neg]) => (neg ? -1 : 1) * Number(`${m}e${e}`)),
+  fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: -10, max: 10 })).map(([m, e]) => Number(`${m}.5e${e}`)),
+  fc.integer(),
+  fc.maxSafeInteger(),
+);
+
+const EDGES = [0, -0, 1, -1, 999.95, 999.5, 999.4999, 0.0005, 0.00099995, 1.005, 1.015, 2.675, 9.995, 99.95, 999_999.5, 1e21, 1.2345e25, -9.995e-7, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 0.1 + 0.2, 123_456.5, 1234.5678];
+
+describe("number formatting without Intl", () => {
+  it("writes three significant digits exactly as Intl en-US does", () => {
+    for (const n of EDGES) expect(formatNumber(n), String(n)).toBe(intl3.format(n));
+    fc.assert(fc.property(numbers, (n) => formatNumber(n) === intl3.format(n)), { numRuns: 20_000 });
+  });
+
+  it("writes inputs with six significant digits exactly as Intl en-US does", () => {
+    for (const n of EDGES) expect(formatInput(n), String(n)).toBe(intl6.format(n));
+    fc.assert(fc.property(numbers, (n) => formatInput(n) === intl6.format(n)), { numRuns: 20_000 });
+  });
+
+  it("writes whole numbers exactly as toLocaleString en-US does", () => {
+    fc.assert(fc.property(numbers.map(Math.round), (n) => formatWhole(n) === n.toLocaleString("en-US")), { numRuns: 20_000 });
+  });
+
+  it("leaves infinities and NaN to Intl", () => {
+    for (const n of [Infinity, -Infinity, NaN]) expect(formatNumber(n)).toBe(intl3.format(n));
   });
 });

@@ -18,14 +18,18 @@ const num = (min: number, max: number) => {
   const error = outOfRange(`from ${show(min)} to ${show(max)}`);
   return z.number().gte(min, { error }).lte(max, { error });
 };
+/** The floor of each "0 or from min to max" schema, by its definition (shared by its described copies). */
+const FLOORS = new WeakMap<object, number>();
 /** 0 (none) or a figure from min to max; nothing in between, so no product of figures underflows. */
 const zeroOr = (min: number, max: number) => {
   const error = outOfRange(`0 or from ${show(min)} to ${show(max)}`);
-  return z
+  const schema = z
     .number()
     .gte(0, { error })
     .lte(max, { error })
     .refine((v) => !(v > 0 && v < min), { error });
+  FLOORS.set(schema._zod.def, min);
+  return schema;
 };
 /** A share from min to 1; a percentage written instead (utilization: 50) is told how to write it as a share. */
 const share = (min: number) => {
@@ -43,239 +47,276 @@ const shown = (v: unknown): string =>
   typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? "a list" : v !== null && typeof v === "object" ? "a mapping" : String(v);
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-const id = z
-  .string()
-  .regex(ID_PATTERN, "must start with a letter or digit and use only letters, digits, '.', '_', '-' or '/' (at most 100)")
-  .describe("Unique key of the entry; base and head entries with the same id are compared.");
+/**
+ * Builds the zod schemas. Only a manifest the standalone validator (./validator.generated.js) rejects needs them, to
+ * explain what is wrong, so they are built on first use rather than at start-up.
+ */
+function build() {
+  const id = z
+    .string()
+    .regex(ID_PATTERN, "must start with a letter or digit and use only letters, digits, '.', '_', '-' or '/' (at most 100)")
+    .describe("Unique key of the entry; base and head entries with the same id are compared.");
 
-const location = text(100).describe(
-  "Cloud region (aws:us-east-1, gcp:us-central1, azure:westeurope) or Electricity Maps zone (FR, zone:US-CAL-CISO).",
-);
-const pue = num(1, 3).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
-const carbonIntensity = zeroOr(0.001, 2000).describe("Grid carbon intensity in gCO2e/kWh (0, or at least 0.001); overrides the location's figure.");
-const repeats = num(0.01, 1e6).describe("How many times the run is expected to happen (default 1).");
+  const location = text(100).describe(
+    "Cloud region (aws:us-east-1, gcp:us-central1, azure:westeurope) or Electricity Maps zone (FR, zone:US-CAL-CISO).",
+  );
+  const pue = num(1, 3).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
+  const carbonIntensity = zeroOr(0.001, 2000).describe("Grid carbon intensity in gCO2e/kWh (0, or at least 0.001); overrides the location's figure.");
+  const repeats = num(0.01, 1e6).describe("How many times the run is expected to happen (default 1).");
 
-/** The data centre and its electricity beyond the grid zone: inherited from defaults, overridden per entry. */
-const siteFields = {
-  facility: z
-    .enum(["hyperscale", "colocation", "enterprise"])
-    .optional()
-    .describe("Kind of data centre; gives the PUE where the location is not a cloud region (hyperscale 1.13, colocation and enterprise 1.56)."),
-  wue_l_per_kwh: zeroOr(0.001, 100).optional().describe("On-site water per kWh of IT energy, L/kWh (0, or at least 0.001); overrides the catalogue's WUE."),
-  water_intensity_l_per_kwh: zeroOr(0.001, 100)
-    .optional()
-    .describe("Off-site water per kWh of electricity, L/kWh (0, or at least 0.001); overrides the default 3.1."),
-  carbon_free_energy: z
-    .union([num(0, 1), z.literal("provider")], {
-      error: (iss) => `must be a share from 0 to 1 or "provider" (got ${shown(iss.input)})`,
+  /** The data centre and its electricity beyond the grid zone: inherited from defaults, overridden per entry. */
+  const siteFields = {
+    facility: z
+      .enum(["hyperscale", "colocation", "enterprise"])
+      .optional()
+      .describe("Kind of data centre; gives the PUE where the location is not a cloud region (hyperscale 1.13, colocation and enterprise 1.56)."),
+    wue_l_per_kwh: zeroOr(0.001, 100).optional().describe("On-site water per kWh of IT energy, L/kWh (0, or at least 0.001); overrides the catalogue's WUE."),
+    water_intensity_l_per_kwh: zeroOr(0.001, 100)
+      .optional()
+      .describe("Off-site water per kWh of electricity, L/kWh (0, or at least 0.001); overrides the default 3.1."),
+    carbon_free_energy: z
+      .union([num(0, 1), z.literal("provider")], {
+        error: (iss) => `must be a share from 0 to 1 or "provider" (got ${shown(iss.input)})`,
+      })
+      .optional()
+      .describe(
+        "Share of the electricity matched by carbon-free supply (0 to 1): market-based intensity = grid intensity × (1 − share); `provider`: the share the cloud provider publishes for the region (gcp).",
+      ),
+    market_based_intensity: zeroOr(0.001, 2000)
+      .optional()
+      .describe("Market-based emission factor in gCO2e/kWh (0, or at least 0.001), e.g. of a supplier contract; adds market-based CO2e to the report."),
+  };
+
+  const embodied = z
+    .strictObject({
+      per_accelerator_kg: zeroOr(0.001, 1e5).optional().describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default 462.5 kg)."),
+      lifetime_years: num(0.1, 30).optional().describe("Hardware lifetime in years (default 6)."),
+      lifetime_utilization: share(0.01).optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
     })
-    .optional()
-    .describe(
-      "Share of the electricity matched by carbon-free supply (0 to 1): market-based intensity = grid intensity × (1 − share); `provider`: the share the cloud provider publishes for the region (gcp).",
-    ),
-  market_based_intensity: zeroOr(0.001, 2000)
-    .optional()
-    .describe("Market-based emission factor in gCO2e/kWh (0, or at least 0.001), e.g. of a supplier contract; adds market-based CO2e to the report."),
-};
+    .describe("Overrides of the embodied-carbon defaults.");
 
-const embodied = z
-  .strictObject({
-    per_accelerator_kg: zeroOr(0.001, 1e5).optional().describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default 462.5 kg)."),
-    lifetime_years: num(0.1, 30).optional().describe("Hardware lifetime in years (default 6)."),
-    lifetime_utilization: share(0.01).optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
-  })
-  .describe("Overrides of the embodied-carbon defaults.");
+  const codecarbonPath = text(1000);
+  const measured = z
+    .strictObject({
+      codecarbon: z
+        .union([codecarbonPath, z.array(codecarbonPath).min(1).max(1024)])
+        .optional()
+        .describe("CodeCarbon emissions.csv (one file or one per rank), relative to the manifest."),
+      energy_kwh: zeroOr(1e-6, 1e10).optional().describe("Measured IT-level energy in kWh (0, or at least 1e-6); the entry's PUE is applied."),
+    })
+    .describe("Measured figures; they replace the estimate of energy and operational CO2e.");
 
-const codecarbonPath = text(1000);
-const measured = z
-  .strictObject({
-    codecarbon: z
-      .union([codecarbonPath, z.array(codecarbonPath).min(1).max(1024)])
+  const common = {
+    id,
+    accelerator: text(100)
       .optional()
-      .describe("CodeCarbon emissions.csv (one file or one per rank), relative to the manifest."),
-    energy_kwh: zeroOr(1e-6, 1e10).optional().describe("Measured IT-level energy in kWh (0, or at least 1e-6); the entry's PUE is applied."),
-  })
-  .describe("Measured figures; they replace the estimate of energy and operational CO2e.");
+      .describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB); any other name with power_w is a custom accelerator."),
+    count: z.number().int().gte(1, { error: outOfRange("from 1 to 1e7") }).lte(1e7, { error: outOfRange("from 1 to 1e7") }).optional().describe("Number of accelerators."),
+    hours: num(1e-4, 1e6).optional(),
+    power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
+    utilization: share(0.001).optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
+    location: location.optional(),
+    pue: pue.optional(),
+    carbon_intensity: carbonIntensity.optional(),
+    repeats: repeats.optional(),
+    measured: measured.optional(),
+    embodied: embodied.optional(),
+    ...siteFields,
+    year: z
+      .number()
+      .int()
+      .gte(2000, { error: outOfRange("from 2000 to 2100") })
+      .lte(2100, { error: outOfRange("from 2000 to 2100") })
+      .optional()
+      .describe("Year of the run: the location's grid intensity of that year (default: the latest year)."),
+  };
 
-const common = {
-  id,
-  accelerator: text(100)
-    .optional()
-    .describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB); any other name with power_w is a custom accelerator."),
-  count: z.number().int().gte(1, { error: outOfRange("from 1 to 1e7") }).lte(1e7, { error: outOfRange("from 1 to 1e7") }).optional().describe("Number of accelerators."),
-  hours: num(1e-4, 1e6).optional(),
-  power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
-  utilization: share(0.001).optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
-  location: location.optional(),
-  pue: pue.optional(),
-  carbon_intensity: carbonIntensity.optional(),
-  repeats: repeats.optional(),
-  measured: measured.optional(),
-  embodied: embodied.optional(),
-  ...siteFields,
-  year: z
-    .number()
-    .int()
-    .gte(2000, { error: outOfRange("from 2000 to 2100") })
-    .lte(2100, { error: outOfRange("from 2000 to 2100") })
-    .optional()
-    .describe("Year of the run: the location's grid intensity of that year (default: the latest year)."),
-};
+  const trainingSchema = z
+    .strictObject({
+      ...common,
+      hours: num(1e-4, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
+      gpu_hours: num(1e-4, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
+      peak_tflops: num(0.1, 1e5)
+        .optional()
+        .describe("Peak dense BF16 (or FP16) TFLOPS per accelerator for compute; overrides the catalogue figure, required for a custom accelerator."),
+      compute: z
+        .strictObject({
+          parameters: num(1, 1e15).describe("Model parameters P."),
+          tokens: num(1, 1e17).describe("Training tokens T."),
+          mfu: share(0.01).optional().describe("Model FLOPs utilisation (default 0.4)."),
+        })
+        .optional()
+        .describe("Predict accelerator-hours from dense-transformer FLOPs 6·P·T."),
+    })
+    .describe("A training or fine-tuning run.");
 
-export const trainingSchema = z
-  .strictObject({
-    ...common,
-    hours: num(1e-4, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
-    gpu_hours: num(1e-4, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
-    peak_tflops: num(0.1, 1e5)
-      .optional()
-      .describe("Peak dense BF16 (or FP16) TFLOPS per accelerator for compute; overrides the catalogue figure, required for a custom accelerator."),
-    compute: z
-      .strictObject({
-        parameters: num(1, 1e15).describe("Model parameters P."),
-        tokens: num(1, 1e17).describe("Training tokens T."),
-        mfu: share(0.01).optional().describe("Model FLOPs utilisation (default 0.4)."),
-      })
-      .optional()
-      .describe("Predict accelerator-hours from dense-transformer FLOPs 6·P·T."),
-  })
-  .describe("A training or fine-tuning run.");
+  // The floors keep requests ÷ rate finite; the ceilings are far above any fleet's sustained rate.
+  const throughput = z
+    .strictObject({
+      requests_per_second: num(1e-4, 1e9).optional().describe("Sustained requests per second of the entry's count accelerators together."),
+      tokens_per_second: num(1e-3, 1e12).optional().describe("Sustained tokens per second of the count accelerators together; needs tokens_per_request."),
+      tokens_per_request: num(1, 1e8).optional().describe("Tokens per request, counted as tokens_per_second counts them; gives j_per_token."),
+    })
+    .describe("Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).");
 
-// The floors keep requests ÷ rate finite; the ceilings are far above any fleet's sustained rate.
-const throughput = z
-  .strictObject({
-    requests_per_second: num(1e-4, 1e9).optional().describe("Sustained requests per second of the entry's count accelerators together."),
-    tokens_per_second: num(1e-3, 1e12).optional().describe("Sustained tokens per second of the count accelerators together; needs tokens_per_request."),
-    tokens_per_request: num(1, 1e8).optional().describe("Tokens per request, counted as tokens_per_second counts them; gives j_per_token."),
-  })
-  .describe("Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).");
+  const inferenceSchema = z
+    .strictObject({
+      ...common,
+      hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
+      requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
+      energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
+      throughput: throughput.optional(),
+    })
+    .describe("An inference deployment: a fleet of accelerators, or a number of requests.");
 
-export const inferenceSchema = z
-  .strictObject({
-    ...common,
-    hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
-    requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
-    energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
-    throughput: throughput.optional(),
-  })
-  .describe("An inference deployment: a fleet of accelerators, or a number of requests.");
+  const datasetSchema = z
+    .strictObject({
+      id: id.describe("Unique key of the dataset."),
+      records: num(0, 1e15).optional().describe("Number of records D."),
+      personal_data: z.boolean().optional().describe("Whether the dataset contains personal data (PII)."),
+      anonymization: z
+        .enum(["none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"])
+        .optional()
+        .describe("How personal data is protected; none or missing fails privacy/anonymization for personal data."),
+      encryption: z
+        .strictObject({
+          at_rest: z.boolean().optional().describe("Stored encrypted."),
+          in_transit: z.boolean().optional().describe("Transferred encrypted."),
+        })
+        .optional()
+        .describe("Both are required for personal data (privacy/encryption)."),
+      differential_privacy: z
+        .strictObject({
+          epsilon: num(0, 1000).describe("Privacy loss ε of (ε, δ)-differential privacy."),
+          delta: num(0, 1).optional().describe("Failure probability δ (default 0)."),
+        })
+        .optional()
+        .describe("Training with (ε, δ)-differential privacy; bounds p = (e^ε − 1 + 2δ)/(e^ε + 1)."),
+      leak_probability: num(0, 1).optional().describe("Declared probability p that a record leaks."),
+      license: text(200).optional().describe("SPDX licence id, or proprietary."),
+      documentation: text(1000).optional().describe("Repository path (must exist) or https URL of the datasheet."),
+      source: text(1000).optional().describe("Provenance, free text or URL."),
+    })
+    .describe("A dataset used by the project.");
 
-export const datasetSchema = z
-  .strictObject({
-    id: id.describe("Unique key of the dataset."),
-    records: num(0, 1e15).optional().describe("Number of records D."),
-    personal_data: z.boolean().optional().describe("Whether the dataset contains personal data (PII)."),
-    anonymization: z
-      .enum(["none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"])
-      .optional()
-      .describe("How personal data is protected; none or missing fails privacy/anonymization for personal data."),
-    encryption: z
-      .strictObject({
-        at_rest: z.boolean().optional().describe("Stored encrypted."),
-        in_transit: z.boolean().optional().describe("Transferred encrypted."),
-      })
-      .optional()
-      .describe("Both are required for personal data (privacy/encryption)."),
-    differential_privacy: z
-      .strictObject({
-        epsilon: num(0, 1000).describe("Privacy loss ε of (ε, δ)-differential privacy."),
-        delta: num(0, 1).optional().describe("Failure probability δ (default 0)."),
-      })
-      .optional()
-      .describe("Training with (ε, δ)-differential privacy; bounds p = (e^ε − 1 + 2δ)/(e^ε + 1)."),
-    leak_probability: num(0, 1).optional().describe("Declared probability p that a record leaks."),
-    license: text(200).optional().describe("SPDX licence id, or proprietary."),
-    documentation: text(1000).optional().describe("Repository path (must exist) or https URL of the datasheet."),
-    source: text(1000).optional().describe("Provenance, free text or URL."),
-  })
-  .describe("A dataset used by the project.");
+  const budgetSchema = z
+    .strictObject({
+      energy_kwh: num(0.001, 1e12).optional().describe("Total facility energy of the manifest, kWh."),
+      co2e_kg: num(0.001, 1e12).optional().describe("Total CO2e (operational + embodied), kg."),
+      water_l: num(0.001, 1e14).optional().describe("Total water, litres."),
+      run: z
+        .strictObject({
+          energy_kwh: num(0.001, 1e12).optional().describe("Facility energy of any one entry, kWh."),
+          co2e_kg: num(0.001, 1e12).optional().describe("CO2e of any one entry, kg."),
+        })
+        .optional()
+        .describe("Limits for every single entry."),
+      increase_pct: num(0, 1e6).optional().describe("Maximum increase of total energy over the base, %."),
+      warn_at: share(0.01).optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
+      basis: z
+        .enum(["location", "market"])
+        .optional()
+        .describe("Which CO2e the co2e_kg limits judge: location-based (default) or market-based (entries without a market factor count location-based)."),
+    })
+    .describe("What fails the gate.");
 
-export const budgetSchema = z
-  .strictObject({
-    energy_kwh: num(0.001, 1e12).optional().describe("Total facility energy of the manifest, kWh."),
-    co2e_kg: num(0.001, 1e12).optional().describe("Total CO2e (operational + embodied), kg."),
-    water_l: num(0.001, 1e14).optional().describe("Total water, litres."),
-    run: z
-      .strictObject({
-        energy_kwh: num(0.001, 1e12).optional().describe("Facility energy of any one entry, kWh."),
-        co2e_kg: num(0.001, 1e12).optional().describe("CO2e of any one entry, kg."),
-      })
-      .optional()
-      .describe("Limits for every single entry."),
-    increase_pct: num(0, 1e6).optional().describe("Maximum increase of total energy over the base, %."),
-    warn_at: share(0.01).optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
-    basis: z
-      .enum(["location", "market"])
-      .optional()
-      .describe("Which CO2e the co2e_kg limits judge: location-based (default) or market-based (entries without a market factor count location-based)."),
-  })
-  .describe("What fails the gate.");
+  const policySchema = z
+    .strictObject({
+      privacy: z
+        .strictObject({
+          require_anonymization: z.boolean().optional().describe("Personal data must be anonymized (default true; errors)."),
+          require_encryption: z.boolean().optional().describe("Personal data must be encrypted at rest and in transit (default true; errors)."),
+          max_epsilon: num(0, 1000).optional().describe("Highest differential-privacy ε allowed (no cap by default)."),
+          max_exposed_records: num(0, 1e15).optional().describe("Highest expected exposed records R = p × D per dataset (no cap by default)."),
+        })
+        .optional()
+        .describe("Privacy policies."),
+      transparency: z
+        .strictObject({
+          require_model_card: z.boolean().optional().describe("A model card must be declared and readable (default false)."),
+          model_card_sections: z
+            .array(text(200))
+            .max(50)
+            .optional()
+            .describe("Headings the card must have (errors); default Training data, Intended use, Limitations, Environmental impact (warnings)."),
+          require_emissions_disclosure: z.boolean().optional().describe("The card must disclose co2_eq_emissions close to the estimate (default true; warnings)."),
+          disclosure_tolerance_pct: num(0, 1e4).optional().describe("Allowed difference between the card's figure and the estimate, % (default 50)."),
+          require_dataset_documentation: z.boolean().optional().describe("Every dataset needs documentation (default true; warnings)."),
+          require_license: z.boolean().optional().describe("Every dataset needs an SPDX licence or proprietary (default true; warnings)."),
+          require_explainability_report: z.boolean().optional().describe("transparency.explainability_report must exist (default false)."),
+          require_data_use_statement: z.boolean().optional().describe("transparency.data_use_statement must exist (default false)."),
+        })
+        .optional()
+        .describe("Transparency policies."),
+    })
+    .describe("Privacy and transparency policies. A requirement set to true explicitly gives errors; requirements on by default give warnings, except anonymization and encryption, which are errors.");
 
-export const policySchema = z
-  .strictObject({
-    privacy: z
-      .strictObject({
-        require_anonymization: z.boolean().optional().describe("Personal data must be anonymized (default true; errors)."),
-        require_encryption: z.boolean().optional().describe("Personal data must be encrypted at rest and in transit (default true; errors)."),
-        max_epsilon: num(0, 1000).optional().describe("Highest differential-privacy ε allowed (no cap by default)."),
-        max_exposed_records: num(0, 1e15).optional().describe("Highest expected exposed records R = p × D per dataset (no cap by default)."),
-      })
-      .optional()
-      .describe("Privacy policies."),
-    transparency: z
-      .strictObject({
-        require_model_card: z.boolean().optional().describe("A model card must be declared and readable (default false)."),
-        model_card_sections: z
-          .array(text(200))
-          .max(50)
-          .optional()
-          .describe("Headings the card must have (errors); default Training data, Intended use, Limitations, Environmental impact (warnings)."),
-        require_emissions_disclosure: z.boolean().optional().describe("The card must disclose co2_eq_emissions close to the estimate (default true; warnings)."),
-        disclosure_tolerance_pct: num(0, 1e4).optional().describe("Allowed difference between the card's figure and the estimate, % (default 50)."),
-        require_dataset_documentation: z.boolean().optional().describe("Every dataset needs documentation (default true; warnings)."),
-        require_license: z.boolean().optional().describe("Every dataset needs an SPDX licence or proprietary (default true; warnings)."),
-        require_explainability_report: z.boolean().optional().describe("transparency.explainability_report must exist (default false)."),
-        require_data_use_statement: z.boolean().optional().describe("transparency.data_use_statement must exist (default false)."),
-      })
-      .optional()
-      .describe("Transparency policies."),
-  })
-  .describe("Privacy and transparency policies. A requirement set to true explicitly gives errors; requirements on by default give warnings, except anonymization and encryption, which are errors.");
+  const manifestSchema = z
+    .strictObject({
+      version: z.literal(1).describe("Manifest format version."),
+      project: text(200).describe("Project name, shown in reports and badges."),
+      defaults: z
+        .strictObject({ location: location.optional(), pue: pue.optional(), ...siteFields })
+        .optional()
+        .describe("Inherited by every training and inference entry."),
+      training: z.array(trainingSchema).max(100_000).optional(),
+      inference: z.array(inferenceSchema).max(100_000).optional(),
+      datasets: z.array(datasetSchema).max(100_000).optional(),
+      model_card: text(1000).optional().describe("Hugging Face model card, relative to the manifest."),
+      transparency: z
+        .strictObject({
+          explainability_report: text(1000).optional().describe("How the model's decisions can be explained: repository path or https URL."),
+          data_use_statement: text(1000).optional().describe("How the training data is used: repository path or https URL."),
+        })
+        .optional()
+        .describe("Published transparency documents."),
+      budget: budgetSchema.optional(),
+      policy: policySchema.optional(),
+    })
+    .describe("footprint-gate manifest, version 1.");
 
-export const manifestSchema = z
-  .strictObject({
-    version: z.literal(1).describe("Manifest format version."),
-    project: text(200).describe("Project name, shown in reports and badges."),
-    defaults: z
-      .strictObject({ location: location.optional(), pue: pue.optional(), ...siteFields })
-      .optional()
-      .describe("Inherited by every training and inference entry."),
-    training: z.array(trainingSchema).max(100_000).optional(),
-    inference: z.array(inferenceSchema).max(100_000).optional(),
-    datasets: z.array(datasetSchema).max(100_000).optional(),
-    model_card: text(1000).optional().describe("Hugging Face model card, relative to the manifest."),
-    transparency: z
-      .strictObject({
-        explainability_report: text(1000).optional().describe("How the model's decisions can be explained: repository path or https URL."),
-        data_use_statement: text(1000).optional().describe("How the training data is used: repository path or https URL."),
-      })
-      .optional()
-      .describe("Published transparency documents."),
-    budget: budgetSchema.optional(),
-    policy: policySchema.optional(),
-  })
-  .describe("footprint-gate manifest, version 1.");
+  return { manifest: manifestSchema, training: trainingSchema, inference: inferenceSchema, dataset: datasetSchema, budget: budgetSchema, policy: policySchema, measured, throughput };
+}
 
-export type Manifest = z.infer<typeof manifestSchema>;
-export type TrainingEntry = z.infer<typeof trainingSchema>;
-export type InferenceEntry = z.infer<typeof inferenceSchema>;
-export type Measured = z.infer<typeof measured>;
-export type Dataset = z.infer<typeof datasetSchema>;
-export type Throughput = z.infer<typeof throughput>;
+let built: ReturnType<typeof build> | undefined;
+
+/** The zod schemas, built once on first use. */
+export function schemas(): ReturnType<typeof build> {
+  return (built ??= build());
+}
+type Schemas = ReturnType<typeof build>;
+
+export type Manifest = z.infer<Schemas["manifest"]>;
+export type TrainingEntry = z.infer<Schemas["training"]>;
+export type InferenceEntry = z.infer<Schemas["inference"]>;
+export type Measured = z.infer<Schemas["measured"]>;
+export type Dataset = z.infer<Schemas["dataset"]>;
+export type Throughput = z.infer<Schemas["throughput"]>;
 
 export function jsonSchema(): unknown {
   return {
-    ...z.toJSONSchema(manifestSchema, { target: "draft-2020-12" }),
+    ...z.toJSONSchema(schemas().manifest, { target: "draft-2020-12" }),
     title: "footprint-gate manifest v1",
   };
+}
+
+/**
+ * The JSON Schema the standalone validator is compiled from: jsonSchema() without annotations, and with the one
+ * check JSON Schema does not get from zod, the floor of "0 or from min to max" ranges, so that it accepts exactly
+ * what the zod schema accepts.
+ */
+export function validationSchema(): unknown {
+  return z.toJSONSchema(schemas().manifest, {
+    target: "draft-2020-12",
+    override: ({ zodSchema, jsonSchema }) => {
+      delete jsonSchema.description;
+      const floor = FLOORS.get(zodSchema._zod.def);
+      if (floor === undefined) return;
+      const { minimum, maximum } = jsonSchema;
+      delete jsonSchema.type;
+      delete jsonSchema.minimum;
+      delete jsonSchema.maximum;
+      jsonSchema.anyOf = [{ const: 0 }, { type: "number", minimum: Math.max(floor, Number(minimum)), maximum }];
+    },
+  });
 }

@@ -10,17 +10,55 @@ export type Quantity = "energy_kwh" | "co2e_kg" | "water_l";
 export const SPACE = " ";
 export const NBSP = "\u00a0";
 
-const sig = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
-
-export function formatNumber(n: number): string {
-  return sig.format(n);
+/**
+ * `n` as Intl.NumberFormat("en-US", { maximumSignificantDigits: digits }) writes it, without constructing one:
+ * that costs more start-up time than a whole small check. Like ICU, it rounds the shortest decimal that reads back
+ * as `n` (999.95 → "1,000", 1.005 → "1.01"), half away from zero, drops trailing zeros and groups by thousands.
+ * Infinity and NaN (never in a report) are left to Intl.
+ */
+function significant(n: number, digits: number): string {
+  if (!Number.isFinite(n)) return new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits }).format(n);
+  const sign = n < 0 || Object.is(n, -0) ? "-" : "";
+  if (n === 0) return `${sign}0`;
+  const [mantissa, exp] = Math.abs(n).toExponential().split("e") as [string, string];
+  let ds = mantissa.replace(".", "");
+  let e = Number(exp);
+  if (ds.length > digits) {
+    const up = ds.charCodeAt(digits) >= 53; // "5"
+    ds = ds.slice(0, digits);
+    if (up) {
+      let i = digits - 1;
+      while (i >= 0 && ds[i] === "9") i--;
+      if (i < 0) {
+        ds = "1";
+        e++;
+      } else ds = ds.slice(0, i) + String(Number(ds[i]) + 1);
+    }
+  }
+  let end = ds.length;
+  while (ds[end - 1] === "0") end--; // the first digit is not 0
+  ds = ds.slice(0, end);
+  if (e < 0) return `${sign}0.${"0".repeat(-e - 1)}${ds}`;
+  const whole = ds.length > e + 1 ? ds.slice(0, e + 1) : ds.padEnd(e + 1, "0");
+  const fraction = ds.slice(e + 1);
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
+  return `${sign}${grouped}${fraction ? `.${fraction}` : ""}`;
 }
 
-const precise = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 6 });
+export function formatNumber(n: number): string {
+  return significant(n, 3);
+}
 
 /** Inputs as stated (PUE 1.135, not 1.14). */
 export function formatInput(n: number): string {
-  return precise.format(n);
+  return significant(n, 6);
+}
+
+/** A whole number with thousands separators, as toLocaleString("en-US") writes it. */
+export function formatWhole(n: number): string {
+  // A double has at most 17 significant digits, so nothing is rounded.
+  return significant(n, 17);
 }
 
 const SCALES: Record<Quantity, [number, string][]> = {
@@ -56,7 +94,7 @@ function scaleOf(q: Quantity, value: number): [number, string] {
 export function formatQuantity(q: Quantity, value: number, sep = SPACE): string {
   if (value === 0) return `0${sep}${UNIT[q]}`;
   const [factor, unit] = scaleOf(q, value);
-  return `${sig.format(value / factor)}${sep}${unit}`;
+  return `${formatNumber(value / factor)}${sep}${unit}`;
 }
 
 /** One unit for a column of figures, or null when they span more than three orders of magnitude (each cell then
@@ -76,17 +114,17 @@ export function columnUnit(q: Quantity, values: readonly number[], sep = SPACE):
     if (abs > max) max = abs;
     if (abs < min) min = abs;
   }
-  if (max === 0) return { unit: UNIT[q], cell: (v) => sig.format(v) };
+  if (max === 0) return { unit: UNIT[q], cell: formatNumber };
   if (max / min > 1000) return { unit: null, cell: (v) => formatQuantity(q, v, sep) };
   const [factor, unit] = scaleOf(q, max);
-  return { unit, cell: (v) => sig.format(v / factor) };
+  return { unit, cell: (v) => formatNumber(v / factor) };
 }
 
 /** "+12.4 %", "−3.0 %", "+250 %", "new" (from zero), "±0 %". */
 export function formatPct(pct: number | null, sep = SPACE): string {
   if (pct === null) return "new";
   if (Math.abs(pct) < 0.05) return `±0${sep}%`;
-  const text = Math.abs(pct) >= 100 ? Math.round(pct).toLocaleString("en-US") : pct.toFixed(1);
+  const text = Math.abs(pct) >= 100 ? formatWhole(Math.round(pct)) : pct.toFixed(1);
   return `${pct > 0 ? "+" : ""}${text.replace("-", "−")}${sep}%`;
 }
 
