@@ -129,6 +129,8 @@ if (args.includes("--json")) {
     console.log("docs/accuracy.md is up to date");
   } else {
     writeFileSync(OUT, text);
-    console.log(`wrote docs/accuracy.md (${rows.length} cases, median absolute error ${(median(counted(rows).map((r) => Math.abs(r.error))) * 100).toFixed(1)} %)`);
+    console.log(
+      `wrote docs/accuracy.md (${rows.length} cases, median absolute error ${(median(counted(rows).map((r) => Math.abs(r.error))) * 100).toFixed(1)} %)`,
+    );
   }
 }

@@ -71,7 +71,18 @@ try {
     }
     const b = median(bare);
     const c = median(check);
-    rows.push({ entries: n, format, bare_ms: b, check_ms: c, ratio: c / b, peak_rss_mib: peakRssMiB(args), output_mb: outputMB(args), goal, rssGoal, sizeGoal });
+    rows.push({
+      entries: n,
+      format,
+      bare_ms: b,
+      check_ms: c,
+      ratio: c / b,
+      peak_rss_mib: peakRssMiB(args),
+      output_mb: outputMB(args),
+      goal,
+      rssGoal,
+      sizeGoal,
+    });
   }
   console.log(`node ${process.version}, ${runs} interleaved runs each, medians\n`);
   console.log("entries   format   node -e 0   check      ratio   goal   peak RSS               output");

@@ -23,9 +23,17 @@ function licenses() {
   for (const dir of paths) {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     const file = readdirSync(dir).find((n) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(n));
-    seen.set(`${pkg.name}@${pkg.version}`, `${pkg.name}@${pkg.version}\n${pkg.license ?? "see the package"}\n${file ? readFileSync(join(dir, file), "utf8").trim() : ""}`);
+    seen.set(
+      `${pkg.name}@${pkg.version}`,
+      `${pkg.name}@${pkg.version}\n${pkg.license ?? "see the package"}\n${file ? readFileSync(join(dir, file), "utf8").trim() : ""}`,
+    );
   }
-  return [...seen.keys()].sort().map((k) => seen.get(k)).join("\n\n----\n\n") + "\n";
+  return (
+    [...seen.keys()]
+      .sort()
+      .map((k) => seen.get(k))
+      .join("\n\n----\n\n") + "\n"
+  );
 }
 
 // The standalone manifest validator is compiled from the schema in src/ before it is bundled.

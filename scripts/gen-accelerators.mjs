@@ -62,14 +62,15 @@ function upstreamFigure(ref, kind, problems, where) {
   const colon = ref.indexOf(":");
   const table = UPSTREAM[ref.slice(0, colon)];
   const name = ref.slice(colon + 1);
-  if (colon < 0 || !table) return problems.push(`${where}: unknown upstream table in ${JSON.stringify(ref)} (known: ${Object.keys(UPSTREAM).join(", ")})`), null;
+  if (colon < 0 || !table)
+    return (problems.push(`${where}: unknown upstream table in ${JSON.stringify(ref)} (known: ${Object.keys(UPSTREAM).join(", ")})`), null);
   const column = table.columns[kind];
-  if (!column) return problems.push(`${where}: ${ref.slice(0, colon)} gives no ${kind} figure`), null;
+  if (!column) return (problems.push(`${where}: ${ref.slice(0, colon)} gives no ${kind} figure`), null);
   if (!upstreamRows.has(table.file)) upstreamRows.set(table.file, readCsv(table.file, table.skipLines));
   const row = upstreamRows.get(table.file).find((r) => r[table.key] === name);
-  if (!row) return problems.push(`${where}: no row ${JSON.stringify(name)} in ${ref.slice(0, colon)}`), null;
+  if (!row) return (problems.push(`${where}: no row ${JSON.stringify(name)} in ${ref.slice(0, colon)}`), null);
   const value = Number(row[column]);
-  if (!Number.isFinite(value) || value <= 0) return problems.push(`${where}: ${ref} has no usable ${column} (${JSON.stringify(row[column])})`), null;
+  if (!Number.isFinite(value) || value <= 0) return (problems.push(`${where}: ${ref} has no usable ${column} (${JSON.stringify(row[column])})`), null);
   return { value, table };
 }
 
@@ -92,7 +93,8 @@ function build() {
     };
     const year = (k) => {
       const v = Number(r[k]);
-      if (!Number.isInteger(v) || v < YEARS[0] || v > YEARS[1]) problems.push(`${where}: ${k} = ${JSON.stringify(r[k])} is not a year in ${YEARS[0]}–${YEARS[1]}`);
+      if (!Number.isInteger(v) || v < YEARS[0] || v > YEARS[1])
+        problems.push(`${where}: ${k} = ${JSON.stringify(r[k])} is not a year in ${YEARS[0]}–${YEARS[1]}`);
       return v;
     };
     /** A figure stated in the row, read from an upstream copy, or both (then they must agree). */
@@ -126,7 +128,8 @@ function build() {
     if (typical !== null && (!basis || !typicalSource || typicalYear === null)) {
       problems.push(`${where}: typical_power_w needs typical_power_basis, typical_power_source and typical_power_year`);
     }
-    if (basis && !TYPICAL_BASES.has(basis)) problems.push(`${where}: typical_power_basis ${JSON.stringify(basis)} is not one of ${[...TYPICAL_BASES].join(", ")}`);
+    if (basis && !TYPICAL_BASES.has(basis))
+      problems.push(`${where}: typical_power_basis ${JSON.stringify(basis)} is not one of ${[...TYPICAL_BASES].join(", ")}`);
     const rowYear = year("year");
 
     // Which published figure the engine uses when the manifest states no power_w.
@@ -144,7 +147,10 @@ function build() {
       problems.push(`${where}: power_default must be tdp, typical or none`);
     }
 
-    const aliases = (text("aliases") ?? "").split("|").map((a) => a.trim()).filter((a) => a !== "");
+    const aliases = (text("aliases") ?? "")
+      .split("|")
+      .map((a) => a.trim())
+      .filter((a) => a !== "");
     for (const n of [r.id, ...aliases]) {
       const key = normalise(n ?? "");
       if (key === "") problems.push(`${where}: empty alias`);

@@ -17,7 +17,9 @@ const OUT = fileURLToPath(new URL("../data/cfe.json", import.meta.url));
 function build() {
   const regions = Object.keys(JSON.parse(readFileSync(CLOUD, "utf8")).providers.gcp.regions);
   const yearly = {};
-  const files = readdirSync(DIR).filter((f) => /^\d{4}\.csv$/.test(f)).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => /^\d{4}\.csv$/.test(f))
+    .sort();
   for (const file of files) {
     const year = Number(file.slice(0, 4));
     for (const row of parse(readFileSync(DIR + file, "utf8"), { columns: true, skip_empty_lines: true })) {

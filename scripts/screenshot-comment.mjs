@@ -30,7 +30,9 @@ try {
   await cb.screenshots(page, output, full);
   console.log(`first screen (${cb.VIEWPORT.width} × ${cb.VIEWPORT.height} px): ${output}; whole comment: ${full}`);
   console.log(`verdict heading at ${layout.verdictTop === null ? "— (none)" : `${Math.round(layout.verdictTop)} px`}`);
-  console.log(`failing finding: ${needle === null ? "none" : layout.finding === null ? `"${needle}" not rendered` : `"${needle}" at ${Math.round(layout.finding.top)} px${layout.finding.visible ? "" : " (hidden)"}`}`);
+  console.log(
+    `failing finding: ${needle === null ? "none" : layout.finding === null ? `"${needle}" not rendered` : `"${needle}" at ${Math.round(layout.finding.top)} px${layout.finding.visible ? "" : " (hidden)"}`}`,
+  );
   const problems = cb.layoutProblems(layout, needle);
   console.log(problems.length === 0 ? "no layout problems" : `${problems.length} layout problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   process.exitCode = problems.length === 0 ? 0 : 1;

@@ -8,13 +8,7 @@ import { formatQuantity, type Quantity } from "./render/units.js";
 export const DEFAULT_WARN_AT = 0.8;
 
 /** The manifest key that sets a limit: what a reader changes to raise it. */
-export type BudgetKey =
-  | "budget.energy_kwh"
-  | "budget.co2e_kg"
-  | "budget.water_l"
-  | "budget.run.energy_kwh"
-  | "budget.run.co2e_kg"
-  | "budget.increase_pct";
+export type BudgetKey = "budget.energy_kwh" | "budget.co2e_kg" | "budget.water_l" | "budget.run.energy_kwh" | "budget.run.co2e_kg" | "budget.increase_pct";
 
 export interface BudgetUse {
   /** `total` or the id of an entry. */

@@ -191,7 +191,8 @@ async function check(args: string[]): Promise<number> {
     }
   }
   const report = buildReport(manifests);
-  const output = format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report, { footer: { docsUrl: docsUrl() } }) : renderText(report);
+  const output =
+    format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report, { footer: { docsUrl: docsUrl() } }) : renderText(report);
   process.stdout.write(output);
   return exitCode(report, failOn);
 }
@@ -211,7 +212,8 @@ async function badge(args: string[]): Promise<number> {
   const out = values.out;
   const metric = oneOf<BadgeMetric>("metric", values.metric, ["co2e", "energy"], "co2e", BADGE_USAGE);
   // Refused before any work: --out names the folder to write into, not a file.
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new SourceError(`--out ${out}: is a file, not a folder; give the folder to write footprint.svg and footprint.json into`);
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new SourceError(`--out ${out}: is a file, not a folder; give the folder to write footprint.svg and footprint.json into`);
   const reports: ManifestReport[] = [];
   for (const file of positionals.length > 0 ? positionals : ["footprint.yml"]) reports.push(await evaluate(workTreeSource(file), null));
   const report = buildReport(reports);

@@ -153,13 +153,15 @@ function nonFiniteFindings(report: object, runs: readonly RunResult[], file: str
   // Totals and their change are sums of the entries: a bad entry is reported once, at the entry.
   const groups = [...bad.values()];
   const ofEntries = groups.some((g) => g.subject.startsWith("entry "));
-  return groups.filter((g) => !(ofEntries && DERIVED.has(g.subject))).map(({ subject, path, figures }) => ({
-    rule: "estimate/non-finite",
-    severity: "error",
-    message: `${subject}: ${figures.slice(0, 5).join(", ")}${figures.length > 5 ? ` and ${figures.length - 5} more` : ""} ${figures.length > 1 ? "are not finite numbers" : "is not a finite number"}; an input or measured file is outside any physical range, check its figures`,
-    file,
-    ...locator.value(path),
-  }));
+  return groups
+    .filter((g) => !(ofEntries && DERIVED.has(g.subject)))
+    .map(({ subject, path, figures }) => ({
+      rule: "estimate/non-finite",
+      severity: "error",
+      message: `${subject}: ${figures.slice(0, 5).join(", ")}${figures.length > 5 ? ` and ${figures.length - 5} more` : ""} ${figures.length > 1 ? "are not finite numbers" : "is not a finite number"}; an input or measured file is outside any physical range, check its figures`,
+      file,
+      ...locator.value(path),
+    }));
 }
 
 /** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */
@@ -203,7 +205,25 @@ function figures(runs: RunResult[]): RunFigures[] {
 }
 
 function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
-  return { path, project, verdict: "fail", evaluated: false, removed: false, totals: null, runs: [], assumptions: [], sources: [], datasets: [], base: null, delta: null, budget: [], advice: [], privacy: null, model_card: null, findings: capFindings(sortFindings(findings)) };
+  return {
+    path,
+    project,
+    verdict: "fail",
+    evaluated: false,
+    removed: false,
+    totals: null,
+    runs: [],
+    assumptions: [],
+    sources: [],
+    datasets: [],
+    base: null,
+    delta: null,
+    budget: [],
+    advice: [],
+    privacy: null,
+    model_card: null,
+    findings: capFindings(sortFindings(findings)),
+  };
 }
 
 /** The report of a manifest that cannot be read at all. */
@@ -219,7 +239,14 @@ function catalogueFindings(data: unknown, file: string, locator: Locator): Findi
   const checkLocation = (value: unknown, path: (string | number)[]) => {
     if (typeof value !== "string") return;
     const found = findLocation(value);
-    if (!found.ok) out.push({ rule: "data/unknown-location", severity: "error", message: unknownMessage("location", value, found.suggestions), file, ...locator.value(path) });
+    if (!found.ok)
+      out.push({
+        rule: "data/unknown-location",
+        severity: "error",
+        message: unknownMessage("location", value, found.suggestions),
+        file,
+        ...locator.value(path),
+      });
   };
   if (isRecord(data.defaults)) checkLocation(data.defaults.location, ["defaults", "location"]);
   for (const section of ["training", "inference"]) {
@@ -231,7 +258,13 @@ function catalogueFindings(data: unknown, file: string, locator: Locator): Findi
       if (typeof e.accelerator === "string" && e.power_w === undefined) {
         const found = findAccelerator(e.accelerator);
         if (!found.ok) {
-          out.push({ rule: "data/unknown-accelerator", severity: "error", message: unknownMessage("accelerator", e.accelerator, found.suggestions), file, ...locator.value([section, i, "accelerator"]) });
+          out.push({
+            rule: "data/unknown-accelerator",
+            severity: "error",
+            message: unknownMessage("accelerator", e.accelerator, found.suggestions),
+            file,
+            ...locator.value([section, i, "accelerator"]),
+          });
         }
       }
       checkLocation(e.location, [section, i, "location"]);

@@ -38,11 +38,7 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 /** Most severe first, then by position, so capped outputs (annotations) keep what matters. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) =>
-      RANK[a.severity] - RANK[b.severity] ||
-      (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
-      a.line - b.line ||
-      a.column - b.column,
+    (a, b) => RANK[a.severity] - RANK[b.severity] || (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.line - b.line || a.column - b.column,
   );
 }
 

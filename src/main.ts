@@ -76,14 +76,18 @@ async function runAction(): Promise<void> {
       const digest = reportDigest(report);
       const { body, detail } = fitMarkdown(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, elsewhere }, COMMENT_LIMIT);
       if (detail !== "full") core.info(`The PR comment is shortened (${detail}) to fit GitHub's 65,536-character limit.`);
-      posted = await comment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker }, {
-        mode: config.comment,
-        body,
-        digest,
-        wanted: wantsComment(report, config.commentOn),
-        deleteWhenClean: config.deleteWhenClean,
-        installationToken: isInstallationToken(config.token),
-      });
+      posted = await comment(
+        octokit,
+        { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker },
+        {
+          mode: config.comment,
+          body,
+          digest,
+          wanted: wantsComment(report, config.commentOn),
+          deleteWhenClean: config.deleteWhenClean,
+          installationToken: isInstallationToken(config.token),
+        },
+      );
     }
   }
   core.setOutput("comment-id", posted ? String(posted.id) : "");
@@ -168,7 +172,8 @@ function readReportInput(path: string, workspace: string): Report {
     text = bytes.toString("utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
-    if (err instanceof FileError && err.reason === "too-large") throw new ReportInputError(`input report: the report is larger than ${MAX_REPORT_BYTES} bytes`, { cause: err });
+    if (err instanceof FileError && err.reason === "too-large")
+      throw new ReportInputError(`input report: the report is larger than ${MAX_REPORT_BYTES} bytes`, { cause: err });
     throw new InputError(`input report: cannot read ${path} (${errorMessage(err)})`, { cause: err });
   }
   try {

@@ -38,7 +38,20 @@ export interface ModelCard {
 /** YAML string styles: bare, 'single' or "double" quotes. */
 export type Quoting = "plain" | "single" | "double";
 
-const UNITS: Record<string, number> = { g: 1, gram: 1, grams: 1, kg: 1e3, kgs: 1e3, kilograms: 1e3, t: 1e6, ton: 1e6, tons: 1e6, tonne: 1e6, tonnes: 1e6, mt: 1e12 };
+const UNITS: Record<string, number> = {
+  g: 1,
+  gram: 1,
+  grams: 1,
+  kg: 1e3,
+  kgs: 1e3,
+  kilograms: 1e3,
+  t: 1e6,
+  ton: 1e6,
+  tons: 1e6,
+  tonne: 1e6,
+  tonnes: 1e6,
+  mt: 1e12,
+};
 
 /** "17g", "1.2 kg", "1,234.5", 17 → grams; null when no figure can be read. */
 export function gramsOf(value: unknown): number | null {
@@ -188,9 +201,22 @@ function plainSafe(value: string): boolean {
 // Markdown inline syntax (emphasis, links, code spans…) is where micromark can go super-linear on hostile text, and
 // only heading text needs it: the body is parsed for its blocks alone, then each heading's own line(s) in full.
 const INLINE = [
-  "attention", "autolink", "characterEscape", "characterReference", "codeText", "emailAutolink", "gfmFootnoteCall",
-  "gfmPotentialFootnoteCall", "hardBreakEscape", "htmlText", "labelEnd", "labelStartImage", "labelStartLink",
-  "protocolAutolink", "strikethrough", "wwwAutolink",
+  "attention",
+  "autolink",
+  "characterEscape",
+  "characterReference",
+  "codeText",
+  "emailAutolink",
+  "gfmFootnoteCall",
+  "gfmPotentialFootnoteCall",
+  "hardBreakEscape",
+  "htmlText",
+  "labelEnd",
+  "labelStartImage",
+  "labelStartLink",
+  "protocolAutolink",
+  "strikethrough",
+  "wwwAutolink",
 ];
 /** Longer heading text is read as written (normaliseHeading still drops its link and emphasis marks). */
 const MAX_HEADING_MARKDOWN = 256;
@@ -217,7 +243,9 @@ function headings(body: string, problems: string[]): string[] {
     return [];
   }
   if (shape.lazy > MAX_LAZY_LINES) {
-    problems.push(`the card continues a quoted or listed paragraph on more than ${MAX_LAZY_LINES} lines without \`>\` or indentation; its headings were not read`);
+    problems.push(
+      `the card continues a quoted or listed paragraph on more than ${MAX_LAZY_LINES} lines without \`>\` or indentation; its headings were not read`,
+    );
     return [];
   }
   const out: string[] = [];
@@ -397,7 +425,13 @@ export function formatGrams(grams: number): string {
   return String(Number(grams.toPrecision(3)));
 }
 
-type CardRun = { kind: string; basis: string; operational_co2e_kg: number; embodied_co2e_kg: number; inputs: { accelerator: string | null; count?: number | null; location: string | null; zone: string | null } };
+type CardRun = {
+  kind: string;
+  basis: string;
+  operational_co2e_kg: number;
+  embodied_co2e_kg: number;
+  inputs: { accelerator: string | null; count?: number | null; location: string | null; zone: string | null };
+};
 
 /** The training entries' operational CO2e (the card's `emissions`) and their embodied CO2e, reported beside it, in grams. */
 export function trainingGrams(runs: readonly CardRun[]): { operational_g: number; embodied_g: number } {
@@ -424,7 +458,11 @@ export function suggestedCo2Block(
   const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].join(", ");
   const place = unique(training.map((r) => readablePlace(r.inputs.location, r.inputs.zone))) || undefined;
   const hardware =
-    unique(training.map((r) => (r.inputs.accelerator === null ? null : `${r.inputs.count ? `${r.inputs.count} x ` : ""}${acceleratorDisplayName(r.inputs.accelerator)}`))) || undefined;
+    unique(
+      training.map((r) =>
+        r.inputs.accelerator === null ? null : `${r.inputs.count ? `${r.inputs.count} x ` : ""}${acceleratorDisplayName(r.inputs.accelerator)}`,
+      ),
+    ) || undefined;
   const own = (value: string | undefined, generatedBefore: string) => (value !== undefined && value !== generatedBefore ? value : undefined);
   return {
     grams: trainingGrams(training).operational_g,

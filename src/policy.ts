@@ -71,7 +71,8 @@ async function checkDocument(ctx: Context, ref: string, path: Path, rule: string
     return;
   }
   try {
-    if (!(await ctx.src.exists(ref))) add(ctx, rule, severity, `${what} ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, path);
+    if (!(await ctx.src.exists(ref)))
+      add(ctx, rule, severity, `${what} ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, path);
   } catch (err) {
     if (err instanceof PathError) add(ctx, rule, "error", `${what} ${JSON.stringify(ref)}: ${err.message}`, path);
     else throw err;
@@ -94,23 +95,47 @@ export async function checkPolicies(
     if (d.personal_data) {
       const anon = requirement(privacy.require_anonymization, true);
       if (anon && (d.anonymization === undefined || d.anonymization === "none")) {
-        add(ctx, "privacy/anonymization", "error", `${d.id}: personal data without anonymization; set anonymization to pseudonymized, anonymized, k-anonymity or synthetic (or policy.privacy.require_anonymization: false with a reason in review)`, d.anonymization ? [...at, "anonymization"] : [...at, "personal_data"]);
+        add(
+          ctx,
+          "privacy/anonymization",
+          "error",
+          `${d.id}: personal data without anonymization; set anonymization to pseudonymized, anonymized, k-anonymity or synthetic (or policy.privacy.require_anonymization: false with a reason in review)`,
+          d.anonymization ? [...at, "anonymization"] : [...at, "personal_data"],
+        );
       }
       const enc = requirement(privacy.require_encryption, true);
       if (enc && !(d.encryption?.at_rest && d.encryption?.in_transit)) {
         const missing = [!d.encryption?.at_rest && "at rest", !d.encryption?.in_transit && "in transit"].filter(Boolean).join(" and ");
-        add(ctx, "privacy/encryption", "error", `${d.id}: personal data not encrypted ${missing}; set encryption: { at_rest: true, in_transit: true } once it is`, d.encryption ? [...at, "encryption"] : [...at, "personal_data"]);
+        add(
+          ctx,
+          "privacy/encryption",
+          "error",
+          `${d.id}: personal data not encrypted ${missing}; set encryption: { at_rest: true, in_transit: true } once it is`,
+          d.encryption ? [...at, "encryption"] : [...at, "personal_data"],
+        );
       }
     }
     const dp = d.differential_privacy;
     if (dp && privacy.max_epsilon !== undefined && dp.epsilon > privacy.max_epsilon) {
-      add(ctx, "privacy/epsilon", "error", `${d.id}: differential-privacy epsilon ${dp.epsilon} is above the policy's max_epsilon ${privacy.max_epsilon}; train with a smaller epsilon (more noise)`, [...at, "differential_privacy", "epsilon"]);
+      add(
+        ctx,
+        "privacy/epsilon",
+        "error",
+        `${d.id}: differential-privacy epsilon ${dp.epsilon} is above the policy's max_epsilon ${privacy.max_epsilon}; train with a smaller epsilon (more noise)`,
+        [...at, "differential_privacy", "epsilon"],
+      );
     }
     const exposure = datasets[i]?.exposure;
     if (exposure && d.personal_data) {
       const cap = privacy.max_exposed_records;
       if (exposure.p === null) {
-        add(ctx, "privacy/exposure", "warning", `${d.id}: the exposure of its personal data is unknown; bound it with differential_privacy: { epsilon, delta } or a declared leak_probability`, [...at, "id"]);
+        add(
+          ctx,
+          "privacy/exposure",
+          "warning",
+          `${d.id}: the exposure of its personal data is unknown; bound it with differential_privacy: { epsilon, delta } or a declared leak_probability`,
+          [...at, "id"],
+        );
       } else if (cap !== undefined) {
         const problem = exposureOverCap(d, exposure, cap);
         if (problem) add(ctx, "privacy/exposure", "error", `${d.id}: ${problem}`, [...at, "id"]);
@@ -118,7 +143,11 @@ export async function checkPolicies(
     }
     const docs = requirement(transparency.require_dataset_documentation, true);
     if (docs) {
-      if (d.documentation === undefined) add(ctx, "transparency/dataset-documentation", docs, `${d.id}: no documentation; add a datasheet (repository path or https URL) as documentation`, [...at, "id"]);
+      if (d.documentation === undefined)
+        add(ctx, "transparency/dataset-documentation", docs, `${d.id}: no documentation; add a datasheet (repository path or https URL) as documentation`, [
+          ...at,
+          "id",
+        ]);
       else await checkDocument(ctx, d.documentation, [...at, "documentation"], "transparency/dataset-documentation", docs, `${d.id}: documentation`);
     }
     const lic = requirement(transparency.require_license, true);
@@ -134,7 +163,15 @@ export async function checkPolicies(
     const ref = declared[key];
     const severity = requirement(flag, false);
     if (ref !== undefined && flag !== false) await checkDocument(ctx, ref, ["transparency", key], rule, severity ?? "warning", `transparency.${key}`);
-    else if (severity) add(ctx, rule, severity, `the policy requires ${what}; add transparency.${key} (repository path or https URL)`, ["policy", "transparency", `require_${key}`], true);
+    else if (severity)
+      add(
+        ctx,
+        rule,
+        severity,
+        `the policy requires ${what}; add transparency.${key} (repository path or https URL)`,
+        ["policy", "transparency", `require_${key}`],
+        true,
+      );
   }
 
   const modelCard = await checkModelCard(ctx, runs);
@@ -198,7 +235,9 @@ function exposureOverCap(d: Dataset, e: DatasetReport["exposure"], cap: number):
   // Anonymization is no bound on p by itself: only a leak_probability declared for it is.
   const anonymization = counted ? "; anonymization alone does not lower p: declare the leak_probability it gives, with its justification" : "";
   if (e.records === null || e.expected_exposed_records === null) {
-    return counted ? `records (D) is not given, so R = p × D cannot be shown within max_exposed_records ${formatNumber(cap)} (${why}); give records${anonymization}` : null;
+    return counted
+      ? `records (D) is not given, so R = p × D cannot be shown within max_exposed_records ${formatNumber(cap)} (${why}); give records${anonymization}`
+      : null;
   }
   const r = e.expected_exposed_records;
   if (r <= cap) return null;
@@ -247,7 +286,13 @@ async function checkLicense(ctx: Context, id: string, license: string, path: Pat
   } catch {
     suggestion = null;
   }
-  add(ctx, "transparency/license", "error", `${id}: ${JSON.stringify(license)} is not an SPDX licence id${suggestion ? `; did you mean ${suggestion}?` : ""} (or write "proprietary")`, path);
+  add(
+    ctx,
+    "transparency/license",
+    "error",
+    `${id}: ${JSON.stringify(license)} is not an SPDX licence id${suggestion ? `; did you mean ${suggestion}?` : ""} (or write "proprietary")`,
+    path,
+  );
 }
 
 async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise<ModelCardReport | null> {
@@ -255,7 +300,15 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
   const required = requirement(t.require_model_card, false);
   const ref = ctx.manifest.model_card;
   if (ref === undefined) {
-    if (required) add(ctx, "transparency/model-card", required, "the policy requires a model card; add model_card: MODEL_CARD.md (Hugging Face format)", ["policy", "transparency", "require_model_card"], true);
+    if (required)
+      add(
+        ctx,
+        "transparency/model-card",
+        required,
+        "the policy requires a model card; add model_card: MODEL_CARD.md (Hugging Face format)",
+        ["policy", "transparency", "require_model_card"],
+        true,
+      );
     return null;
   }
   let text: string | null;
@@ -267,7 +320,13 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     return null;
   }
   if (text === null) {
-    add(ctx, "transparency/model-card", required ?? "warning", `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, ["model_card"]);
+    add(
+      ctx,
+      "transparency/model-card",
+      required ?? "warning",
+      `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`,
+      ["model_card"],
+    );
     return null;
   }
   const card = parseModelCard(text);
@@ -278,7 +337,13 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
   const have = new Set(card.headings.map(normaliseHeading));
   const missing = sections.filter((s) => !have.has(normaliseHeading(s)));
   for (const s of missing) {
-    add(ctx, "transparency/model-card-section", sectionsGiven ? "error" : "warning", `${ref}: no "${s}" section; add a heading for it (any level, case-insensitive)`, sectionsGiven ? ["policy", "transparency", "model_card_sections"] : ["model_card"]);
+    add(
+      ctx,
+      "transparency/model-card-section",
+      sectionsGiven ? "error" : "warning",
+      `${ref}: no "${s}" section; add a heading for it (any level, case-insensitive)`,
+      sectionsGiven ? ["policy", "transparency", "model_card_sections"] : ["model_card"],
+    );
   }
 
   // The card's figure is operational CO2e (CodeCarbon, AutoTrain); embodied carbon is reported beside it, not compared.
@@ -290,11 +355,23 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
   if (disclosure) {
     const grams = formatNumber(estimated);
     if (!card.co2) {
-      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: no co2_eq_emissions in the front matter; add the block this report suggests (${grams} g), or run footprint-gate card --write`, ["model_card"]);
+      add(
+        ctx,
+        "transparency/emissions-disclosure",
+        disclosure,
+        `${ref}: no co2_eq_emissions in the front matter; add the block this report suggests (${grams} g), or run footprint-gate card --write`,
+        ["model_card"],
+      );
     } else if (card.co2.grams === null) {
       add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions ${card.co2.raw} is not a number of grams`, ["model_card"]);
     } else if (differencePct !== null && Math.abs(differencePct) > tolerance) {
-      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the operational estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`, ["model_card"]);
+      add(
+        ctx,
+        "transparency/emissions-disclosure",
+        disclosure,
+        `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the operational estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`,
+        ["model_card"],
+      );
     }
   }
   const read = !card.co2 ? "none" : card.co2.grams === null ? "unreadable" : "read";
@@ -304,5 +381,14 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     // Shown in the PR comment's code block: no control, bidi or zero-width characters from the card.
     if (v !== undefined) kept[key] = plainText(v).slice(0, 200);
   }
-  return { path: ref, disclosure: read, disclosed_g: card.co2?.grams ?? null, estimated_g: estimated, embodied_g: embodied, difference_pct: differencePct, missing_sections: missing, kept };
+  return {
+    path: ref,
+    disclosure: read,
+    disclosed_g: card.co2?.grams ?? null,
+    estimated_g: estimated,
+    embodied_g: embodied,
+    difference_pct: differencePct,
+    missing_sections: missing,
+    kept,
+  };
 }

@@ -33,7 +33,12 @@ const kind = z.enum(["training", "inference"]);
 const basis = z.enum(["estimated", "measured"]);
 const id = z.string().regex(ID_PATTERN);
 // Reports written before per-request figures were compared are still read.
-const figures = totals.extend({ id, kind, basis, per_request: z.strictObject({ energy_wh: num.nullable(), co2e_g_per_1000: num.nullable() }).nullable().default(null) });
+const figures = totals.extend({
+  id,
+  kind,
+  basis,
+  per_request: z.strictObject({ energy_wh: num.nullable(), co2e_g_per_1000: num.nullable() }).nullable().default(null),
+});
 
 const run = figures.extend({
   inputs: z.strictObject({
@@ -81,111 +86,115 @@ const finding = z.strictObject({
   column: num.int().min(1),
 });
 
-const manifest = z.strictObject({
-  path: str(TEXT_LIMITS.path),
-  project: str(TEXT_LIMITS.project).nullable(),
-  verdict: z.enum(["pass", "warn", "fail"]),
-  evaluated: z.boolean(),
-  removed: z.boolean(),
-  totals: totals.nullable(),
-  runs: z.array(run).max(MAX_RUNS),
-  assumptions: z
-    .array(z.strictObject({ name: str(60), value: z.union([num, str(TEXT_LIMITS.assumptionValue)]), unit: str(40), source: num.int().min(0) }))
-    .max(MAX_RUNS * 20),
-  sources: z.array(z.strictObject({ source: str(TEXT_LIMITS.source), year: num.int().nullable() })).max(100_000),
-  datasets: z
-    .array(
-      z.strictObject({
-        id,
-        exposure: z.strictObject({
-          p: num.nullable(),
-          basis: z.enum(["differential-privacy", "declared", "no-anonymization", "unknown-under-cap", "unknown"]),
-          records: num.nullable(),
-          expected_exposed_records: num.nullable(),
-        }),
-      }),
-    )
-    .max(MAX_DATASETS),
-  base: z.strictObject({ path: str(TEXT_LIMITS.path), totals, runs: z.array(figures).max(MAX_RUNS) }).nullable(),
-  delta: z
-    .strictObject({
-      energy_kwh: num,
-      energy_pct: pct,
-      co2e_kg: num,
-      co2e_pct: pct,
-      water_l: num,
-      runs: z
-        .array(
-          z.strictObject({
-            id,
-            kind,
-            change: z.enum(["added", "removed", "changed", "unchanged"]),
-            base: figures.nullable(),
-            head: figures.nullable(),
-            energy_kwh: num,
-            energy_pct: pct,
-            co2e_kg: num,
-            co2e_pct: pct,
-            per_request_energy_pct: pct.default(null),
-            per_request_co2e_pct: pct.default(null),
+const manifest = z
+  .strictObject({
+    path: str(TEXT_LIMITS.path),
+    project: str(TEXT_LIMITS.project).nullable(),
+    verdict: z.enum(["pass", "warn", "fail"]),
+    evaluated: z.boolean(),
+    removed: z.boolean(),
+    totals: totals.nullable(),
+    runs: z.array(run).max(MAX_RUNS),
+    assumptions: z
+      .array(z.strictObject({ name: str(60), value: z.union([num, str(TEXT_LIMITS.assumptionValue)]), unit: str(40), source: num.int().min(0) }))
+      .max(MAX_RUNS * 20),
+    sources: z.array(z.strictObject({ source: str(TEXT_LIMITS.source), year: num.int().nullable() })).max(100_000),
+    datasets: z
+      .array(
+        z.strictObject({
+          id,
+          exposure: z.strictObject({
+            p: num.nullable(),
+            basis: z.enum(["differential-privacy", "declared", "no-anonymization", "unknown-under-cap", "unknown"]),
+            records: num.nullable(),
+            expected_exposed_records: num.nullable(),
           }),
-        )
-        .max(2 * MAX_RUNS),
-    })
-    .nullable(),
-  budget: z
-    .array(
-      z.strictObject({
-        scope: str(100),
-        metric: z.enum(["energy_kwh", "co2e_kg", "water_l"]),
-        // Reports written before uses named their key get it from scope and metric.
-        key: z.enum(Object.keys(BUDGET_RULES) as [BudgetKey, ...BudgetKey[]]).optional(),
-        limit: num,
-        value: num,
-        share: num,
-        status: z.enum(["ok", "warn", "over"]),
-      }).transform((b) => ({ ...b, key: b.key ?? budgetKeyOf(b) })),
-    )
-    .max(4 + 2 * MAX_RUNS),
-  advice: z
-    .array(
-      z.strictObject({
-        id,
-        from: str(200),
-        to: str(200),
-        from_intensity: num,
-        to_intensity: num,
-        saving_co2e_kg: num,
-        saving_pct: num,
-      }),
-    )
-    .max(MAX_RUNS),
-  privacy: z.strictObject({ expected_exposed_records: num, unknown_datasets: num.int() }).nullable(),
-  model_card: z
-    .strictObject({
-      path: str(TEXT_LIMITS.path),
-      disclosure: z.enum(["none", "unreadable", "read"]),
-      disclosed_g: num.nullable(),
-      estimated_g: num,
-      embodied_g: num,
-      difference_pct: pct,
-      missing_sections: z.array(str(TEXT_LIMITS.section)).max(50),
-      kept: z.strictObject({
-        training_type: str(TEXT_LIMITS.card).optional(),
-        geographical_location: str(TEXT_LIMITS.card).optional(),
-        hardware_used: str(TEXT_LIMITS.card).optional(),
-      }),
-    })
-    .nullable(),
-  findings: z.array(finding).max(MAX_FINDINGS),
-}).superRefine((m, ctx) => {
-  // Every reference points into its table.
-  const bad = (path: (string | number)[], what: string) => ctx.addIssue({ code: "custom", path, message: `${what} is not in the table` });
-  for (const [i, a] of m.assumptions.entries()) if (a.source >= m.sources.length) bad(["assumptions", i, "source"], `source ${a.source}`);
-  for (const [i, r] of m.runs.entries()) {
-    for (const [j, a] of r.assumptions.entries()) if (a >= m.assumptions.length) bad(["runs", i, "assumptions", j], `assumption ${a}`);
-  }
-});
+        }),
+      )
+      .max(MAX_DATASETS),
+    base: z.strictObject({ path: str(TEXT_LIMITS.path), totals, runs: z.array(figures).max(MAX_RUNS) }).nullable(),
+    delta: z
+      .strictObject({
+        energy_kwh: num,
+        energy_pct: pct,
+        co2e_kg: num,
+        co2e_pct: pct,
+        water_l: num,
+        runs: z
+          .array(
+            z.strictObject({
+              id,
+              kind,
+              change: z.enum(["added", "removed", "changed", "unchanged"]),
+              base: figures.nullable(),
+              head: figures.nullable(),
+              energy_kwh: num,
+              energy_pct: pct,
+              co2e_kg: num,
+              co2e_pct: pct,
+              per_request_energy_pct: pct.default(null),
+              per_request_co2e_pct: pct.default(null),
+            }),
+          )
+          .max(2 * MAX_RUNS),
+      })
+      .nullable(),
+    budget: z
+      .array(
+        z
+          .strictObject({
+            scope: str(100),
+            metric: z.enum(["energy_kwh", "co2e_kg", "water_l"]),
+            // Reports written before uses named their key get it from scope and metric.
+            key: z.enum(Object.keys(BUDGET_RULES) as [BudgetKey, ...BudgetKey[]]).optional(),
+            limit: num,
+            value: num,
+            share: num,
+            status: z.enum(["ok", "warn", "over"]),
+          })
+          .transform((b) => ({ ...b, key: b.key ?? budgetKeyOf(b) })),
+      )
+      .max(4 + 2 * MAX_RUNS),
+    advice: z
+      .array(
+        z.strictObject({
+          id,
+          from: str(200),
+          to: str(200),
+          from_intensity: num,
+          to_intensity: num,
+          saving_co2e_kg: num,
+          saving_pct: num,
+        }),
+      )
+      .max(MAX_RUNS),
+    privacy: z.strictObject({ expected_exposed_records: num, unknown_datasets: num.int() }).nullable(),
+    model_card: z
+      .strictObject({
+        path: str(TEXT_LIMITS.path),
+        disclosure: z.enum(["none", "unreadable", "read"]),
+        disclosed_g: num.nullable(),
+        estimated_g: num,
+        embodied_g: num,
+        difference_pct: pct,
+        missing_sections: z.array(str(TEXT_LIMITS.section)).max(50),
+        kept: z.strictObject({
+          training_type: str(TEXT_LIMITS.card).optional(),
+          geographical_location: str(TEXT_LIMITS.card).optional(),
+          hardware_used: str(TEXT_LIMITS.card).optional(),
+        }),
+      })
+      .nullable(),
+    findings: z.array(finding).max(MAX_FINDINGS),
+  })
+  .superRefine((m, ctx) => {
+    // Every reference points into its table.
+    const bad = (path: (string | number)[], what: string) => ctx.addIssue({ code: "custom", path, message: `${what} is not in the table` });
+    for (const [i, a] of m.assumptions.entries()) if (a.source >= m.sources.length) bad(["assumptions", i, "source"], `source ${a.source}`);
+    for (const [i, r] of m.runs.entries()) {
+      for (const [j, a] of r.assumptions.entries()) if (a >= m.assumptions.length) bad(["runs", i, "assumptions", j], `assumption ${a}`);
+    }
+  });
 
 const reportSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA),

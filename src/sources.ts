@@ -1,7 +1,20 @@
 // Where manifests and the files they name are read from: the work tree, or a git ref (`git show`).
 // Both confine every path to the repository; nothing in a manifest can make us read outside it.
 import { createRequire } from "node:module";
-import { closeSync, constants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, statSync, writeSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { MAX_MANIFEST_BYTES } from "./manifest/parse.js";
@@ -73,7 +86,10 @@ function kindOf(st: Stats): string {
 function refuseSpecial(st: Stats): void {
   if (st.isFile()) return;
   const kind = kindOf(st);
-  throw new FileError(st.isDirectory() ? "the path is a folder, not a file" : `the path is ${kind === "not a regular file" ? kind : `${kind}, not a regular file`}`, st.isDirectory() ? "folder" : "special");
+  throw new FileError(
+    st.isDirectory() ? "the path is a folder, not a file" : `the path is ${kind === "not a regular file" ? kind : `${kind}, not a regular file`}`,
+    st.isDirectory() ? "folder" : "special",
+  );
 }
 
 /**
@@ -145,7 +161,7 @@ export function writeRegularFile(path: string, text: string): void {
     refuseSpecial(fstatSync(fd));
     ftruncateSync(fd, 0);
     const data = Buffer.from(text, "utf8");
-    for (let n = 0; n < data.length; ) n += writeSync(fd, data, n, data.length - n);
+    for (let n = 0; n < data.length;) n += writeSync(fd, data, n, data.length - n);
   } finally {
     closeSync(fd);
   }
@@ -340,8 +356,12 @@ export async function gitRefSource(file: string, ref: string, display: string): 
         `--base-ref ${ref}: not in the local history of this shallow clone; fetch it (${fetchHint(ref)}) or check out with fetch-depth: 0`,
       );
     }
-    throw new SourceError(`--base-ref: ${JSON.stringify(ref)} is not a commit in this git repository's local history (a typo, or fetch it first: ${fetchHint(ref)})`);
+    throw new SourceError(
+      `--base-ref: ${JSON.stringify(ref)} is not a commit in this git repository's local history (a typo, or fetch it first: ${fetchHint(ref)})`,
+    );
   }
-  const manifestRel = relative(commit.root, realpathSync(resolve(file))).split(sep).join("/");
+  const manifestRel = relative(commit.root, realpathSync(resolve(file)))
+    .split(sep)
+    .join("/");
   return repoSource(manifestRel, `${display}@${ref}`, (p, maxBytes) => commit.show(p, maxBytes));
 }

@@ -36,19 +36,27 @@ describe("custom accelerators", () => {
   });
 
   it("a custom accelerator in the compute form needs peak_tflops, and peak_tflops gives the hours", async () => {
-    const without = await report(`${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    compute: { parameters: 1e9, tokens: 1e11 }\n`);
+    const without = await report(
+      `${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    compute: { parameters: 1e9, tokens: 1e11 }\n`,
+    );
     expect(without.evaluated).toBe(false);
     expect(without.findings.find((f) => f.rule === "manifest/invalid")!.message).toContain("compute needs peak_tflops");
-    const withPeak = await report(`${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`);
+    const withPeak = await report(
+      `${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`,
+    );
     expect(withPeak.evaluated).toBe(true);
     expect(withPeak.runs[0]!.inputs.accelerator_hours).toBeCloseTo((6 * 1e9 * 1e11) / (500e12 * 0.5) / 3600, 9);
   });
 
   it("peak_tflops overrides the catalogue peak and makes compute work for an accelerator without one", async () => {
-    const a10g = await report(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-a10g\n    peak_tflops: 70\n    compute: { parameters: 1e8, tokens: 1e10, mfu: 0.5 }\n`);
+    const a10g = await report(
+      `${HEAD}training:\n  - id: a\n    accelerator: nvidia-a10g\n    peak_tflops: 70\n    compute: { parameters: 1e8, tokens: 1e10, mfu: 0.5 }\n`,
+    );
     expect(a10g.evaluated).toBe(true);
     expect(a10g.runs[0]!.inputs.accelerator_hours).toBeCloseTo((6 * 1e8 * 1e10) / (70e12 * 0.5) / 3600, 9);
-    const h100 = await report(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`);
+    const h100 = await report(
+      `${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`,
+    );
     expect(h100.runs[0]!.inputs.accelerator_hours).toBeCloseTo((6 * 1e9 * 1e11) / (500e12 * 0.5) / 3600, 9);
     const bad = await report(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    peak_tflops: 0\n    gpu_hours: 1\n`);
     expect(bad.evaluated).toBe(false);
@@ -71,7 +79,9 @@ describe("custom accelerators", () => {
     const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: "a\\n\u0060\u0060\u0060\\n@octocat"\n    power_w: 100\n    count: 2\n    hours: 1\n`);
     expect(m.runs[0]!.inputs.accelerator).toBe("a ``` @octocat");
     const text = renderText(buildReport([m]));
-    expect(text.split("\n").filter((l) => l.includes("octocat") && !l.includes("custom-accelerator"))).toEqual([expect.stringMatching(/^ {2}a +training +2 × a ``` @octocat +estimated /)]);
+    expect(text.split("\n").filter((l) => l.includes("octocat") && !l.includes("custom-accelerator"))).toEqual([
+      expect.stringMatching(/^ {2}a +training +2 × a ``` @octocat +estimated /),
+    ]);
   });
 
   it("a custom accelerator in a manifest that fails the schema is not reported as unknown", async () => {
@@ -118,7 +128,28 @@ describe("ambiguous family names", () => {
       expect(found.ok && found.value.id, name).toBe(chosen);
       expect(found.ambiguity, name).toBeDefined();
     }
-    for (const name of ["A100-SXM4-80GB", "A100 80GB PCIe", "H100 SXM", "H100 PCIe", "V100 PCIe", "MI300X", "TPUv4 Chip", "nvidia-a100-80gb-sxm", "GH200", "GB200", "H200 NVL", "RTX 4090", "A6000", "RTX 6000 Ada", "MI300A", "MI325X", "Trillium", "Ironwood", "Trainium2", "Inf2"]) {
+    for (const name of [
+      "A100-SXM4-80GB",
+      "A100 80GB PCIe",
+      "H100 SXM",
+      "H100 PCIe",
+      "V100 PCIe",
+      "MI300X",
+      "TPUv4 Chip",
+      "nvidia-a100-80gb-sxm",
+      "GH200",
+      "GB200",
+      "H200 NVL",
+      "RTX 4090",
+      "A6000",
+      "RTX 6000 Ada",
+      "MI300A",
+      "MI325X",
+      "Trillium",
+      "Ironwood",
+      "Trainium2",
+      "Inf2",
+    ]) {
       const found = findAccelerator(name);
       expect(found.ok, name).toBe(true);
       expect(found.ambiguity, name).toBeUndefined();
@@ -139,11 +170,15 @@ describe("ambiguous family names", () => {
     expect(message("TPU v4")).toBe(
       '"TPU v4" is read as google-tpu-v4 (378.5 W, measured system power per chip); the family also has TPU v4i (an inference chip not offered on Google Cloud; not in the catalogue); name the model to silence this',
     );
-    expect(message("TPU v5")).toBe('"TPU v5" is read as google-tpu-v5p (no published power); the family also has google-tpu-v5e (no published power); name the model to silence this');
+    expect(message("TPU v5")).toBe(
+      '"TPU v5" is read as google-tpu-v5p (no published power); the family also has google-tpu-v5e (no published power); name the model to silence this',
+    );
   });
 
   it("the resolved accelerator and count are shown per entry in the text output and the Markdown", async () => {
-    const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: A100\n    count: 8\n    hours: 10\n  - id: b\n    accelerator: H100 SXM\n    gpu_hours: 100\n`);
+    const m = await report(
+      `${HEAD}training:\n  - id: a\n    accelerator: A100\n    count: 8\n    hours: 10\n  - id: b\n    accelerator: H100 SXM\n    gpu_hours: 100\n`,
+    );
     const text = renderText(buildReport([m]));
     expect(text).toMatch(/^ {2}a +training +8 × nvidia-a100-80gb-sxm +estimated /m);
     expect(text).toMatch(/^ {2}b +training +nvidia-h100-sxm +estimated /m);
@@ -155,8 +190,9 @@ describe("ambiguous family names", () => {
 });
 
 describe("catalogue breadth", () => {
-  const catalogue = (JSON.parse(readFileSync(new URL("../data/accelerators.json", import.meta.url), "utf8")) as { accelerators: { id: string; aliases: string[] }[] })
-    .accelerators;
+  const catalogue = (
+    JSON.parse(readFileSync(new URL("../data/accelerators.json", import.meta.url), "utf8")) as { accelerators: { id: string; aliases: string[] }[] }
+  ).accelerators;
 
   it("has at least 45 accelerators", () => {
     expect(catalogue.length).toBeGreaterThanOrEqual(45);
@@ -182,7 +218,9 @@ describe("power basis", () => {
   };
 
   it("a TPU entry states the measured system power per chip it uses, with its source and year; a GPU states its TDP", async () => {
-    const m = await report(`${HEAD}training:\n  - id: t\n    accelerator: google-tpu-v3\n    gpu_hours: 1000\n  - id: g\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1000\n`);
+    const m = await report(
+      `${HEAD}training:\n  - id: t\n    accelerator: google-tpu-v3\n    gpu_hours: 1000\n  - id: g\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1000\n`,
+    );
     expect(power(m, 0)).toMatchObject({ value: 283, unit: "W (measured system power per chip)", year: 2021 });
     expect(power(m, 0).source).toMatch(/Patterson et al\. 2021/);
     // 1000 chip-hours at 283 W and training utilisation 1.

@@ -93,7 +93,8 @@ describe("badge", () => {
     const dir = mkdtempSync(join(tmpdir(), "fg-badge-"));
     dirs.push(dir);
     writeFileSync(join(dir, "footprint.yml"), manifest(2, "budget: { energy_kwh: 1e9 }\n"));
-    const run = (out: string) => spawnSync(process.execPath, [CLI, "badge", "footprint.yml", "--out", out, "--metric", "energy"], { cwd: dir, encoding: "utf8" });
+    const run = (out: string) =>
+      spawnSync(process.execPath, [CLI, "badge", "footprint.yml", "--out", out, "--metric", "energy"], { cwd: dir, encoding: "utf8" });
     expect(run("a").status).toBe(0);
     expect(run("b").status).toBe(0);
     const a = readFileSync(join(dir, "a", "footprint.svg"));
@@ -124,7 +125,9 @@ describe("badge", () => {
 });
 
 describe("region advice", () => {
-  const cloud = JSON.parse(readFileSync(join(ROOT, "data", "cloud.json"), "utf8")) as { providers: Record<string, { regions: Record<string, { zone: string }> }> };
+  const cloud = JSON.parse(readFileSync(join(ROOT, "data", "cloud.json"), "utf8")) as {
+    providers: Record<string, { regions: Record<string, { zone: string }> }>;
+  };
   const grid = JSON.parse(readFileSync(join(ROOT, "data", "grid.json"), "utf8")) as { zones: Record<string, { intensity: number }> };
   const greenest = (provider: string) =>
     Object.entries(cloud.providers[provider]!.regions)
@@ -133,7 +136,9 @@ describe("region advice", () => {
 
   it.each(["aws", "gcp", "azure"])("picks the greenest %s region and computes the saving", async (provider) => {
     const region = provider === "aws" ? "us-east-1" : provider === "gcp" ? "us-central1" : "eastus";
-    const m = await manifestReport(`version: 1\nproject: p\ntraining:\n  - { id: run, accelerator: nvidia-h100-sxm, count: 8, hours: 100, location: "${provider}:${region}" }\n`);
+    const m = await manifestReport(
+      `version: 1\nproject: p\ntraining:\n  - { id: run, accelerator: nvidia-h100-sxm, count: 8, hours: 100, location: "${provider}:${region}" }\n`,
+    );
     const best = greenest(provider);
     expect(m.advice).toHaveLength(1);
     const a = m.advice[0]!;
@@ -159,7 +164,9 @@ describe("region advice", () => {
   });
 
   it("never fails the gate, even for a large saving", async () => {
-    const m = await manifestReport(`version: 1\nproject: p\ntraining:\n  - { id: a, accelerator: nvidia-h100-sxm, count: 512, hours: 1000, location: "aws:ap-south-1" }\n`);
+    const m = await manifestReport(
+      `version: 1\nproject: p\ntraining:\n  - { id: a, accelerator: nvidia-h100-sxm, count: 512, hours: 1000, location: "aws:ap-south-1" }\n`,
+    );
     expect(m.advice[0]!.saving_pct).toBeGreaterThan(50);
     expect(m.findings).toEqual([]);
     expect(m.verdict).toBe("pass");

@@ -29,9 +29,24 @@ describe("checkBudgets", () => {
     expect(p.findings).toEqual([]);
     return { manifest: p.manifest!, locator: p.locator };
   };
-  const totals = (energy: number, co2e = 0, water = 0): Totals => ({ energy_kwh: energy, operational_co2e_kg: co2e, embodied_co2e_kg: 0, co2e_kg: co2e, water_l: water });
+  const totals = (energy: number, co2e = 0, water = 0): Totals => ({
+    energy_kwh: energy,
+    operational_co2e_kg: co2e,
+    embodied_co2e_kg: 0,
+    co2e_kg: co2e,
+    water_l: water,
+  });
   const run = (id: string, index: number, energy: number, co2e = 0) =>
-    ({ id, kind: "training", path: ["training", index], energy_kwh: energy, co2e_kg: co2e, operational_co2e_kg: co2e, embodied_co2e_kg: 0, water_l: 0 }) as unknown as RunResult;
+    ({
+      id,
+      kind: "training",
+      path: ["training", index],
+      energy_kwh: energy,
+      co2e_kg: co2e,
+      operational_co2e_kg: co2e,
+      embodied_co2e_kg: 0,
+      water_l: 0,
+    }) as unknown as RunResult;
 
   it("under warn_at: no findings, status ok", () => {
     const { manifest, locator } = setup();
@@ -100,7 +115,9 @@ describe("checkBudgets", () => {
   });
 
   it("through evaluate: an over-budget manifest fails with the budget finding", async () => {
-    const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100 sxm\n    count: 8\n    hours: 10\n    location: FR\nbudget:\n  energy_kwh: 80\n`);
+    const r = await report(
+      `${HEAD}training:\n  - id: a\n    accelerator: h100 sxm\n    count: 8\n    hours: 10\n    location: FR\nbudget:\n  energy_kwh: 80\n`,
+    );
     // 87.36 kWh of 80; a bare zone gets the industry-average PUE, which a notice names.
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
       ["budget/energy", "error"],

@@ -5,15 +5,26 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { cli, git, tempFolders, type Result } from "./cli-harness.js";
 
-
 /** The first stderr line: the one-line reason. */
 const reason = (r: Result) => r.stderr.split("\n")[0]!;
 
 const { root, folder, write } = tempFolders("footprint-cli-paths-");
 
 const TRAINING = (extra = "") =>
-  ["version: 1", "project: paths", "training:", "  - id: run-a", "    accelerator: nvidia-a100-80gb-sxm", "    gpu_hours: 100", "    location: FR", extra].join("\n") + "\n";
-const INFERENCE_ONLY = ["version: 1", "project: paths", "inference:", "  - id: api", "    accelerator: nvidia-a100-80gb-sxm", "    count: 1", "    hours: 100", "    location: FR", ""].join("\n");
+  ["version: 1", "project: paths", "training:", "  - id: run-a", "    accelerator: nvidia-a100-80gb-sxm", "    gpu_hours: 100", "    location: FR", extra].join(
+    "\n",
+  ) + "\n";
+const INFERENCE_ONLY = [
+  "version: 1",
+  "project: paths",
+  "inference:",
+  "  - id: api",
+  "    accelerator: nvidia-a100-80gb-sxm",
+  "    count: 1",
+  "    hours: 100",
+  "    location: FR",
+  "",
+].join("\n");
 
 // ------------------------------------------------------------------------------------------------
 describe("card: no training entries, a missing model card (item 3)", () => {

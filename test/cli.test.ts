@@ -4,7 +4,6 @@ import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { cli, git, ROOT, tempFolders } from "./cli-harness.js";
 
-
 // ---- report types (what the tests read) ----
 interface Totals {
   energy_kwh: number;
@@ -174,7 +173,11 @@ describe("exit codes", () => {
     expect(f).toBeDefined();
     expect(f!.severity).toBe("error");
     expect([f!.line, f!.column]).toEqual([5, 18]);
-    const ids = f!.message.slice(f!.message.lastIndexOf(":") + 1).split(",").map((s) => s.trim()).filter(Boolean);
+    const ids = f!.message
+      .slice(f!.message.lastIndexOf(":") + 1)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(ids).toHaveLength(3);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
   });
@@ -310,7 +313,8 @@ function expectNumber(v: unknown, what: string): void {
 }
 function expectTotals(t: unknown, what: string): void {
   expect(t, what).toBeTypeOf("object");
-  for (const k of ["energy_kwh", "operational_co2e_kg", "embodied_co2e_kg", "co2e_kg", "water_l"]) expectNumber((t as Record<string, unknown>)[k], `${what}.${k}`);
+  for (const k of ["energy_kwh", "operational_co2e_kg", "embodied_co2e_kg", "co2e_kg", "water_l"])
+    expectNumber((t as Record<string, unknown>)[k], `${what}.${k}`);
 }
 function expectFinding(f: unknown): void {
   const o = f as Record<string, unknown>;
@@ -420,7 +424,18 @@ describe("--format json", () => {
     write(
       d,
       "footprint.yml",
-      ["version: 1", "project: p", "trainin:", "  - id: a", "training:", "  - id: b", "    accelerator: nvidia-a100-80gb-sxm", "    gpu_hours: -5", "    hourss: 3", ""].join("\n"),
+      [
+        "version: 1",
+        "project: p",
+        "trainin:",
+        "  - id: a",
+        "training:",
+        "  - id: b",
+        "    accelerator: nvidia-a100-80gb-sxm",
+        "    gpu_hours: -5",
+        "    hourss: 3",
+        "",
+      ].join("\n"),
     );
     const { status, report } = json(["check", "footprint.yml"], d);
     expect(status).toBe(2);
@@ -829,14 +844,7 @@ describe("bundled examples (with their base manifests)", () => {
   });
 
   it("fine-tune-measured: --fail-on warning fails on its run-energy warning", () => {
-    const r = cli([
-      "check",
-      "examples/fine-tune-measured/footprint.yml",
-      "--base",
-      "examples/fine-tune-measured/footprint.base.yml",
-      "--fail-on",
-      "warning",
-    ]);
+    const r = cli(["check", "examples/fine-tune-measured/footprint.yml", "--base", "examples/fine-tune-measured/footprint.base.yml", "--fail-on", "warning"]);
     expect(r.status).toBe(1);
   });
 

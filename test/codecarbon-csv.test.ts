@@ -45,14 +45,25 @@ describe("readCodeCarbon", () => {
 
   it("without a run_id column every row is summed", () => {
     const header = H33.filter((h) => h !== "run_id");
-    const t = readCodeCarbon(ccFile(header, [{ energy_consumed: 1, emissions: 0.1 }, { energy_consumed: 2, emissions: 0.2 }, { energy_consumed: 4, emissions: 0.4 }]));
+    const t = readCodeCarbon(
+      ccFile(header, [
+        { energy_consumed: 1, emissions: 0.1 },
+        { energy_consumed: 2, emissions: 0.2 },
+        { energy_consumed: 4, emissions: 0.4 },
+      ]),
+    );
     expect(t.runs).toBe(3);
     near(t.energy_kwh, 7);
     near(t.emissions_kg, 0.7);
   });
 
   it("rows with an empty run_id each count", () => {
-    const t = readCodeCarbon(ccFile(H33, [{ run_id: "", energy_consumed: 1, emissions: 0.1 }, { run_id: "", energy_consumed: 2, emissions: 0.2 }]));
+    const t = readCodeCarbon(
+      ccFile(H33, [
+        { run_id: "", energy_consumed: 1, emissions: 0.1 },
+        { run_id: "", energy_consumed: 2, emissions: 0.2 },
+      ]),
+    );
     near(t.energy_kwh, 3);
   });
 
@@ -99,7 +110,10 @@ describe("readCodeCarbon", () => {
   });
 
   it("a truncated last row is an error, not a silent under-count", () => {
-    const full = ccFile(H33, [{ run_id: "r1", energy_consumed: 2, emissions: 1 }, { run_id: "r2", energy_consumed: 3, emissions: 1 }]);
+    const full = ccFile(H33, [
+      { run_id: "r1", energy_consumed: 2, emissions: 1 },
+      { run_id: "r2", energy_consumed: 3, emissions: 1 },
+    ]);
     const cut = full.slice(0, full.lastIndexOf("\n", full.length - 2) + 60);
     expect(() => readCodeCarbon(cut)).toThrow(CodeCarbonError);
     expect(() => readCodeCarbon(cut)).toThrow(/truncated/);

@@ -168,7 +168,14 @@ describe("CodeCarbon 2.8 and 3.3 layouts in the same list", () => {
   it("the headers differ (water_consumed, wue and the utilisation columns only in 3.3)", () => {
     expect(H28).toHaveLength(32);
     expect(H33).toHaveLength(38);
-    expect(H33.filter((h) => !H28.includes(h))).toEqual(["water_consumed", "cpu_utilization_percent", "gpu_utilization_percent", "ram_utilization_percent", "ram_used_gb", "wue"]);
+    expect(H33.filter((h) => !H28.includes(h))).toEqual([
+      "water_consumed",
+      "cpu_utilization_percent",
+      "gpu_utilization_percent",
+      "ram_utilization_percent",
+      "ram_used_gb",
+      "wue",
+    ]);
     expect(H28.indexOf("energy_consumed")).toBe(H33.indexOf("energy_consumed"));
     expect(H28.indexOf("pue")).not.toBe(H33.indexOf("pue"));
   });
@@ -283,11 +290,19 @@ describe("unreadable CodeCarbon files in the list", () => {
     ["a missing file", null, /^runs\/rank1\.csv: file not found/],
     ["an empty file", "", /^runs\/rank1\.csv: the file is empty/],
     ["a header-only file", H33.join(",") + "\n", /^runs\/rank1\.csv: the file has a header but no rows/],
-    ["a CSV that is not CodeCarbon output", "epoch,step,loss,accuracy\n1,100,0.52,0.81\n2,200,0.41,0.86\n", /^runs\/rank1\.csv: not CodeCarbon output: no `energy_consumed` or `emissions` column/],
+    [
+      "a CSV that is not CodeCarbon output",
+      "epoch,step,loss,accuracy\n1,100,0.52,0.81\n2,200,0.41,0.86\n",
+      /^runs\/rank1\.csv: not CodeCarbon output: no `energy_consumed` or `emissions` column/,
+    ],
     ["a Markdown file", "# Training notes\n\nRan for 3 days on 8 GPUs.\n", /^runs\/rank1\.csv: not CodeCarbon output/],
     ["a file cut in the middle of its last row", truncated(60), /^runs\/rank1\.csv: data row 3 has \d+ of 38 columns \(truncated file\?\)/],
     ["a file cut inside a quoted field of its last row", cutInQuotes(), /^runs\/rank1\.csv: the file ends inside a quoted field \(truncated\?\)/],
-    ["a non-numeric energy_consumed", csv(H33, [{ run_id: "r", energy_consumed: "n/a", emissions: 0.1 }]), /^runs\/rank1\.csv: `energy_consumed` is not a non-negative number in data row 1/],
+    [
+      "a non-numeric energy_consumed",
+      csv(H33, [{ run_id: "r", energy_consumed: "n/a", emissions: 0.1 }]),
+      /^runs\/rank1\.csv: `energy_consumed` is not a non-negative number in data row 1/,
+    ],
   ])("%s: data/unreadable at that list item, exit 2", (_name, text, message) => {
     const files: Record<string, string> = { "runs/rank0.csv": GOOD, "runs/rank2.csv": GOOD };
     if (text !== null) files["runs/rank1.csv"] = text;
@@ -316,7 +331,11 @@ describe("unreadable CodeCarbon files in the list", () => {
   });
 
   it("the same files, all readable, pass (exit 0)", () => {
-    const r = check(manifest(["runs/rank0.csv", "runs/rank1.csv", "runs/rank2.csv"]), { "runs/rank0.csv": GOOD, "runs/rank1.csv": GOOD, "runs/rank2.csv": GOOD });
+    const r = check(manifest(["runs/rank0.csv", "runs/rank1.csv", "runs/rank2.csv"]), {
+      "runs/rank0.csv": GOOD,
+      "runs/rank1.csv": GOOD,
+      "runs/rank2.csv": GOOD,
+    });
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.status).toBe(0);
   });

@@ -59,9 +59,21 @@ const SHAPES: [string, (n: number) => string, number][] = [
   ["unknown top-level keys", (n) => HEAD + lines(n, (i) => `k${pad(i)}: 1\n`), 4_000],
   ["distinct unknown keys in one entry (zod path)", (n) => `${HEAD}training:\n  - id: a\n` + lines(n, (i) => `    k${pad(i)}: 1\n`), 4_000],
   ["duplicate keys", (n) => HEAD + lines(n, (i) => `k${pad(i % 100)}: 1\n`), 4_000],
-  ["entries inheriting an unknown default location", (n) => `${HEAD}defaults: {location: nowhere}\ntraining:\n` + lines(n, (i) => `- {id: t${pad(i)}, accelerator: h100, gpu_hours: 1}\n`), 1_200],
-  ["entries with distinct unknown locations", (n) => `${HEAD}training:\n` + lines(n, (i) => `- {id: t${pad(i)}, gpu_hours: 1, location: zz${pad(i)}}\n`), 1_200],
-  ["entries with distinct unknown accelerators", (n) => `${HEAD}training:\n` + lines(n, (i) => `- {id: t${pad(i)}, gpu_hours: 1, accelerator: q${pad(i)}}\n`), 1_200],
+  [
+    "entries inheriting an unknown default location",
+    (n) => `${HEAD}defaults: {location: nowhere}\ntraining:\n` + lines(n, (i) => `- {id: t${pad(i)}, accelerator: h100, gpu_hours: 1}\n`),
+    1_200,
+  ],
+  [
+    "entries with distinct unknown locations",
+    (n) => `${HEAD}training:\n` + lines(n, (i) => `- {id: t${pad(i)}, gpu_hours: 1, location: zz${pad(i)}}\n`),
+    1_200,
+  ],
+  [
+    "entries with distinct unknown accelerators",
+    (n) => `${HEAD}training:\n` + lines(n, (i) => `- {id: t${pad(i)}, gpu_hours: 1, accelerator: q${pad(i)}}\n`),
+    1_200,
+  ],
   ["tiny entries, each a finding", (n) => `${HEAD}training:\n` + lines(n, (i) => `- id: a${pad(i)}\n`), 2_000],
   ["valid entries", (n) => `${HEAD}defaults: {location: FR}\ntraining:\n` + lines(n, (i) => `- {id: t${pad(i)}, accelerator: h100, gpu_hours: 1}\n`), 1_200],
   ["datasets", (n) => `${HEAD}datasets:\n` + lines(n, (i) => `- {id: d${pad(i)}}\n`), 2_000],
@@ -145,7 +157,13 @@ describe("findings are capped per rule", () => {
     const invalid = r.findings.filter((f) => f.rule === "manifest/invalid");
     expect(invalid).toHaveLength(MAX_PER_RULE + 1);
     expect(invalid.slice(0, MAX_PER_RULE).map((f) => f.line)).toEqual(Array.from({ length: MAX_PER_RULE }, (_, i) => 3 + i));
-    expect(invalid[MAX_PER_RULE]).toMatchObject({ severity: "error", file: "footprint.yml", line: 3 + MAX_PER_RULE, column: 1, message: "… and 10 more manifest/invalid problems" });
+    expect(invalid[MAX_PER_RULE]).toMatchObject({
+      severity: "error",
+      file: "footprint.yml",
+      line: 3 + MAX_PER_RULE,
+      column: 1,
+      message: "… and 10 more manifest/invalid problems",
+    });
   });
 
   it("90,000 unknown keys are 21 findings, counting the rest", async () => {
@@ -166,7 +184,9 @@ describe("findings are capped per rule", () => {
     const count = (rule: string) => r.findings.filter((f: Finding) => f.rule === rule).length;
     expect(count("data/unknown-accelerator")).toBe(MAX_PER_RULE + 1);
     expect(count("data/unknown-location")).toBe(MAX_PER_RULE + 1);
-    expect(r.findings.find((f) => f.rule === "data/unknown-location" && f.message.startsWith("…"))!.message).toBe("… and 30 more data/unknown-location problems");
+    expect(r.findings.find((f) => f.rule === "data/unknown-location" && f.message.startsWith("…"))!.message).toBe(
+      "… and 30 more data/unknown-location problems",
+    );
     expect(r.findings.length).toBeLessThanOrEqual(MAX_FINDINGS);
   });
 
@@ -204,11 +224,15 @@ describe("the manifest is YAML 1.2 with the core schema", () => {
   it("a %YAML 1.1 directive is refused at its line", () => {
     const r = parse(`%YAML 1.1\n---\n${HEAD}`);
     expect(r.manifest).toBeUndefined();
-    expect(r.findings).toEqual([expect.objectContaining({ rule: "manifest/invalid", line: 1, column: 1, message: "manifests are YAML 1.2; remove the %YAML 1.1 directive" })]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ rule: "manifest/invalid", line: 1, column: 1, message: "manifests are YAML 1.2; remove the %YAML 1.1 directive" }),
+    ]);
   });
 
   it("a %YAML directive for another version is refused the same way; %YAML 1.2 is accepted", () => {
-    expect(parse(`# c\n%YAML 1.3\n---\n${HEAD}`).findings).toEqual([expect.objectContaining({ line: 2, column: 1, message: "manifests are YAML 1.2; remove the %YAML 1.3 directive" })]);
+    expect(parse(`# c\n%YAML 1.3\n---\n${HEAD}`).findings).toEqual([
+      expect.objectContaining({ line: 2, column: 1, message: "manifests are YAML 1.2; remove the %YAML 1.3 directive" }),
+    ]);
     expect(parse(`%YAML 1.2\n---\n${HEAD}`).findings).toEqual([]);
   });
 
@@ -219,7 +243,9 @@ describe("the manifest is YAML 1.2 with the core schema", () => {
   });
 
   it("yes, 1_000 and 1:30:00 are not YAML 1.1 values where a number or boolean is expected", () => {
-    const r = parse(`${HEAD}datasets:\n  - id: d\n    personal_data: yes\n    records: 1_000\ntraining:\n  - id: t\n    accelerator: h100\n    gpu_hours: 1:30:00\n`);
+    const r = parse(
+      `${HEAD}datasets:\n  - id: d\n    personal_data: yes\n    records: 1_000\ntraining:\n  - id: t\n    accelerator: h100\n    gpu_hours: 1:30:00\n`,
+    );
     expect(r.findings.map((f) => f.message)).toEqual([
       'datasets[0].personal_data: expected true or false, got the string "yes"',
       'datasets[0].records: expected a number, got the string "1_000"; write 1000 (YAML 1.2 reads 1_000 as text)',
@@ -229,7 +255,9 @@ describe("the manifest is YAML 1.2 with the core schema", () => {
 
   it("a merge key << is still not supported", () => {
     const r = parse(`${HEAD}training:\n  - id: a\n    <<: {accelerator: h100}\n    gpu_hours: 1\n`);
-    expect(r.findings).toEqual([expect.objectContaining({ line: 5, column: 5, message: "training[0]: YAML merge keys (<<) are not supported; write the keys out" })]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ line: 5, column: 5, message: "training[0]: YAML merge keys (<<) are not supported; write the keys out" }),
+    ]);
   });
 
   it.each([

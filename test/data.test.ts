@@ -223,7 +223,7 @@ describe("data/accelerators.json", () => {
       "AMD Instinct MI300A": "amd-mi300a",
       "AMD Instinct MI325X": "amd-mi325x",
       // Cloud console and SDK names.
-      "Trillium": "google-tpu-v6e",
+      Trillium: "google-tpu-v6e",
       TPU7x: "google-tpu-v7",
       Trn2: "aws-trainium2",
       Inf2: "aws-inferentia2",

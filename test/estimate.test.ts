@@ -63,7 +63,9 @@ describe("training estimate (README: Methodology)", () => {
   });
 
   it("power_w override; aws region (PJM 418 g, PUE 1.135, provider WUE 0.12)", async () => {
-    const run = await onlyRun(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 4\n    hours: 100\n    power_w: 600\n    location: aws:us-east-1\n`);
+    const run = await onlyRun(
+      `${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 4\n    hours: 100\n    power_w: 600\n    location: aws:us-east-1\n`,
+    );
     expect(run.inputs.power_w).toBe(600);
     expect(run.inputs.zone).toBe("US-MIDA-PJM");
     expect(run.inputs.pue).toBe(1.135);
@@ -95,7 +97,9 @@ describe("training estimate (README: Methodology)", () => {
   });
 
   it("a single embodied override keeps the other defaults", async () => {
-    const run = await onlyRun(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    embodied: { lifetime_years: 3 }\n`);
+    const run = await onlyRun(
+      `${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    embodied: { lifetime_years: 3 }\n`,
+    );
     near(run.embodied_co2e_kg, (80 * 462.5) / (3 * 8760 * 0.85));
   });
 

@@ -86,7 +86,9 @@ describe("the manifest itself is confined and read within bounds", () => {
     symlinkSync("/dev/zero", join(dir, "footprint.yml"));
     const r = cli(dir, "check", "footprint.yml", "--format", "json");
     expect(r.status).toBe(2);
-    expect(findings(r.stdout)).toEqual([expect.objectContaining({ rule: "manifest/unreadable", message: expect.stringMatching(/outside the repository/) as unknown })]);
+    expect(findings(r.stdout)).toEqual([
+      expect.objectContaining({ rule: "manifest/unreadable", message: expect.stringMatching(/outside the repository/) as unknown }),
+    ]);
   });
 
   it.skipIf(!posix)("a device inside the repository is refused as not a regular file (the reader itself, on /dev/zero)", () => {
@@ -98,7 +100,9 @@ describe("the manifest itself is confined and read within bounds", () => {
     execFileSync("mkfifo", [join(dir, "footprint.yml")]);
     const r = cli(dir, "check", "footprint.yml", "--format", "json");
     expect(r.status).toBe(2);
-    expect(findings(r.stdout)).toEqual([expect.objectContaining({ rule: "manifest/unreadable", message: expect.stringMatching(/named pipe \(FIFO\), not a regular file/) as unknown })]);
+    expect(findings(r.stdout)).toEqual([
+      expect.objectContaining({ rule: "manifest/unreadable", message: expect.stringMatching(/named pipe \(FIFO\), not a regular file/) as unknown }),
+    ]);
   });
 
   it("a manifest in a folder that does not exist is reported as missing", () => {
@@ -137,7 +141,9 @@ describe("the manifest itself is confined and read within bounds", () => {
     truncateSync(join(dir, "footprint.yml"), 2 * 1024 ** 3);
     const r = cli(dir, "check", "footprint.yml", "--format", "json");
     expect(r.status).toBe(2);
-    expect(findings(r.stdout)).toEqual([expect.objectContaining({ rule: "manifest/invalid", message: expect.stringMatching(/larger than 1048576 bytes/) as unknown })]);
+    expect(findings(r.stdout)).toEqual([
+      expect.objectContaining({ rule: "manifest/invalid", message: expect.stringMatching(/larger than 1048576 bytes/) as unknown }),
+    ]);
   });
 });
 
@@ -176,7 +182,11 @@ describe("measured CodeCarbon files are read within bounds", () => {
     const r = cli(dir, "check", "footprint.yml", "--format", "json");
     expect(r.status).toBe(2);
     expect(findings(r.stdout).filter((f) => f.rule === "data/unreadable")).toEqual([
-      expect.objectContaining({ message: `runs/e.csv: more than ${MAX_CODECARBON_LINES} lines; CodeCarbon writes far fewer (is this its emissions.csv?)`, line: 10, column: 19 }),
+      expect.objectContaining({
+        message: `runs/e.csv: more than ${MAX_CODECARBON_LINES} lines; CodeCarbon writes far fewer (is this its emissions.csv?)`,
+        line: 10,
+        column: 19,
+      }),
     ]);
   });
 
@@ -195,13 +205,19 @@ describe("measured CodeCarbon files are read within bounds", () => {
     execFileSync("mkfifo", [join(dir, "e.csv")]);
     const r = cli(dir, "check", "footprint.yml", "--format", "json");
     expect(r.status).toBe(2);
-    expect(findings(r.stdout).filter((f) => f.rule === "data/unreadable").map((f) => f.message)).toEqual(["e.csv: the path is a named pipe (FIFO), not a regular file"]);
+    expect(
+      findings(r.stdout)
+        .filter((f) => f.rule === "data/unreadable")
+        .map((f) => f.message),
+    ).toEqual(["e.csv: the path is a named pipe (FIFO), not a regular file"]);
   });
 
   it("a file of exactly the line cap is parsed; one line more is refused", () => {
     const rows = (count: number) => HEADER + ROW("r", 1).repeat(count - 1);
     expect(readCodeCarbon(rows(MAX_CODECARBON_LINES))).toMatchObject({ energy_kwh: 1, runs: 1 });
-    expect(() => readCodeCarbon(rows(MAX_CODECARBON_LINES + 1))).toThrow(new CodeCarbonError(`more than ${MAX_CODECARBON_LINES} lines; CodeCarbon writes far fewer (is this its emissions.csv?)`));
+    expect(() => readCodeCarbon(rows(MAX_CODECARBON_LINES + 1))).toThrow(
+      new CodeCarbonError(`more than ${MAX_CODECARBON_LINES} lines; CodeCarbon writes far fewer (is this its emissions.csv?)`),
+    );
     // CR-only line endings count too.
     expect(() => readCodeCarbon(rows(MAX_CODECARBON_LINES + 1).replaceAll("\n", "\r"))).toThrow(/more than 200000 lines/);
   });
@@ -250,7 +266,8 @@ describe("files the gate writes never go through a symlink", () => {
   });
 
   it.skipIf(!posix)("card --write: a model card that is a symlink (even inside the repository) is not written through", () => {
-    const manifest = "version: 1\nproject: p\nmodel_card: MODEL_CARD.md\ntraining:\n  - { id: a, accelerator: nvidia-h100-sxm, count: 1, hours: 1, location: FR }\n";
+    const manifest =
+      "version: 1\nproject: p\nmodel_card: MODEL_CARD.md\ntraining:\n  - { id: a, accelerator: nvidia-h100-sxm, count: 1, hours: 1, location: FR }\n";
     const { dir } = repo({ "footprint.yml": manifest, "docs/card.md": "# Card\n" });
     symlinkSync("docs/card.md", join(dir, "MODEL_CARD.md"));
     const r = cli(dir, "card", "footprint.yml", "--write");
@@ -271,7 +288,10 @@ describe("base files read through git are bounded", () => {
     const { dir } = repo();
     rmSync(join(dir, ".git"), { recursive: true });
     const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     git("init", "-q");
     for (const [rel, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
@@ -297,6 +317,8 @@ describe("base files read through git are bounded", () => {
     writeFileSync(join(dir, "e.csv"), HEADER + ROW("r", 2));
     const r = cli(dir, "check", "footprint.yml", "--base-ref", "HEAD", "--format", "json");
     expect(r.status).toBe(0);
-    expect(findings(r.stdout)).toContainEqual(expect.objectContaining({ rule: "base/unavailable", message: expect.stringMatching(/e\.csv: larger than 67108864 bytes/) as unknown }));
+    expect(findings(r.stdout)).toContainEqual(
+      expect.objectContaining({ rule: "base/unavailable", message: expect.stringMatching(/e\.csv: larger than 67108864 bytes/) as unknown }),
+    );
   });
 });

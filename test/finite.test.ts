@@ -46,7 +46,9 @@ const csv = (...rows: [runId: string, energyKwh: string, emissionsKg: string][])
 
 describe("reproductions: figures that used to be infinite or NaN", () => {
   it("mfu: 1e-300 is refused with its allowed range (it gave infinite energy and passed)", async () => {
-    const { m, code } = await check(`${HEAD}training:\n  - id: t\n    accelerator: h100\n    compute: { parameters: 1e15, tokens: 1e17, mfu: 1e-300 }\n    location: FR\n`);
+    const { m, code } = await check(
+      `${HEAD}training:\n  - id: t\n    accelerator: h100\n    compute: { parameters: 1e15, tokens: 1e17, mfu: 1e-300 }\n    location: FR\n`,
+    );
     expect(code).toBe(2);
     expect(m.evaluated).toBe(false);
     expect(m.findings).toEqual([
@@ -55,10 +57,17 @@ describe("reproductions: figures that used to be infinite or NaN", () => {
   });
 
   it("lifetime_years: 5e-324 is refused with its allowed range (it gave infinite embodied CO2e)", async () => {
-    const { m, code } = await check(`${HEAD}training:\n  - id: t\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    embodied: { lifetime_years: 5e-324 }\n`);
+    const { m, code } = await check(
+      `${HEAD}training:\n  - id: t\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    embodied: { lifetime_years: 5e-324 }\n`,
+    );
     expect(code).toBe(2);
     expect(m.findings).toEqual([
-      expect.objectContaining({ rule: "manifest/invalid", line: 9, column: 33, message: "training[0].embodied.lifetime_years: must be from 0.1 to 30 (got 5e-324)" }),
+      expect.objectContaining({
+        rule: "manifest/invalid",
+        line: 9,
+        column: 33,
+        message: "training[0].embodied.lifetime_years: must be from 0.1 to 30 (got 5e-324)",
+      }),
     ]);
   });
 
@@ -128,20 +137,33 @@ describe("reproductions: figures that used to be infinite or NaN", () => {
   });
 
   it("the example manifests and the repository's own footprint.yml stay valid", () => {
-    const files = ["footprint.yml", ...readdirSync(join(ROOT, "examples")).flatMap((d) => readdirSync(join(ROOT, "examples", d)).filter((f) => f.endsWith(".yml")).map((f) => join("examples", d, f)))];
+    const files = [
+      "footprint.yml",
+      ...readdirSync(join(ROOT, "examples")).flatMap((d) =>
+        readdirSync(join(ROOT, "examples", d))
+          .filter((f) => f.endsWith(".yml"))
+          .map((f) => join("examples", d, f)),
+      ),
+    ];
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) expect(parseManifest(readFileSync(join(ROOT, f), "utf8"), f).findings, f).toEqual([]);
   });
 });
 
 describe("figures that no range can bound are errors, never silent NaN or ∞", () => {
-  const MEASURED = (files: string, extra = "") => `${HEAD}training:\n  - id: t\n    measured: { codecarbon: ${files} }\n    carbon_intensity: 100\n    pue: 1\n${extra}`;
+  const MEASURED = (files: string, extra = "") =>
+    `${HEAD}training:\n  - id: t\n    measured: { codecarbon: ${files} }\n    carbon_intensity: 100\n    pue: 1\n${extra}`;
 
   it("CodeCarbon rows that sum to infinity are refused (exit 2)", async () => {
     const { m, code } = await check(MEASURED("runs/e.csv"), { "runs/e.csv": csv(["a", "1e308", "1"], ["b", "1e308", "1"]) });
     expect(code).toBe(2);
     expect(m.findings).toContainEqual(
-      expect.objectContaining({ rule: "data/unreadable", line: 5, column: 29, message: "runs/e.csv: the `energy_consumed` figures sum to more than the largest number; this is not a real measurement" }),
+      expect.objectContaining({
+        rule: "data/unreadable",
+        line: 5,
+        column: 29,
+        message: "runs/e.csv: the `energy_consumed` figures sum to more than the largest number; this is not a real measurement",
+      }),
     );
   });
 
@@ -182,7 +204,10 @@ describe("figures that no range can bound are errors, never silent NaN or ∞", 
   it("a base whose figures are not finite is not compared (notice), and the head is judged alone", async () => {
     const big = csv(["a", "1e308", "1e308"]);
     const baseText = `${HEAD}training:\n  - id: t\n    measured: { codecarbon: [r0.csv, r1.csv] }\n    pue: 1\n    carbon_intensity: 1\n`;
-    const { m, code } = await check(`${HEAD}training:\n  - id: t\n    gpu_hours: 10\n    accelerator: h100\n    location: FR\n`, {}, baseText, { "r0.csv": big, "r1.csv": big });
+    const { m, code } = await check(`${HEAD}training:\n  - id: t\n    gpu_hours: 10\n    accelerator: h100\n    location: FR\n`, {}, baseText, {
+      "r0.csv": big,
+      "r1.csv": big,
+    });
     expect(code).toBe(0);
     expect(m.base).toBeNull();
     expect(m.findings).toContainEqual(expect.objectContaining({ rule: "base/unavailable", severity: "notice" }));
@@ -234,7 +259,12 @@ describe("budgets are never passed by a value that is not a finite number", () =
 
   it("a change between two finite figures always has a finite percentage, or null only from zero", () => {
     const figures = (v: number) => [{ id: "t", kind: "training" as const, basis: "estimated" as const, ...totals(v), per_request: null }];
-    for (const [b, h] of [[0, 1], [1e-30, 1e36], [1e36, 1e-30], [0, 0]] as const) {
+    for (const [b, h] of [
+      [0, 1],
+      [1e-30, 1e36],
+      [1e36, 1e-30],
+      [0, 0],
+    ] as const) {
       const d = diff(totals(b), figures(b), totals(h), figures(h));
       for (const v of [d.energy_pct, d.co2e_pct, d.runs[0]!.energy_pct, d.runs[0]!.co2e_pct]) {
         if (b === 0 && h !== 0) expect(v).toBeNull();
@@ -246,8 +276,16 @@ describe("budgets are never passed by a value that is not a finite number", () =
 
 describe("privacy exposure is finite", () => {
   it("differential privacy with the largest ε and δ gives p ≤ 1 and a finite R", async () => {
-    for (const [epsilon, delta] of [[1000, 1], [1000, 0], [709.8, 0.5], [0, 1], [0, 0]] as const) {
-      const { m } = await check(`${HEAD}datasets:\n  - id: d\n    records: 1e15\n    personal_data: true\n    differential_privacy: { epsilon: ${epsilon}, delta: ${delta} }\n`);
+    for (const [epsilon, delta] of [
+      [1000, 1],
+      [1000, 0],
+      [709.8, 0.5],
+      [0, 1],
+      [0, 0],
+    ] as const) {
+      const { m } = await check(
+        `${HEAD}datasets:\n  - id: d\n    records: 1e15\n    personal_data: true\n    differential_privacy: { epsilon: ${epsilon}, delta: ${delta} }\n`,
+      );
       const { p, expected_exposed_records: r } = m.datasets[0]!.exposure;
       expect(Number.isFinite(p) && p! >= 0 && p! <= 1, `ε ${epsilon}, δ ${delta}: p ${p}`).toBe(true);
       expect(Number.isFinite(r), `R ${r}`).toBe(true);
@@ -261,7 +299,10 @@ describe("privacy exposure is finite", () => {
 // everywhere, in every output.
 
 const between = (min: number, max: number) =>
-  fc.oneof(fc.constantFrom(min, max), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).filter((v) => v === 0 || Math.abs(v) >= 1e-300));
+  fc.oneof(
+    fc.constantFrom(min, max),
+    fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).filter((v) => v === 0 || Math.abs(v) >= 1e-300),
+  );
 const zeroOr = (min: number, max: number) => fc.oneof(fc.constant(0), between(min, max));
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const int = (min: number, max: number) => fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }));
@@ -407,7 +448,11 @@ describe("property: in-range extremes give finite figures in every output", () =
 
   it("a value below a field's floor (denormals included) is refused with the allowed range", async () => {
     const FIELDS: [string, number][] = [
-      ["hours", 1e-4], ["power_w", 1], ["utilization", 0.001], ["repeats", 0.01], ["carbon_intensity", 0.001],
+      ["hours", 1e-4],
+      ["power_w", 1],
+      ["utilization", 0.001],
+      ["repeats", 0.01],
+      ["carbon_intensity", 0.001],
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FIELDS), fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), async ([field, min], scale) => {
@@ -427,7 +472,9 @@ describe("model card figures are finite", () => {
   it("a co2_eq_emissions figure too large to be a number is not a number of grams (never infinity or null)", async () => {
     for (const figure of ['"1e400"', '"1e300 mt"', "1e999"]) {
       const card = `---\nco2_eq_emissions:\n  emissions: ${figure}\n---\n# Card\n`;
-      const { m, code } = await check(`${HEAD}training:\n  - id: t\n    accelerator: h100\n    gpu_hours: 10\n    location: FR\nmodel_card: CARD.md\n`, { "CARD.md": card });
+      const { m, code } = await check(`${HEAD}training:\n  - id: t\n    accelerator: h100\n    gpu_hours: 10\n    location: FR\nmodel_card: CARD.md\n`, {
+        "CARD.md": card,
+      });
       expect(code, figure).toBe(0);
       expect(nonFinite(m), figure).toEqual([]);
       expect(m.model_card).toMatchObject({ disclosure: "unreadable", disclosed_g: null, difference_pct: null });

@@ -47,7 +47,12 @@ afterAll(() => {
 });
 
 /** Properties set aside (FUZZ_IGNORE="no NaN in output,…"), to look past a known failure for the next one. */
-const IGNORED = new Set((process.env.FUZZ_IGNORE ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+const IGNORED = new Set(
+  (process.env.FUZZ_IGNORE ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 function property(name: string, ignore: ReadonlySet<string> = IGNORED) {
   return (arb: fc.Arbitrary<Case>) =>
@@ -79,25 +84,37 @@ const FORMATS = ["json", "markdown", "text"] as const;
 
 describe.skipIf(CAMPAIGN)("fuzz: the built CLI on mutated manifests", () => {
   const cli = join(ROOT, "dist/cli.js");
-  it.skipIf(!existsSync(cli))("check --format json|markdown|text exits 0-2 without a stack trace", () => {
-    const cases = fc.sample(caseArb({ head: [3, 2], base: [1, 1], card: 1, csv: 1 }, EXAMPLES.length), { seed: SEED, numRuns: 4 });
-    cases.push({ ex: FINE_TUNE, head: { data: [], text: [{ k: "prefix", s: "%YAML 1.1\n---\n" }] }, base: null, card: [{ k: "emissions", v: ".nan" }], csvFile: 0, csv: [{ k: "field", row: 0, col: 13, v: "1e308" }], mode: 0 });
-    const dir = mkdtempSync(join(tmpdir(), "fuzz-cli-"));
-    try {
-      cases.forEach((c, i) => {
-        const saved = saveCase(join(dir, `cli-${i}`), c, {});
-        // Each sampled case in one format (spawns are slow), the last, hand-written one in all three.
-        for (const format of i === cases.length - 1 ? FORMATS : [FORMATS[i % 3]!]) {
-          const r = spawnSync(process.execPath, [cli, "check", saved.head, "--base", saved.base, "--format", format], { encoding: "utf8", timeout: HANG_MS });
-          const what = `case ${i} (${JSON.stringify(c).slice(0, 300)}), --format ${format}`;
-          expect([0, 1, 2], `${what}: exit ${r.status} ${r.signal ?? ""}\n${r.stderr}`).toContain(r.status);
-          expect(r.stderr, what).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)|internal error/m);
-        }
+  it.skipIf(!existsSync(cli))(
+    "check --format json|markdown|text exits 0-2 without a stack trace",
+    () => {
+      const cases = fc.sample(caseArb({ head: [3, 2], base: [1, 1], card: 1, csv: 1 }, EXAMPLES.length), { seed: SEED, numRuns: 4 });
+      cases.push({
+        ex: FINE_TUNE,
+        head: { data: [], text: [{ k: "prefix", s: "%YAML 1.1\n---\n" }] },
+        base: null,
+        card: [{ k: "emissions", v: ".nan" }],
+        csvFile: 0,
+        csv: [{ k: "field", row: 0, col: 13, v: "1e308" }],
+        mode: 0,
       });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 600_000);
+      const dir = mkdtempSync(join(tmpdir(), "fuzz-cli-"));
+      try {
+        cases.forEach((c, i) => {
+          const saved = saveCase(join(dir, `cli-${i}`), c, {});
+          // Each sampled case in one format (spawns are slow), the last, hand-written one in all three.
+          for (const format of i === cases.length - 1 ? FORMATS : [FORMATS[i % 3]!]) {
+            const r = spawnSync(process.execPath, [cli, "check", saved.head, "--base", saved.base, "--format", format], { encoding: "utf8", timeout: HANG_MS });
+            const what = `case ${i} (${JSON.stringify(c).slice(0, 300)}), --format ${format}`;
+            expect([0, 1, 2], `${what}: exit ${r.status} ${r.signal ?? ""}\n${r.stderr}`).toContain(r.status);
+            expect(r.stderr, what).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)|internal error/m);
+          }
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    600_000,
+  );
 });
 
 describe.runIf(REPLAY !== undefined)("fuzz replay (FUZZ_REPLAY=case.json)", () => {
@@ -130,7 +147,9 @@ describe.runIf(CAMPAIGN && REPLAY === undefined)("fuzz campaign (npm run fuzz)",
       if (props.length === 0) break; // not reproducible: stop rather than loop
       const name = `fail-${found.length + 1}`;
       saveCase(join(FUZZ_DIR, name), c, { seed, path: r.counterexamplePath, properties: props, violations: o.violations });
-      found.push(`${name} (seed ${seed}, path ${r.counterexamplePath}, ${sizeOf(materialize(c))} bytes):\n${describeViolations(o.violations.filter((v) => !ignore.has(v.property)))}`);
+      found.push(
+        `${name} (seed ${seed}, path ${r.counterexamplePath}, ${sizeOf(materialize(c))} bytes):\n${describeViolations(o.violations.filter((v) => !ignore.has(v.property)))}`,
+      );
       for (const p of props) ignore.add(p);
       left -= r.numRuns;
       seed++;

@@ -18,7 +18,10 @@ export async function report(text: string, files: Record<string, string> = {}): 
 
 export async function onlyRun(text: string, files: Record<string, string> = {}): Promise<RunReport> {
   const r = await report(text, files);
-  expect(r.findings.filter((f) => f.severity === "error"), JSON.stringify(r.findings)).toEqual([]);
+  expect(
+    r.findings.filter((f) => f.severity === "error"),
+    JSON.stringify(r.findings),
+  ).toEqual([]);
   expect(r.runs).toHaveLength(1);
   return r.runs[0]!;
 }

@@ -391,7 +391,10 @@ describe("hostile and mistaken manifests through `node dist/cli.js check`", () =
     const errors = findings.filter((f) => f.severity === "error");
     for (const e of c.expect) {
       const hit = errors.find((f) => f.rule === e.rule && f.line === e.line && columnOk(f.column, e.column));
-      expect(hit, `${e.rule} at ${e.line}:${String(e.column)}; got ${JSON.stringify(errors.map((f) => `${f.rule}@${f.line}:${f.column} ${f.message}`))}`).toBeDefined();
+      expect(
+        hit,
+        `${e.rule} at ${e.line}:${String(e.column)}; got ${JSON.stringify(errors.map((f) => `${f.rule}@${f.line}:${f.column} ${f.message}`))}`,
+      ).toBeDefined();
       expect(hit!.file).toBe(MANIFEST);
       if (e.message) expect(hit!.message).toMatch(e.message);
       if (e.notMessage) expect(hit!.message).not.toMatch(e.notMessage);

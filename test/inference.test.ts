@@ -24,7 +24,10 @@ function near(actual: number | null | undefined, expected: number, what = ""): v
 
 async function onlyRun(text: string) {
   const m = await report(text);
-  expect(m.findings.filter((f) => f.severity === "error"), JSON.stringify(m.findings)).toEqual([]);
+  expect(
+    m.findings.filter((f) => f.severity === "error"),
+    JSON.stringify(m.findings),
+  ).toEqual([]);
   expect(m.runs).toHaveLength(1);
   return { m, run: m.runs[0]! };
 }
@@ -33,7 +36,9 @@ const entry = (lines: string) => `${HEAD}inference:\n  - id: api\n${lines}`;
 
 describe("inference throughput form", () => {
   it("with requests, energy = requests ÷ rate × count × power × utilization, at the sourced default of 0.7", async () => {
-    const { m, run } = await onlyRun(entry("    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { requests_per_second: 20 }\n    requests: 3.6e6\n"));
+    const { m, run } = await onlyRun(
+      entry("    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { requests_per_second: 20 }\n    requests: 3.6e6\n"),
+    );
     const busy = 3.6e6 / 20 / 3600; // 50 h
     near(run.inputs.wall_clock_hours, busy);
     near(run.inputs.accelerator_hours, 8 * busy);
@@ -49,14 +54,18 @@ describe("inference throughput form", () => {
   });
 
   it("tokens_per_second ÷ tokens_per_request is the request rate, and the tokens give J per token", async () => {
-    const tokens = await onlyRun(entry("    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { tokens_per_second: 12000, tokens_per_request: 600 }\n    requests: 3.6e6\n"));
+    const tokens = await onlyRun(
+      entry("    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { tokens_per_second: 12000, tokens_per_request: 600 }\n    requests: 3.6e6\n"),
+    );
     const requests = await onlyRun(entry("    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { requests_per_second: 20 }\n    requests: 3.6e6\n"));
     near(tokens.run.energy_kwh, requests.run.energy_kwh);
     near(tokens.run.per_request!.j_per_token, (tokens.run.per_request!.energy_wh! * 3600) / 600);
   });
 
   it("tokens_per_request with requests_per_second gives J per token too", async () => {
-    const { run } = await onlyRun(entry("    accelerator: nvidia-l4\n    count: 1\n    throughput: { requests_per_second: 2, tokens_per_request: 300 }\n    requests: 7200\n"));
+    const { run } = await onlyRun(
+      entry("    accelerator: nvidia-l4\n    count: 1\n    throughput: { requests_per_second: 2, tokens_per_request: 300 }\n    requests: 7200\n"),
+    );
     near(run.per_request!.j_per_token, (run.energy_kwh * 3.6e6) / 7200 / 300);
   });
 
@@ -77,29 +86,45 @@ describe("inference throughput form", () => {
   });
 
   it("a stated utilization replaces the default", async () => {
-    const { run } = await onlyRun(entry("    accelerator: nvidia-l4\n    count: 1\n    utilization: 0.9\n    throughput: { requests_per_second: 1 }\n    requests: 3600\n"));
+    const { run } = await onlyRun(
+      entry("    accelerator: nvidia-l4\n    count: 1\n    utilization: 0.9\n    throughput: { requests_per_second: 1 }\n    requests: 3600\n"),
+    );
     expect(run.inputs.utilization).toBe(0.9);
     near(run.inputs.it_kwh, (1 * L4 * 0.9) / 1000);
   });
 
   it("requests within hours are fine; the period is the time the requests keep the fleet busy", async () => {
-    const { m, run } = await onlyRun(entry("    accelerator: nvidia-l4\n    count: 2\n    hours: 100\n    throughput: { requests_per_second: 10 }\n    requests: 360000\n"));
+    const { m, run } = await onlyRun(
+      entry("    accelerator: nvidia-l4\n    count: 2\n    hours: 100\n    throughput: { requests_per_second: 10 }\n    requests: 360000\n"),
+    );
     near(run.inputs.wall_clock_hours, 10);
-    expect(renderText(buildReport([m]))).toContain("api: at 10 requests/s the requests keep the fleet busy 10 h (20 accelerator-hours); idle time is not counted");
+    expect(renderText(buildReport([m]))).toContain(
+      "api: at 10 requests/s the requests keep the fleet busy 10 h (20 accelerator-hours); idle time is not counted",
+    );
   });
 
   it("requests the rate cannot serve within hours are an error at requests, naming the time they need", async () => {
     const m = await report(entry("    accelerator: nvidia-l4\n    count: 2\n    hours: 10\n    throughput: { requests_per_second: 1 }\n    requests: 72000\n"));
     expect(m.evaluated).toBe(false);
     const f = m.findings.find((x) => x.rule === "manifest/invalid")!;
-    expect(f.message).toBe("72000 requests at 1 requests/s take 20 h, more than hours (10); raise the rate or lower requests, or drop hours (energy follows requests ÷ rate)");
+    expect(f.message).toBe(
+      "72000 requests at 1 requests/s take 20 h, more than hours (10); raise the rate or lower requests, or drop hours (energy follows requests ÷ rate)",
+    );
     expect(f).toMatchObject({ line: 10, column: 5 });
   });
 
   it.each([
-    ["both rates", "{ requests_per_second: 1, tokens_per_second: 10, tokens_per_request: 10 }", "give one rate in throughput: requests_per_second or tokens_per_second (found both)"],
+    [
+      "both rates",
+      "{ requests_per_second: 1, tokens_per_second: 10, tokens_per_request: 10 }",
+      "give one rate in throughput: requests_per_second or tokens_per_second (found both)",
+    ],
     ["no rate", "{ tokens_per_request: 10 }", "throughput needs requests_per_second, or tokens_per_second with tokens_per_request"],
-    ["a token rate without tokens per request", "{ tokens_per_second: 10 }", "tokens_per_second needs tokens_per_request, to turn the token rate into requests"],
+    [
+      "a token rate without tokens per request",
+      "{ tokens_per_second: 10 }",
+      "tokens_per_second needs tokens_per_request, to turn the token rate into requests",
+    ],
   ])("%s is refused with a message that says what to write", async (_name, value, message) => {
     const m = await report(entry(`    accelerator: nvidia-l4\n    count: 1\n    throughput: ${value}\n`));
     expect(m.evaluated).toBe(false);
@@ -108,7 +133,9 @@ describe("inference throughput form", () => {
 
   it("the request form and the throughput form cannot be combined", async () => {
     const m = await report(entry("    energy_per_request_wh: 0.3\n    requests: 1000\n    throughput: { requests_per_second: 1 }\n"));
-    expect(m.findings.map((f) => f.message)).toContain("energy_per_request_wh (request form) cannot be combined with throughput (throughput form); keep one form");
+    expect(m.findings.map((f) => f.message)).toContain(
+      "energy_per_request_wh (request form) cannot be combined with throughput (throughput form); keep one form",
+    );
   });
 
   it("throughput needs the fleet it describes: accelerator and count", async () => {
@@ -158,7 +185,9 @@ describe("per-request figures of every inference entry", () => {
       j_per_token: null,
       reason: "no request count; give requests, or throughput (the fleet's sustained rate)",
     });
-    expect(renderText(buildReport([m]))).toContain("api: per-request figures unknown: no request count; give requests, or throughput (the fleet's sustained rate)");
+    expect(renderText(buildReport([m]))).toContain(
+      "api: per-request figures unknown: no request count; give requests, or throughput (the fleet's sustained rate)",
+    );
   });
 
   it("the fleet form with requests keeps its utilization of 0.5 and its figures, and gains water per request", async () => {
@@ -176,14 +205,18 @@ describe("per-request figures of every inference entry", () => {
   });
 
   it("the text output lists energy, requests per kWh, CO2e per 1,000, water and J per token", async () => {
-    const { m } = await onlyRun(entry("    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { tokens_per_second: 12000, tokens_per_request: 600 }\n    requests: 3.6e6\n"));
+    const { m } = await onlyRun(
+      entry("    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { tokens_per_second: 12000, tokens_per_request: 600 }\n    requests: 3.6e6\n"),
+    );
     expect(renderText(buildReport([m]))).toMatch(
       /api: [\d.]+ Wh per request, [\d,]+ requests per kWh, [\d.]+ g CO2e per 1,000 requests, [\d.]+ mL water per request, [\d.]+ J per token\n/,
     );
   });
 
   it("the JSON report carries them and reads back; a report from before them still reads", async () => {
-    const { m } = await onlyRun(entry("    accelerator: nvidia-l4\n    count: 4\n    hours: 720\n    throughput: { requests_per_second: 40, tokens_per_request: 250 }\n"));
+    const { m } = await onlyRun(
+      entry("    accelerator: nvidia-l4\n    count: 4\n    hours: 720\n    throughput: { requests_per_second: 40, tokens_per_request: 250 }\n"),
+    );
     const json = reportJson(buildReport([m]));
     const back = parseReport(json);
     expect(back.manifests[0]!.runs[0]!.per_request).toEqual(m.runs[0]!.per_request);
@@ -205,7 +238,12 @@ describe("per-request figures of every inference entry", () => {
     const between = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
     const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
     const form = fc.oneof(
-      fc.record({ accelerator: fc.constantFrom("nvidia-l4", "nvidia-h100-sxm", "nvidia-b200"), count: fc.integer({ min: 1, max: 1e4 }), hours: opt(between(1e-4, 1e5)), requests: between(1, 1e12) }),
+      fc.record({
+        accelerator: fc.constantFrom("nvidia-l4", "nvidia-h100-sxm", "nvidia-b200"),
+        count: fc.integer({ min: 1, max: 1e4 }),
+        hours: opt(between(1e-4, 1e5)),
+        requests: between(1, 1e12),
+      }),
       fc.record({ requests: between(1, 1e12), energy_per_request_wh: between(1e-6, 1e3) }),
       fc.record({
         accelerator: fc.constantFrom("nvidia-l4", "nvidia-h100-sxm"),
@@ -249,7 +287,8 @@ describe("per-request figures of every inference entry", () => {
 });
 
 describe("per-request change from base to head", () => {
-  const fleet = (rate: number, extra = "") => entry(`    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { requests_per_second: ${rate} }\n    requests: 3.6e6\n${extra}`);
+  const fleet = (rate: number, extra = "") =>
+    entry(`    accelerator: nvidia-h100-sxm\n    count: 8\n    throughput: { requests_per_second: ${rate} }\n    requests: 3.6e6\n${extra}`);
 
   it("a faster serving stack makes each request cheaper, and the delta and text output say by how much", async () => {
     const m = await report(fleet(25), fleet(20));
@@ -284,7 +323,8 @@ describe("per-request change from base to head", () => {
 });
 
 describe("compute form: the default MFU is stated", () => {
-  const compute = (mfu: string) => `${HEAD}training:\n  - id: p\n    accelerator: nvidia-h100-sxm\n    count: 64\n    compute: { parameters: 1e9, tokens: 1e11${mfu} }\n`;
+  const compute = (mfu: string) =>
+    `${HEAD}training:\n  - id: p\n    accelerator: nvidia-h100-sxm\n    count: 64\n    compute: { parameters: 1e9, tokens: 1e11${mfu} }\n`;
 
   it("compute without mfu raises the notice data/default-mfu at compute, and the assumption carries the source", async () => {
     const m = await report(compute(""));
@@ -324,6 +364,8 @@ describe("the built CLI on a throughput-form manifest (test/fixtures/comments/in
 
     const text = cli(["check", `${dir}/footprint.yml`, "--base", `${dir}/footprint.base.yml`]);
     expect(text.stdout).toContain("chat-api: each request uses 20.0 % less energy than on the base (CO2e per request −20.0 %)");
-    expect(text.stdout).toContain("chat-api: 0.0618 Wh per request, 16,200 requests per kWh, 27 g CO2e per 1,000 requests, 0.198 mL water per request, 0.371 J per token");
+    expect(text.stdout).toContain(
+      "chat-api: 0.0618 Wh per request, 16,200 requests per kWh, 27 g CO2e per 1,000 requests, 0.198 mL water per request, 0.371 J per token",
+    );
   });
 });

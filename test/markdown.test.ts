@@ -41,9 +41,9 @@ describe("units in Markdown", () => {
   });
 
   it("a budget use names its metric and shows the limit, the allowed increase too", () => {
-    expect(formatBudgetUse({ scope: "total", metric: "energy_kwh", key: "budget.energy_kwh", limit: 200_000, value: 139_000, share: 0.695, status: "ok" })).toBe(
-      "energy 139 MWh of 200 MWh",
-    );
+    expect(
+      formatBudgetUse({ scope: "total", metric: "energy_kwh", key: "budget.energy_kwh", limit: 200_000, value: 139_000, share: 0.695, status: "ok" }),
+    ).toBe("energy 139 MWh of 200 MWh");
     expect(formatBudgetUse({ scope: "total", metric: "energy_kwh", key: "budget.increase_pct", limit: 30, value: 50.3, share: 1.68, status: "over" })).toBe(
       "energy +50.3 % of +30 % allowed",
     );
@@ -64,7 +64,10 @@ describe("budget.increase_pct as a budget use", () => {
   it("is ok within the limit, and is absent from a zero base (no finite %)", async () => {
     const ok = await manifestReport(manifest([["a", 110]], "budget: { increase_pct: 30 }\n"), base);
     expect(ok.budget.find((b) => b.key === "budget.increase_pct")?.status).toBe("ok");
-    const zero = await manifestReport(manifest([["a", 10]], "budget: { increase_pct: 30 }\n"), manifest([["a", 0.0001]], "budget: { increase_pct: 30 }\n").replace("count: 8", "count: 0"));
+    const zero = await manifestReport(
+      manifest([["a", 10]], "budget: { increase_pct: 30 }\n"),
+      manifest([["a", 0.0001]], "budget: { increase_pct: 30 }\n").replace("count: 8", "count: 0"),
+    );
     for (const b of zero.budget) expect(Number.isFinite(b.share)).toBe(true);
   });
 
@@ -97,7 +100,10 @@ describe("comment order", () => {
 
   it("a notice (no comparison) comes after the table", async () => {
     const m = await manifestReport(manifest([["a", 10]]));
-    const withNotice = { ...m, findings: [{ rule: "base/unavailable", severity: "notice" as const, message: "the base cannot be read", file: "footprint.yml", line: 1, column: 1 }] };
+    const withNotice = {
+      ...m,
+      findings: [{ rule: "base/unavailable", severity: "notice" as const, message: "the base cannot be read", file: "footprint.yml", line: 1, column: 1 }],
+    };
     const lines = renderMarkdown(buildReport([withNotice])).split("\n");
     expect(lines.findIndex((l) => l.startsWith("- ℹ️"))).toBeGreaterThan(lines.findIndex((l) => l.startsWith("| **total**")));
   });
@@ -105,7 +111,13 @@ describe("comment order", () => {
 
 describe("assumptions", () => {
   it("every source of the report appears once, in full, as a numbered note that rows point at", async () => {
-    const m = await manifestReport(manifest([["a", 10], ["b", 20], ["c", 30]]) + "inference:\n  - { id: d, accelerator: nvidia-l4, count: 2, hours: 100, location: aws:us-east-1 }\n");
+    const m = await manifestReport(
+      manifest([
+        ["a", 10],
+        ["b", 20],
+        ["c", 30],
+      ]) + "inference:\n  - { id: d, accelerator: nvidia-l4, count: 2, hours: 100, location: aws:us-east-1 }\n",
+    );
     const md = renderMarkdown(buildReport([m]), { detail: "full" });
     const notes = md.split("\n").filter((l) => /^\d+\. /.test(l));
     expect(notes).toHaveLength(m.sources.length);
@@ -125,17 +137,23 @@ describe("assumptions", () => {
 
 describe("advice", () => {
   const west = (id: string, hours: number) => `  - { id: ${id}, accelerator: nvidia-h100-sxm, count: 8, hours: ${hours} }`;
-  const five = (hours: number) => `version: 1\nproject: p\ndefaults: { location: gcp:europe-west4 }\ntraining:\n${[1, 2, 3, 4, 5].map((i) => west(`r${i}`, hours * i)).join("\n")}\n`;
+  const five = (hours: number) =>
+    `version: 1\nproject: p\ndefaults: { location: gcp:europe-west4 }\ntraining:\n${[1, 2, 3, 4, 5].map((i) => west(`r${i}`, hours * i)).join("\n")}\n`;
 
   it("covers only added or changed entries, at most three lines, collapsed, and never above the findings", async () => {
-    const head = five(10).replace("hours: 10 }", "hours: 11 }") + "  - { id: n1, accelerator: nvidia-h100-sxm, count: 8, hours: 5 }\n  - { id: n2, accelerator: nvidia-h100-sxm, count: 8, hours: 6 }\n  - { id: n3, accelerator: nvidia-h100-sxm, count: 8, hours: 7 }\nbudget: { run: { energy_kwh: 1 } }\n";
+    const head =
+      five(10).replace("hours: 10 }", "hours: 11 }") +
+      "  - { id: n1, accelerator: nvidia-h100-sxm, count: 8, hours: 5 }\n  - { id: n2, accelerator: nvidia-h100-sxm, count: 8, hours: 6 }\n  - { id: n3, accelerator: nvidia-h100-sxm, count: 8, hours: 7 }\nbudget: { run: { energy_kwh: 1 } }\n";
     const m = await manifestReport(head, five(10) + "budget: { run: { energy_kwh: 1 } }\n");
     expect(m.advice.length).toBe(8);
     const md = renderMarkdown(buildReport([m]));
     const lines = md.split("\n");
     const start = lines.findIndex((l) => l.includes("💡 Advice"));
     expect(lines[start]).toMatch(/^<details><summary>💡 Advice/);
-    const items = lines.slice(start).filter((l) => /^- `/.test(l)).slice(0, ADVICE_LINES + 1);
+    const items = lines
+      .slice(start)
+      .filter((l) => /^- `/.test(l))
+      .slice(0, ADVICE_LINES + 1);
     expect(items.length).toBeLessThanOrEqual(ADVICE_LINES);
     for (const l of items) expect(l).toMatch(/^- `(r1|n1|n2|n3)`/);
     expect(lines.slice(start).find((l) => l.startsWith("- … "))).toBe("- … 1 more in the JSON report");
@@ -154,7 +172,11 @@ describe("several manifests", () => {
     const md = renderMarkdown(buildReport(ms));
     const lines = md.split("\n");
     const overview = lines.findIndex((l) => l.startsWith("| manifest | verdict |"));
-    expect(lines.slice(overview + 2, overview + 5).map((l) => l.split(" | ")[0])).toEqual(["| `train/footprint.yml`<br><sub>layout</sub>", "| `x/footprint.yml`<br><sub>layout</sub>", "| `y/footprint.yml`<br><sub>layout</sub>"]);
+    expect(lines.slice(overview + 2, overview + 5).map((l) => l.split(" | ")[0])).toEqual([
+      "| `train/footprint.yml`<br><sub>layout</sub>",
+      "| `x/footprint.yml`<br><sub>layout</sub>",
+      "| `y/footprint.yml`<br><sub>layout</sub>",
+    ]);
     expect(md).toContain("2 manifests unchanged: `x/footprint.yml`, `y/footprint.yml`");
     expect(lines.filter((l) => l.startsWith("### "))).toEqual(["### `train/footprint.yml` · layout"]);
     expect(overview).toBeLessThan(lines.findIndex((l) => l.startsWith("### ")));
@@ -164,7 +186,12 @@ describe("several manifests", () => {
 describe("footer", () => {
   it("names base and head commits and links the run and the docs; an address that could break the link is left out", async () => {
     const report = buildReport([await manifestReport(manifest([["a", 10]]))]);
-    const footer = { baseSha: "b".repeat(40), headSha: "a".repeat(40), runUrl: "https://github.com/o/r/actions/runs/7", docsUrl: "https://github.com/footprint-gate/footprint-gate#readme" };
+    const footer = {
+      baseSha: "b".repeat(40),
+      headSha: "a".repeat(40),
+      runUrl: "https://github.com/o/r/actions/runs/7",
+      docsUrl: "https://github.com/footprint-gate/footprint-gate#readme",
+    };
     const last = (md: string) => md.trimEnd().split("\n").at(-1)!;
     expect(last(renderMarkdown(report, { footer }))).toBe(
       "<sub>base `bbbbbbb` → head `aaaaaaa` · [workflow run](https://github.com/o/r/actions/runs/7) · estimated by [footprint-gate](https://github.com/footprint-gate/footprint-gate#readme); every figure has its source in the assumptions</sub>",
@@ -181,7 +208,9 @@ describe("inference and market-based figures", () => {
     const md = renderMarkdown(buildReport([await manifestReport(service(25), service(20))]));
     const lines = md.split("\n");
     const line = lines.find((l) => l.startsWith("- `chat`: **each request"));
-    expect(line).toMatch(/^- `chat`: \*\*each request uses 20\\\.0 % less energy than on the base \\\(CO2e per request −20\\\.0 %\\\)\*\*; [\d\\.,]+ Wh per request, /);
+    expect(line).toMatch(
+      /^- `chat`: \*\*each request uses 20\\\.0 % less energy than on the base \\\(CO2e per request −20\\\.0 %\\\)\*\*; [\d\\.,]+ Wh per request, /,
+    );
     expect(lines.indexOf(line!)).toBeGreaterThan(lines.findIndex((l) => l.startsWith("| **total**")));
   });
 

@@ -146,7 +146,8 @@ describe("parseModelCard", () => {
   });
 
   it("CRLF line endings", () => {
-    const text = "---\r\nlicense: mit\r\nco2_eq_emissions:\r\n  emissions: 42\r\n  source: CodeCarbon\r\n---\r\n# Model\r\n\r\nLimitations\r\n===\r\n## Intended use:\r\n";
+    const text =
+      "---\r\nlicense: mit\r\nco2_eq_emissions:\r\n  emissions: 42\r\n  source: CodeCarbon\r\n---\r\n# Model\r\n\r\nLimitations\r\n===\r\n## Intended use:\r\n";
     const c = parseModelCard(text);
     expect(c.problems).toEqual([]);
     expect(c.co2).toMatchObject({ grams: 42, source: "CodeCarbon" });
@@ -319,7 +320,13 @@ const MANIFEST = (card = "MODEL_CARD.md") =>
 
 // The card writes bare strings (`license: mit`), so the block does too; FR is the grid zone "France", and the
 // gpu_hours form states no count.
-const SUGGESTED = ["co2_eq_emissions:", "  emissions: 50000", "  source: footprint-gate estimate", "  geographical_location: France", "  hardware_used: H100 SXM5"].join("\n");
+const SUGGESTED = [
+  "co2_eq_emissions:",
+  "  emissions: 50000",
+  "  source: footprint-gate estimate",
+  "  geographical_location: France",
+  "  hardware_used: H100 SXM5",
+].join("\n");
 
 describe("footprint-gate card (prints the block)", () => {
   it("prints the suggested block and leaves the card alone", () => {
@@ -336,11 +343,15 @@ describe("footprint-gate card (prints the block)", () => {
   it("keeps what the card already says about training type, location and hardware", () => {
     const dir = repo();
     write(dir, "footprint.yml", MANIFEST());
-    write(dir, "MODEL_CARD.md", "---\nco2_eq_emissions:\n  emissions: 1\n  source: paper\n  training_type: pre-training\n  geographical_location: Paris, France\n  hardware_used: 8 x H100\n---\n");
+    write(
+      dir,
+      "MODEL_CARD.md",
+      "---\nco2_eq_emissions:\n  emissions: 1\n  source: paper\n  training_type: pre-training\n  geographical_location: Paris, France\n  hardware_used: 8 x H100\n---\n",
+    );
     const r = cli(["card"], dir); // footprint.yml by default
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
-      'co2_eq_emissions:\n  emissions: 50000\n  source: footprint-gate estimate\n  training_type: pre-training\n  geographical_location: Paris, France\n  hardware_used: 8 x H100\n',
+      "co2_eq_emissions:\n  emissions: 50000\n  source: footprint-gate estimate\n  training_type: pre-training\n  geographical_location: Paris, France\n  hardware_used: 8 x H100\n",
     );
   });
 });
@@ -578,7 +589,10 @@ describe("footprint-gate card --write: only the co2_eq_emissions block changes",
     expect(readFileSync(join(dir, "MODEL_CARD.md"), "utf8")).toBe(out);
     const printed = cli(["card", "footprint.yml"], dir);
     // The printed block is the written one, without a comment kept on the key's line.
-    const written = middle.slice(middle.indexOf("co2_eq_emissions:")).replace(/(\r?\n---)?\r?\n$/, "").replace(/^(co2_eq_emissions:)[ \t]+#[^\r\n]*/, "$1");
+    const written = middle
+      .slice(middle.indexOf("co2_eq_emissions:"))
+      .replace(/(\r?\n---)?\r?\n$/, "")
+      .replace(/^(co2_eq_emissions:)[ \t]+#[^\r\n]*/, "$1");
     expect(printed.stdout.split("\n").join(eol)).toBe(written + eol);
   });
 
@@ -689,7 +703,10 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
   ].join("\n");
 
   async function tiny(cardText: string): Promise<ManifestReport> {
-    const r = await evaluate({ path: "footprint.yml", text: TINY, readRelative: async (rel) => (rel === "README.md" ? cardText : null), exists: async () => true }, null);
+    const r = await evaluate(
+      { path: "footprint.yml", text: TINY, readRelative: async (rel) => (rel === "README.md" ? cardText : null), exists: async () => true },
+      null,
+    );
     expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
     return r;
   }
@@ -715,7 +732,9 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
     expect(renderText(report)).toMatch(/model card README\.md: 0\.012 g disclosed, operational estimate 0\.012 g \(±0 %\); embodied 10\.4 g beside it/);
     // Markdown keeps number and unit together with a no-break space.
     const md = renderMarkdown(report).replace(/\u00a0/g, " ");
-    expect(md).toContain("discloses 0.012 g CO2e (±0 % vs the operational estimate of 0.012 g); embodied carbon of the training hardware, reported beside it and not in the card's figure: 10.4 g.");
+    expect(md).toContain(
+      "discloses 0.012 g CO2e (±0 % vs the operational estimate of 0.012 g); embodied carbon of the training hardware, reported beside it and not in the card's figure: 10.4 g.",
+    );
     expect(md).toContain("Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied 10.4 g reported beside it)");
     const json = parseReport(reportJson(report));
     const mc = json.manifests[0]!.model_card!;
@@ -737,18 +756,36 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
       hardware_used: "8 x A100 80GB SXM4",
     });
     // Several runs: each place and accelerator once, joined by ", "; a grid zone reads as its name.
-    const several = suggestedCo2Block([run("nvidia-a100-80gb-sxm", 8, "aws:us-east-1", "US-MIDA-PJM"), run("nvidia-h100-sxm", 64, "zone:FR", "FR"), run("nvidia-a100-80gb-sxm", 8, "aws:us-east-1", "US-MIDA-PJM")]);
+    const several = suggestedCo2Block([
+      run("nvidia-a100-80gb-sxm", 8, "aws:us-east-1", "US-MIDA-PJM"),
+      run("nvidia-h100-sxm", 64, "zone:FR", "FR"),
+      run("nvidia-a100-80gb-sxm", 8, "aws:us-east-1", "US-MIDA-PJM"),
+    ]);
     expect(several).toMatchObject({ grams: 3000, geographical_location: "US East (N. Virginia), France", hardware_used: "8 x A100 80GB SXM4, 64 x H100 SXM5" });
     // What an earlier version wrote into the card (zone and catalogue ids) is refreshed; the card's own words are kept.
-    expect(suggestedCo2Block([run("nvidia-h100-sxm", 64, "zone:FR", "FR")], { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" })).toMatchObject({ geographical_location: "France", hardware_used: "64 x H100 SXM5" });
-    expect(suggestedCo2Block([run("nvidia-h100-sxm", 64, "zone:FR", "FR")], { geographical_location: "Paris", hardware_used: "64 H100s" })).toMatchObject({ geographical_location: "Paris", hardware_used: "64 H100s" });
+    expect(suggestedCo2Block([run("nvidia-h100-sxm", 64, "zone:FR", "FR")], { geographical_location: "FR", hardware_used: "nvidia-h100-sxm" })).toMatchObject({
+      geographical_location: "France",
+      hardware_used: "64 x H100 SXM5",
+    });
+    expect(suggestedCo2Block([run("nvidia-h100-sxm", 64, "zone:FR", "FR")], { geographical_location: "Paris", hardware_used: "64 H100s" })).toMatchObject({
+      geographical_location: "Paris",
+      hardware_used: "64 H100s",
+    });
   });
 
   it.each([
-    ["single quotes", "---\nlicense: 'mit'\nco2_eq_emissions:\n  emissions: 5\n  source: 'paper'\n---\n", "  source: 'footprint-gate estimate'\n  hardware_used: '8 x A100 80GB SXM4'"],
+    [
+      "single quotes",
+      "---\nlicense: 'mit'\nco2_eq_emissions:\n  emissions: 5\n  source: 'paper'\n---\n",
+      "  source: 'footprint-gate estimate'\n  hardware_used: '8 x A100 80GB SXM4'",
+    ],
     ["bare strings", "---\nlicense: mit\nco2_eq_emissions: 5\n---\n", "  source: footprint-gate estimate\n  hardware_used: 8 x A100 80GB SXM4"],
     ["double quotes", '---\nlicense: "mit"\nco2_eq_emissions: 5\n---\n', '  source: "footprint-gate estimate"\n  hardware_used: "8 x A100 80GB SXM4"'],
-    ["the block's own style over the rest", "---\nlicense: \"mit\"\nco2_eq_emissions:\n  emissions: 5\n  source: paper\n---\n", "  source: footprint-gate estimate\n  hardware_used: 8 x A100 80GB SXM4"],
+    [
+      "the block's own style over the rest",
+      '---\nlicense: "mit"\nco2_eq_emissions:\n  emissions: 5\n  source: paper\n---\n',
+      "  source: footprint-gate estimate\n  hardware_used: 8 x A100 80GB SXM4",
+    ],
   ])("--write keeps the card's own quoting: %s", (_, card, expected) => {
     const out = writeCo2Block(card, { grams: 50, source: "footprint-gate estimate", hardware_used: "8 x A100 80GB SXM4" });
     expect(out).toContain(`co2_eq_emissions:\n  emissions: 50\n${expected}\n`);

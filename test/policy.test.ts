@@ -71,13 +71,17 @@ describe("privacy/anonymization (required by default: error)", () => {
 
   it("personal data without an anonymization key: error at personal_data", async () => {
     const r = await run([...HEAD, "datasets:", "  - id: tickets", "    records: 1000", "    personal_data: true", ENC]);
-    expect(hits(r, "privacy/anonymization")).toEqual([{ severity: "error", line: 6, column: 20, message: msg(/^tickets: personal data without anonymization/) }]);
+    expect(hits(r, "privacy/anonymization")).toEqual([
+      { severity: "error", line: 6, column: 20, message: msg(/^tickets: personal data without anonymization/) },
+    ]);
     expect(r.verdict).toBe("fail");
   });
 
   it("anonymization: none: error at the anonymization value", async () => {
     const r = await run([...HEAD, "datasets:", "  - id: tickets", "    records: 1000", "    personal_data: true", "    anonymization: none", ENC]);
-    expect(hits(r, "privacy/anonymization")).toEqual([{ severity: "error", line: 7, column: 20, message: msg(/pseudonymized, anonymized, k-anonymity or synthetic/) }]);
+    expect(hits(r, "privacy/anonymization")).toEqual([
+      { severity: "error", line: 7, column: 20, message: msg(/pseudonymized, anonymized, k-anonymity or synthetic/) },
+    ]);
   });
 
   it("explicit require_anonymization: true is an error too", async () => {
@@ -104,7 +108,17 @@ describe("privacy/anonymization (required by default: error)", () => {
   });
 
   it("require_anonymization: false disables the check", async () => {
-    const r = await run([...HEAD, "datasets:", "  - id: tickets", "    personal_data: true", "    anonymization: none", ENC, "policy:", "  privacy:", "    require_anonymization: false"]);
+    const r = await run([
+      ...HEAD,
+      "datasets:",
+      "  - id: tickets",
+      "    personal_data: true",
+      "    anonymization: none",
+      ENC,
+      "policy:",
+      "  privacy:",
+      "    require_anonymization: false",
+    ]);
     expect(hits(r, "privacy/anonymization")).toEqual([]);
   });
 });
@@ -115,7 +129,9 @@ describe("privacy/encryption (required by default: error)", () => {
 
   it("no encryption block: error at personal_data, naming both", async () => {
     const r = await run(DS);
-    expect(hits(r, "privacy/encryption")).toEqual([{ severity: "error", line: 6, column: 20, message: msg(/^tickets: personal data not encrypted at rest and in transit;/) }]);
+    expect(hits(r, "privacy/encryption")).toEqual([
+      { severity: "error", line: 6, column: 20, message: msg(/^tickets: personal data not encrypted at rest and in transit;/) },
+    ]);
   });
 
   it("at_rest missing: error at the encryption value", async () => {
@@ -155,7 +171,9 @@ describe("privacy/epsilon (no cap by default)", () => {
 
   it("epsilon above max_epsilon: error at the epsilon value (flow form)", async () => {
     const r = await run([...HEAD, "datasets:", "  - id: tickets", "    records: 1000", "    differential_privacy: { epsilon: 9, delta: 1e-6 }", ...POLICY]);
-    expect(hits(r, "privacy/epsilon")).toEqual([{ severity: "error", line: 6, column: 38, message: msg(/^tickets: differential-privacy epsilon 9 is above the policy's max_epsilon 8/) }]);
+    expect(hits(r, "privacy/epsilon")).toEqual([
+      { severity: "error", line: 6, column: 38, message: msg(/^tickets: differential-privacy epsilon 9 is above the policy's max_epsilon 8/) },
+    ]);
   });
 
   it("epsilon above max_epsilon: error at the epsilon value (block form)", async () => {
@@ -182,7 +200,14 @@ describe("privacy/exposure (R = p × D)", () => {
   it("R above max_exposed_records: error at the dataset id", async () => {
     // p = 0.01 declared, D = 200,000 → R = 2,000 > 1,000
     const r = await run([...HEAD, "datasets:", "  - id: tickets", "    records: 200000", ...PERSONAL, "    leak_probability: 0.01", ...MAX]);
-    expect(hits(r, "privacy/exposure")).toEqual([{ severity: "error", line: 4, column: 9, message: msg(/^tickets: expected exposed records R = p × D = 0\.01 × 200,000 = 2,000, above max_exposed_records 1,000/) }]);
+    expect(hits(r, "privacy/exposure")).toEqual([
+      {
+        severity: "error",
+        line: 4,
+        column: 9,
+        message: msg(/^tickets: expected exposed records R = p × D = 0\.01 × 200,000 = 2,000, above max_exposed_records 1,000/),
+      },
+    ]);
   });
 
   it("R below max_exposed_records passes", async () => {
@@ -205,7 +230,9 @@ describe("privacy/exposure (R = p × D)", () => {
 
   it("unknown p for personal data: warning at the dataset id (even without a cap)", async () => {
     const r = await run([...HEAD, "datasets:", "  - id: ignored", "  - id: tickets", "    records: 200000", ...PERSONAL]);
-    expect(hits(r, "privacy/exposure")).toEqual([{ severity: "warning", line: 5, column: 9, message: msg(/^tickets: the exposure of its personal data is unknown/) }]);
+    expect(hits(r, "privacy/exposure")).toEqual([
+      { severity: "warning", line: 5, column: 9, message: msg(/^tickets: the exposure of its personal data is unknown/) },
+    ]);
   });
 
   it("non-personal data: nothing, whatever p and D", async () => {
@@ -231,7 +258,14 @@ describe("privacy/exposure (R = p × D)", () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 describe("transparency/dataset-documentation (on by default: warning; explicit true: error)", () => {
-  const DOC = (ref: string, policy: string[] = []) => [...HEAD, "datasets:", "  - id: tickets", "    license: CC-BY-4.0", `    documentation: ${ref}`, ...policy]; // documentation on line 6
+  const DOC = (ref: string, policy: string[] = []) => [
+    ...HEAD,
+    "datasets:",
+    "  - id: tickets",
+    "    license: CC-BY-4.0",
+    `    documentation: ${ref}`,
+    ...policy,
+  ]; // documentation on line 6
   const FILES = { "ml/docs/tickets.md": "# Datasheet\n", "docs/shared.md": "# Shared datasheet\n" };
 
   it("no documentation: warning at the dataset id", async () => {
@@ -240,30 +274,47 @@ describe("transparency/dataset-documentation (on by default: warning; explicit t
   });
 
   it("no documentation with require_dataset_documentation: true: error", async () => {
-    const r = await run([...HEAD, "datasets:", "  - id: tickets", "    license: CC-BY-4.0", "policy:", "  transparency:", "    require_dataset_documentation: true"]);
+    const r = await run([
+      ...HEAD,
+      "datasets:",
+      "  - id: tickets",
+      "    license: CC-BY-4.0",
+      "policy:",
+      "  transparency:",
+      "    require_dataset_documentation: true",
+    ]);
     expect(hits(r, "transparency/dataset-documentation")).toEqual([{ severity: "error", line: 4, column: 9, message: msg(/no documentation/) }]);
   });
 
   it("a path that does not exist: finding at the documentation value", async () => {
     const r = await run(DOC("docs/missing.md"), FILES);
-    expect(hits(r, "transparency/dataset-documentation")).toEqual([{ severity: "warning", line: 6, column: 20, message: msg(/"docs\/missing\.md" does not exist/) }]);
+    expect(hits(r, "transparency/dataset-documentation")).toEqual([
+      { severity: "warning", line: 6, column: 20, message: msg(/"docs\/missing\.md" does not exist/) },
+    ]);
     const strict = await run(DOC("docs/missing.md", ["policy:", "  transparency:", "    require_dataset_documentation: true"]), FILES);
     expect(hits(strict, "transparency/dataset-documentation")).toEqual([{ severity: "error", line: 6, column: 20, message: msg(/does not exist/) }]);
   });
 
   it("a path escaping the repository is an error, even by default", async () => {
     const r = await run(DOC("../../x.md"), { ...FILES, "../x.md": "# outside\n", "x.md": "# root\n" });
-    expect(hits(r, "transparency/dataset-documentation")).toEqual([{ severity: "error", line: 6, column: 20, message: msg(/"\.\.\/\.\.\/x\.md": the path points outside the repository/) }]);
+    expect(hits(r, "transparency/dataset-documentation")).toEqual([
+      { severity: "error", line: 6, column: 20, message: msg(/"\.\.\/\.\.\/x\.md": the path points outside the repository/) },
+    ]);
   });
 
-  it.each(["docs/tickets.md", "./docs/tickets.md", "../docs/shared.md", "https://example.org/datasheets/tickets", "HTTPS://EXAMPLE.ORG/x"])("%s passes", async (ref) => {
-    const r = await run(DOC(ref), FILES);
-    expect(hits(r, "transparency/dataset-documentation")).toEqual([]);
-  });
+  it.each(["docs/tickets.md", "./docs/tickets.md", "../docs/shared.md", "https://example.org/datasheets/tickets", "HTTPS://EXAMPLE.ORG/x"])(
+    "%s passes",
+    async (ref) => {
+      const r = await run(DOC(ref), FILES);
+      expect(hits(r, "transparency/dataset-documentation")).toEqual([]);
+    },
+  );
 
   it.each(["http://example.org/datasheet", "ftp://example.org/datasheet.pdf", "ftp:datasheet.pdf"])("%s is not a repository path or https URL", async (ref) => {
     const r = await run(DOC(ref), FILES);
-    expect(hits(r, "transparency/dataset-documentation")).toEqual([{ severity: "warning", line: 6, column: 20, message: msg(/must be a repository path or an https URL/) }]);
+    expect(hits(r, "transparency/dataset-documentation")).toEqual([
+      { severity: "warning", line: 6, column: 20, message: msg(/must be a repository path or an https URL/) },
+    ]);
   });
 
   it("require_dataset_documentation: false disables the check (missing and broken alike)", async () => {
@@ -289,7 +340,9 @@ describe("transparency/license (on by default: warning; explicit true: error; a 
 
   it('"Apache 2" is an error that suggests Apache-2.0', async () => {
     const r = await run(LIC("Apache 2"));
-    expect(hits(r, "transparency/license")).toEqual([{ severity: "error", line: 6, column: 14, message: msg(/"Apache 2" is not an SPDX licence id; did you mean Apache-2\.0\?/) }]);
+    expect(hits(r, "transparency/license")).toEqual([
+      { severity: "error", line: 6, column: 14, message: msg(/"Apache 2" is not an SPDX licence id; did you mean Apache-2\.0\?/) },
+    ]);
   });
 
   it("an unknown id with no close SPDX id gets no suggestion", async () => {
@@ -337,7 +390,9 @@ describe("transparency/model-card (required only if require_model_card)", () => 
   it("present and readable passes (required or not)", async () => {
     const files = { "ml/MODEL_CARD.md": card(), "README.md": card() };
     expect(hits(await run([...HEAD, "model_card: MODEL_CARD.md"], files), "transparency/model-card")).toEqual([]);
-    expect(hits(await run([...HEAD, "model_card: ../README.md", "policy:", "  transparency:", "    require_model_card: true"], files), "transparency/model-card")).toEqual([]);
+    expect(
+      hits(await run([...HEAD, "model_card: ../README.md", "policy:", "  transparency:", "    require_model_card: true"], files), "transparency/model-card"),
+    ).toEqual([]);
   });
 
   it("not required and absent: nothing (default and require_model_card: false)", async () => {
@@ -368,7 +423,11 @@ describe("transparency/model-card-section", () => {
 
   it("sections named by the policy are errors at the list, and replace the defaults (flow list)", async () => {
     // the card lacks Limitations (a default) and Evaluation (named by the policy): only Evaluation is reported
-    const r = await withCard("# Training data\n## Intended use\n## Environmental impact\n", ["policy:", "  transparency:", "    model_card_sections: [Intended use, Evaluation]"]);
+    const r = await withCard("# Training data\n## Intended use\n## Environmental impact\n", [
+      "policy:",
+      "  transparency:",
+      "    model_card_sections: [Intended use, Evaluation]",
+    ]);
     expect(hits(r, "transparency/model-card-section")).toEqual([{ severity: "error", line: 6, column: 26, message: msg(/no "Evaluation" section/) }]);
   });
 
@@ -440,7 +499,14 @@ describe("transparency/emissions-disclosure (on by default: warning; explicit tr
 
   it("no co2_eq_emissions in the card: warning at model_card", async () => {
     const r = await withCo2(null);
-    expect(hits(r, RULE)).toEqual([{ severity: "warning", line: 11, column: 13, message: msg(/^MODEL_CARD\.md: no co2_eq_emissions in the front matter; add the block this report suggests \(50,000 g\)/) }]);
+    expect(hits(r, RULE)).toEqual([
+      {
+        severity: "warning",
+        line: 11,
+        column: 13,
+        message: msg(/^MODEL_CARD\.md: no co2_eq_emissions in the front matter; add the block this report suggests \(50,000 g\)/),
+      },
+    ]);
   });
 
   it("no co2_eq_emissions with require_emissions_disclosure: true: error", async () => {
@@ -476,7 +542,9 @@ describe("transparency/emissions-disclosure (on by default: warning; explicit tr
     const tol = ["policy:", "  transparency:", "    disclosure_tolerance_pct: 10"];
     expect(hits(await withCo2("co2_eq_emissions: 54000", tol), RULE)).toEqual([]);
     expect(hits(await withCo2("co2_eq_emissions: 45000", tol), RULE)).toEqual([]);
-    expect(hits(await withCo2("co2_eq_emissions: 56000", tol), RULE)).toEqual([{ severity: "warning", line: 11, column: 13, message: msg(/\+12 % .*\(tolerance 10 %\)/) }]);
+    expect(hits(await withCo2("co2_eq_emissions: 56000", tol), RULE)).toEqual([
+      { severity: "warning", line: 11, column: 13, message: msg(/\+12 % .*\(tolerance 10 %\)/) },
+    ]);
     expect(hits(await withCo2("co2_eq_emissions: 44000", tol), RULE)).toEqual([{ severity: "warning", line: 11, column: 13, message: msg(/-12 %/) }]);
   });
 
@@ -495,7 +563,11 @@ describe("transparency/emissions-disclosure (on by default: warning; explicit tr
   it('an unreadable figure ("lots") is a finding', async () => {
     const r = await withCo2('co2_eq_emissions: "lots"');
     expect(hits(r, RULE)).toEqual([{ severity: "warning", line: 11, column: 13, message: msg(/co2_eq_emissions "lots" is not a number of grams/) }]);
-    const obj = await withCo2("co2_eq_emissions:\n  emissions: lots\n  source: vibes", ["policy:", "  transparency:", "    require_emissions_disclosure: true"]);
+    const obj = await withCo2("co2_eq_emissions:\n  emissions: lots\n  source: vibes", [
+      "policy:",
+      "  transparency:",
+      "    require_emissions_disclosure: true",
+    ]);
     expect(hits(obj, RULE)).toEqual([{ severity: "error", line: 11, column: 13, message: msg(/"lots" is not a number of grams/) }]);
   });
 

@@ -119,7 +119,12 @@ describe("p without differential privacy", () => {
   });
 
   it('non-personal data, even with anonymization "none" → unknown (p = 1 is only for personal data)', async () => {
-    expect(await exposure("    records: 1000", "    personal_data: false", "    anonymization: none")).toEqual({ p: null, basis: "unknown", records: 1000, expected_exposed_records: null });
+    expect(await exposure("    records: 1000", "    personal_data: false", "    anonymization: none")).toEqual({
+      p: null,
+      basis: "unknown",
+      records: 1000,
+      expected_exposed_records: null,
+    });
     expect(await exposure("    records: 1000")).toEqual({ p: null, basis: "unknown", records: 1000, expected_exposed_records: null });
   });
 
@@ -181,7 +186,12 @@ describe("properties", () => {
 
   /** Two datasets in one manifest; their exposures. */
   async function pair(a: { epsilon: number; delta: number; records: number }, b: { epsilon: number; delta: number; records: number }) {
-    const lines = (id: string, d: typeof a) => [`  - id: ${id}`, `    records: ${y(d.records)}`, "    personal_data: true", `    differential_privacy: { epsilon: ${y(d.epsilon)}, delta: ${y(d.delta)} }`];
+    const lines = (id: string, d: typeof a) => [
+      `  - id: ${id}`,
+      `    records: ${y(d.records)}`,
+      "    personal_data: true",
+      `    differential_privacy: { epsilon: ${y(d.epsilon)}, delta: ${y(d.delta)} }`,
+    ];
     const r = await report([...lines("a", a), ...lines("b", b)]);
     return [r.datasets[0]!.exposure, r.datasets[1]!.exposure] as const;
   }
@@ -264,7 +274,15 @@ describe("properties", () => {
 // ---------------------------------------------------------------------------------------------------------------
 describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring DP or leak_probability only helps", () => {
   const CAP = ["policy:", "  privacy:", "    max_exposed_records: 1000"];
-  const CHATS = ["  - id: chats", "    records: 500000", "    personal_data: true", "    anonymization: pseudonymized", "    encryption: { at_rest: true, in_transit: true }", "    license: CC-BY-4.0", "    documentation: https://example.org/chats"];
+  const CHATS = [
+    "  - id: chats",
+    "    records: 500000",
+    "    personal_data: true",
+    "    anonymization: pseudonymized",
+    "    encryption: { at_rest: true, in_transit: true }",
+    "    license: CC-BY-4.0",
+    "    documentation: https://example.org/chats",
+  ];
 
   async function capped(extra: readonly string[], policy: readonly string[] = CAP): Promise<ManifestReport> {
     const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS, ...extra, ...policy, ""].join("\n")), null);
@@ -280,7 +298,9 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
     const [f, ...more] = exposureFindings(r);
     expect(more).toEqual([]);
     expect(f!.severity).toBe("error");
-    expect(f!.message).toMatch(/^chats: expected exposed records R = p × D = 1 × 500,000 = 500,000, above max_exposed_records 1,000 \(personal data with no differential privacy and no leak_probability counts at p = 1 under a cap\)/);
+    expect(f!.message).toMatch(
+      /^chats: expected exposed records R = p × D = 1 × 500,000 = 500,000, above max_exposed_records 1,000 \(personal data with no differential privacy and no leak_probability counts at p = 1 under a cap\)/,
+    );
     // What would bring R within the cap: ε at δ = 0 (tanh(ε/2) ≤ 0.002 → ε ≤ 0.004), p ≤ 0.002, or D ≤ 1,000.
     expect(f!.message).toContain("ε ≤ 0.004 (differential_privacy at δ = 0), a leak_probability ≤ 0.002 or records ≤ 1,000 would bring R within it");
   });
@@ -294,7 +314,20 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
     // The suggestions hold: ε = 0.00399 at the same δ, or 1,104 records at ε = 3, pass the cap; one step more does not.
     expect(exposureFindings(await capped(["    differential_privacy: { epsilon: 0.00399, delta: 1e-6 }"]))).toEqual([]);
     expect(exposureFindings(await capped(["    differential_privacy: { epsilon: 0.00401, delta: 1e-6 }"]))).toHaveLength(1);
-    const fewer = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS.map((l) => l.replace("500000", "1104")), "    differential_privacy: { epsilon: 3, delta: 1e-6 }", ...CAP, ""].join("\n")), null);
+    const fewer = await evaluate(
+      source(
+        [
+          "version: 1",
+          "project: p",
+          "datasets:",
+          ...CHATS.map((l) => l.replace("500000", "1104")),
+          "    differential_privacy: { epsilon: 3, delta: 1e-6 }",
+          ...CAP,
+          "",
+        ].join("\n"),
+      ),
+      null,
+    );
     expect(exposureFindings(fewer)).toEqual([]);
   });
 
@@ -305,7 +338,9 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
 
   it("a declared leak_probability above the cap names the largest p, records and ε", async () => {
     const [f] = exposureFindings(await capped(["    leak_probability: 0.01"]));
-    expect(f!.message).toMatch(/= 0\.01 × 500,000 = 5,000, above max_exposed_records 1,000 \(p is the declared leak_probability\); a leak_probability ≤ 0\.002, records ≤ 100,000 or ε ≤ 0\.004 \(differential_privacy at δ = 0\) would bring R within it$/);
+    expect(f!.message).toMatch(
+      /= 0\.01 × 500,000 = 5,000, above max_exposed_records 1,000 \(p is the declared leak_probability\); a leak_probability ≤ 0\.002, records ≤ 100,000 or ε ≤ 0\.004 \(differential_privacy at δ = 0\) would bring R within it$/,
+    );
   });
 
   it("personal data declaring nothing passes when D is within the cap", async () => {
@@ -332,7 +367,10 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
   it("messages never say anonymization lowers p; they say a leak_probability must be declared for it", async () => {
     for (const extra of [[], ["    leak_probability: 0.5"], ["    differential_privacy: { epsilon: 3 }"]]) {
       for (const anonymization of ["pseudonymized", "none"]) {
-        const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS.map((l) => l.replace("pseudonymized", anonymization)), ...extra, ...CAP, ""].join("\n")), null);
+        const r = await evaluate(
+          source(["version: 1", "project: p", "datasets:", ...CHATS.map((l) => l.replace("pseudonymized", anonymization)), ...extra, ...CAP, ""].join("\n")),
+          null,
+        );
         for (const f of exposureFindings(r)) {
           expect(f.message).not.toMatch(/lower p \([^)]*anonymi/);
           for (const m of f.message.matchAll(/anonymization[^;]*/g)) expect(m[0]).toMatch(/does not lower p|counts at p = 1/);
@@ -344,14 +382,19 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
   it("property: for any dataset, adding differential privacy or a leak_probability never makes the verdict worse", async () => {
     const RANK = { pass: 0, warn: 1, fail: 2 } as const;
     const dataset = fc.record({
-      records: fc.option(fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.double({ min: 0, max: 1e15, noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
+      records: fc.option(fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.double({ min: 0, max: 1e15, noNaN: true, noDefaultInfinity: true })), {
+        nil: undefined,
+      }),
       personal: fc.option(fc.boolean(), { nil: undefined }),
       anonymization: fc.option(fc.constantFrom("none", "pseudonymized", "anonymized", "k-anonymity", "synthetic"), { nil: undefined }),
       encrypted: fc.boolean(),
       cap: fc.option(fc.oneof(fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 0, max: 1e15, noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
     });
     const protection = fc.oneof(
-      fc.record({ epsilon: fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }), delta: fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }) }),
+      fc.record({
+        epsilon: fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }),
+        delta: fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }),
+      }),
       fc.record({ leak: fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }) }),
     );
     type D = { records?: number; personal?: boolean; anonymization?: string; encrypted: boolean; cap?: number };
@@ -388,7 +431,15 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
     const start = readme.indexOf("```yaml\n", readme.indexOf("annotated tour"));
     const yaml = readme.slice(start + "```yaml\n".length, readme.indexOf("```\n", start + 8));
     expect(yaml).toContain("max_exposed_records: 1000");
-    const r = await evaluate({ path: "footprint.yml", text: yaml, readRelative: async (rel) => (rel.endsWith(".csv") ? "energy_consumed,emissions\n1000,30\n" : null), exists: async () => true }, null);
+    const r = await evaluate(
+      {
+        path: "footprint.yml",
+        text: yaml,
+        readRelative: async (rel) => (rel.endsWith(".csv") ? "energy_consumed,emissions\n1000,30\n" : null),
+        exists: async () => true,
+      },
+      null,
+    );
     expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
     expect(r.findings.filter((f) => f.rule.startsWith("privacy/"))).toEqual([]);
     expect(r.datasets[0]!.exposure.expected_exposed_records).toBeLessThanOrEqual(1000);

@@ -115,7 +115,17 @@ function tables(root: JsonSchema): Table[] {
   const out: Table[] = [];
   const visit = (s: JsonSchema, path: string) => {
     if (!isObject(s)) return;
-    const same = out.find((t) => JSON.stringify(t.schema) === JSON.stringify(s) && t.paths[0]!.split(/[.[\]]+/).filter(Boolean).at(-1) === path.split(/[.[\]]+/).filter(Boolean).at(-1));
+    const same = out.find(
+      (t) =>
+        JSON.stringify(t.schema) === JSON.stringify(s) &&
+        t.paths[0]!.split(/[.[\]]+/)
+          .filter(Boolean)
+          .at(-1) ===
+          path
+            .split(/[.[\]]+/)
+            .filter(Boolean)
+            .at(-1),
+    );
     if (same) {
       same.paths.push(path);
       return;

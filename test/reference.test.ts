@@ -309,9 +309,15 @@ describe("published training footprints, as a user would write them", () => {
   it("covers every case whose reported figure includes the facility, with no PUE or grid figure stated", () => {
     expect(rows.map((r) => r.id)).toEqual(CASES.filter((c) => c.id !== "bloom-176b-dynamic").map((c) => c.id));
     for (const r of rows) {
-      expect(Object.keys(r.as_written).filter((k) => ["pue", "carbon_intensity", "utilization"].includes(k)), r.id).toEqual([]);
+      expect(
+        Object.keys(r.as_written).filter((k) => ["pue", "carbon_intensity", "utilization"].includes(k)),
+        r.id,
+      ).toEqual([]);
       // Estimated without a manifest error: only notices about what was assumed.
-      expect(r.findings.filter((f) => f.startsWith("manifest/") || f.startsWith("data/unknown")), r.id).toEqual([]);
+      expect(
+        r.findings.filter((f) => f.startsWith("manifest/") || f.startsWith("data/unknown")),
+        r.id,
+      ).toEqual([]);
     }
   });
 
@@ -321,7 +327,10 @@ describe("published training footprints, as a user would write them", () => {
   });
 
   it(`lands within a median ${USER_MEDIAN_TOLERANCE * 100} % of the published figures`, () => {
-    const abs = rows.filter((r) => r.not_counted === null).map((r) => Math.abs(r.error)).sort((a, b) => a - b);
+    const abs = rows
+      .filter((r) => r.not_counted === null)
+      .map((r) => Math.abs(r.error))
+      .sort((a, b) => a - b);
     const mid = Math.floor(abs.length / 2);
     expect(median).toBeCloseTo(abs.length % 2 ? abs[mid]! : (abs[mid - 1]! + abs[mid]!) / 2, 12);
     expect(median, rows.map((r) => `${r.id} ${(r.error * 100).toFixed(0)} %`).join(", ")).toBeLessThanOrEqual(USER_MEDIAN_TOLERANCE);

@@ -3,7 +3,15 @@
 // few, interleaved: load on the machine only ever adds time); linear work doubles, quadratic work quadruples.
 import { describe, expect, it } from "vitest";
 import { evaluate, type ManifestReport } from "../src/evaluate.js";
-import { MAX_CONTAINERS, MAX_LAZY_LINES, MAX_MARKDOWN_NESTING, MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard, writeCo2Block } from "../src/modelcard.js";
+import {
+  MAX_CONTAINERS,
+  MAX_LAZY_LINES,
+  MAX_MARKDOWN_NESTING,
+  MAX_MODEL_CARD_BYTES,
+  normaliseHeading,
+  parseModelCard,
+  writeCo2Block,
+} from "../src/modelcard.js";
 import { repoSource } from "../src/sources.js";
 
 /** time(2n) / time(n), each the fastest of seven runs, a run repeated until it lasts long enough to time. */
@@ -112,7 +120,12 @@ describe("model-card text is read in linear time", () => {
     expect(parseModelCard(lazy("> ", MAX_LAZY_LINES)).problems).toEqual([]);
     expect(parseModelCard(lazy("> ", MAX_LAZY_LINES)).headings).toEqual(["Limitations"]);
     const problem = `the card continues a quoted or listed paragraph on more than ${MAX_LAZY_LINES} lines without \`>\` or indentation; its headings were not read`;
-    for (const [open, eol] of [["> ", "\n"], ["- ", "\n"], ["> ", "\r"], ["1. ", "\r\n"]] as const) {
+    for (const [open, eol] of [
+      ["> ", "\n"],
+      ["- ", "\n"],
+      ["> ", "\r"],
+      ["1. ", "\r\n"],
+    ] as const) {
       expect(parseModelCard(lazy(open, 100_000, eol)).problems).toEqual([problem]);
     }
     // Properly continued list items and fenced code after a quote are not lazy.
@@ -136,9 +149,15 @@ describe("model-card size cap", () => {
     const r = await withCard(card(`# Limitations\n${"a".repeat(MAX_MODEL_CARD_BYTES)}\n`));
     const rules = r.findings.filter((f) => f.rule.startsWith("transparency/model-card"));
     expect(rules).toEqual([
-      expect.objectContaining({ rule: "transparency/model-card", severity: "error", message: `model_card "MODEL_CARD.md": larger than ${MAX_MODEL_CARD_BYTES} bytes` }),
+      expect.objectContaining({
+        rule: "transparency/model-card",
+        severity: "error",
+        message: `model_card "MODEL_CARD.md": larger than ${MAX_MODEL_CARD_BYTES} bytes`,
+      }),
     ]);
     expect(r.model_card).toBeNull();
-    expect(parseModelCard("é".repeat(MAX_MODEL_CARD_BYTES / 2 + 1)).problems).toEqual([`the card is larger than ${MAX_MODEL_CARD_BYTES} bytes and was not read`]);
+    expect(parseModelCard("é".repeat(MAX_MODEL_CARD_BYTES / 2 + 1)).problems).toEqual([
+      `the card is larger than ${MAX_MODEL_CARD_BYTES} bytes and was not read`,
+    ]);
   });
 });

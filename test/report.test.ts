@@ -45,7 +45,33 @@ const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 // ---------------------------------------------------------------------------------------------------------------
 // Generated manifests: sizes, long and unicode names and messages, many findings, a base, a model card.
 
-const SPECIAL = ["a", "Z", "0", " ", "é", "😀", "👩‍💻", "\u202e", "\u200b", "\u001b", "\u009b", "\u2028", "\u00ad", "|", "`", "<", "&", "@", "#", "\\", '"', "'", "\n", "\t", "中"];
+const SPECIAL = [
+  "a",
+  "Z",
+  "0",
+  " ",
+  "é",
+  "😀",
+  "👩‍💻",
+  "\u202e",
+  "\u200b",
+  "\u001b",
+  "\u009b",
+  "\u2028",
+  "\u00ad",
+  "|",
+  "`",
+  "<",
+  "&",
+  "@",
+  "#",
+  "\\",
+  '"',
+  "'",
+  "\n",
+  "\t",
+  "中",
+];
 const text = (maxLength: number) => fc.string({ unit: fc.constantFrom(...SPECIAL), minLength: 1, maxLength });
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/);
 
@@ -71,7 +97,10 @@ const manifestData = fc.record(
     project: fc.oneof(text(40), text(TEXT_LIMITS.project + 300)),
     training: fc.array(training, { maxLength: 25 }),
     datasets: fc.array(dataset, { maxLength: 10 }),
-    budget: fc.record({ energy_kwh: fc.double({ min: 1, max: 1e9, noNaN: true }), run: fc.record({ co2e_kg: fc.double({ min: 0.001, max: 1e6, noNaN: true }) }) }),
+    budget: fc.record({
+      energy_kwh: fc.double({ min: 1, max: 1e9, noNaN: true }),
+      run: fc.record({ co2e_kg: fc.double({ min: 0.001, max: 1e6, noNaN: true }) }),
+    }),
     model_card: fc.constant("MODEL_CARD.md"),
     // Unknown keys: the manifest is refused, and the message quotes the key.
     [`x${"k".repeat(5000)}`]: fc.constant(1),
@@ -110,7 +139,10 @@ describe("the report input accepts every report the gate writes", () => {
     expect(invalid.evaluated).toBe(false);
     expect(invalid.project!.length).toBeGreaterThan(TEXT_LIMITS.project);
     const files = { "MODEL_CARD.md": `---\nco2_eq_emissions:\n  emissions: 5\n  training_type: "${"t".repeat(100_000)}"\n---\n# Card\n` };
-    const valid = await evaluate(source(`version: 1\nproject: p\nmodel_card: MODEL_CARD.md\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 1 }\n`, files), null);
+    const valid = await evaluate(
+      source(`version: 1\nproject: p\nmodel_card: MODEL_CARD.md\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 1 }\n`, files),
+      null,
+    );
     // The card's fields are cut where they are read; a report built by hand is cut again.
     expect(valid.model_card!.kept.training_type!.length).toBeLessThanOrEqual(TEXT_LIMITS.card);
     valid.model_card!.kept.training_type = "t".repeat(100_000);
@@ -124,7 +156,10 @@ describe("the report input accepts every report the gate writes", () => {
   });
 
   it("a report written for a path outside the repository (the CLI given ../x or /tmp/x) is read back; only repository paths become links", async () => {
-    const m = await evaluate(source("version: 1\nproject: p\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 1 }\n", {}, "../other/footprint.yml"), null);
+    const m = await evaluate(
+      source("version: 1\nproject: p\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 1 }\n", {}, "../other/footprint.yml"),
+      null,
+    );
     const read = parseReport(reportJson(buildReport([m])));
     expect(read.manifests[0]!.findings[0]!.file).toBe("../other/footprint.yml");
     const body = renderMarkdown(read, { lineUrl: (f) => `https://github.com/o/r/blob/sha/${f.file}#L${f.line}` });
@@ -205,7 +240,14 @@ describe("large manifests", () => {
     const runs = [];
     for (let k = 0; k < 10; k++) for (const r of big.runs) runs.push({ ...r, id: `${r.id}-${k}` });
     const long = "Ünïcode | `code` <b>x</b> @octocat #1 😀 ".repeat(200);
-    const findings: Finding[] = runs.map((r, i) => ({ rule: "budget/run-energy", severity: i % 2 ? "warning" : "error", message: i % 100 ? `${r.id}: over budget` : `${r.id}: ${long}`, file: "footprint.yml", line: i + 1, column: 1 }));
+    const findings: Finding[] = runs.map((r, i) => ({
+      rule: "budget/run-energy",
+      severity: i % 2 ? "warning" : "error",
+      message: i % 100 ? `${r.id}: over budget` : `${r.id}: ${long}`,
+      file: "footprint.yml",
+      line: i + 1,
+      column: 1,
+    }));
     const huge: ManifestReport = { ...big, runs, findings, verdict: "fail" };
     const report = buildReport([huge]);
     expect(() => renderMarkdown(report, { detail: "compact" })).not.toThrow();

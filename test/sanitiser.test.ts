@@ -60,7 +60,10 @@ function source(text: string, files: Record<string, string>, path: string): Mani
 
 describe("the generated list", () => {
   it("holds the characters named in the issue: separators, soft hyphen, fillers, tags, variation selectors, ESC and C1", () => {
-    const named = [0x1b, 0x9b, 0x85, 0x2028, 0x2029, 0xad, 0x180e, 0x3164, 0x115f, 0x1160, 0xffa0, 0x34f, 0x17b4, 0x17b5, 0xfff9, 0xfffa, 0xfffb, 0x202e, 0x2066, 0x200b, 0xfeff, 0xfe0f, 0xe0001, 0xe0041, 0xe007f, 0xe0100];
+    const named = [
+      0x1b, 0x9b, 0x85, 0x2028, 0x2029, 0xad, 0x180e, 0x3164, 0x115f, 0x1160, 0xffa0, 0x34f, 0x17b4, 0x17b5, 0xfff9, 0xfffa, 0xfffb, 0x202e, 0x2066, 0x200b,
+      0xfeff, 0xfe0f, 0xe0001, 0xe0041, 0xe007f, 0xe0100,
+    ];
     for (const cp of named) expect(UNSAFE, cp.toString(16)).toContain(String.fromCodePoint(cp));
     expect(UNSAFE.length).toBeGreaterThan(4000);
   });
@@ -129,7 +132,14 @@ describe("no unsafe character survives any output", () => {
   });
 
   it("report mode: every string of a parsed report JSON goes through the sanitiser, model_card.kept included", async () => {
-    const m = await evaluate(source("version: 1\nproject: p\nmodel_card: C.md\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 10, location: FR }\n", { "C.md": "---\nco2_eq_emissions: 5\n---\n# C\n" }, "footprint.yml"), null);
+    const m = await evaluate(
+      source(
+        "version: 1\nproject: p\nmodel_card: C.md\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 10, location: FR }\n",
+        { "C.md": "---\nco2_eq_emissions: 5\n---\n# C\n" },
+        "footprint.yml",
+      ),
+      null,
+    );
     const good = JSON.parse(reportJson(buildReport([m]))) as Report;
     for (const part of chunks(UNSAFE, 60)) {
       const s = part.join("x");

@@ -111,9 +111,12 @@ describe("water factors", () => {
 
   it("a measured CodeCarbon water figure still wins over a stated WUE", async () => {
     const csv = "run_id,energy_consumed,emissions,pue,water_consumed\nr,10,1,1,3\n";
-    const r = await report(`${HEAD}training:\n  - id: a\n    measured: { codecarbon: e.csv }\n    pue: 1\n    carbon_intensity: 100\n    wue_l_per_kwh: 9\n    water_intensity_l_per_kwh: 0\n`, {
-      "e.csv": csv,
-    });
+    const r = await report(
+      `${HEAD}training:\n  - id: a\n    measured: { codecarbon: e.csv }\n    pue: 1\n    carbon_intensity: 100\n    wue_l_per_kwh: 9\n    water_intensity_l_per_kwh: 0\n`,
+      {
+        "e.csv": csv,
+      },
+    );
     near(r.runs[0]!.water_l, 3);
   });
 });
@@ -129,13 +132,17 @@ describe("market-based CO2e (GHG Protocol Scope 2 dual reporting)", () => {
   });
 
   it("market_based_intensity: market-based = energy × factor / 1000 + embodied; 0 leaves the embodied part", async () => {
-    const r = await report(`${HEAD}training:\n  - id: a\n${H100_10H}    location: US\n    pue: 1.1\n    market_based_intensity: 100\n  - id: b\n${H100_10H}    location: US\n    pue: 1.1\n    market_based_intensity: 0\n`);
+    const r = await report(
+      `${HEAD}training:\n  - id: a\n${H100_10H}    location: US\n    pue: 1.1\n    market_based_intensity: 100\n  - id: b\n${H100_10H}    location: US\n    pue: 1.1\n    market_based_intensity: 0\n`,
+    );
     near(run(r, "a").market_based_co2e_kg, (7 * 1.1 * 100) / 1000 + EMBODIED_10H);
     near(run(r, "b").market_based_co2e_kg, EMBODIED_10H);
   });
 
   it("in the total, an entry without a market factor counts location-based; with none anywhere there is no market figure", async () => {
-    const r = await report(`${HEAD}defaults:\n  location: US\n  pue: 1.1\ntraining:\n  - id: a\n${H100_10H}    market_based_intensity: 0\n  - id: b\n${H100_10H}\n`);
+    const r = await report(
+      `${HEAD}defaults:\n  location: US\n  pue: 1.1\ntraining:\n  - id: a\n${H100_10H}    market_based_intensity: 0\n  - id: b\n${H100_10H}\n`,
+    );
     expect(run(r, "b").market_based_co2e_kg).toBeUndefined();
     near(r.totals!.market_based_co2e_kg, EMBODIED_10H + run(r, "b").co2e_kg);
     const none = await report(`${HEAD}defaults:\n  location: US\n  pue: 1.1\ntraining:\n  - id: a\n${H100_10H}`);
@@ -145,7 +152,9 @@ describe("market-based CO2e (GHG Protocol Scope 2 dual reporting)", () => {
   });
 
   it("an entry's own factor of either kind replaces the defaults' one", async () => {
-    const r = await report(`${HEAD}defaults:\n  location: US\n  pue: 1.1\n  carbon_free_energy: 1\ntraining:\n  - id: inherits\n${H100_10H}  - id: own\n${H100_10H}    market_based_intensity: 200\n`);
+    const r = await report(
+      `${HEAD}defaults:\n  location: US\n  pue: 1.1\n  carbon_free_energy: 1\ntraining:\n  - id: inherits\n${H100_10H}  - id: own\n${H100_10H}    market_based_intensity: 200\n`,
+    );
     near(run(r, "inherits").market_based_co2e_kg, EMBODIED_10H);
     near(run(r, "own").market_based_co2e_kg, (7 * 1.1 * 200) / 1000 + EMBODIED_10H);
   });
@@ -154,14 +163,18 @@ describe("market-based CO2e (GHG Protocol Scope 2 dual reporting)", () => {
     const entry = await report(`${HEAD}training:\n  - id: a\n${H100_10H}    location: US\n    carbon_free_energy: 0.5\n    market_based_intensity: 10\n`);
     expect(entry.evaluated).toBe(false);
     expect(entry.findings.find((f) => f.rule === "manifest/invalid")!.message).toMatch(/^give carbon_free_energy or market_based_intensity, not both/);
-    const defaults = await report(`${HEAD}defaults:\n  location: US\n  carbon_free_energy: 0.5\n  market_based_intensity: 10\ntraining:\n  - id: a\n${H100_10H}`);
+    const defaults = await report(
+      `${HEAD}defaults:\n  location: US\n  carbon_free_energy: 0.5\n  market_based_intensity: 10\ntraining:\n  - id: a\n${H100_10H}`,
+    );
     expect(defaults.evaluated).toBe(false);
     expect(defaults.findings.filter((f) => f.rule === "manifest/invalid")).toHaveLength(1);
   });
 
   it("a measured CodeCarbon entry: its own emissions without the carbon-free share", async () => {
     const csv = "run_id,energy_consumed,emissions,pue\nr,10,4,1.2\n";
-    const r = await report(`${HEAD}training:\n  - id: a\n    measured: { codecarbon: e.csv }\n    location: US\n    pue: 1.1\n    carbon_free_energy: 0.5\n`, { "e.csv": csv });
+    const r = await report(`${HEAD}training:\n  - id: a\n    measured: { codecarbon: e.csv }\n    location: US\n    pue: 1.1\n    carbon_free_energy: 0.5\n`, {
+      "e.csv": csv,
+    });
     near(r.runs[0]!.market_based_co2e_kg, 2);
   });
 
@@ -231,8 +244,13 @@ describe("carbon_free_energy: provider (the share a provider publishes for its r
   });
 
   it("in defaults, each entry gets the share of its own region", async () => {
-    const r = await report(`${HEAD}defaults:\n  carbon_free_energy: provider\ntraining:\n  - id: iowa\n${IOWA}  - id: belgium\n${H100_10H}    location: gcp:europe-west1\n`);
-    near(run(r, "belgium").market_based_co2e_kg, run(r, "belgium").operational_co2e_kg * (1 - published["europe-west1"]!.cfe) + run(r, "belgium").embodied_co2e_kg);
+    const r = await report(
+      `${HEAD}defaults:\n  carbon_free_energy: provider\ntraining:\n  - id: iowa\n${IOWA}  - id: belgium\n${H100_10H}    location: gcp:europe-west1\n`,
+    );
+    near(
+      run(r, "belgium").market_based_co2e_kg,
+      run(r, "belgium").operational_co2e_kg * (1 - published["europe-west1"]!.cfe) + run(r, "belgium").embodied_co2e_kg,
+    );
     near(run(r, "iowa").market_based_co2e_kg, run(r, "iowa").operational_co2e_kg * (1 - published["us-central1"]!.cfe) + run(r, "iowa").embodied_co2e_kg);
   });
 
@@ -273,7 +291,9 @@ describe("grid year", () => {
     expect(r.runs[0]!.inputs.carbon_intensity).toBe(31);
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ rule: "data/grid-year", severity: "notice", line: 9, column: 11 });
-    expect(r.findings[0]!.message).toBe("year 2031: the catalogue has no grid figure of zone FR for that year; the nearest earlier year's (2025) 31 gCO2e/kWh is used");
+    expect(r.findings[0]!.message).toBe(
+      "year 2031: the catalogue has no grid figure of zone FR for that year; the nearest earlier year's (2025) 31 gCO2e/kWh is used",
+    );
   });
 
   it("before 2021: the 2021 lifecycle figure × the country's OWID ratio; a sub-national zone uses its country's ratio", async () => {
@@ -331,7 +351,10 @@ describe("manifest bounds of the new fields", () => {
     ["    facility: cloud\n", /facility/],
   ])("%s is refused", (yaml, message) => {
     const found = problems(yaml);
-    expect(found.some((m) => message.test(m)), found.join("\n")).toBe(true);
+    expect(
+      found.some((m) => message.test(m)),
+      found.join("\n"),
+    ).toBe(true);
   });
 
   it("budget.basis is location or market", () => {

@@ -40,7 +40,9 @@ const imports = new Map(files.map((f) => [f, importsOf(join(SRC, f))]));
 /** The src/ module a relative specifier names (`./x.js` is compiled from `./x.ts`), or null for a package or data. */
 function moduleOf(from: string, specifier: string): string | null {
   if (!specifier.startsWith(".")) return null;
-  const target = relative(SRC, resolve(SRC, dirname(from), specifier.replace(/\.js$/, ".ts"))).split("\\").join("/");
+  const target = relative(SRC, resolve(SRC, dirname(from), specifier.replace(/\.js$/, ".ts")))
+    .split("\\")
+    .join("/");
   return imports.has(target) ? target : null;
 }
 
@@ -70,7 +72,15 @@ describe("module structure of src/", () => {
   });
 
   it("has no import cycle among the modules loaded at run time", () => {
-    const edges = new Map(files.map((f) => [f, imports.get(f)!.filter((i) => !i.typeOnly).flatMap((i) => moduleOf(f, i.specifier) ?? [])]));
+    const edges = new Map(
+      files.map((f) => [
+        f,
+        imports
+          .get(f)!
+          .filter((i) => !i.typeOnly)
+          .flatMap((i) => moduleOf(f, i.specifier) ?? []),
+      ]),
+    );
     expect(cycles(edges).map((c) => c.join(" → "))).toEqual([]);
   });
 

@@ -61,21 +61,56 @@ const numbers = fc.oneof(
   fc.maxSafeInteger(),
 );
 
-const EDGES = [0, -0, 1, -1, 999.95, 999.5, 999.4999, 0.0005, 0.00099995, 1.005, 1.015, 2.675, 9.995, 99.95, 999_999.5, 1e21, 1.2345e25, -9.995e-7, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 0.1 + 0.2, 123_456.5, 1234.5678];
+const EDGES = [
+  0,
+  -0,
+  1,
+  -1,
+  999.95,
+  999.5,
+  999.4999,
+  0.0005,
+  0.00099995,
+  1.005,
+  1.015,
+  2.675,
+  9.995,
+  99.95,
+  999_999.5,
+  1e21,
+  1.2345e25,
+  -9.995e-7,
+  5e-324,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  0.1 + 0.2,
+  123_456.5,
+  1234.5678,
+];
 
 describe("number formatting without Intl", () => {
   it("writes three significant digits exactly as Intl en-US does", () => {
     for (const n of EDGES) expect(formatNumber(n), String(n)).toBe(intl3.format(n));
-    fc.assert(fc.property(numbers, (n) => formatNumber(n) === intl3.format(n)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(numbers, (n) => formatNumber(n) === intl3.format(n)),
+      { numRuns: 20_000 },
+    );
   });
 
   it("writes inputs with six significant digits exactly as Intl en-US does", () => {
     for (const n of EDGES) expect(formatInput(n), String(n)).toBe(intl6.format(n));
-    fc.assert(fc.property(numbers, (n) => formatInput(n) === intl6.format(n)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(numbers, (n) => formatInput(n) === intl6.format(n)),
+      { numRuns: 20_000 },
+    );
   });
 
   it("writes whole numbers exactly as toLocaleString en-US does", () => {
-    fc.assert(fc.property(numbers.map(Math.round), (n) => formatWhole(n) === n.toLocaleString("en-US")), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(numbers.map(Math.round), (n) => formatWhole(n) === n.toLocaleString("en-US")),
+      { numRuns: 20_000 },
+    );
   });
 
   it("leaves infinities and NaN to Intl", () => {

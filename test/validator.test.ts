@@ -35,7 +35,14 @@ const op: fc.Arbitrary<DataOp> = fc.oneof(
   { weight: 3, arbitrary: dataOp },
   { weight: 3, arbitrary: fc.record({ k: fc.constant("num" as const), at: fc.nat(), v: fc.constantFrom(...bounds()) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("str" as const), at: fc.nat(), v: fc.constantFrom(...STRINGS) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant("type" as const), at: fc.nat(), v: fc.constantFrom<unknown>(-0, 0.0005, 1e-7, NaN, Infinity, 2.5, "provider", ["a"], []) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant("type" as const),
+      at: fc.nat(),
+      v: fc.constantFrom<unknown>(-0, 0.0005, 1e-7, NaN, Infinity, 2.5, "provider", ["a"], []),
+    }),
+  },
 );
 
 describe("the standalone manifest validator", () => {

@@ -82,7 +82,9 @@ describe("values written the way people say them", () => {
     ["us-central1-a", "gcp:us-central1-a"],
   ])("a bare cloud region %s suggests %s", async (bare, full) => {
     const f = await findings(`${HEAD}training:\n  - id: a\n    accelerator: H100 SXM\n    gpu_hours: 10\n    location: ${bare}\n`);
-    expect(f).toEqual([{ rule: "data/unknown-location", line: 7, column: 15, message: `unknown location "${bare}"; a cloud region is written with its provider: ${full}` }]);
+    expect(f).toEqual([
+      { rule: "data/unknown-location", line: 7, column: 15, message: `unknown location "${bare}"; a cloud region is written with its provider: ${full}` },
+    ]);
   });
 
   it("an unknown location that is no region keeps its closest names", async () => {
@@ -104,7 +106,9 @@ describe("values written the way people say them", () => {
   });
 
   it('version: "1" says it is a string', () => {
-    expect(parsed(`version: "1"\nproject: p\n`)).toEqual([{ line: 1, column: 10, message: 'version: must be 1 ("1" is a string: write `version: 1` without quotes)' }]);
+    expect(parsed(`version: "1"\nproject: p\n`)).toEqual([
+      { line: 1, column: 10, message: 'version: must be 1 ("1" is a string: write `version: 1` without quotes)' },
+    ]);
   });
 
   it("requests: 1_000_000 suggests 1e6 or 1000000 (YAML 1.2 reads it as text)", () => {
@@ -121,7 +125,9 @@ describe("values written the way people say them", () => {
   });
 
   it("a string that is no number gets no number hint", () => {
-    expect(parsed(`${HEAD}inference:\n  - id: a\n    hours: twelve\n`).map((x) => x.message)).toEqual(['inference[0].hours: expected a number, got the string "twelve"']);
+    expect(parsed(`${HEAD}inference:\n  - id: a\n    hours: twelve\n`).map((x) => x.message)).toEqual([
+      'inference[0].hours: expected a number, got the string "twelve"',
+    ]);
   });
 });
 

@@ -59,7 +59,10 @@ const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure"];
 const accelerators = (acceleratorData as { accelerators: Accelerator[] }).accelerators;
 const providers = (cloudData as unknown as { providers: Record<Provider, ProviderData> }).providers;
 const grid = gridData as { source: string; zones: Record<string, { name: string; intensity: number; year: number; yearly: Record<string, number> }> };
-const cfe = cfeData as { source: string; providers: Partial<Record<Provider, { regions: Record<string, { cfe: number; year: number; yearly: Record<string, number> }> }>> };
+const cfe = cfeData as {
+  source: string;
+  providers: Partial<Record<Provider, { regions: Record<string, { cfe: number; year: number; yearly: Record<string, number> }> }>>;
+};
 const gridYearly = gridYearlyData as { source: string; countries: Record<string, Record<string, number>> };
 
 export const defaults = defaultsData as {
@@ -199,7 +202,17 @@ export function findAccelerator(name: string): Lookup<Accelerator> & { ambiguity
   if (family) return { ok: true, value: family.chosen, ambiguity: family.ambiguity };
   const hit = index().get(key);
   if (hit) return { ok: true, value: hit };
-  return { ok: false, suggestions: suggest("accelerator", key, () => closest(key, accelerators.map((a) => a.id), 3, acceleratorNames)) };
+  return {
+    ok: false,
+    suggestions: suggest("accelerator", key, () =>
+      closest(
+        key,
+        accelerators.map((a) => a.id),
+        3,
+        acceleratorNames,
+      ),
+    ),
+  };
 }
 
 let namesById: Map<string, string[]> | undefined;
@@ -254,7 +267,9 @@ export function zoneIntensityIn(zone: string, year: number): { intensity: Source
   const own = z.yearly[year];
   const src = (detail: string) => `${grid.source}; zone ${zone}, ${detail}`;
   if (own !== undefined) return { intensity: { value: own, source: src(String(year)), year }, notice: null };
-  const years = Object.keys(z.yearly).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(z.yearly)
+    .map(Number)
+    .sort((a, b) => a - b);
   const earlier = years.filter((y) => y < year);
   if (earlier.length > 0) {
     const y = earlier[earlier.length - 1]!;
@@ -267,7 +282,12 @@ export function zoneIntensityIn(zone: string, year: number): { intensity: Source
   const base = z.yearly[first]!;
   const country = zone.split("-")[0]!;
   const series = gridYearly.countries[country];
-  const past = series ? Object.keys(series).map(Number).filter((y) => y <= year).sort((a, b) => b - a)[0] : undefined;
+  const past = series
+    ? Object.keys(series)
+        .map(Number)
+        .filter((y) => y <= year)
+        .sort((a, b) => b - a)[0]
+    : undefined;
   const ref = series?.[first];
   if (series && past !== undefined && ref !== undefined) {
     const value = (base * series[past]!) / ref;
@@ -297,7 +317,9 @@ export const CFE_PROVIDERS: readonly Provider[] = PROVIDERS.filter((p) => cfe.pr
 export function providerCfe(loc: ResolvedLocation, year?: number): { share: Sourced; notice: string | null } | null {
   const region = loc.provider ? cfe.providers[loc.provider]?.regions[loc.id.slice(loc.id.indexOf(":") + 1)] : undefined;
   if (!region) return null;
-  const years = Object.keys(region.yearly).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(region.yearly)
+    .map(Number)
+    .sort((a, b) => a - b);
   const chosen = year === undefined ? region.year : (years.filter((y) => y <= year).pop() ?? years[0]!);
   const share: Sourced = { value: region.yearly[chosen]!, source: `${cfe.source}; ${loc.id}, ${chosen}`, year: chosen };
   const notice =
@@ -320,7 +342,10 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     const regionId = provider === "gcp" ? rest.toLowerCase().replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1") : rest.toLowerCase();
     const region = p.regions[regionId];
     if (!region) {
-      return { ok: false, suggestions: suggest("location", `${provider}:${regionId}`, () => closest(regionId, Object.keys(p.regions)).map((r) => `${provider}:${r}`)) };
+      return {
+        ok: false,
+        suggestions: suggest("location", `${provider}:${regionId}`, () => closest(regionId, Object.keys(p.regions)).map((r) => `${provider}:${r}`)),
+      };
     }
     return {
       ok: true,
@@ -342,7 +367,16 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     if (zone) {
       return {
         ok: true,
-        value: { id: `zone:${zone}`, provider: null, zone, zoneName: grid.zones[zone]!.name, place: null, intensity: zoneIntensity(zone), pue: null, wue: null },
+        value: {
+          id: `zone:${zone}`,
+          provider: null,
+          zone,
+          zoneName: grid.zones[zone]!.name,
+          place: null,
+          intensity: zoneIntensity(zone),
+          pue: null,
+          wue: null,
+        },
       };
     }
   }
@@ -360,9 +394,9 @@ let locationCandidates: string[] | undefined;
 function providerRegions(input: string): string[] {
   const id = input.toLowerCase();
   if (id.length > MAX_QUOTED) return [];
-  return PROVIDERS.filter((p) => Object.prototype.hasOwnProperty.call(providers[p].regions, p === "gcp" ? id.replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1") : id)).map(
-    (p) => `${p}:${id}`,
-  );
+  return PROVIDERS.filter((p) =>
+    Object.prototype.hasOwnProperty.call(providers[p].regions, p === "gcp" ? id.replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1") : id),
+  ).map((p) => `${p}:${id}`);
 }
 const greenest = new Map<Provider, ResolvedLocation>();
 

@@ -146,7 +146,13 @@ export function estimateManifest(manifest: Manifest, ctx: EstimateContext): { ru
   ];
   const d = manifest.defaults;
   if (d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined) {
-    findings.push({ rule: "manifest/invalid", severity: "error", message: MARKET_BOTH, file: ctx.file, ...ctx.locator.key(["defaults", "market_based_intensity"]) });
+    findings.push({
+      rule: "manifest/invalid",
+      severity: "error",
+      message: MARKET_BOTH,
+      file: ctx.file,
+      ...ctx.locator.key(["defaults", "market_based_intensity"]),
+    });
   }
   const defaultPue: { id: string; at: Path }[] = [];
   for (const [kind, entry, i] of entries) {
@@ -159,12 +165,19 @@ export function estimateManifest(manifest: Manifest, ctx: EstimateContext): { ru
     }
   }
   if (defaultPue.length > 0) {
-    findings.push({ rule: "data/default-pue", severity: "notice", message: defaultPueMessage(defaultPue.map((e) => e.id)), file: ctx.file, ...ctx.locator.value(defaultPue[0]!.at) });
+    findings.push({
+      rule: "data/default-pue",
+      severity: "notice",
+      message: defaultPueMessage(defaultPue.map((e) => e.id)),
+      file: ctx.file,
+      ...ctx.locator.value(defaultPue[0]!.at),
+    });
   }
   return { runs, findings };
 }
 
-const MARKET_BOTH = "give carbon_free_energy or market_based_intensity, not both (the share derives a market-based factor from the grid's; the factor states it)";
+const MARKET_BOTH =
+  "give carbon_free_energy or market_based_intensity, not both (the share derives a market-based factor from the grid's; the factor states it)";
 const MAX_LISTED = 10;
 
 /** The notice data/default-pue: one per manifest, naming the entries (README: Locations). */
@@ -216,18 +229,34 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     const requestForm = inf.energy_per_request_wh !== undefined;
     if (requestForm && (inf.count !== undefined || inf.power_w !== undefined || inf.utilization !== undefined || inf.throughput !== undefined)) {
       const k = inf.count !== undefined ? "count" : inf.power_w !== undefined ? "power_w" : inf.utilization !== undefined ? "utilization" : "throughput";
-      problems.push(at("manifest/invalid", `energy_per_request_wh (request form) cannot be combined with ${k} (${k === "throughput" ? "throughput" : "fleet"} form); keep one form`, [...path, k], "error", true));
+      problems.push(
+        at(
+          "manifest/invalid",
+          `energy_per_request_wh (request form) cannot be combined with ${k} (${k === "throughput" ? "throughput" : "fleet"} form); keep one form`,
+          [...path, k],
+          "error",
+          true,
+        ),
+      );
     }
     for (const p of throughputProblems(inf.throughput)) problems.push(at("manifest/invalid", p.message, [...path, "throughput", ...p.at], "error", true));
     if (requestForm && inf.requests === undefined) {
       problems.push(at("manifest/invalid", "energy_per_request_wh needs requests (N over the period)", [...path, "energy_per_request_wh"], "error", true));
     }
     if (!requestForm && !measured && (inf.accelerator === undefined || inf.count === undefined)) {
-      problems.push(at("manifest/invalid", "an inference entry needs accelerator and count (fleet form) or energy_per_request_wh and requests (request form)", [...path, "id"]));
+      problems.push(
+        at("manifest/invalid", "an inference entry needs accelerator and count (fleet form) or energy_per_request_wh and requests (request form)", [
+          ...path,
+          "id",
+        ]),
+      );
     }
   }
   if (!entry.accelerator && (kind === "training" ? t.hours !== undefined || t.gpu_hours !== undefined || t.compute !== undefined : inf.count !== undefined)) {
-    const custom = entry.power_w !== undefined ? `; with power_w stated, any name works (a custom accelerator, e.g. accelerator: Jetson AGX Orin)` : " (a catalogue id or alias, or any name with power_w)";
+    const custom =
+      entry.power_w !== undefined
+        ? `; with power_w stated, any name works (a custom accelerator, e.g. accelerator: Jetson AGX Orin)`
+        : " (a catalogue id or alias, or any name with power_w)";
     problems.push(at("manifest/invalid", `accelerator is required to estimate this entry${custom}`, [...path, "id"]));
   }
 
@@ -237,7 +266,8 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     const peak = kind === "training" ? t.peak_tflops : undefined;
     if (found.ok) {
       acc = found.value;
-      if (found.ambiguity) warnings.push(at("data/ambiguous-accelerator", ambiguousMessage(entry.accelerator, acc, found.ambiguity), [...path, "accelerator"], "notice"));
+      if (found.ambiguity)
+        warnings.push(at("data/ambiguous-accelerator", ambiguousMessage(entry.accelerator, acc, found.ambiguity), [...path, "accelerator"], "notice"));
     } else if (entry.power_w !== undefined) {
       // A model the catalogue lacks: the author's power (and peak) figures stand in for the catalogue's.
       // One line: the name is shown in table cells.
@@ -259,7 +289,15 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
       };
       warnings.push(at("data/custom-accelerator", customMessage(name, entry.power_w, peak), [...path, "accelerator"], "notice"));
       if (kind === "training" && t.compute !== undefined && peak === undefined) {
-        problems.push(at("manifest/invalid", `compute needs peak_tflops for the custom accelerator ${JSON.stringify(name.slice(0, 100))} (or give hours or gpu_hours)`, [...path, "compute"], "error", true));
+        problems.push(
+          at(
+            "manifest/invalid",
+            `compute needs peak_tflops for the custom accelerator ${JSON.stringify(name.slice(0, 100))} (or give hours or gpu_hours)`,
+            [...path, "compute"],
+            "error",
+            true,
+          ),
+        );
       }
     } else {
       problems.push(at("data/unknown-accelerator", unknownMessage("accelerator", entry.accelerator, found.suggestions), [...path, "accelerator"]));
@@ -300,7 +338,8 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
   const d = manifest.defaults;
   const pueOwn = entry.pue ?? d?.pue;
   const facility = entry.facility ?? d?.facility;
-  const pue: Sourced = pueOwn !== undefined ? { value: pueOwn, ...stated } : (loc?.pue ?? (facility !== undefined ? defaults.facility_pue[facility] : defaults.unknown_pue));
+  const pue: Sourced =
+    pueOwn !== undefined ? { value: pueOwn, ...stated } : (loc?.pue ?? (facility !== undefined ? defaults.facility_pue[facility] : defaults.unknown_pue));
   const defaultPue = loc && pue === defaults.unknown_pue ? locPath : null;
   let intensity: Sourced = entry.carbon_intensity !== undefined ? { value: entry.carbon_intensity, ...stated } : (loc?.intensity ?? defaults.world_intensity);
   if (loc && entry.carbon_intensity === undefined && entry.year !== undefined) {
@@ -340,7 +379,11 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     cfe = published.share;
     if (published.notice) warnings.push(at("data/cfe-year", published.notice, [...path, "year"], "notice"));
   }
-  if (loc) note("location", `${loc.id}${loc.place ? ` (${loc.place})` : ""} → grid zone ${loc.zone} (${loc.zoneName})`, "", { source: "data/cloud.json, data/grid.json", year: null });
+  if (loc)
+    note("location", `${loc.id}${loc.place ? ` (${loc.place})` : ""} → grid zone ${loc.zone} (${loc.zoneName})`, "", {
+      source: "data/cloud.json, data/grid.json",
+      year: null,
+    });
   note("pue", pue.value, "", pue);
   note("carbon_intensity", intensity.value, "gCO2e/kWh", intensity);
   if (marketIntensity !== undefined) note("market_based_intensity", marketIntensity, "gCO2e/kWh", stated);
@@ -350,14 +393,15 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
   const repeats = entry.repeats ?? 1;
   // A fleet at a stated sustained rate is busy: its default is a measured load figure, not the fleet average.
   const utilSource = rate !== null ? { source: defaults.throughput_utilization.source, year: defaults.throughput_utilization.year } : defaults.utilization;
-  const utilDefault = kind === "training" ? defaults.utilization.training : rate !== null ? defaults.throughput_utilization.value : defaults.utilization.inference;
+  const utilDefault =
+    kind === "training" ? defaults.utilization.training : rate !== null ? defaults.throughput_utilization.value : defaults.utilization.inference;
   const utilization = entry.utilization ?? utilDefault;
   let accHours: number | null = null;
   let power: number | null = null;
   let planIt: number | null = null;
 
   if (kind === "inference" && inf.energy_per_request_wh !== undefined && inf.requests !== undefined) {
-    planIt = (inf.requests * inf.energy_per_request_wh) / 1000 * repeats;
+    planIt = ((inf.requests * inf.energy_per_request_wh) / 1000) * repeats;
     note("energy_per_request", inf.energy_per_request_wh, "Wh (IT)", stated);
     note("requests", inf.requests, "", stated);
   } else if (acc) {
@@ -371,7 +415,17 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     }
     const hours = acceleratorHours(kind, entry, acc, note, stated, rate);
     if (hours === undefined) {
-      return { findings: [at("manifest/invalid", `${acc.id} has no sourced peak BF16 figure; set peak_tflops, or give hours or gpu_hours instead of compute`, [...path, "compute"], "error", true)] };
+      return {
+        findings: [
+          at(
+            "manifest/invalid",
+            `${acc.id} has no sourced peak BF16 figure; set peak_tflops, or give hours or gpu_hours instead of compute`,
+            [...path, "compute"],
+            "error",
+            true,
+          ),
+        ],
+      };
     }
     accHours = hours;
     if (kind === "training" && t.compute !== undefined && t.compute.mfu === undefined && accHours !== null) {
@@ -391,7 +445,7 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
         return { findings: [at("manifest/invalid", `${acc.id} has no published power figure; set power_w`, [...path, "accelerator"])] };
       }
       note("utilization", utilization, "", entry.utilization !== undefined ? stated : utilSource);
-      planIt = (accHours * power * utilization) / 1000 * repeats;
+      planIt = ((accHours * power * utilization) / 1000) * repeats;
     }
   }
   if (repeats !== 1) note("repeats", repeats, "", stated);
@@ -421,7 +475,10 @@ function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: 
     result = { ...m.totals, embodied_co2e_kg: embodied, co2e_kg: m.totals.operational_co2e_kg + embodied };
     note("measured", measured.label, "", { source: "measurement", year: null });
     if (measured.codecarbon) {
-      note("operational_co2e", "CodeCarbon's emissions column (its own grid figure; carbon_intensity above is not applied)", "", { source: "measurement", year: null });
+      note("operational_co2e", "CodeCarbon's emissions column (its own grid figure; carbon_intensity above is not applied)", "", {
+        source: "measurement",
+        year: null,
+      });
     }
   } else if (plan) {
     it = planIt!;

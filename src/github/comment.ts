@@ -136,7 +136,12 @@ async function updateOurs(octokit: Octokit, t: CommentTarget, ours: Candidate[],
   for (const c of ours) {
     if (c.digest === plan.digest) return { action: "unchanged", id: c.id, url: c.url, why: "it shows the same figures and findings (same digest)" };
     try {
-      const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: t.owner, repo: t.repo, comment_id: c.id, body: plan.body });
+      const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        owner: t.owner,
+        repo: t.repo,
+        comment_id: c.id,
+        body: plan.body,
+      });
       return { action: "updated", id: Number(res.data.id), url: res.data.html_url, why };
     } catch (err) {
       if (!isRefusal(err)) throw err;
@@ -147,7 +152,12 @@ async function updateOurs(octokit: Octokit, t: CommentTarget, ours: Candidate[],
 }
 
 async function create(octokit: Octokit, t: CommentTarget, body: string): Promise<{ id: number; url: string; login: string | null }> {
-  const res = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body });
+  const res = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.issueNumber,
+    body,
+  });
   return { id: Number(res.data.id), url: res.data.html_url, login: res.data.user?.login ?? null };
 }
 
@@ -192,19 +202,30 @@ export async function postComment(octokit: Octokit, t: CommentTarget, plan: Comm
         return { action: "deleted", why: `${plan.wanted.why}, and delete-when-clean is set (${n} removed)` };
       }
       // Never left showing a stale failure; but no comment is created for a pull request that does not call for one.
-      return (await updateOurs(octokit, t, ours, plan, `${plan.wanted.why}; the existing comment is kept current`)) ?? { action: "skipped", why: `${plan.wanted.why}; none of the marked comments is ours` };
+      return (
+        (await updateOurs(octokit, t, ours, plan, `${plan.wanted.why}; the existing comment is kept current`)) ?? {
+          action: "skipped",
+          why: `${plan.wanted.why}; none of the marked comments is ours`,
+        }
+      );
     }
 
     if (plan.mode === "update") {
       const updated = await updateOurs(octokit, t, ours, plan, `the figures or findings changed (${plan.wanted.why})`);
       if (updated) return updated;
       const made = await create(octokit, t, plan.body);
-      return { action: "created", id: made.id, url: made.url, why: ours.length ? "the marked comments are not ours (edits refused)" : `no comment of ours yet (${plan.wanted.why})` };
+      return {
+        action: "created",
+        id: made.id,
+        url: made.url,
+        why: ours.length ? "the marked comments are not ours (edits refused)" : `no comment of ours yet (${plan.wanted.why})`,
+      };
     }
 
     // recreate, hide-and-new: nothing to do when the latest comment already shows this report.
     const latest = ours[0];
-    if (latest?.digest === plan.digest) return { action: "unchanged", id: latest.id, url: latest.url, why: "it shows the same figures and findings (same digest)" };
+    if (latest?.digest === plan.digest)
+      return { action: "unchanged", id: latest.id, url: latest.url, why: "it shows the same figures and findings (same digest)" };
     // Posted first: its author is the token's account, which tells exactly which earlier comments are ours.
     const made = await create(octokit, t, plan.body);
     const earlier = marked.filter((c) => c.user.login === made.login && c.id !== made.id).sort((a, b) => b.order - a.order);

@@ -20,7 +20,10 @@ const payload = z.looseObject({
     .looseObject({
       head_sha: sha,
       head_branch: z.string().nullable().optional(),
-      head_repository: z.looseObject({ owner: z.looseObject({ login: z.string() }) }).nullable().optional(),
+      head_repository: z
+        .looseObject({ owner: z.looseObject({ login: z.string() }) })
+        .nullable()
+        .optional(),
       pull_requests: z.array(z.looseObject({ number: z.number().int().positive() })).optional(),
     })
     .optional(),

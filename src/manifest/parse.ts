@@ -1,5 +1,22 @@
 // YAML text → validated manifest, or every problem in it at once with line and column.
-import { Composer, CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from "yaml";
+import {
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+  type YAMLMap,
+} from "yaml";
 import type * as z from "zod";
 import { MAX_PER_RULE, omittedFinding, type Finding } from "../findings.js";
 import { closest, distance, MAX_SUGGEST_LENGTH } from "../util/closest.js";
@@ -121,7 +138,8 @@ export function parseManifest(text: string, file: string): ParseResult {
     // Each YAML error is an Error object; without stack traces 100,000 of them cost little.
     Error.stackTraceLimit = 0;
     const parsed = parseWatched(text, lines, unclosed);
-    if (typeof parsed === "number") return { manifest: undefined, findings: [invalid("the YAML is nested too deeply", positionIn(text, parsed))], locator: empty };
+    if (typeof parsed === "number")
+      return { manifest: undefined, findings: [invalid("the YAML is nested too deeply", positionIn(text, parsed))], locator: empty };
     doc = parsed;
   } catch (err) {
     // The parser can still exhaust the stack on pathological input; that is the author's problem, not a crash.
@@ -143,7 +161,8 @@ export function parseManifest(text: string, file: string): ParseResult {
   const opened = openedAt(unclosed);
   for (const e of errors) problems.push(yamlProblem(e, text, lines, opened));
   const shape = exhausted ? undefined : checkShape(doc, lines);
-  for (const offset of shape?.duplicates ?? []) problems.push({ pos: positionAt(lines, offset), message: () => "duplicate key: each key may appear once in a mapping" });
+  for (const offset of shape?.duplicates ?? [])
+    problems.push({ pos: positionAt(lines, offset), message: () => "duplicate key: each key may appear once in a mapping" });
   if (problems.length > 0) return { manifest: undefined, findings: firstProblems(problems, invalid), locator };
   if (shape?.problem) return { manifest: undefined, findings: [invalid(shape.problem.message, shape.problem.pos)], locator };
 
@@ -154,7 +173,8 @@ export function parseManifest(text: string, file: string): ParseResult {
   } catch (err) {
     return { manifest: undefined, findings: [invalid(`the YAML cannot be read (${err instanceof Error ? err.message : String(err)})`)], locator };
   }
-  if (data === null || data === undefined) return { manifest: undefined, findings: [invalid("the manifest is empty; it needs at least `version: 1` and `project`")], locator };
+  if (data === null || data === undefined)
+    return { manifest: undefined, findings: [invalid("the manifest is empty; it needs at least `version: 1` and `project`")], locator };
 
   // The standalone validator accepts exactly what the zod schema accepts (test/validator.test.ts), at a fraction of
   // the start-up cost; zod is built and run only to explain a rejected manifest.

@@ -8,8 +8,7 @@ import * as z from "zod";
 z.config({ jitless: true });
 
 /** 1e7 rather than 10000000, so a range reads like the YAML that may be written. */
-const show = (n: number): string =>
-  (n >= 1e4 || (n > 0 && n < 0.001)) && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n);
+const show = (n: number): string => ((n >= 1e4 || (n > 0 && n < 0.001)) && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n));
 const outOfRange = (range: string) => (iss: { input?: unknown }) => `must be ${range} (got ${String(iss.input)})`;
 
 // Every number has a floor as well as a ceiling: a figure such as 5e-324 divides into infinity, and every divisor
@@ -57,9 +56,7 @@ function build() {
     .regex(ID_PATTERN, "must start with a letter or digit and use only letters, digits, '.', '_', '-' or '/' (at most 100)")
     .describe("Unique key of the entry; base and head entries with the same id are compared.");
 
-  const location = text(100).describe(
-    "Cloud region (aws:us-east-1, gcp:us-central1, azure:westeurope) or Electricity Maps zone (FR, zone:US-CAL-CISO).",
-  );
+  const location = text(100).describe("Cloud region (aws:us-east-1, gcp:us-central1, azure:westeurope) or Electricity Maps zone (FR, zone:US-CAL-CISO).");
   const pue = num(1, 3).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
   const carbonIntensity = zeroOr(0.001, 2000).describe("Grid carbon intensity in gCO2e/kWh (0, or at least 0.001); overrides the location's figure.");
   const repeats = num(0.01, 1e6).describe("How many times the run is expected to happen (default 1).");
@@ -89,7 +86,9 @@ function build() {
 
   const embodied = z
     .strictObject({
-      per_accelerator_kg: zeroOr(0.001, 1e5).optional().describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default 462.5 kg)."),
+      per_accelerator_kg: zeroOr(0.001, 1e5)
+        .optional()
+        .describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default 462.5 kg)."),
       lifetime_years: num(0.1, 30).optional().describe("Hardware lifetime in years (default 6)."),
       lifetime_utilization: share(0.01).optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
     })
@@ -111,7 +110,13 @@ function build() {
     accelerator: text(100)
       .optional()
       .describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB); any other name with power_w is a custom accelerator."),
-    count: z.number().int().gte(1, { error: outOfRange("from 1 to 1e7") }).lte(1e7, { error: outOfRange("from 1 to 1e7") }).optional().describe("Number of accelerators."),
+    count: z
+      .number()
+      .int()
+      .gte(1, { error: outOfRange("from 1 to 1e7") })
+      .lte(1e7, { error: outOfRange("from 1 to 1e7") })
+      .optional()
+      .describe("Number of accelerators."),
     hours: num(1e-4, 1e6).optional(),
     power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
     utilization: share(0.001).optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
@@ -157,7 +162,9 @@ function build() {
       tokens_per_second: num(1e-3, 1e12).optional().describe("Sustained tokens per second of the count accelerators together; needs tokens_per_request."),
       tokens_per_request: num(1, 1e8).optional().describe("Tokens per request, counted as tokens_per_second counts them; gives j_per_token."),
     })
-    .describe("Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).");
+    .describe(
+      "Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).",
+    );
 
   const inferenceSchema = z
     .strictObject({
@@ -239,7 +246,10 @@ function build() {
             .max(50)
             .optional()
             .describe("Headings the card must have (errors); default Training data, Intended use, Limitations, Environmental impact (warnings)."),
-          require_emissions_disclosure: z.boolean().optional().describe("The card must disclose co2_eq_emissions close to the estimate (default true; warnings)."),
+          require_emissions_disclosure: z
+            .boolean()
+            .optional()
+            .describe("The card must disclose co2_eq_emissions close to the estimate (default true; warnings)."),
           disclosure_tolerance_pct: num(0, 1e4).optional().describe("Allowed difference between the card's figure and the estimate, % (default 50)."),
           require_dataset_documentation: z.boolean().optional().describe("Every dataset needs documentation (default true; warnings)."),
           require_license: z.boolean().optional().describe("Every dataset needs an SPDX licence or proprietary (default true; warnings)."),
@@ -249,7 +259,9 @@ function build() {
         .optional()
         .describe("Transparency policies."),
     })
-    .describe("Privacy and transparency policies. A requirement set to true explicitly gives errors; requirements on by default give warnings, except anonymization and encryption, which are errors.");
+    .describe(
+      "Privacy and transparency policies. A requirement set to true explicitly gives errors; requirements on by default give warnings, except anonymization and encryption, which are errors.",
+    );
 
   const manifestSchema = z
     .strictObject({
@@ -275,7 +287,16 @@ function build() {
     })
     .describe("footprint-gate manifest, version 1.");
 
-  return { manifest: manifestSchema, training: trainingSchema, inference: inferenceSchema, dataset: datasetSchema, budget: budgetSchema, policy: policySchema, measured, throughput };
+  return {
+    manifest: manifestSchema,
+    training: trainingSchema,
+    inference: inferenceSchema,
+    dataset: datasetSchema,
+    budget: budgetSchema,
+    policy: policySchema,
+    measured,
+    throughput,
+  };
 }
 
 let built: ReturnType<typeof build> | undefined;

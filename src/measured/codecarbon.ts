@@ -74,7 +74,8 @@ export function readCodeCarbon(text: string): CodeCarbonTotals {
     return null;
   };
   // Checked before parsing: blank lines cost the parser time but no record.
-  if (moreLinesThan(text, MAX_CODECARBON_LINES)) throw new CodeCarbonError(`more than ${MAX_CODECARBON_LINES} lines; CodeCarbon writes far fewer (is this its emissions.csv?)`);
+  if (moreLinesThan(text, MAX_CODECARBON_LINES))
+    throw new CodeCarbonError(`more than ${MAX_CODECARBON_LINES} lines; CodeCarbon writes far fewer (is this its emissions.csv?)`);
   try {
     parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, on_record: onRecord });
   } catch (err) {

@@ -18,7 +18,13 @@ export function badgeOf(report: Report, metric: BadgeMetric = "co2e"): Badge {
   const evaluated = report.manifests.filter((m) => m.totals && !m.removed);
   const total = evaluated.reduce((s, m) => s + m.totals![key], 0);
   const uses = evaluated.flatMap((m) => m.budget.filter((b) => b.key === `budget.${key}`));
-  const color = uses.some((b) => b.status === "over") ? "red" : uses.some((b) => b.status === "warn") ? "yellow" : uses.length > 0 ? "brightgreen" : "lightgrey";
+  const color = uses.some((b) => b.status === "over")
+    ? "red"
+    : uses.some((b) => b.status === "warn")
+      ? "yellow"
+      : uses.length > 0
+        ? "brightgreen"
+        : "lightgrey";
   const message = evaluated.length === 0 ? "unknown" : `${formatQuantity(key, total)}${metric === "co2e" ? " CO2e" : ""}`;
   return { schemaVersion: 1, label: metric === "co2e" ? "carbon footprint" : "energy", message, color: evaluated.length === 0 ? "lightgrey" : color };
 }

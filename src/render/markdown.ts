@@ -80,7 +80,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     const unchanged = ms.filter(isUnchanged);
     if (unchanged.length > 0) {
       const names = unchanged.slice(0, 10).map((m) => code(m.path));
-      lines.push(`${unchanged.length} ${unchanged.length === 1 ? "manifest" : "manifests"} unchanged: ${names.join(", ")}${unchanged.length > names.length ? `, … ${unchanged.length - names.length} more` : ""}`, "");
+      lines.push(
+        `${unchanged.length} ${unchanged.length === 1 ? "manifest" : "manifests"} unchanged: ${names.join(", ")}${unchanged.length > names.length ? `, … ${unchanged.length - names.length} more` : ""}`,
+        "",
+      );
     }
     // The sections of the manifests a reviewer has to look at; capped like the rows of a table.
     const shown = ms.filter((m) => !isUnchanged(m));
@@ -142,7 +145,8 @@ function isUnchanged(m: ManifestReport): boolean {
 function manifestSentence(m: ManifestReport): string {
   const project = m.project ? `**${escapeMarkdown(m.project, 100)}**` : code(m.path);
   if (!m.evaluated || !m.totals) return `${STATUS.fail}: ${project} cannot be evaluated; fix the problems below.`;
-  if (m.removed && m.base) return `🗑️ ${project} (${code(m.path)}) is removed by this change: ${delta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${delta("co2e_kg", -m.base.totals.co2e_kg)} CO2e.`;
+  if (m.removed && m.base)
+    return `🗑️ ${project} (${code(m.path)}) is removed by this change: ${delta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${delta("co2e_kg", -m.base.totals.co2e_kg)} CO2e.`;
   const t = m.totals;
   const totals = `${q("co2e_kg", t.co2e_kg)} CO2e, ${q("water_l", t.water_l)} water`;
   if (!m.delta || !m.base) return `${project}: ${q("energy_kwh", t.energy_kwh)} energy, ${totals}; no base to compare with.`;
@@ -168,7 +172,8 @@ function reportSentence(ms: readonly ManifestReport[]): string {
     head += m.removed ? 0 : (m.totals?.energy_kwh ?? 0);
   }
   const verdicts = `${count("fail")} fail, ${count("warn")} warn, ${count("pass")} pass`;
-  const change = base > 0 ? `; energy ${q("energy_kwh", base)} → ${q("energy_kwh", head)} (**${pct(((head - base) / base) * 100)}**) over the manifests with a base` : "";
+  const change =
+    base > 0 ? `; energy ${q("energy_kwh", base)} → ${q("energy_kwh", head)} (**${pct(((head - base) / base) * 100)}**) over the manifests with a base` : "";
   return `**${ms.length} manifests**: ${verdicts}${change}.`;
 }
 
@@ -236,10 +241,7 @@ function leadFindings(ms: readonly ManifestReport[], detail: Detail, options: Ma
 function overviewTable(ms: readonly ManifestReport[], detail: Detail, options: MarkdownOptions): string[] {
   // As in an entry table, Δ CO2e gets a column only when a CO2e budget gates, so the table fits the column.
   const co2Gates = ms.some((m) => m.budget.some((b) => b.metric === "co2e_kg"));
-  const rows = [
-    `| manifest | verdict | energy | Δ energy | CO2e |${co2Gates ? " Δ CO2e |" : ""}`,
-    `|---|---|---:|---:|---:|${co2Gates ? "---:|" : ""}`,
-  ];
+  const rows = [`| manifest | verdict | energy | Δ energy | CO2e |${co2Gates ? " Δ CO2e |" : ""}`, `|---|---|---:|---:|---:|${co2Gates ? "---:|" : ""}`];
   for (const m of ms.slice(0, ROWS[detail])) {
     const name = `${code(m.path)}${m.project ? `<br><sub>${escapeMarkdown(m.project, 100)}</sub>` : ""}`;
     if (!m.evaluated || !m.totals) {
@@ -254,7 +256,8 @@ function overviewTable(ms: readonly ManifestReport[], detail: Detail, options: M
     const dCo2 = d ? delta("co2e_kg", d.co2e_kg) : m.removed && m.base ? delta("co2e_kg", -m.base.totals.co2e_kg) : "–";
     rows.push(`| ${name} | ${verdict} | ${energy} | ${dEnergy} | ${co2} |${co2Gates ? ` ${dCo2} |` : ""}`);
   }
-  if (ms.length > ROWS[detail]) rows.push(`| … ${ms.length - ROWS[detail]} more manifests in ${options.elsewhere ?? "the full report"} | | | | |${co2Gates ? " |" : ""}`);
+  if (ms.length > ROWS[detail])
+    rows.push(`| … ${ms.length - ROWS[detail]} more manifests in ${options.elsewhere ?? "the full report"} | | | | |${co2Gates ? " |" : ""}`);
   return [...rows, ""];
 }
 
@@ -289,7 +292,14 @@ interface Row {
 }
 
 // No-break spaces: a status reads as one word and never wraps under its mark.
-const STATE = { over: "❌\u00a0over", warn: "⚠️\u00a0near\u00a0limit", added: "🆕\u00a0added", changed: "✏️\u00a0changed", removed: "🗑️\u00a0removed", ok: "✅\u00a0ok" } as const;
+const STATE = {
+  over: "❌\u00a0over",
+  warn: "⚠️\u00a0near\u00a0limit",
+  added: "🆕\u00a0added",
+  changed: "✏️\u00a0changed",
+  removed: "🗑️\u00a0removed",
+  ok: "✅\u00a0ok",
+} as const;
 
 function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions): string[] {
   const hasBase = m.delta !== null;
@@ -300,10 +310,20 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   const all: Row[] = [];
   for (const r of m.runs) {
     const d = deltas.get(r.id);
-    all.push({ id: r.id, kind: r.kind, measured: r.basis === "measured", accelerator: acceleratorCell(r), base: baseById.get(r.id) ?? null, head: r, d, weight: Math.abs(d?.energy_kwh ?? r.energy_kwh) });
+    all.push({
+      id: r.id,
+      kind: r.kind,
+      measured: r.basis === "measured",
+      accelerator: acceleratorCell(r),
+      base: baseById.get(r.id) ?? null,
+      head: r,
+      d,
+      weight: Math.abs(d?.energy_kwh ?? r.energy_kwh),
+    });
   }
   for (const d of m.delta?.runs ?? []) {
-    if (d.change === "removed" && d.base) all.push({ id: d.id, kind: d.kind, measured: false, accelerator: "", base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
+    if (d.change === "removed" && d.base)
+      all.push({ id: d.id, kind: d.kind, measured: false, accelerator: "", base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
   }
   // With less room, the entries that changed most are the ones a reviewer needs.
   const limit = ROWS[detail];
@@ -347,7 +367,8 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
     // The kind and basis are marked on the id only when they are not the common case (an estimated training run);
     // the accelerator goes under the id, small, rather than in a column of its own.
     const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.measured ? " (measured)" : ""}`;
-    const accelerator = r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${escapeMarkdown(r.accelerator, 120).replace(" × ", `${NBSP}×${NBSP}`)}</sub>`;
+    const accelerator =
+      r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${escapeMarkdown(r.accelerator, 120).replace(" × ", `${NBSP}×${NBSP}`)}</sub>`;
     const cells = [
       `${code(r.id)}${marks}${accelerator}`,
       `${r.head ? energy.cell(r.head.energy_kwh) : "–"}${change(r.d ? pct(r.d.energy_pct) : "–")}`,
@@ -359,7 +380,9 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
     rows.push(`| ${cells.join(" | ")} |`);
   }
   if (shown.length < all.length) {
-    rows.push(`| … ${all.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} |${" |".repeat(header.length - 1)}`);
+    rows.push(
+      `| … ${all.length - shown.length} more entries (smaller changes) in ${options.elsewhere ?? "the full report"} |${" |".repeat(header.length - 1)}`,
+    );
   }
   const d = m.delta;
   const totalCells = [
@@ -390,7 +413,10 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   }
   if (notes.length > 0) append(rows, ["", ...notes.slice(0, limit)]);
   if (t.market_based_co2e_kg !== undefined) {
-    rows.push("", `Market-based CO2e: ${q("co2e_kg", t.market_based_co2e_kg)} (location-based ${q("co2e_kg", t.co2e_kg)}, GHG Protocol Scope 2 dual reporting)`);
+    rows.push(
+      "",
+      `Market-based CO2e: ${q("co2e_kg", t.market_based_co2e_kg)} (location-based ${q("co2e_kg", t.co2e_kg)}, GHG Protocol Scope 2 dual reporting)`,
+    );
   }
   return rows;
 }
@@ -504,7 +530,10 @@ function privacyTable(m: ManifestReport): string[] {
     "",
     "| dataset | records D | p | basis | R |",
     "|---|---:|---:|---|---:|",
-    ...m.datasets.map((d) => `| ${code(d.id)} | ${fmt(d.exposure.records)} | ${fmt(d.exposure.p)} | ${EXPOSURE_BASIS[d.exposure.basis]} | ${fmt(d.exposure.expected_exposed_records)} |`),
+    ...m.datasets.map(
+      (d) =>
+        `| ${code(d.id)} | ${fmt(d.exposure.records)} | ${fmt(d.exposure.p)} | ${EXPOSURE_BASIS[d.exposure.basis]} | ${fmt(d.exposure.expected_exposed_records)} |`,
+    ),
     "",
     "</details>",
     "",
@@ -515,9 +544,16 @@ function modelCardLine(m: ManifestReport): string[] {
   const c = m.model_card;
   if (!c) return [];
   const disclosed =
-    c.disclosure === "none" ? "has no co2_eq_emissions" : c.disclosure === "unreadable" ? "has a co2_eq_emissions that is not a number of grams" : `discloses ${formatNumber(c.disclosed_g!)}${NBSP}g CO2e`;
+    c.disclosure === "none"
+      ? "has no co2_eq_emissions"
+      : c.disclosure === "unreadable"
+        ? "has a co2_eq_emissions that is not a number of grams"
+        : `discloses ${formatNumber(c.disclosed_g!)}${NBSP}g CO2e`;
   const diff = c.difference_pct === null ? "" : ` (${pct(c.difference_pct)} vs the operational estimate of ${formatNumber(c.estimated_g)}${NBSP}g)`;
-  return [`Model card ${code(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${formatNumber(c.embodied_g)}${NBSP}g.`, ""];
+  return [
+    `Model card ${code(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${formatNumber(c.embodied_g)}${NBSP}g.`,
+    "",
+  ];
 }
 
 /** Entries named in an assumption row; "all" when every entry shares it. */
@@ -539,8 +575,12 @@ function assumptions(m: ManifestReport): string[] {
     let note = noteOf.get(a.source);
     if (note === undefined) noteOf.set(a.source, (note = noteOf.size + 1));
     const value = typeof a.value === "number" ? `${formatInput(a.value)}${a.unit ? `${NBSP}${escapeMarkdown(a.unit, 40)}` : ""}` : escapeMarkdown(a.value, 200);
-    const named = ids.slice(0, ENTRIES_NAMED).map((id) => code(id)).join(", ");
-    const entries = ids.length === m.runs.length && m.runs.length > 1 ? "all" : `${named}${ids.length > ENTRIES_NAMED ? `, +${ids.length - ENTRIES_NAMED}` : ""}`;
+    const named = ids
+      .slice(0, ENTRIES_NAMED)
+      .map((id) => code(id))
+      .join(", ");
+    const entries =
+      ids.length === m.runs.length && m.runs.length > 1 ? "all" : `${named}${ids.length > ENTRIES_NAMED ? `, +${ids.length - ENTRIES_NAMED}` : ""}`;
     rows.push(`| ${escapeMarkdown(a.name, 60)} | ${value} | ${entries} | [${note}] |`);
   }
   const notes: string[] = [];

@@ -8,7 +8,6 @@ import { formatBudgetUse, formatDelta, formatNumber, formatPct, formatQuantity, 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
 
-
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
   const widths = rows[0]!.map((_, c) => largest(rows.map((r) => [...(r[c] ?? "")].length)));
   return rows.map((r) =>
@@ -27,7 +26,8 @@ function manifestText(m: ManifestReport): string[] {
     const hasBudget = m.budget.length > 0;
     // Entries are judged by per-run limits, the total by the manifest's: each share names its metric.
     const shares = new Map<string, string[]>();
-    for (const b of m.budget) if (b.key !== "budget.increase_pct") shares.set(b.scope, [...(shares.get(b.scope) ?? []), `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`]);
+    for (const b of m.budget)
+      if (b.key !== "budget.increase_pct") shares.set(b.scope, [...(shares.get(b.scope) ?? []), `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`]);
     const share = (scope: string) => shares.get(scope)?.join(", ") ?? "–";
     const header = ["entry", "kind", "accelerator", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water", ...(hasBudget ? ["budget"] : [])];
     const rows: string[][] = [header];
@@ -48,7 +48,17 @@ function manifestText(m: ManifestReport): string[] {
     }
     for (const d of m.delta?.runs ?? []) {
       if (d.change === "removed" && d.base) {
-        rows.push([d.id, d.kind, "", "", `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`, "removed", `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`, "", ...(hasBudget ? [""] : [])]);
+        rows.push([
+          d.id,
+          d.kind,
+          "",
+          "",
+          `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`,
+          "removed",
+          `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`,
+          "",
+          ...(hasBudget ? [""] : []),
+        ]);
       }
     }
     rows.push([
@@ -68,9 +78,13 @@ function manifestText(m: ManifestReport): string[] {
       out.push("");
       for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
       out.push(`  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
-      out.push(`  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`);
+      out.push(
+        `  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`,
+      );
       if (m.totals.market_based_co2e_kg !== undefined) {
-        out.push(`  market-based CO2e ${formatQuantity("co2e_kg", m.totals.market_based_co2e_kg)} (the CO2e above is location-based; entries without a market factor count at it)`);
+        out.push(
+          `  market-based CO2e ${formatQuantity("co2e_kg", m.totals.market_based_co2e_kg)} (the CO2e above is location-based; entries without a market factor count at it)`,
+        );
       }
     } else out.push("", "  no training or inference entries");
     if (m.delta && m.base) {
@@ -83,7 +97,9 @@ function manifestText(m: ManifestReport): string[] {
       out.push(`  budget: ${totals.map((b) => `${formatBudgetUse(b)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
     for (const a of m.advice) {
-      out.push(`  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`);
+      out.push(
+        `  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`,
+      );
     }
     for (const d of m.datasets) {
       const e = d.exposure;
@@ -99,7 +115,9 @@ function manifestText(m: ManifestReport): string[] {
     for (const r of m.runs) {
       if (r.planned) {
         const drift = r.planned.drift_energy_pct;
-        out.push(`  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`);
+        out.push(
+          `  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`,
+        );
       }
       for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
       if (r.market_based_co2e_kg !== undefined) {

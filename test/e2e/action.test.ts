@@ -64,7 +64,8 @@ budget:
 }
 
 const PR = 12;
-const byRoute = (r: RunResult, route: RecordedRequest["route"], method?: string) => r.requests.filter((q) => q.route === route && (!method || q.method === method));
+const byRoute = (r: RunResult, route: RecordedRequest["route"], method?: string) =>
+  r.requests.filter((q) => q.route === route && (!method || q.method === method));
 const posts = (r: RunResult) => byRoute(r, "create-comment", "POST");
 const patches = (r: RunResult) => byRoute(r, "update-comment", "PATCH");
 const commentRequests = (r: RunResult) => r.requests.filter((q) => ["get-user", "list-comments", "create-comment", "update-comment"].includes(q.route));
@@ -94,7 +95,9 @@ describe("the harness itself", () => {
     expect(api.problems(req("GET", "/repos/o/r/issues/3/comments", { query: { per_page: "100", page: "2" } }))).toEqual([]);
     expect(api.operationOf(req("PATCH", "/repos/o/r/issues/comments/99"))).toBe("issues/update-comment");
 
-    expect(api.problems(req("POST", "/repos/o/r/issues/3/comment", { body: { body: "hi" } }))).toEqual([expect.stringMatching(/no operation/) as unknown as string]);
+    expect(api.problems(req("POST", "/repos/o/r/issues/3/comment", { body: { body: "hi" } }))).toEqual([
+      expect.stringMatching(/no operation/) as unknown as string,
+    ]);
     expect(api.problems(req("PATCH", "/repos/o/r/issues/comments/abc", { body: { body: "hi" } })).join()).toMatch(/no operation/);
     expect(api.problems(req("POST", "/repos/o/r/issues/3/comments", { body: { body: 42 } })).join()).toMatch(/body.*must be string/);
     expect(api.problems(req("POST", "/repos/o/r/issues/3/comments", { body: { text: "hi" } })).join()).toMatch(/must have required property 'body'/);
@@ -126,13 +129,18 @@ describe("the harness itself", () => {
   it("the Markdown checks catch raw HTML, foreign links, mentions, references, bidi controls and ragged rows", () => {
     const evil = "<img src=x onerror=alert(1)> @octocat #123 [l](https://evil.example) \u202e <details>\n";
     const problems = renderedProblems(evil, "https://github.com/o/r/").join("\n");
-    for (const what of [/unexpected <img/, /link leaves/, /mention of @octocat/, /issue reference #123/, /bidi/, /1 <details> but 0/]) expect(problems).toMatch(what);
+    for (const what of [/unexpected <img/, /link leaves/, /mention of @octocat/, /issue reference #123/, /bidi/, /1 <details> but 0/])
+      expect(problems).toMatch(what);
     expect(renderedProblems("@\u200boctocat \\#\u200b123 <code>x</code>\n", "https://github.com/o/r/")).toEqual([]);
     expect(raggedRows("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n| x | y | z |\n")).toEqual(["line 4: 3 cells, header 2"]);
   });
 
   it("GITHUB_OUTPUT heredocs and annotation commands are parsed as the runner reads them", () => {
-    expect(parseOutputFile("verdict<<ghadelimiter_1\npass\nghadelimiter_1\nmulti<<ghadelimiter_2\na\nb\nghadelimiter_2\nlegacy=x\n")).toEqual({ verdict: "pass", multi: "a\nb", legacy: "x" });
+    expect(parseOutputFile("verdict<<ghadelimiter_1\npass\nghadelimiter_1\nmulti<<ghadelimiter_2\na\nb\nghadelimiter_2\nlegacy=x\n")).toEqual({
+      verdict: "pass",
+      multi: "a\nb",
+      legacy: "x",
+    });
     expect(() => parseOutputFile("verdict<<ghadelimiter_1\npass\n")).toThrow(/no closing delimiter/);
     expect(parseAnnotations("::error title=t,file=a%2Cb%3Ac.yml,line=3,col=4::one%0Atwo\nplain\n")).toEqual([
       { level: "error", title: "t", file: "a,b:c.yml", line: 3, col: 4, message: "one\ntwo" },
@@ -179,7 +187,11 @@ describe("the sticky comment", () => {
     const ours = bodyOf(posts(learn)[0]!);
     server.reset();
     for (let i = 0; i < 150; i++) {
-      server.addComment(PR, i % 3 === 0 ? `LGTM ${i}` : `<!-- some-other-bot -->\nreport ${i}`, i % 2 ? { login: `user${i}`, id: 5000 + i, type: "User" } : { login: "github-actions[bot]", id: 41898282, type: "Bot" });
+      server.addComment(
+        PR,
+        i % 3 === 0 ? `LGTM ${i}` : `<!-- some-other-bot -->\nreport ${i}`,
+        i % 2 ? { login: `user${i}`, id: 5000 + i, type: "User" } : { login: "github-actions[bot]", id: 41898282, type: "Bot" },
+      );
     }
     const mine = server.addComment(PR, ours);
     server.addComment(PR, "after", { login: "someone", id: 9, type: "User" });
@@ -677,7 +689,12 @@ describe("rate limits", () => {
 
   it("a secondary rate limit (403 with retry-after) is waited out with a warning", async () => {
     const ws = workspace({ "footprint.yml": manifest() });
-    server.fail({ route: "list-comments", status: 403, message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", headers: { "retry-after": "1" } });
+    server.fail({
+      route: "list-comments",
+      status: 403,
+      message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      headers: { "retry-after": "1" },
+    });
     const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest() });
     expect(r.code, r.stdout).toBe(0);
     expect(byRoute(r, "list-comments").map((q) => q.status)).toEqual([403, 200]);
@@ -696,7 +713,14 @@ describe("GitHub Enterprise Server (/api/v3)", () => {
       ghes.setCommit(BASE_SHA, { "footprint.yml": manifest({ budget: 70 }) });
       for (let i = 0; i < 120; i++) ghes.addComment(PR, `comment ${i}`, { login: `u${i}`, id: i + 1, type: "User" });
       const ws = workspace({ "footprint.yml": manifest({ budget: 70, hours: 10 }) });
-      const opts = { server: ghes, description: "ghes-3.19" as const, workspace: ws, eventName: "pull_request", serverUrl: "https://ghes.example.com", apiUrl: ghes.apiUrl };
+      const opts = {
+        server: ghes,
+        description: "ghes-3.19" as const,
+        workspace: ws,
+        eventName: "pull_request",
+        serverUrl: "https://ghes.example.com",
+        apiUrl: ghes.apiUrl,
+      };
       expect(opts.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
       const r = await run({ ...opts, payload: pullRequest() });
       expect(r.code, r.stdout).toBe(0);
@@ -709,7 +733,9 @@ describe("GitHub Enterprise Server (/api/v3)", () => {
       // The findings link into the repository; the footer to the run and the action's README, on the same host.
       for (const a of links) {
         expect(a.attrs).toMatch(
-          new RegExp(`^href="https://ghes\\.example\\.com/(${REPOSITORY}/blob/${HEAD_SHA}/footprint\\.yml#L\\d+|${REPOSITORY}/actions/runs/1|footprint-gate/footprint-gate#readme)"$`),
+          new RegExp(
+            `^href="https://ghes\\.example\\.com/(${REPOSITORY}/blob/${HEAD_SHA}/footprint\\.yml#L\\d+|${REPOSITORY}/actions/runs/1|footprint-gate/footprint-gate#readme)"$`,
+          ),
         );
       }
       expect(body).not.toContain("https://github.com");
@@ -762,8 +788,18 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
   it("finds the fork's PR by head branch and sha, comments from the report, and exits 0", async () => {
     const ws = reportDir();
     writeFileSync(join(ws, "report.json"), await makeReport(ws));
-    server.addPull({ number: 41, state: "open", head: { sha: "c".repeat(40), ref: "patch-1", owner: "forker", repo: "octo-repo" }, base: { sha: BASE_SHA, ref: "old" } });
-    server.addPull({ number: 42, state: "open", head: { sha: HEAD_SHA, ref: "patch-1", owner: "forker", repo: "octo-repo" }, base: { sha: BASE_SHA, ref: "main" } });
+    server.addPull({
+      number: 41,
+      state: "open",
+      head: { sha: "c".repeat(40), ref: "patch-1", owner: "forker", repo: "octo-repo" },
+      base: { sha: BASE_SHA, ref: "old" },
+    });
+    server.addPull({
+      number: 42,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "patch-1", owner: "forker", repo: "octo-repo" },
+      base: { sha: BASE_SHA, ref: "main" },
+    });
     const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun({ pullRequests: [] }), inputs: { report: "report.json" } });
     expect(r.code, r.stdout).toBe(0);
     expect(byRoute(r, "list-pulls").map((q) => q.query)).toEqual([expect.objectContaining({ head: "forker:patch-1", state: "open" })]);
@@ -789,7 +825,12 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
 
     // The artifact, downloaded into the workspace of the workflow_run job.
     const ws2 = workspace({ "artifact/report.json": pr.reportText! });
-    server.addPull({ number: PR, state: "open", head: { sha: HEAD_SHA, ref: "feature", owner: "forker", repo: "octo-repo" }, base: { sha: BASE_SHA, ref: "main" } });
+    server.addPull({
+      number: PR,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "feature", owner: "forker", repo: "octo-repo" },
+      base: { sha: BASE_SHA, ref: "main" },
+    });
     const wr = await run({
       workspace: ws2,
       eventName: "workflow_run",
@@ -804,13 +845,22 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
     // no base commit, and this run is another one).
     const middle = (b: string) => b.trimEnd().split("\n").slice(1, -1).join("\n");
     expect(middle(body)).toBe(middle(wouldBe));
-    expect(wr.outputs).toMatchObject({ verdict: pr.outputs.verdict, "energy-kwh": pr.outputs["energy-kwh"], "delta-energy-pct": pr.outputs["delta-energy-pct"] });
+    expect(wr.outputs).toMatchObject({
+      verdict: pr.outputs.verdict,
+      "energy-kwh": pr.outputs["energy-kwh"],
+      "delta-energy-pct": pr.outputs["delta-energy-pct"],
+    });
   });
 
   it("no open pull request with the run's head commit: no comment, no failure", async () => {
     const ws = reportDir();
     writeFileSync(join(ws, "report.json"), await makeReport(ws));
-    server.addPull({ number: 41, state: "open", head: { sha: "c".repeat(40), ref: "patch-1", owner: "forker", repo: "octo-repo" }, base: { sha: BASE_SHA, ref: "main" } });
+    server.addPull({
+      number: 41,
+      state: "open",
+      head: { sha: "c".repeat(40), ref: "patch-1", owner: "forker", repo: "octo-repo" },
+      base: { sha: BASE_SHA, ref: "main" },
+    });
     const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun({ pullRequests: [] }), inputs: { report: "report.json" } });
     expect(r.code, r.stdout).toBe(0);
     expect(byRoute(r, "list-pulls")).toHaveLength(1);
@@ -821,7 +871,12 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
   it("comments on the run's listed pull request when there is one (no search)", async () => {
     const ws = reportDir();
     writeFileSync(join(ws, "report.json"), await makeReport(ws));
-    const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun({ pullRequests: [{ number: 5 }] }), inputs: { report: "report.json" } });
+    const r = await run({
+      workspace: ws,
+      eventName: "workflow_run",
+      payload: workflowRun({ pullRequests: [{ number: 5 }] }),
+      inputs: { report: "report.json" },
+    });
     expect(r.code, r.stdout).toBe(0);
     expect(byRoute(r, "list-pulls")).toEqual([]);
     expect(posts(r).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/5/comments`]);
@@ -852,7 +907,12 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
       text = JSON.stringify(report).replace('"__INF__"', "1e999");
     }
     writeFileSync(join(ws, "report.json"), text);
-    server.addPull({ number: 42, state: "open", head: { sha: HEAD_SHA, ref: "patch-1", owner: "forker", repo: "octo-repo" }, base: { sha: BASE_SHA, ref: "main" } });
+    server.addPull({
+      number: 42,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "patch-1", owner: "forker", repo: "octo-repo" },
+      base: { sha: BASE_SHA, ref: "main" },
+    });
     const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun(), inputs: { report: "report.json" } });
     expect(r.code, r.stdout).toBe(1);
     const errors = r.annotations.filter((a) => a.level === "error");
@@ -878,7 +938,12 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
     const report = JSON.parse(await makeReport(ws)) as { manifests: { findings: { file: string }[] }[] };
     report.manifests[0]!.findings[0]!.file = "../../../../evil-org/phishing/blob/main/README.md";
     writeFileSync(join(ws, "report.json"), JSON.stringify(report));
-    const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun({ pullRequests: [{ number: 5 }] }), inputs: { report: "report.json" } });
+    const r = await run({
+      workspace: ws,
+      eventName: "workflow_run",
+      payload: workflowRun({ pullRequests: [{ number: 5 }] }),
+      inputs: { report: "report.json" },
+    });
     // The CLI writes any path it was given, so the report is read; such a path is shown, never linked.
     expect(r.code, r.stdout).toBe(0);
     const body = bodyOf(posts(r)[0]!);
@@ -911,7 +976,10 @@ describe("across every scenario above", () => {
     for (const { scenario, result: r } of runs) {
       const t = r.token;
       if (!t) continue; // the run without a token
-      const stdout = r.stdout.split("\n").filter((l) => l !== `::add-mask::${t}`).join("\n");
+      const stdout = r.stdout
+        .split("\n")
+        .filter((l) => l !== `::add-mask::${t}`)
+        .join("\n");
       if (!r.stdout.includes(`::add-mask::${t}`)) leaks.push(`${scenario}: the token was not masked (no ::add-mask::)`);
       const places: [string, string][] = [
         ["stdout", stdout],
@@ -925,7 +993,8 @@ describe("across every scenario above", () => {
         places.push([`${q.method} ${q.rawPath} body`, q.bodyText], [`${q.method} ${q.rawPath} url`, `${q.rawPath}?${new URLSearchParams(q.query).toString()}`]);
         const headers = Object.entries(q.headers).filter(([k]) => k !== "authorization");
         places.push([`${q.method} ${q.rawPath} headers`, JSON.stringify(headers)]);
-        if (q.headers.authorization !== `token ${t}`) leaks.push(`${scenario}: ${q.method} ${q.rawPath} Authorization is ${q.headers.authorization === undefined ? "missing" : "not `token <the token>`"}`);
+        if (q.headers.authorization !== `token ${t}`)
+          leaks.push(`${scenario}: ${q.method} ${q.rawPath} Authorization is ${q.headers.authorization === undefined ? "missing" : "not `token <the token>`"}`);
       }
       for (const [where, text] of places) if (text.includes(t) || text.includes(t.slice(4))) leaks.push(`${scenario}: the token is in ${where}`);
     }
@@ -933,7 +1002,9 @@ describe("across every scenario above", () => {
   });
 
   it("every comment body sent is at most 65,536 characters and starts with the marker", () => {
-    const sent = runs.flatMap(({ scenario, result }) => result.requests.filter((q) => q.route === "create-comment" || q.route === "update-comment").map((q) => ({ scenario, body: bodyOf(q) })));
+    const sent = runs.flatMap(({ scenario, result }) =>
+      result.requests.filter((q) => q.route === "create-comment" || q.route === "update-comment").map((q) => ({ scenario, body: bodyOf(q) })),
+    );
     expect(sent.length).toBeGreaterThan(20);
     expect(sent.filter((s) => s.body.length > 65_536 || !MARKER.test(s.body)).map((s) => s.scenario)).toEqual([]);
   });

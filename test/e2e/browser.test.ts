@@ -5,12 +5,25 @@ import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, FOLD_PX, failingFindingText, launch, layoutProblems, measure, newCommentPage, screenshots, show, SINGLE_QUANTITY } from "./comment-browser.js";
+import {
+  CHROMIUM,
+  FOLD_PX,
+  failingFindingText,
+  launch,
+  layoutProblems,
+  measure,
+  newCommentPage,
+  screenshots,
+  show,
+  SINGLE_QUANTITY,
+} from "./comment-browser.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const goldenDir = join(root, "test/golden");
 const artefacts = join(root, "test/artefacts/comments");
-const goldens = readdirSync(goldenDir).filter((f) => f.endsWith(".comment.md")).sort();
+const goldens = readdirSync(goldenDir)
+  .filter((f) => f.endsWith(".comment.md"))
+  .sort();
 
 // A missing browser is a failure in CI (which installs it) and a skip on a developer's machine.
 const skipReason = process.env.CI === "true" ? undefined : `${CHROMIUM} is not installed (CI installs it; install Debian's chromium to run these)`;
@@ -50,7 +63,9 @@ describe("golden comments in Chromium at GitHub's comment width", () => {
     const first = join(artefacts, `${name}.first-screen.png`);
     const full = join(artefacts, `${name}.full.png`);
     await screenshots(page, first, full);
-    console.log(`${file}: verdict at ${layout.verdictTop === null ? "—" : Math.round(layout.verdictTop)} px, failing finding ${layout.finding ? `at ${Math.round(layout.finding.top)} px` : "none"}, ${layout.quantityCells} quantity cells; screenshots ${relative(root, first)}, ${relative(root, full)}`);
+    console.log(
+      `${file}: verdict at ${layout.verdictTop === null ? "—" : Math.round(layout.verdictTop)} px, failing finding ${layout.finding ? `at ${Math.round(layout.finding.top)} px` : "none"}, ${layout.quantityCells} quantity cells; screenshots ${relative(root, first)}, ${relative(root, full)}`,
+    );
     expect(layoutProblems(layout, needle)).toEqual([]);
   });
 });
@@ -58,13 +73,17 @@ describe("golden comments in Chromium at GitHub's comment width", () => {
 describe("the layout checks themselves", () => {
   const heading = "<!-- footprint-gate:v1 -->\n## 🌱 footprint-gate: ❌ fail\n\n";
   const finding = "- ❌ error <code>budget/increase</code> total energy rises by 50\\.3 % \\(113 MWh → 170 MWh\\), more than the 30 % allowed\n";
-  const longTable = ["| entry | energy |", "|---|---:|", ...Array.from({ length: 30 }, (_, i) => `| <code>run\\-${i}</code> | ${i + 1} MWh |`)].join("\n") + "\n\n";
+  const longTable =
+    ["| entry | energy |", "|---|---:|", ...Array.from({ length: 30 }, (_, i) => `| <code>run\\-${i}</code> | ${i + 1} MWh |`)].join("\n") + "\n\n";
   // A narrow value column beside wide text: the table layout squeezes it down to its narrowest unbreakable width.
-  const squeezed = (value: string): string => `## footprint-gate: ✅ pass\n\n| note | note | water |\n|---|---|---:|\n| ${"a long explanation ".repeat(12)} | ${"another long note ".repeat(12)} | ${value} |\n`;
+  const squeezed = (value: string): string =>
+    `## footprint-gate: ✅ pass\n\n| note | note | water |\n|---|---|---:|\n| ${"a long explanation ".repeat(12)} | ${"another long note ".repeat(12)} | ${value} |\n`;
 
   it("takes the failing finding from the first error line (❌ error, or ❌ with a rule id or budget key), list item or table cell", () => {
     expect(failingFindingText(heading + "❌ fail: **acme** · +50 %\n\n" + finding)).toBe("❌ error budget/increase total energy rises by 50.3 % (113 MW");
-    expect(failingFindingText(heading + "- ❌ error **energy +50\\.3 % vs base**, limit <code>budget.increase_pct: 30</code>\n")).toBe("❌ error energy +50.3 % vs base, limit budget.increase_pct: 3");
+    expect(failingFindingText(heading + "- ❌ error **energy +50\\.3 % vs base**, limit <code>budget.increase_pct: 30</code>\n")).toBe(
+      "❌ error energy +50.3 % vs base, limit budget.increase_pct: 3",
+    );
     expect(failingFindingText(heading + "| ❌ | <code>privacy/epsilon</code> ε is 12 |\n")).toBe("privacy/epsilon ε is 12");
     expect(failingFindingText(heading + "| ❌ error | ε is 12 |\n")).toBe("❌ error");
     expect(failingFindingText(heading + "| **total** | 23.2 t | ❌ fail |\n")).toBeNull();
@@ -73,7 +92,8 @@ describe("the layout checks themselves", () => {
   });
 
   it("counts a cell as one quantity only when it holds one number and one unit", () => {
-    for (const q of ["11.2 m³", "11.2\u00a0m³", "+50.3 %", "−100 %", "±0 %", "630 kg", "23.2 t", "1,536 h", "676 kWh", "0 L", "462.5 kgCO2e"]) expect(q).toMatch(SINGLE_QUANTITY);
+    for (const q of ["11.2 m³", "11.2\u00a0m³", "+50.3 %", "−100 %", "±0 %", "630 kg", "23.2 t", "1,536 h", "676 kWh", "0 L", "462.5 kgCO2e"])
+      expect(q).toMatch(SINGLE_QUANTITY);
     for (const q of ["71 MWh → 120 MWh", "139 MWh of 200 MWh", "energy 2 %", "new", "–", "700 W (TDP)", "1.1"]) expect(q).not.toMatch(SINGLE_QUANTITY);
   });
 
@@ -97,7 +117,9 @@ describe("the layout checks themselves", () => {
 
   it("fails a failing verdict whose comment has no recognisable error finding", async ({ skip }) => {
     need(skip);
-    expect(await problemsOf(heading + "Something went wrong.\n")).toEqual(['the verdict "🌱 footprint-gate: ❌ fail" fails but no line of the comment is an error finding (❌ error …)']);
+    expect(await problemsOf(heading + "Something went wrong.\n")).toEqual([
+      'the verdict "🌱 footprint-gate: ❌ fail" fails but no line of the comment is an error finding (❌ error …)',
+    ]);
   });
 
   it("fails a comment without a footprint-gate heading", async ({ skip }) => {
@@ -117,7 +139,9 @@ describe("the layout checks themselves", () => {
     const problems = await problemsOf(markdown);
     // Kept beside the golden screenshots, so that the two layouts of the same failing change can be compared.
     await screenshots(page, join(artefacts, "failing-before-redesign.first-screen.png"), join(artefacts, "failing-before-redesign.full.png"));
-    expect(problems).toContainEqual(expect.stringMatching(/^the failing finding "❌ error budget\/increase total energy rises by 50\.3 % .*" starts \d+ px down/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^the failing finding "❌ error budget\/increase total energy rises by 50\.3 % .*" starts \d+ px down/),
+    );
     expect(problems).toContain('the cell "11.2 m³" wraps over 2 lines');
     expect(problems).toContainEqual(expect.stringMatching(/^the table "entry kind accelerator .*" is \d+ px wide in a \d+ px column/));
   });

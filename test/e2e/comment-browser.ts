@@ -13,7 +13,15 @@ export const VIEWPORT = { width: 740, height: 1000 } as const;
 /** The verdict and the reason for a failure must be readable without scrolling: within this many pixels. */
 export const FOLD_PX = 500;
 
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Headless Chromium with a fresh, empty profile (playwright makes one per launch), or null when it is not installed. */
 export async function launch(): Promise<Browser | null> {
@@ -174,11 +182,13 @@ export function layoutProblems(layout: Layout, needle: string | null): string[] 
   if (layout.verdictTop === null) out.push("no h2/h3 heading names footprint-gate");
   else if (layout.verdictTop > FOLD_PX) out.push(`the verdict heading starts ${Math.round(layout.verdictTop)} px down, below the first ${FOLD_PX} px`);
   // A failing verdict must say why; a comment whose findings this cannot recognise is a failure, not a pass.
-  if (needle === null && /❌|\bfail\b/.test(layout.verdictText ?? "")) out.push(`the verdict "${layout.verdictText}" fails but no line of the comment is an error finding (❌ error …)`);
+  if (needle === null && /❌|\bfail\b/.test(layout.verdictText ?? ""))
+    out.push(`the verdict "${layout.verdictText}" fails but no line of the comment is an error finding (❌ error …)`);
   if (needle !== null) {
     if (layout.finding === null) out.push(`the failing finding "${needle}" is not in the rendered comment`);
     else if (!layout.finding.visible) out.push(`the failing finding "${needle}" is hidden (in a closed <details>)`);
-    else if (layout.finding.top > FOLD_PX) out.push(`the failing finding "${needle}" starts ${Math.round(layout.finding.top)} px down, below the first ${FOLD_PX} px`);
+    else if (layout.finding.top > FOLD_PX)
+      out.push(`the failing finding "${needle}" starts ${Math.round(layout.finding.top)} px down, below the first ${FOLD_PX} px`);
   }
   for (const w of layout.wrapped) out.push(`the cell "${w.text}" wraps over ${w.lines} lines`);
   for (const t of layout.overflowing) out.push(`the table "${t.header}" is ${t.width} px wide in a ${t.room} px column: its last columns scroll out of sight`);

@@ -21,7 +21,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   cleanup();
-  console.log(["requests per run:", ...counts.map((c) => `${String(c.routes.length).padStart(2)}  ${c.scenario}: ${c.routes.join(", ") || "none"}`)].join("\n"));
+  console.log(
+    ["requests per run:", ...counts.map((c) => `${String(c.routes.length).padStart(2)}  ${c.scenario}: ${c.routes.join(", ") || "none"}`)].join("\n"),
+  );
 });
 beforeEach(() => server.reset());
 
@@ -192,7 +194,9 @@ describe("comment-on and delete-when-clean", () => {
     expect(r.code, r.stdout).toBe(0);
     expect(routes(r)).toEqual(["get-content", "list-comments"]);
     expect(server.commentsOn(PR)).toEqual([]);
-    expect(r.stdout).toContain("PR comment skipped: comment-on: change, and no figure differs from the base (verdict pass); no comment of ours to keep current.");
+    expect(r.stdout).toContain(
+      "PR comment skipped: comment-on: change, and no figure differs from the base (verdict pass); no comment of ours to keep current.",
+    );
     expect(r.outputs["comment-id"]).toBe("");
   });
 
@@ -287,7 +291,9 @@ describe("hide-and-new when GraphQL is elsewhere or refuses", () => {
     const r = await run({ workspace: ws, inputs: { comment: "hide-and-new" }, label: "refused" });
     expect(r.code, r.stdout).toBe(0);
     expect(server.commentsOn(PR).map((c) => c.minimized)).toEqual([null, null]);
-    expect(r.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([expect.stringMatching(/^The earlier PR comment could not be hidden/)]);
+    expect(r.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([
+      expect.stringMatching(/^The earlier PR comment could not be hidden/),
+    ]);
     expect(r.stdout).toContain("PR comment created:");
     expect(r.outputs["comment-id"]).toBe(String(server.commentsOn(PR)[1]!.id));
   });
@@ -329,7 +335,9 @@ describe("who the token is", () => {
     const r = await run({ workspace: ws, payload: pullRequest({ fork: "forker/octo-repo" }) });
     expect(r.code, r.stdout).toBe(0);
     expect(routes(r)).toEqual(["get-content", "list-comments", "create-comment"]);
-    expect(r.annotations.filter((a) => a.level === "notice").map((a) => a.message)).toContainEqual(expect.stringMatching(/may not comment on pull request #12 \(HTTP 403\)/));
+    expect(r.annotations.filter((a) => a.level === "notice").map((a) => a.message)).toContainEqual(
+      expect.stringMatching(/may not comment on pull request #12 \(HTTP 403\)/),
+    );
     expect(r.annotations.filter((a) => a.level === "error")).toEqual([]);
     expect(r.outputs).toMatchObject({ verdict: "pass", "comment-id": "", "comment-url": "" });
   });

@@ -24,7 +24,8 @@ export interface RecordedRequest {
   status: number;
 }
 
-export type Route = "get-user" | "list-comments" | "create-comment" | "update-comment" | "delete-comment" | "graphql" | "get-content" | "get-tree" | "list-pulls";
+export type Route =
+  "get-user" | "list-comments" | "create-comment" | "update-comment" | "delete-comment" | "graphql" | "get-content" | "get-tree" | "list-pulls";
 
 export interface FakeUser {
   login: string;
@@ -301,7 +302,10 @@ export class FakeGitHub {
         for (const [issue, list] of this.comments) {
           if (!list.some((x) => x.id === id)) continue;
           // Anyone with write access may delete any comment of the repository.
-          this.comments.set(issue, list.filter((x) => x.id !== id));
+          this.comments.set(
+            issue,
+            list.filter((x) => x.id !== id),
+          );
           rec.status = 204;
           res.writeHead(204, { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": "1893456000" });
           res.end();
@@ -320,7 +324,11 @@ export class FakeGitHub {
           // A folder answers with its listing (JSON), whatever the Accept header asks for.
           const prefix = `${p.path}/`;
           const inside = files ? [...files.keys()].filter((k) => k.startsWith(prefix)) : [];
-          if (inside.length) return send(200, inside.map((k) => ({ type: "file", name: k.slice(prefix.length), path: k })));
+          if (inside.length)
+            return send(
+              200,
+              inside.map((k) => ({ type: "file", name: k.slice(prefix.length), path: k })),
+            );
           return error(404, "Not Found");
         }
         const accept = String(req.headers.accept ?? "");
@@ -356,9 +364,7 @@ export class FakeGitHub {
       case "list-pulls": {
         const state = query.state ?? "open";
         const head = query.head;
-        const list = this.pulls.filter(
-          (pr) => (state === "all" || pr.state === state) && (!head || head === `${pr.head.owner}:${pr.head.ref}`),
-        );
+        const list = this.pulls.filter((pr) => (state === "all" || pr.state === state) && (!head || head === `${pr.head.owner}:${pr.head.ref}`));
         return send(
           200,
           list.map((pr) => ({
@@ -389,16 +395,29 @@ export class FakeGitHub {
       input[m[1]!] = raw.startsWith("$") ? variables[raw.slice(1)] : raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
     }
     const unknown = Object.keys(input).filter((k) => k !== "subjectId" && k !== "classifier" && k !== "clientMutationId");
-    if (unknown.length) return refuse(`InputObject 'MinimizeCommentInput' doesn't accept argument '${unknown[0]}'`, { extensions: { code: "argumentNotAccepted" } });
+    if (unknown.length)
+      return refuse(`InputObject 'MinimizeCommentInput' doesn't accept argument '${unknown[0]}'`, { extensions: { code: "argumentNotAccepted" } });
     const classifier = input.classifier;
     if (typeof classifier !== "string" || !(MINIMIZE_CLASSIFIERS as readonly string[]).includes(classifier)) {
-      return refuse(`Argument 'classifier' on InputObject 'MinimizeCommentInput' has an invalid value (${JSON.stringify(classifier ?? null)}). Expected type 'ReportedContentClassifiers!'.`);
+      return refuse(
+        `Argument 'classifier' on InputObject 'MinimizeCommentInput' has an invalid value (${JSON.stringify(classifier ?? null)}). Expected type 'ReportedContentClassifiers!'.`,
+      );
     }
     const subjectId = input.subjectId;
     if (typeof subjectId !== "string") return refuse("Argument 'subjectId' on InputObject 'MinimizeCommentInput' is required. Expected type ID!");
     const c = [...this.comments.values()].flat().find((x) => x.node_id === subjectId);
     if (!c) {
-      return { data: { minimizeComment: null }, errors: [{ type: "NOT_FOUND", path: ["minimizeComment"], locations: [{ line: 2, column: 3 }], message: `Could not resolve to a node with the global id of '${subjectId}'` }] };
+      return {
+        data: { minimizeComment: null },
+        errors: [
+          {
+            type: "NOT_FOUND",
+            path: ["minimizeComment"],
+            locations: [{ line: 2, column: 3 }],
+            message: `Could not resolve to a node with the global id of '${subjectId}'`,
+          },
+        ],
+      };
     }
     c.minimized = classifier;
     return { data: { minimizeComment: { minimizedComment: { isMinimized: true, minimizedReason: classifier.toLowerCase() } } } };

@@ -10,7 +10,8 @@ import { pullRequest, workflowRun } from "./payloads.js";
 import { BASE_SHA, cleanup, REPOSITORY, runAction, workspace, type RunOptions, type RunResult } from "./runner.js";
 
 const posix = process.platform !== "win32";
-const MANIFEST = "version: 1\nproject: demo\ndefaults:\n  location: gcp:europe-west4\ntraining:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    count: 8\n    hours: 10\n";
+const MANIFEST =
+  "version: 1\nproject: demo\ndefaults:\n  location: gcp:europe-west4\ntraining:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    count: 8\n    hours: 10\n";
 
 let server: FakeGitHub;
 beforeAll(async () => {
@@ -86,7 +87,9 @@ describe("the report input (two-workflow mode)", () => {
     truncateSync(join(ws, "report.json"), 3 * 1024 ** 3);
     const r = await run({ workspace: ws, eventName: "workflow_run", payload: workflowRun(), inputs: { report: "report.json" } });
     expect(r.code, r.stdout).toBe(1);
-    expect(r.annotations.filter((a) => a.level === "error").map((a) => a.message)).toEqual([`input report: the report is larger than ${MAX_REPORT_BYTES} bytes`]);
+    expect(r.annotations.filter((a) => a.level === "error").map((a) => a.message)).toEqual([
+      `input report: the report is larger than ${MAX_REPORT_BYTES} bytes`,
+    ]);
     expect(r.requests.filter((q) => q.route === "create-comment")).toEqual([]);
   });
 });
@@ -98,6 +101,8 @@ describe("the base read through the REST API", () => {
     const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs: { comment: "off" } });
     expect(r.code, r.stdout).toBe(0);
     expect(r.requests.filter((q) => q.route === "get-content").length).toBeGreaterThan(0);
-    expect(r.annotations.filter((a) => a.level === "notice").map((a) => a.message)).toContainEqual(expect.stringMatching(/base manifest could not be evaluated .*larger than 1048576 bytes/));
+    expect(r.annotations.filter((a) => a.level === "notice").map((a) => a.message)).toContainEqual(
+      expect.stringMatching(/base manifest could not be evaluated .*larger than 1048576 bytes/),
+    );
   });
 });

@@ -177,10 +177,12 @@ export function loadOpenApi(description: Description = "api.github.com"): OpenAp
       const values: Record<string, string> = {};
       op.pathParams.forEach((name, i) => (values[name] = m[i + 1]!));
       // A literal-first match may still be wrong (`/issues/comments` is not issue number "comments"): type-check.
-      const typed = op.params.filter((p) => p.in === "path").every((p) => {
-        const v = decode(values[p.name] ?? "");
-        return v !== null && paramValidator(p.schema)({ v });
-      });
+      const typed = op.params
+        .filter((p) => p.in === "path")
+        .every((p) => {
+          const v = decode(values[p.name] ?? "");
+          return v !== null && paramValidator(p.schema)({ v });
+        });
       if (typed) return { op, values };
     }
     return null;
@@ -211,7 +213,8 @@ export function loadOpenApi(description: Description = "api.github.com"): OpenAp
           continue;
         }
         const validate = paramValidator(p.schema);
-        if (!validate({ v: value })) out.push(`${where} (${op.id}): ${p.in} parameter ${p.name}=${JSON.stringify(value)}: ${paramAjv.errorsText(validate.errors)}`);
+        if (!validate({ v: value }))
+          out.push(`${where} (${op.id}): ${p.in} parameter ${p.name}=${JSON.stringify(value)}: ${paramAjv.errorsText(validate.errors)}`);
       }
       for (const name of Object.keys(req.query)) {
         if (!op.params.some((p) => p.in === "query" && p.name === name)) out.push(`${where} (${op.id}): unknown query parameter ${name}`);

@@ -83,7 +83,30 @@ export function text(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
-const ALLOWED_TAGS = new Set(["h2", "h3", "p", "strong", "em", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "a", "details", "summary", "sub", "blockquote", "br"]);
+const ALLOWED_TAGS = new Set([
+  "h2",
+  "h3",
+  "p",
+  "strong",
+  "em",
+  "code",
+  "pre",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "details",
+  "summary",
+  "sub",
+  "blockquote",
+  "br",
+]);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

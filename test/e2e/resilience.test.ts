@@ -47,7 +47,8 @@ budget:
 }
 
 const PR = 12;
-const byRoute = (r: RunResult, route: RecordedRequest["route"], method?: string) => r.requests.filter((q) => q.route === route && (!method || q.method === method));
+const byRoute = (r: RunResult, route: RecordedRequest["route"], method?: string) =>
+  r.requests.filter((q) => q.route === route && (!method || q.method === method));
 const posts = (r: RunResult) => byRoute(r, "create-comment", "POST");
 const patches = (r: RunResult) => byRoute(r, "update-comment", "PATCH");
 const bodyOf = (q: RecordedRequest) => (q.body as { body: string }).body;
@@ -57,7 +58,9 @@ const notices = (r: RunResult) => r.annotations.filter((a) => a.level === "notic
 function expectReportWithoutComparison(r: RunResult, reason: RegExp): void {
   expect(r.code, r.stdout).toBe(0);
   expect(r.annotations.filter((a) => a.level === "error")).toEqual([]);
-  expect(notices(r)).toContainEqual(expect.stringMatching(new RegExp(`^The base commit ${BASE_SHA.slice(0, 12)} cannot be read \\(${reason.source}.*without a comparison`)));
+  expect(notices(r)).toContainEqual(
+    expect.stringMatching(new RegExp(`^The base commit ${BASE_SHA.slice(0, 12)} cannot be read \\(${reason.source}.*without a comparison`)),
+  );
   expect(r.outputs).toMatchObject({ verdict: "pass", "delta-energy-kwh": "", "delta-energy-pct": "" });
   for (const md of [r.summary, bodyOf(posts(r)[0]!)]) {
     expect(md).toContain("## 🌱 footprint-gate: ✅ pass");
@@ -111,7 +114,12 @@ describe("an unreadable base never fails the gate", () => {
     const ws = workspace({ "footprint.yml": manifest() });
     server.setCommit(BASE_SHA, { "footprint.yml": manifest() });
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    server.fail({ route: "get-content", status: 403, message: "API rate limit exceeded for installation ID 1.", headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset } });
+    server.fail({
+      route: "get-content",
+      status: 403,
+      message: "API rate limit exceeded for installation ID 1.",
+      headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset },
+    });
     const r = await run({ workspace: ws });
     expectReportWithoutComparison(r, /HTTP 403: rate limited by the GitHub API/);
     expect(r.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([
@@ -180,7 +188,11 @@ describe("whose sticky comment is ours", () => {
     const second = await run({ workspace: ws });
     expect(second.code, second.stdout).toBe(0);
     const mine = server.commentsOn(PR).find((c) => c.user.login === app.login)!;
-    expect(patches(second).map((q) => [q.path, q.status]).at(-1)).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine.id}`, 200]);
+    expect(
+      patches(second)
+        .map((q) => [q.path, q.status])
+        .at(-1),
+    ).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine.id}`, 200]);
     expect(posts(second)).toEqual([]);
     expect(server.commentsOn(PR)).toHaveLength(2);
     expect(workflowBots.body).toBe(`${marker}\nfrom the workflow token\n`);
@@ -212,7 +224,9 @@ describe("rate limits are waited out only so long", () => {
     expect(byRoute(r, "list-comments")).toHaveLength(1);
     const warnings = r.annotations.filter((a) => a.level === "warning").map((a) => a.message);
     expect(warnings).toEqual([
-      expect.stringMatching(/^GitHub API secondary rate limit on GET .*asks to wait 3600 s, but waits are capped at 60 s per run \(0 s spent\): the request is given up\.$/),
+      expect.stringMatching(
+        /^GitHub API secondary rate limit on GET .*asks to wait 3600 s, but waits are capped at 60 s per run \(0 s spent\): the request is given up\.$/,
+      ),
       expect.stringMatching(/^The PR comment could not be posted: .*secondary rate limit.*The report is in the job summary\.$/),
     ]);
     // A rate limit is not a read-only token: no fork notice.
@@ -250,7 +264,8 @@ describe("links to manifest lines", () => {
         // The footer's links to the run and the action's README.
         .filter((href) => !/\/actions\/runs\/\d+$|#readme$/.test(href ?? ""));
       expect(hrefs.length).toBeGreaterThan(0);
-      for (const href of hrefs) expect(href).toMatch(/^https:\/\/github\.com\/octo-org\/octo-repo\/blob\/a{40}\/models\/chat%20%28v2%29\/it%27s%20here\/footprint\.yml#L\d+$/);
+      for (const href of hrefs)
+        expect(href).toMatch(/^https:\/\/github\.com\/octo-org\/octo-repo\/blob\/a{40}\/models\/chat%20%28v2%29\/it%27s%20here\/footprint\.yml#L\d+$/);
       expect(hrefs).toContain(expected);
       expect(decodeURIComponent(new URL(expected).pathname)).toBe(`/${REPOSITORY}/blob/${HEAD_SHA}/${dir}/footprint.yml`);
     }

@@ -61,12 +61,16 @@ describe("terminal escapes, bidi controls and invisible characters", () => {
 
   it("from the manifest, file names and the model card: none reaches the log, annotations, outputs, summary or comment", async () => {
     // Findings are capped at 20 per rule: the characters are spread over two rules (licence and documentation).
-    const parts = chunks(UNSAFE.filter((c) => c !== "\u0000"), 90);
+    const parts = chunks(
+      UNSAFE.filter((c) => c !== "\u0000"),
+      90,
+    );
     // A folder name (at most 255 bytes) with characters from all over the list.
     const folder = `team${UNSAFE.filter((c, i) => i % 120 === 1 && c !== "/").join("x")}`;
     const datasets = Array.from(
       { length: Math.ceil(parts.length / 3) },
-      (_, i) => `  - { id: d${i}, license: ${yamlString(parts[3 * i]!)}, documentation: ${yamlString(`docs/${parts[3 * i + 1] ?? ""}${parts[3 * i + 2] ?? ""}`)} }`,
+      (_, i) =>
+        `  - { id: d${i}, license: ${yamlString(parts[3 * i]!)}, documentation: ${yamlString(`docs/${parts[3 * i + 1] ?? ""}${parts[3 * i + 2] ?? ""}`)} }`,
     );
     const files = {
       "footprint.yml": [
@@ -104,7 +108,12 @@ describe("terminal escapes, bidi controls and invisible characters", () => {
     card.path = `c${parts[5]}`;
     m.findings = parts.slice(6).map((s, i) => ({ rule: "data/x", severity: "warning", message: s, file: `f${i}/${s}`, line: 1, column: 1 }) as const);
     const ws = workspace({ "report.json": JSON.stringify(report) });
-    server.addPull({ number: 42, state: "open", head: { sha: HEAD_SHA, ref: "patch-1", owner: "forker", repo: "octo-repo" }, base: { sha: BASE_SHA, ref: "main" } });
+    server.addPull({
+      number: 42,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "patch-1", owner: "forker", repo: "octo-repo" },
+      base: { sha: BASE_SHA, ref: "main" },
+    });
     const r = await runAction({ server, workspace: ws, eventName: "workflow_run", payload: workflowRun(), inputs: { report: "report.json" } });
     expect(r.code, r.stdout).toBe(0);
     expect(bodies(r)).toHaveLength(1);

@@ -170,7 +170,8 @@ function checkReport(report: Report, what: string, c: Case, out: Violation[]): v
   }
   const json = stage("JSON.stringify", () => JSON.stringify(report, null, 2));
   if (json !== undefined) {
-    for (const t of tokens) if (json.includes(t)) add(`no ${t} in output`, `json: ${JSON.stringify(json.slice(Math.max(0, json.indexOf(t) - 60), json.indexOf(t) + 20))}`);
+    for (const t of tokens)
+      if (json.includes(t)) add(`no ${t} in output`, `json: ${JSON.stringify(json.slice(Math.max(0, json.indexOf(t) - 60), json.indexOf(t) + 20))}`);
     try {
       parseReport(json);
     } catch (err) {
@@ -179,7 +180,8 @@ function checkReport(report: Report, what: string, c: Case, out: Violation[]): v
   }
   for (const [name, s] of outputs) {
     if (s === undefined) continue;
-    for (const t of tokens) if (s.includes(t)) add(`no ${t} in output`, `${name}: ${JSON.stringify(s.slice(Math.max(0, s.indexOf(t) - 60), s.indexOf(t) + 20))}`);
+    for (const t of tokens)
+      if (s.includes(t)) add(`no ${t} in output`, `${name}: ${JSON.stringify(s.slice(Math.max(0, s.indexOf(t) - 60), s.indexOf(t) + 20))}`);
     if (CONTROL.test(s)) add("no control character in output", `${name}: ${codePoint(s, CONTROL)}`);
     if (BIDI.test(s)) add("no bidi control in output", `${name}: ${codePoint(s, BIDI)}`);
     if (INVISIBLE.test(s)) add("no line separator or tag character in output", `${name}: ${codePoint(s, INVISIBLE)}`);
@@ -211,7 +213,10 @@ export async function runCase(c: Case): Promise<Outcome> {
       manifests = [await evaluate(head, base), await evaluate(head, null), ...(removed ? [removed] : [])];
     }
   } catch (err) {
-    violations.push({ property: "crash in evaluate", detail: `${mode}: ${err instanceof Error ? `${err.constructor.name}: ${err.message.slice(0, 300)}` : String(err)}` });
+    violations.push({
+      property: "crash in evaluate",
+      detail: `${mode}: ${err instanceof Error ? `${err.constructor.name}: ${err.message.slice(0, 300)}` : String(err)}`,
+    });
   }
   if (manifests) checkReport(buildReport(manifests), mode, c, violations);
   return { violations, ms: performance.now() - t0, bytes: sizeOf(m) };

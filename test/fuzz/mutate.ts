@@ -3,8 +3,18 @@
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import {
-  ANY_VALUES, CARD_EMISSIONS, CARD_PATTERNS, CSV_COLUMNS, CSV_VALUES, EDGE_NUMBERS, HOSTILE_STRINGS, KEYS, MAX_REPEAT,
-  NUMBER_LITERALS, NUMBER_STRINGS, repeatTo,
+  ANY_VALUES,
+  CARD_EMISSIONS,
+  CARD_PATTERNS,
+  CSV_COLUMNS,
+  CSV_VALUES,
+  EDGE_NUMBERS,
+  HOSTILE_STRINGS,
+  KEYS,
+  MAX_REPEAT,
+  NUMBER_LITERALS,
+  NUMBER_STRINGS,
+  repeatTo,
 } from "./hostile.js";
 
 /** A mutated manifest stays under this (the parser refuses 1 MiB; the bound keeps each case fast). */
@@ -96,7 +106,7 @@ function set(s: Slot, value: unknown): void {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const clone = <T>(v: T): T => (v === undefined ? v : (structuredClone(v)));
+const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 
 function sizeOf(v: unknown): number {
   try {
@@ -111,23 +121,40 @@ export function applyData(root: unknown, op: DataOp): unknown {
   const pick = <T>(xs: T[], at: number): T | undefined => (xs.length === 0 ? undefined : xs[at % xs.length]);
   switch (op.k) {
     case "num": {
-      const s = pick(slots(root, (v) => typeof v === "number"), op.at) ?? pick(slots(root, (v) => typeof v !== "object" || v === null), op.at);
+      const s =
+        pick(
+          slots(root, (v) => typeof v === "number"),
+          op.at,
+        ) ??
+        pick(
+          slots(root, (v) => typeof v !== "object" || v === null),
+          op.at,
+        );
       if (s) set(s, op.v);
       return root;
     }
     case "str": {
-      const s = pick(slots(root, (v) => typeof v === "string"), op.at);
+      const s = pick(
+        slots(root, (v) => typeof v === "string"),
+        op.at,
+      );
       if (s) set(s, op.v);
       return root;
     }
     case "type": {
-      const s = pick(slots(root, () => true), op.at);
+      const s = pick(
+        slots(root, () => true),
+        op.at,
+      );
       if (s) set(s, clone(op.v));
       else return clone(op.v);
       return root;
     }
     case "del": {
-      const s = pick(slots(root, () => true), op.at);
+      const s = pick(
+        slots(root, () => true),
+        op.at,
+      );
       if (!s) return root;
       if (Array.isArray(s.parent)) s.parent.splice(s.key as number, 1);
       else delete s.parent[s.key as string];
@@ -166,7 +193,7 @@ export function applyData(root: unknown, op: DataOp): unknown {
         const i = op.i % a.length;
         const j = op.j % a.length;
         if (op.k === "alias") a[j] = a[i];
-        else if (isObject(a[i]) && isObject(a[j])) (a[j]).id = (a[i]).id;
+        else if (isObject(a[i]) && isObject(a[j])) a[j].id = a[i].id;
       }
       return root;
     }
@@ -184,7 +211,12 @@ export function applyText(text: string, op: TextOp): string {
     case "laughs": {
       // Unknown top-level keys holding an alias tree: the parser must refuse it without expanding it.
       const lines = [`lol0: &a0 [${Array(op.width).fill("lol").join(", ")}]`];
-      for (let d = 1; d <= op.depth; d++) lines.push(`lol${d}: &a${d} [${Array(op.width).fill(`*a${d - 1}`).join(", ")}]`);
+      for (let d = 1; d <= op.depth; d++)
+        lines.push(
+          `lol${d}: &a${d} [${Array(op.width)
+            .fill(`*a${d - 1}`)
+            .join(", ")}]`,
+        );
       return `${text.replace(/\n*$/, "\n")}${lines.join("\n")}\n`;
     }
     case "insert": {
@@ -355,14 +387,17 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
 );
 
-const anyValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(...ANY_VALUES),
-  fc.constantFrom(...EDGE_NUMBERS),
-  hostileString,
-);
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(fc.constantFrom(...ANY_VALUES), fc.constantFrom(...EDGE_NUMBERS), hostileString);
 
 export const dataOp: fc.Arbitrary<DataOp> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ k: fc.constant("num" as const), at, v: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...EDGE_NUMBERS) }, fc.constantFrom(...NUMBER_STRINGS)) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      k: fc.constant("num" as const),
+      at,
+      v: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...EDGE_NUMBERS) }, fc.constantFrom(...NUMBER_STRINGS)),
+    }),
+  },
   { weight: 5, arbitrary: fc.record({ k: fc.constant("str" as const), at, v: hostileString }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("type" as const), at, v: anyValue }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("del" as const), at }) },
@@ -376,11 +411,20 @@ export const dataOp: fc.Arbitrary<DataOp> = fc.oneof(
 );
 
 export const textOp: fc.Arbitrary<TextOp> = fc.oneof(
-  { weight: 1, arbitrary: fc.record({ k: fc.constant("prefix" as const), s: fc.constantFrom("%YAML 1.1\n---\n", "%YAML 1.2\n---\n", "%TAG !e! tag:evil,2000:\n---\n", "---\n", "# \u202e\n", "--- !!map\n") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant("prefix" as const),
+      s: fc.constantFrom("%YAML 1.1\n---\n", "%YAML 1.2\n---\n", "%TAG !e! tag:evil,2000:\n---\n", "---\n", "# \u202e\n", "--- !!map\n"),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("laughs" as const), depth: fc.integer({ min: 1, max: 9 }), width: fc.integer({ min: 1, max: 9 }) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant("insert" as const), at, s: hostileString }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant("numlit" as const), at, lit: fc.constantFrom(...NUMBER_LITERALS) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant("line" as const), at, op: fc.constantFrom("dup", "drop", "swap", "long", "indent", "unindent"), n: count }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ k: fc.constant("line" as const), at, op: fc.constantFrom("dup", "drop", "swap", "long", "indent", "unindent"), n: count }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("truncate" as const), at }) },
   { weight: 1, arbitrary: fc.constant({ k: "crlf" as const }) },
   { weight: 1, arbitrary: fc.constant({ k: "bom" as const }) },
@@ -390,9 +434,24 @@ export const manifestMutation = (maxData: number, maxText: number): fc.Arbitrary
   fc.record({ data: fc.array(dataOp, { maxLength: maxData }), text: fc.array(textOp, { maxLength: maxText }) });
 
 export const cardOp: fc.Arbitrary<CardOp> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ k: fc.constant("pattern" as const), p: fc.nat({ max: CARD_PATTERNS.length - 1 }), n: size, where: fc.constantFrom("append" as const, "body" as const, "front" as const) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant("pattern" as const),
+      p: fc.nat({ max: CARD_PATTERNS.length - 1 }),
+      n: size,
+      where: fc.constantFrom("append" as const, "body" as const, "front" as const),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ k: fc.constant("emissions" as const), v: fc.constantFrom(...CARD_EMISSIONS) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant("field" as const), key: fc.constantFrom("source" as const, "training_type" as const, "geographical_location" as const, "hardware_used" as const), v: hostileString }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant("field" as const),
+      key: fc.constantFrom("source" as const, "training_type" as const, "geographical_location" as const, "hardware_used" as const),
+      v: hostileString,
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ k: "nofront" as const }) },
   { weight: 1, arbitrary: fc.constant({ k: "unclosed" as const }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("text" as const), op: textOp }) },

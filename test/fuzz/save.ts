@@ -9,11 +9,17 @@ export const FUZZ_DIR = join(ROOT, ".fuzz");
 
 /** Cases as JSON that keeps NaN, ±Infinity and -0 (JSON has none of them). */
 export function encodeCase(c: Case, space?: number): string {
-  return JSON.stringify(c, (_k, v: unknown) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? { $number: Object.is(v, -0) ? "-0" : String(v) } : v), space);
+  return JSON.stringify(
+    c,
+    (_k, v: unknown) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? { $number: Object.is(v, -0) ? "-0" : String(v) } : v),
+    space,
+  );
 }
 
 export function decodeCase(text: string): Case {
-  const parsed = JSON.parse(text, (_k, v: unknown) => (v !== null && typeof v === "object" && "$number" in v ? Number((v as { $number: string }).$number) : v)) as Case | { case: Case };
+  const parsed = JSON.parse(text, (_k, v: unknown) =>
+    v !== null && typeof v === "object" && "$number" in v ? Number((v as { $number: string }).$number) : v,
+  ) as Case | { case: Case };
   return "case" in parsed ? parsed.case : parsed;
 }
 
