@@ -5,23 +5,11 @@ import { evaluate, evaluateRemoved } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { wantsComment } from "../src/github/comment.js";
 import { buildReport, type Report } from "../src/report.js";
+import { demoManifest } from "./e2e/runner.js";
 
 const source = (text: string, path = "footprint.yml"): ManifestSource => ({ path, text, readRelative: async () => null, exists: async () => false });
 
-function manifest(o: { hours?: number; budget?: number; comment?: string } = {}): string {
-  return `version: 1
-project: demo${o.comment ? `\n# ${o.comment}` : ""}
-defaults:
-  location: gcp:europe-west4
-training:
-  - id: train-a
-    accelerator: nvidia-h100-sxm
-    count: 8
-    hours: ${o.hours ?? 10}
-budget:
-  energy_kwh: ${o.budget ?? 10000}
-`;
-}
+const manifest = demoManifest;
 
 async function report(head: string, base: string | null, basePath = "footprint.yml@bbbbbbb"): Promise<Report> {
   return buildReport([await evaluate(source(head), base === null ? null : source(base, basePath))]);

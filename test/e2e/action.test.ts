@@ -2,14 +2,13 @@
 // fake GitHub REST API (test/e2e/fake-github.ts) whose every request is checked against GitHub's OpenAPI description.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeGitHub, type RecordedRequest } from "./fake-github.js";
 import { loadOpenApi, toJsonSchema, type Description } from "./openapi.js";
 import { pullRequest, push, workflowRun } from "./payloads.js";
 import { raggedRows, render, renderedProblems, tags } from "./render.js";
 import {
   BASE_SHA,
-  cleanup,
   gitWorkspace,
   HEAD_SHA,
   newToken,
@@ -22,20 +21,14 @@ import {
   type Annotation,
   type RunOptions,
   type RunResult,
+  serveFakeGitHub,
+  demoManifest,
 } from "./runner.js";
 
 // ---- every run is kept, for the checks that hold across all scenarios ----
 const runs: { scenario: string; description: Description; result: RunResult }[] = [];
 
-let server: FakeGitHub;
-beforeAll(async () => {
-  server = await new FakeGitHub({ repository: REPOSITORY }).start();
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
-beforeEach(() => server.reset());
+const server = serveFakeGitHub();
 
 async function run(o: Omit<RunOptions, "server"> & { server?: FakeGitHub; description?: Description }): Promise<RunResult> {
   const result = await runAction({ server: o.server ?? server, ...o });
@@ -47,21 +40,7 @@ async function run(o: Omit<RunOptions, "server"> & { server?: FakeGitHub; descri
 }
 
 // ---- manifests ----
-/** A valid one-entry manifest: 8 H100 × `hours` h in gcp:europe-west4 = 61.6 kWh per 10 h. The budget value is on line 11, column 15. */
-function manifest(o: { hours?: number; budget?: number; project?: string; id?: string } = {}): string {
-  return `version: 1
-project: ${o.project ?? "demo"}
-defaults:
-  location: gcp:europe-west4
-training:
-  - id: ${o.id ?? "train-a"}
-    accelerator: nvidia-h100-sxm
-    count: 8
-    hours: ${o.hours ?? 10}
-budget:
-  energy_kwh: ${o.budget ?? 10000}
-`;
-}
+const manifest = demoManifest;
 
 const PR = 12;
 const byRoute = (r: RunResult, route: RecordedRequest["route"], method?: string) =>

@@ -4,28 +4,33 @@
 // GraphQL request (`minimizeComment`) is checked by the fake itself, which answers a bad document with `errors`.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { FakeGitHub, type FakeComment, type FakeUser, type RecordedRequest } from "./fake-github.js";
 import { loadOpenApi } from "./openapi.js";
 import { pullRequest } from "./payloads.js";
-import { BASE_SHA, cleanup, gitWorkspace, newToken, REPOSITORY, runAction, workspace, type RunOptions, type RunResult } from "./runner.js";
+import {
+  BASE_SHA,
+  gitWorkspace,
+  newToken,
+  REPOSITORY,
+  runAction,
+  workspace,
+  type RunOptions,
+  type RunResult,
+  serveFakeGitHub,
+  demoManifest,
+} from "./runner.js";
 
 const runs: { scenario: string; result: RunResult }[] = [];
 /** Requests per scenario, printed as a table at the end. */
 const counts: { scenario: string; routes: string[] }[] = [];
 
-let server: FakeGitHub;
-beforeAll(async () => {
-  server = await new FakeGitHub({ repository: REPOSITORY }).start();
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
+const server = serveFakeGitHub();
+afterAll(() => {
   console.log(
     ["requests per run:", ...counts.map((c) => `${String(c.routes.length).padStart(2)}  ${c.scenario}: ${c.routes.join(", ") || "none"}`)].join("\n"),
   );
 });
-beforeEach(() => server.reset());
 
 async function run(o: Omit<RunOptions, "server" | "eventName" | "payload"> & { payload?: unknown; label?: string }): Promise<RunResult> {
   const result = await runAction({ server, eventName: "pull_request", payload: o.payload ?? pullRequest({ action: "synchronize" }), ...o });
@@ -37,21 +42,7 @@ async function run(o: Omit<RunOptions, "server" | "eventName" | "payload"> & { p
   return result;
 }
 
-/** 8 H100 × `hours` h in gcp:europe-west4 = 61.6 kWh per 10 h; a budget under that fails the gate. */
-function manifest(o: { hours?: number; budget?: number } = {}): string {
-  return `version: 1
-project: demo
-defaults:
-  location: gcp:europe-west4
-training:
-  - id: train-a
-    accelerator: nvidia-h100-sxm
-    count: 8
-    hours: ${o.hours ?? 10}
-budget:
-  energy_kwh: ${o.budget ?? 10000}
-`;
-}
+const manifest = demoManifest;
 
 const PR = 12;
 const routes = (r: RunResult) => r.requests.map((q) => q.route);

@@ -4,25 +4,16 @@ import { MAX_REPORT_BYTES } from "../../src/report-schema.js";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FakeGitHub } from "./fake-github.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { pullRequest, workflowRun } from "./payloads.js";
-import { BASE_SHA, cleanup, REPOSITORY, runAction, workspace, type RunOptions, type RunResult } from "./runner.js";
+import { BASE_SHA, runAction, workspace, type RunOptions, type RunResult, serveFakeGitHub } from "./runner.js";
 
 const posix = process.platform !== "win32";
 const MANIFEST =
   "version: 1\nproject: demo\ndefaults:\n  location: gcp:europe-west4\ntraining:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    count: 8\n    hours: 10\n";
 
-let server: FakeGitHub;
-beforeAll(async () => {
-  server = await new FakeGitHub({ repository: REPOSITORY }).start();
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
+const server = serveFakeGitHub();
 beforeEach(() => {
-  server.reset();
   server.setCommit(BASE_SHA, { "README.md": "hi\n" });
 });
 

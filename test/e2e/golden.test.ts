@@ -3,12 +3,11 @@
 // `npx vitest run test/e2e -u` rewrites them after an intended change; review the diff like any other.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FakeGitHub } from "./fake-github.js";
+import { describe, expect, it } from "vitest";
 import { loadOpenApi } from "./openapi.js";
 import { pullRequest } from "./payloads.js";
 import { raggedRows, renderedProblems } from "./render.js";
-import { BASE_SHA, cleanup, gitWorkspace, HEAD_SHA, REPOSITORY, ROOT, runAction, tempDir, type RunResult } from "./runner.js";
+import { BASE_SHA, gitWorkspace, HEAD_SHA, REPOSITORY, ROOT, runAction, tempDir, type RunResult, serveFakeGitHub } from "./runner.js";
 
 const EXAMPLES = ["llm-pretraining", "fine-tune-measured", "inference-service"] as const;
 /** Comment cases under test/fixtures/comments: a failing and a warning PR, and a monorepo (a glob of manifests). */
@@ -48,16 +47,8 @@ function caseTrees(name: string): { head: Record<string, string>; base: Record<s
   return { head, base: { ...head, "footprint.yml": head["footprint.base.yml"]! } };
 }
 
-let server: FakeGitHub;
+const server = serveFakeGitHub();
 const runs: RunResult[] = [];
-beforeAll(async () => {
-  server = await new FakeGitHub({ repository: REPOSITORY }).start();
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
-beforeEach(() => server.reset());
 
 const bodyOf = (r: RunResult) => {
   const post = r.requests.find((q) => q.route === "create-comment");

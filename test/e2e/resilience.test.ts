@@ -3,24 +3,27 @@
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rateLimitHandlers } from "../../src/github/client.js";
-import { FakeGitHub, type FakeUser, type RecordedRequest } from "./fake-github.js";
+import { type FakeUser, type RecordedRequest } from "./fake-github.js";
 import { loadOpenApi } from "./openapi.js";
 import { pullRequest } from "./payloads.js";
 import { render, renderedProblems, tags } from "./render.js";
-import { BASE_SHA, cleanup, gitWorkspace, HEAD_SHA, REPOSITORY, runAction, workspace, type RunOptions, type RunResult } from "./runner.js";
+import {
+  BASE_SHA,
+  gitWorkspace,
+  HEAD_SHA,
+  REPOSITORY,
+  runAction,
+  workspace,
+  type RunOptions,
+  type RunResult,
+  serveFakeGitHub,
+  demoManifest,
+} from "./runner.js";
 
 const runs: { scenario: string; result: RunResult }[] = [];
-let server: FakeGitHub;
-beforeAll(async () => {
-  server = await new FakeGitHub({ repository: REPOSITORY }).start();
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
-beforeEach(() => server.reset());
+const server = serveFakeGitHub();
 
 async function run(o: Omit<RunOptions, "server" | "eventName" | "payload"> & { payload?: unknown }): Promise<RunResult> {
   const result = await runAction({ server, eventName: "pull_request", payload: o.payload ?? pullRequest(), ...o });
@@ -30,21 +33,7 @@ async function run(o: Omit<RunOptions, "server" | "eventName" | "payload"> & { p
   return result;
 }
 
-/** 8 H100 × `hours` h in gcp:europe-west4 = 61.6 kWh per 10 h; the budget is on line 11. */
-function manifest(o: { hours?: number; budget?: number } = {}): string {
-  return `version: 1
-project: demo
-defaults:
-  location: gcp:europe-west4
-training:
-  - id: train-a
-    accelerator: nvidia-h100-sxm
-    count: 8
-    hours: ${o.hours ?? 10}
-budget:
-  energy_kwh: ${o.budget ?? 10000}
-`;
-}
+const manifest = demoManifest;
 
 const PR = 12;
 const byRoute = (r: RunResult, route: RecordedRequest["route"], method?: string) =>

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import type { FakeGitHub, RecordedRequest } from "./fake-github.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { FakeGitHub, type RecordedRequest } from "./fake-github.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const ACTION = join(ROOT, "dist", "index.js");
@@ -303,4 +304,35 @@ export async function runCli(args: string[], cwd: string): Promise<{ code: numbe
     });
     if (code === 0 || attempt >= 3 || !/Cannot find module|ERR_MODULE_NOT_FOUND/.test(stderr)) return { code, stdout, stderr };
   }
+}
+
+/** The test file's fake GitHub: started before its tests, reset before each, closed (and scratch folders removed) after. */
+export function serveFakeGitHub(): FakeGitHub {
+  const server = new FakeGitHub({ repository: REPOSITORY });
+  beforeAll(() => server.start());
+  afterAll(async () => {
+    await server.close();
+    cleanup();
+  });
+  beforeEach(() => server.reset());
+  return server;
+}
+
+/**
+ * A valid one-entry manifest: 8 H100 × `hours` h in gcp:europe-west4 = 61.6 kWh per 10 h. The budget value is on
+ * line 11, column 15 (one line lower with a `comment`, written after the project).
+ */
+export function demoManifest(o: { hours?: number; budget?: number; project?: string; id?: string; comment?: string } = {}): string {
+  return `version: 1
+project: ${o.project ?? "demo"}${o.comment ? `\n# ${o.comment}` : ""}
+defaults:
+  location: gcp:europe-west4
+training:
+  - id: ${o.id ?? "train-a"}
+    accelerator: nvidia-h100-sxm
+    count: 8
+    hours: ${o.hours ?? 10}
+budget:
+  energy_kwh: ${o.budget ?? 10000}
+`;
 }

@@ -1,11 +1,11 @@
 // The built action with control, bidi and invisible characters (generated from Unicode properties) in the project,
 // file and folder names, dataset licences, model-card fields and an untrusted report: none of them reaches the
 // log, the annotation commands, the outputs, the job summary or the PR comment.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FakeGitHub, type RecordedRequest } from "./fake-github.js";
+import { describe, expect, it } from "vitest";
+import { type RecordedRequest } from "./fake-github.js";
 import { pullRequest, workflowRun } from "./payloads.js";
 import type { Report } from "../../src/report.js";
-import { BASE_SHA, cleanup, HEAD_SHA, REPOSITORY, runAction, workspace, type RunResult } from "./runner.js";
+import { BASE_SHA, HEAD_SHA, runAction, workspace, type RunResult, serveFakeGitHub } from "./runner.js";
 
 const UNSAFE: string[] = [];
 {
@@ -35,15 +35,7 @@ function chunks(xs: readonly string[], n: number): string[] {
 const yamlString = (s: string) =>
   `"${[...s].map((c) => (/[ -~]/.test(c) && c !== '"' && c !== "\\" ? c : c.codePointAt(0)! > 0xffff ? `\\U${c.codePointAt(0)!.toString(16).padStart(8, "0")}` : `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`)).join("")}"`;
 
-let server: FakeGitHub;
-beforeAll(async () => {
-  server = await new FakeGitHub({ repository: REPOSITORY }).start();
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
-beforeEach(() => server.reset());
+const server = serveFakeGitHub();
 
 const bodies = (r: RunResult) => r.requests.filter((q: RecordedRequest) => q.route === "create-comment").map((q) => (q.body as { body: string }).body);
 
