@@ -56,6 +56,16 @@ describe("reproductions: figures that used to be infinite or NaN", () => {
     ]);
   });
 
+  it("increase_pct: 1e-297 is refused with its allowed range (its share of the increase overflowed to Infinity %)", async () => {
+    const { m, code } = await check(
+      `${HEAD}training:\n  - id: t\n    accelerator: h100\n    gpu_hours: 10\n    location: FR\nbudget:\n  increase_pct: 1e-297\n`,
+    );
+    expect(code).toBe(2);
+    expect(m.findings).toEqual([
+      expect.objectContaining({ rule: "manifest/invalid", line: 9, column: 17, message: "budget.increase_pct: must be 0 or from 0.01 to 1e6 (got 1e-297)" }),
+    ]);
+  });
+
   it("lifetime_years: 5e-324 is refused with its allowed range (it gave infinite embodied CO2e)", async () => {
     const { m, code } = await check(
       `${HEAD}training:\n  - id: t\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    embodied: { lifetime_years: 5e-324 }\n`,
@@ -356,7 +366,7 @@ const budget = fc.record({
   co2e_kg: opt(between(0.001, 1e12)),
   water_l: opt(between(0.001, 1e14)),
   run: opt(fc.record({ energy_kwh: opt(between(0.001, 1e12)), co2e_kg: opt(between(0.001, 1e12)) })),
-  increase_pct: opt(between(0, 1e6)),
+  increase_pct: opt(zeroOr(0.01, 1e6)),
   warn_at: opt(between(0.01, 1)),
 });
 const manifestArb = fc.record({

@@ -218,7 +218,7 @@ function build() {
         })
         .optional()
         .describe("Limits for every single entry."),
-      increase_pct: num(0, 1e6).optional().describe("Maximum increase of total energy over the base, %."),
+      increase_pct: zeroOr(0.01, 1e6).optional().describe("Maximum increase of total energy over the base, % (0, or at least 0.01)."),
       warn_at: share(0.01).optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
       basis: z
         .enum(["location", "market"])
