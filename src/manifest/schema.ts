@@ -314,11 +314,15 @@ export type Measured = z.infer<Schemas["measured"]>;
 export type Dataset = z.infer<Schemas["dataset"]>;
 export type Throughput = z.infer<Schemas["throughput"]>;
 
+/**
+ * Where the published schema lives: the committed schema/ file on the default branch, so editors and SchemaStore
+ * can fetch it by this stable https URL (`# yaml-language-server: $schema=…` in every example manifest).
+ */
+export const SCHEMA_ID = "https://raw.githubusercontent.com/footprint-gate/footprint-gate/main/schema/footprint.schema.json";
+
 export function jsonSchema(): unknown {
-  return {
-    ...z.toJSONSchema(schemas().manifest, { target: "draft-2020-12" }),
-    title: "footprint-gate manifest v1",
-  };
+  const { $schema, ...rest } = z.toJSONSchema(schemas().manifest, { target: "draft-2020-12" });
+  return { $schema, $id: SCHEMA_ID, ...rest, title: "footprint-gate manifest v1" };
 }
 
 /**
