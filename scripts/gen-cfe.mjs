@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates data/cfe.json: the carbon-free-energy share Google publishes for each of its cloud regions, per year,
 // from the copies of Google's yearly CSVs in data/upstream/google-region-carbon/ (Apache-2.0), for every gcp region
-// of data/cloud.json. `carbon_free_energy: provider` reads it (README: Market-based CO2e).
+// of data/cloud.json. `carbon_free_energy: provider` reads it (docs/methodology.md: Market-based CO2e).
 //
 //   node scripts/gen-cfe.mjs           write data/cfe.json
 //   node scripts/gen-cfe.mjs --check   exit 1 if data/cfe.json is out of date

@@ -2,7 +2,7 @@
 // Generates data/grid-yearly.json: the yearly carbon intensity of electricity generation of every country that has a
 // zone in data/grid.json, from Our World in Data's series (data/upstream/owid/, CC BY 4.0), for the years before
 // the Electricity Maps yearly figures of grid.json begin. The engine scales a zone's earliest lifecycle figure by
-// its country's ratio between the two years (README: Grid year).
+// its country's ratio between the two years (docs/manifest.md: Grid year).
 //
 //   node scripts/gen-grid-yearly.mjs           write data/grid-yearly.json
 //   node scripts/gen-grid-yearly.mjs --check   exit 1 if data/grid-yearly.json is out of date

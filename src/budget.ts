@@ -1,4 +1,4 @@
-// Budgets (README: Rules): absolute totals, per-entry limits and the increase over the base.
+// Budgets (docs/rules.md): absolute totals, per-entry limits and the increase over the base.
 import type { Totals, RunResult } from "./estimate/index.js";
 import type { Finding } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";

@@ -1,4 +1,4 @@
-// Privacy and transparency checks (README: Rules), and the privacy exposure R = p × D they check. A requirement the
+// Privacy and transparency checks (docs/rules.md, docs/privacy.md), and the privacy exposure R = p × D they check. A requirement the
 // manifest sets to true explicitly gives errors; the defaults give warnings, except the privacy protections required by default.
 import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import type { RunResult } from "./estimate/index.js";

@@ -1,4 +1,4 @@
-// CodeCarbon measurements split over several files (one per rank) under measured.codecarbon (README: Methodology):
+// CodeCarbon measurements split over several files (one per rank) under measured.codecarbon (docs/methodology.md):
 // columns by header name in any version, the last row of each run_id, files summed, water_consumed where present;
 // and every file that cannot be read is a data/unreadable finding at its own list item (exit 2 through the CLI).
 // Column lists: the CodeCarbon emissions.csv headers of 2.8 and 3.3 (emissions_data.py order).

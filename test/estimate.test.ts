@@ -1,4 +1,4 @@
-// Unit tests of the methodology (README: Methodology; formulas, defaults, measured figures, locations). Expected
+// Unit tests of the methodology (docs/methodology.md; formulas, defaults, measured figures, locations). Expected
 // figures are computed by hand from the catalogue values quoted in each test.
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../src/render/markdown.js";
@@ -8,7 +8,7 @@ import { HEAD, near, onlyRun, report } from "./helpers.js";
 // Default embodied carbon: (150 + 2500/8) kg over 6 years × 8760 h × 0.85.
 const EMB_DENOM = 6 * 8760 * 0.85; // 44676
 
-describe("training estimate (README: Methodology)", () => {
+describe("training estimate (docs/methodology.md)", () => {
   // nvidia-h100-sxm: TDP 700 W, peak BF16 dense 989 TFLOPS. Zone FR: 31 gCO2e/kWh, no provider → PUE 1.56, WUE 1.8.
   it("hours × count, zone location, default PUE 1.56 / WUE 1.8 / EWIF 3.1", async () => {
     const run = await onlyRun(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n`);
@@ -114,7 +114,7 @@ describe("training estimate (README: Methodology)", () => {
   });
 });
 
-describe("inference estimate (README: Methodology)", () => {
+describe("inference estimate (docs/methodology.md)", () => {
   it("fleet form defaults: utilization 0.5, hours 8760; azure region (NL 253 g, PUE 1.185, WUE 0.27)", async () => {
     const run = await onlyRun(`${HEAD}inference:\n  - id: chat\n    accelerator: nvidia-l4\n    count: 4\n    location: azure:westeurope\n`);
     expect(run.kind).toBe("inference");
@@ -159,7 +159,7 @@ describe("inference estimate (README: Methodology)", () => {
   });
 });
 
-describe("measured figures (README: Methodology)", () => {
+describe("measured figures (docs/methodology.md)", () => {
   const entry = (measured: string, extra = "") =>
     `${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    pue: 1.2\n${extra}    measured:\n${measured}`;
 
@@ -223,7 +223,7 @@ describe("measured figures (README: Methodology)", () => {
   });
 });
 
-describe("locations, inheritance and fallbacks (README: Locations, Methodology)", () => {
+describe("locations, inheritance and fallbacks (docs/manifest.md: Locations; docs/methodology.md)", () => {
   it("defaults.location is inherited and an entry's location overrides it", async () => {
     const r = await report(
       `${HEAD}defaults:\n  location: FR\n  pue: 1.1\ntraining:\n  - id: inherits\n    accelerator: h100\n    gpu_hours: 10\n  - id: overrides\n    accelerator: h100\n    gpu_hours: 10\n    location: DE\n`,

@@ -1,4 +1,4 @@
-// Numbers are finite (README "Manifest reference"): every input is bounded to a physically meaningful range, so no
+// Numbers are finite (docs/manifest-reference.md): every input is bounded to a physically meaningful range, so no
 // figure of the report is NaN or infinite, and a budget is never passed by a value that is not a finite number.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 // Hostile and mistaken manifests through the real CLI bundle: each must be refused with exit code 2, the right rule,
-// the line and column of the offending key or value, and never a stack trace (README: The manifest, Rules, The CLI).
+// the line and column of the offending key or value, and never a stack trace (docs/manifest.md, docs/rules.md, docs/cli.md).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -256,7 +256,7 @@ const CASES: Case[] = [
     expect: [{ rule: "manifest/invalid", line: 8, column: 5, message: /exactly one of codecarbon or energy_kwh/ }],
   },
   {
-    // README: The CLI: an unreadable file means the manifest cannot be evaluated → exit 2.
+    // docs/cli.md: an unreadable file means the manifest cannot be evaluated → exit 2.
     name: "a missing CodeCarbon file",
     text: training("    accelerator: h100\n    count: 8\n    hours: 1\n    measured:\n      codecarbon: runs/missing.csv\n"),
     expect: [{ rule: "data/unreadable", line: 9, column: 19, message: /runs\/missing\.csv: file not found/ }],

@@ -1,4 +1,4 @@
-// Inference efficiency (README: Methodology, inference): the throughput form, per-request figures for every
+// Inference efficiency (docs/methodology.md, inference): the throughput form, per-request figures for every
 // inference entry, their base → head change, and the notice of the compute form's default MFU.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

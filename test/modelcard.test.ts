@@ -1,4 +1,4 @@
-// Hugging Face model cards (README: Rules): reading co2_eq_emissions in both forms, messy figures, front-matter edge cases,
+// Hugging Face model cards (docs/privacy.md, docs/rules.md): reading co2_eq_emissions in both forms, messy figures, front-matter edge cases,
 // headings; and `footprint-gate card [--write]` through the built CLI, which must change the co2_eq_emissions block
 // and not one other byte.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

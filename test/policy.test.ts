@@ -1,4 +1,4 @@
-// Privacy and transparency rules (README: The manifest, and Rules).
+// Privacy and transparency rules (docs/manifest.md and docs/rules.md).
 // Every rule gets a passing and a failing manifest; every finding is pinned to its rule, severity, line and column.
 // The positions were worked out by hand from the manifest lines below (line = index + 1, columns 1-based):
 //   "  - id: tickets"                 id value at column 9

@@ -1,4 +1,4 @@
-// Privacy exposure R = p × D (README: Rules): p from (ε, δ)-differential privacy, else the declared leak_probability,
+// Privacy exposure R = p × D (docs/privacy.md): p from (ε, δ)-differential privacy, else the declared leak_probability,
 // else 1 for personal data without anonymization, else unknown; and the manifest totals in report.privacy.
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
@@ -426,8 +426,8 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
     );
   });
 
-  it("the README's annotated manifest passes its own privacy policy", async () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  it("the manifest guide's annotated manifest passes its own privacy policy", async () => {
+    const readme = readFileSync(new URL("../docs/manifest.md", import.meta.url), "utf8");
     const start = readme.indexOf("```yaml\n", readme.indexOf("annotated tour"));
     const yaml = readme.slice(start + "```yaml\n".length, readme.indexOf("```\n", start + 8));
     expect(yaml).toContain("max_exposed_records: 1000");

@@ -1,4 +1,4 @@
-// The data centre and its electricity beyond the grid zone (README: Locations, Market-based CO2e, Methodology):
+// The data centre and its electricity beyond the grid zone (docs/manifest.md: Locations; docs/methodology.md: Market-based CO2e):
 // facility PUE and the data/default-pue notice, water factors, market-based CO2e and budget.basis, grid year.
 // Expected figures are computed by hand from the catalogue values quoted in each test.
 import { describe, expect, it } from "vitest";

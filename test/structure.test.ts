@@ -1,4 +1,4 @@
-// The layout the README's src/ section describes, checked from the import statements of src/: no module takes part
+// The layout docs/development.md describes, checked from the import statements of src/: no module takes part
 // in an import cycle, and only the GitHub adapter (src/github/, src/main.ts) imports @actions/*.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";

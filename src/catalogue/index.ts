@@ -257,7 +257,7 @@ function zoneIntensity(zone: string): Sourced {
 }
 
 /**
- * The grid intensity of a zone in a given year (README: Grid year), with a notice when it is not that year's own
+ * The grid intensity of a zone in a given year (docs/manifest.md: Grid year), with a notice when it is not that year's own
  * Electricity Maps figure: a later year gets the nearest earlier one; a year before the lifecycle series gets its
  * first year scaled by the country's ratio of direct-CO2 intensities (Our World in Data) between the two years,
  * so that a sub-national zone keeps its own level relative to its country.
@@ -310,7 +310,7 @@ const formatG = (v: number) => String(Number(v.toPrecision(4)));
 export const CFE_PROVIDERS: readonly Provider[] = PROVIDERS.filter((p) => cfe.providers[p] !== undefined);
 
 /**
- * The carbon-free-energy share the provider publishes for a cloud region (README: Market-based CO2e): that of the
+ * The carbon-free-energy share the provider publishes for a cloud region (docs/methodology.md: Market-based CO2e): that of the
  * given year, else the nearest earlier published year (the first one for a year before them), with a notice; the
  * latest without a year. null: no share is published for the location.
  */

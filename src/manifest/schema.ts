@@ -1,4 +1,4 @@
-// The manifest v1 schema (README: The manifest). Strict objects everywhere: a typo must not silently pass a gate.
+// The manifest v1 schema (docs/manifest.md; every key in docs/manifest-reference.md). Strict objects everywhere: a typo must not silently pass a gate.
 // Ranges are bounded below and above so that absurd figures (hours: 1e308, mfu: 1e-300) are refused instead of
 // producing nonsense, infinity or NaN.
 // Cross-field rules (exactly one of hours|gpu_hours|compute, …) live in ./rules.ts, where they get positions.

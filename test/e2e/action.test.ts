@@ -936,7 +936,7 @@ describe("two-workflow mode (workflow_run with a report from the pull_request ru
   });
 });
 
-describe("badge-path (README: The GitHub Action, action.yml)", () => {
+describe("badge-path (docs/action.md, action.yml)", () => {
   it("writes footprint.svg and the Shields endpoint footprint.json into the folder", async () => {
     const ws = workspace({ "footprint.yml": manifest() });
     const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs: { "badge-path": "badges", comment: "off" } });
