@@ -399,6 +399,15 @@ describe("the README", () => {
     expect(readme).toContain("](docs/README.md)");
   });
 
+  it("shows small images: every picture it takes from the repository is a PNG or SVG under 100 KB", () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(((?!https?:)[^)\s]+)\)/g)].map((m) => m[1]!);
+    expect(images).toContain("docs/images/comment.png");
+    for (const image of images) {
+      expect(image, image).toMatch(/\.(png|svg)$/);
+      expect(statSync(join(ROOT, image)).size, image).toBeLessThan(100 * 1024);
+    }
+  });
+
   it("shows the repository's own badge, and the committed badge is what the CLI makes from footprint.yml", () => {
     expect(readme).toContain("![carbon footprint](.github/badges/footprint.svg)");
     const out = mkdtempSync(join(tmpdir(), "fg-readme-badge-"));

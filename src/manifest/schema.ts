@@ -316,7 +316,8 @@ export type Throughput = z.infer<Schemas["throughput"]>;
 
 /**
  * Where the published schema lives: the committed schema/ file on the default branch, so editors and SchemaStore
- * can fetch it by this stable https URL (`# yaml-language-server: $schema=…` in every example manifest).
+ * can fetch it by this stable https URL (`# yaml-language-server: $schema=…` in every example manifest). It
+ * resolves once the repository is public with schema/ on main.
  */
 export const SCHEMA_ID = "https://raw.githubusercontent.com/footprint-gate/footprint-gate/main/schema/footprint.schema.json";
 
