@@ -16,11 +16,26 @@ const entries = [
   ["src/index.ts", "index.js"],
 ];
 
-/** The licence of every production dependency (what the bundles contain), sorted, for compliance. */
-function licenses() {
-  const paths = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: root, encoding: "utf8" }).trim().split("\n").slice(1);
+/** The package folders (under node_modules/) of every module ncc put in a bundle, from its webpack stats. */
+function bundledPackages(statsFile, into) {
+  const walk = (modules) => {
+    for (const m of modules ?? []) {
+      // The last node_modules/ segment names the package, nested copies included.
+      const dir = /^(.*node_modules\/(?:@[^/]+\/)?[^/ ]+)/.exec(m.name ?? "")?.[1];
+      if (dir) into.add(resolve(root, dir));
+      walk(m.modules);
+    }
+  };
+  walk(JSON.parse(readFileSync(statsFile, "utf8")).modules);
+}
+
+/**
+ * The licence of every package the bundles contain, sorted, for compliance. Every dependency is bundled (the
+ * published CLI has no runtime dependencies), so this reads what the bundles hold rather than package.json.
+ */
+function licenses(dirs) {
   const seen = new Map();
-  for (const dir of paths) {
+  for (const dir of dirs) {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     const file = readdirSync(dir).find((n) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(n));
     seen.set(
@@ -41,12 +56,15 @@ execFileSync(process.execPath, [join(root, "scripts/validator.mjs")], { stdio: "
 
 // Everything is built in a temporary folder and moved into dist/ at the end, so dist/ is never half-written.
 const out = mkdtempSync(join(tmpdir(), "fg-dist-"));
+const bundled = new Set();
 for (const [src, file] of entries) {
   const tmp = mkdtempSync(join(tmpdir(), "fg-build-"));
-  execFileSync(process.execPath, [ncc, "build", src, "-o", tmp, "--minify", "--target", "es2022", "--quiet"], {
+  const stats = join(tmp, "stats.json");
+  execFileSync(process.execPath, [ncc, "build", src, "-o", tmp, "--minify", "--target", "es2022", "--quiet", "--stats-out", stats], {
     cwd: root,
     stdio: "inherit",
   });
+  bundledPackages(stats, bundled);
   renameSync(join(tmp, "index.js"), join(out, file));
   // Chunks loaded on demand (import()) are shared by both bundles; the same name must mean the same bytes.
   for (const chunk of readdirSync(tmp).filter((n) => /^\d+\.index\.js$/.test(n))) {
@@ -58,7 +76,7 @@ for (const [src, file] of entries) {
 }
 // ncc copies the whole package.json; the bundles only need to be read as ES modules.
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }, null, 2) + "\n");
-writeFileSync(join(out, "licenses.txt"), licenses());
+writeFileSync(join(out, "licenses.txt"), licenses(bundled));
 mkdirSync(dist, { recursive: true });
 for (const name of readdirSync(dist)) if (!existsSync(join(out, name))) rmSync(join(dist, name), { recursive: true, force: true });
 for (const name of readdirSync(out)) copyFileSync(join(out, name), join(dist, name));
