@@ -2,7 +2,7 @@
 // their catalogue names resolved once.
 import { describe, expect, it } from "vitest";
 import { parseManifest } from "../src/manifest/parse.js";
-import { catalogueFindings, checkRules, MARKET_BOTH } from "../src/manifest/rules.js";
+import { catalogueFindings, checkRules, locationPath, MARKET_BOTH } from "../src/manifest/rules.js";
 import { HEAD } from "./helpers.js";
 
 function rules(text: string) {
@@ -98,7 +98,7 @@ describe("catalogue names of a manifest", () => {
   it("takes the location from defaults when the entry has none, and remembers where it is written", () => {
     const r = rules(`${HEAD}defaults:\n  location: FR\ntraining:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n`);
     expect(r.entries[0]!.location!.id).toBe("zone:FR");
-    expect(r.entries[0]!.locationPath).toEqual(["defaults", "location"]);
+    expect(locationPath(r.entries[0]!)).toEqual(["defaults", "location"]);
   });
 
   it("reports an unknown location in defaults for each entry using it, at the defaults key, and passes none of them on", () => {

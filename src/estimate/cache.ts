@@ -11,14 +11,15 @@ export interface SourceRef {
 export const STATED: SourceRef = { source: "manifest", year: null };
 
 export class EstimateCache {
-  private readonly assumptions = new KeyedMap<Assumption>();
+  /** By name, unit, source, year and value: nested maps, so that a look-up builds no key. */
+  private readonly assumptions = new Map<string, Map<string, Map<string, Map<number | null, Map<number | string, Assumption>>>>>();
   private readonly steps = new Map<string, KeyedMap<unknown>>();
 
   /** The one (frozen, shared) assumption with these fields. */
   assumption(name: string, value: number | string, unit: string, src: SourceRef): Assumption {
-    const keys = [name, unit, src.source, src.year, value];
-    let a = this.assumptions.get(keys);
-    if (a === undefined) this.assumptions.set(keys, (a = Object.freeze({ name, value, unit, source: src.source, year: src.year })));
+    const byValue = child(child(child(child(this.assumptions, name), unit), src.source), src.year);
+    let a = byValue.get(value);
+    if (a === undefined) byValue.set(value, (a = Object.freeze({ name, value, unit, source: src.source, year: src.year })));
     return a;
   }
 
@@ -56,4 +57,10 @@ class KeyedMap<T> {
       }
     });
   }
+}
+
+function child<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
+  let next = map.get(key);
+  if (!next) map.set(key, (next = new Map() as V));
+  return next;
 }

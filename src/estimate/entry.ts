@@ -1,6 +1,6 @@
 // One entry that passed the manifest's rules → its run, in named steps: where it runs, the market-based factor,
 // the planned energy, embodied carbon, measured figures in place of the plan's, and the run's record.
-import { findingAt, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
+import { below, entryFinding, findingAt, locationPath, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
 import type { Finding } from "../findings.js";
 import type { Path } from "../manifest/parse.js";
 import type { Manifest } from "../manifest/schema.js";
@@ -8,7 +8,7 @@ import type { EstimateCache } from "./cache.js";
 import { embodiedCarbon, type Embodied } from "./embodied.js";
 import { plannedEnergy, type PlannedEnergy } from "./energy.js";
 import { footprint, measuredFootprint, pct, withMarketBased, type Factors } from "./footprint.js";
-import type { Assumption, MeasuredInput, Notice, RunResult, Totals } from "./index.js";
+import type { Assumption, MeasuredInput, RunResult, Totals } from "./index.js";
 import { marketFactor } from "./market.js";
 import { perRequest } from "./per-request.js";
 import { siteOf } from "./site.js";
@@ -25,34 +25,33 @@ export interface EntryInput {
 export type EntryEstimate = { ok: true; run: RunResult; findings: Finding[]; defaultPue: Path | null } | { ok: false; findings: Finding[] };
 
 export function estimateEntry(e: ResolvedEntry, { defaults, measured, place, cache }: EntryInput): EntryEstimate {
-  const below = (at: Where): Where => ("key" in at ? { key: [...e.path, ...at.key] } : { value: [...e.path, ...at.value] });
-  const found = (n: Notice): Finding => findingAt(place, n.rule, n.severity, n.message, below(n.at));
-  const fail = (message: string, at: Where, findings: Finding[]): EntryEstimate => ({
-    ok: false,
-    findings: [findingAt(place, "manifest/invalid", "error", message, at), ...findings],
-  });
-
   const site = siteOf(e, defaults, cache);
-  const findings = site.notices.map(found);
+  const findings = site.notices.map((n) => entryFinding(place, e.path, n));
   const market = marketFactor(e, defaults, cache);
   if (!market.ok) {
-    return fail(market.message, { value: market.stated === "entry" ? [...e.path, "carbon_free_energy"] : ["defaults", "carbon_free_energy"] }, findings);
+    const at = market.stated === "entry" ? [...e.path, "carbon_free_energy"] : ["defaults", "carbon_free_energy"];
+    return failure(place, market.message, { value: at }, findings);
   }
-  for (const n of market.notices) findings.push(found(n));
+  for (const n of market.notices) findings.push(entryFinding(place, e.path, n));
   const energy = plannedEnergy(e, cache);
-  if (!energy.ok) return fail(energy.message, below(energy.at), findings);
+  if (!energy.ok) return failure(place, energy.message, below(e.path, energy.at), findings);
   const plan = energy.plan;
-  for (const n of plan.notices) findings.push(found(n));
+  for (const n of plan.notices) findings.push(entryFinding(place, e.path, n));
   const embodied = embodiedCarbon(e.entry, plan.acceleratorHours, cache);
-  const factors: Factors = { pue: site.pue.value, intensity: site.intensity.value, wue: site.wue.value, ewif: site.ewif.value };
+  const factors = site.factors;
   const planned = plan.itKwh === null ? null : footprint(plan.itKwh, factors, embodied.kg);
   const outcome = measured ? measuredOutcome(measured, factors, embodied, cache) : planned && { totals: planned, itKwh: plan.itKwh!, assumptions: [] };
-  if (!outcome) return fail("nothing to estimate for this entry", { value: [...e.path, "id"] }, findings);
+  if (!outcome) return failure(place, "nothing to estimate for this entry", { value: [...e.path, "id"] }, findings);
 
-  const assumptions = [...site.assumptions, ...market.assumptions, ...plan.assumptions, ...embodied.assumptions, ...site.water, ...outcome.assumptions];
+  // In the order the report lists them; concat copies once.
+  const assumptions = site.assumptions.concat(market.assumptions, plan.assumptions, embodied.assumptions, site.water, outcome.assumptions);
   const totals = withMarketBased(outcome.totals, market.factor);
   const run = runRecord(e, { totals, itKwh: outcome.itKwh, factors, plan, embodied, assumptions, measured: measured !== undefined, planned });
-  return { ok: true, run, findings, defaultPue: site.defaultPue ? e.locationPath : null };
+  return { ok: true, run, findings, defaultPue: site.defaultPue ? locationPath(e) : null };
+}
+
+function failure(place: FindingPlace, message: string, at: Where, findings: Finding[]): EntryEstimate {
+  return { ok: false, findings: [findingAt(place, "manifest/invalid", "error", message, at), ...findings] };
 }
 
 interface Outcome {

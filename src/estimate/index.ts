@@ -1,10 +1,10 @@
 // Estimation, as the README's Methodology describes. Pure: the catalogue is bundled data and measured files arrive
 // pre-read. Each entry is estimated in named steps (./entry.ts); the manifest's rules have run before (manifest/rules.ts).
 import { defaults } from "../catalogue/index.js";
-import type { Finding, Severity } from "../findings.js";
+import type { Finding } from "../findings.js";
 import type { CodeCarbonTotals } from "../measured/codecarbon.js";
 import type { Locator, Path } from "../manifest/parse.js";
-import type { ResolvedEntry, Where } from "../manifest/rules.js";
+import type { ResolvedEntry } from "../manifest/rules.js";
 import type { Manifest } from "../manifest/schema.js";
 import { EstimateCache } from "./cache.js";
 import { estimateEntry } from "./entry.js";
@@ -124,14 +124,6 @@ export function sumTotals(items: readonly Totals[]): Totals {
 
 export function zeroTotals(): Totals {
   return { energy_kwh: 0, operational_co2e_kg: 0, embodied_co2e_kg: 0, co2e_kg: 0, water_l: 0 };
-}
-
-/** A finding of an estimation step, at a path below the entry. */
-export interface Notice {
-  rule: string;
-  severity: Severity;
-  message: string;
-  at: Where;
 }
 
 /** Estimates every entry that passed the rules; one that cannot be estimated produces findings instead of a run. */

@@ -1,15 +1,15 @@
 // The market-based factor of an entry (README: Market-based CO2e): a stated factor, or a carbon-free share of the
 // location-based figure, stated or published by the cloud provider. The entry's own statement replaces the defaults'.
 import { CFE_PROVIDERS, providerCfe, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
-import type { ResolvedEntry } from "../manifest/rules.js";
+import type { EntryFinding, ResolvedEntry } from "../manifest/rules.js";
 import type { Manifest } from "../manifest/schema.js";
 import { STATED, type EstimateCache } from "./cache.js";
-import type { Assumption, Notice } from "./index.js";
+import type { Assumption } from "./index.js";
 
 export type MarketFactor = { intensity: number } | { cfe: Sourced };
 
 export type MarketChoice =
-  | { ok: true; factor: MarketFactor | null; notices: Notice[]; assumptions: readonly Assumption[] }
+  | { ok: true; factor: MarketFactor | null; notices: EntryFinding[]; assumptions: readonly Assumption[] }
   /** `stated`: where the carbon_free_energy without a published share is written. */
   | { ok: false; message: string; stated: "entry" | "defaults" };
 
@@ -34,7 +34,7 @@ export function marketFactor({ entry, location: loc }: ResolvedEntry, d: Manifes
     // The provider's published share of the entry's region, of the run's year where one is stated.
     const published = loc ? providerCfe(loc, year) : null;
     if (!published) return { ok: false, message: noProviderCfeMessage(loc), stated: own ? "entry" : "defaults" };
-    const notices: Notice[] = published.notice ? [{ rule: "data/cfe-year", severity: "notice", message: published.notice, at: { value: ["year"] } }] : [];
+    const notices: EntryFinding[] = published.notice ? [{ rule: "data/cfe-year", severity: "notice", message: published.notice, at: { value: ["year"] } }] : [];
     const share = published.share;
     return { ok: true, factor: { cfe: share }, notices, assumptions: [cache.assumption("carbon_free_energy", share.value, "", share)] };
   });

@@ -1,10 +1,11 @@
 // Where an entry runs: the data centre's PUE, the grid's carbon intensity and the water factors (README: Locations).
 // Entries that share these inputs share one Site.
 import { defaults, zoneIntensityIn, type Sourced } from "../catalogue/index.js";
-import type { ResolvedEntry } from "../manifest/rules.js";
+import type { EntryFinding, ResolvedEntry } from "../manifest/rules.js";
 import type { Manifest } from "../manifest/schema.js";
 import { STATED, type EstimateCache } from "./cache.js";
-import type { Assumption, Notice } from "./index.js";
+import type { Factors } from "./footprint.js";
+import type { Assumption } from "./index.js";
 
 export interface Site {
   pue: Sourced;
@@ -13,9 +14,11 @@ export interface Site {
   wue: Sourced;
   /** Water of electricity generation per kWh of facility energy. */
   ewif: Sourced;
+  /** The four figures above as plain numbers. */
+  factors: Factors;
   /** The PUE is the industry average although the entry has a location: the notice data/default-pue names it. */
   defaultPue: boolean;
-  notices: Notice[];
+  notices: EntryFinding[];
   /** location, pue and carbon_intensity, which the report lists first. */
   assumptions: readonly Assumption[];
   /** wue_onsite and ewif, which the report lists last. */
@@ -34,7 +37,7 @@ export function siteOf({ entry, location: loc }: ResolvedEntry, d: Manifest["def
   const intensityOwn = entry.carbon_intensity;
   const year = entry.year;
   return cache.once("site", [loc, pueOwn, facility, intensityOwn, year, wueOwn, ewifOwn], () => {
-    const notices: Notice[] = [];
+    const notices: EntryFinding[] = [];
     const pue: Sourced =
       pueOwn !== undefined ? { value: pueOwn, ...STATED } : (loc?.pue ?? (facility !== undefined ? defaults.facility_pue[facility] : defaults.unknown_pue));
     let intensity: Sourced = intensityOwn !== undefined ? { value: intensityOwn, ...STATED } : (loc?.intensity ?? defaults.world_intensity);
@@ -60,6 +63,7 @@ export function siteOf({ entry, location: loc }: ResolvedEntry, d: Manifest["def
     }
     assumptions.push(cache.assumption("pue", pue.value, "", pue), cache.assumption("carbon_intensity", intensity.value, "gCO2e/kWh", intensity));
     const water = [cache.assumption("wue_onsite", wue.value, "L/kWh", wue), cache.assumption("ewif", ewif.value, "L/kWh", ewif)];
-    return { pue, intensity, wue, ewif, defaultPue: loc !== null && pue === defaults.unknown_pue, notices, assumptions, water };
+    const factors = { pue: pue.value, intensity: intensity.value, wue: wue.value, ewif: ewif.value };
+    return { pue, intensity, wue, ewif, factors, defaultPue: loc !== null && pue === defaults.unknown_pue, notices, assumptions, water };
   });
 }

@@ -26,6 +26,16 @@ export interface FindingPlace {
   locator: Locator;
 }
 
+/** `at`, a place below the entry at `path`, as a place in the manifest. */
+export function below(path: Path, at: Where): Where {
+  return "key" in at ? { key: [...path, ...at.key] } : { value: [...path, ...at.value] };
+}
+
+/** A finding of the entry at `path`. */
+export function entryFinding(place: FindingPlace, path: Path, f: EntryFinding): Finding {
+  return findingAt(place, f.rule, f.severity, f.message, below(path, f.at));
+}
+
 export function findingAt(place: FindingPlace, rule: string, severity: Severity, message: string, where: Where): Finding {
   return { rule, severity, message, file: place.file, ...("key" in where ? place.locator.key(where.key) : place.locator.value(where.value)) };
 }
@@ -40,8 +50,6 @@ export interface ResolvedEntry {
   /** The catalogue model, or a custom one built from the entry's power_w; null when the entry names none. */
   accelerator: Accelerator | null;
   location: ResolvedLocation | null;
-  /** Where the location is written: on the entry or in defaults. */
-  locationPath: Path;
   /** The throughput form's sustained rate in requests per second; null in the other forms. */
   rate: number | null;
 }
@@ -110,7 +118,7 @@ function checkEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Pat
   const invalid = (message: string, where: Where) => problems.push(findingAt(place, "manifest/invalid", "error", message, where));
 
   for (const p of kind === "training" ? trainingForm(entry) : inferenceForm(entry)) {
-    invalid(p.message, "key" in p.at ? { key: [...path, ...p.at.key] } : { value: [...path, ...p.at.value] });
+    invalid(p.message, below(path, p.at));
   }
   const t = entry as TrainingEntry;
   const inf = entry as InferenceEntry;
@@ -122,36 +130,19 @@ function checkEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Pat
     invalid(`accelerator is required to estimate this entry${custom}`, { value: [...path, "id"] });
   }
 
-  let accelerator: Accelerator | null = null;
-  if (entry.accelerator !== undefined) {
-    const found = names.accelerator(entry.accelerator);
-    const peak = kind === "training" ? t.peak_tflops : undefined;
-    const at: Where = { value: [...path, "accelerator"] };
-    if (found.ok) {
-      accelerator = found.value;
-      if (found.ambiguity)
-        notices.push(findingAt(place, "data/ambiguous-accelerator", "notice", ambiguousMessage(entry.accelerator, accelerator, found.ambiguity), at));
-    } else if (entry.power_w !== undefined) {
-      accelerator = names.custom(entry.accelerator);
-      notices.push(findingAt(place, "data/custom-accelerator", "notice", customMessage(accelerator.name, entry.power_w, peak), at));
-      if (kind === "training" && t.compute !== undefined && peak === undefined) {
-        invalid(`compute needs peak_tflops for the custom accelerator ${JSON.stringify(accelerator.name.slice(0, 100))} (or give hours or gpu_hours)`, {
-          key: [...path, "compute"],
-        });
-      }
-    } else {
-      problems.push(findingAt(place, "data/unknown-accelerator", "error", unknownMessage("accelerator", entry.accelerator, found.suggestions), at));
-    }
-  }
+  const accelerator = entry.accelerator !== undefined ? acceleratorOf(kind, entry, entry.accelerator, names) : { model: null, problems: [], notices: [] };
+  for (const p of accelerator.problems) problems.push(entryFinding(place, path, p));
+  for (const n of accelerator.notices) notices.push(entryFinding(place, path, n));
 
   const locationInput = entry.location ?? manifest.defaults?.location;
-  const locationPath: Path = entry.location !== undefined ? [...path, "location"] : ["defaults", "location"];
   let location: ResolvedLocation | null = null;
   if (locationInput !== undefined) {
     const found = names.location(locationInput);
     if (found.ok) location = found.value;
-    else
-      problems.push(findingAt(place, "data/unknown-location", "error", unknownMessage("location", locationInput, found.suggestions), { value: locationPath }));
+    else {
+      const message = unknownMessage("location", locationInput, found.suggestions);
+      problems.push(findingAt(place, "data/unknown-location", "error", message, { value: locationPath({ entry, path }) }));
+    }
   }
 
   const rate = kind === "inference" && inf.throughput !== undefined && throughputProblems(inf.throughput).length === 0 ? requestRate(inf.throughput) : null;
@@ -164,9 +155,60 @@ function checkEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Pat
   }
   if (entry.carbon_free_energy !== undefined && entry.market_based_intensity !== undefined) invalid(MARKET_BOTH, { key: [...path, "market_based_intensity"] });
 
-  const findings = [...problems, ...notices];
-  if (problems.length > 0) return { ok: false, findings };
-  return { ok: true, findings, entry: { kind, index: path[1] as number, entry, path, accelerator, location, locationPath, rate } };
+  if (problems.length > 0) return { ok: false, findings: problems.concat(notices) };
+  return { ok: true, findings: notices, entry: { kind, index: path[1] as number, entry, path, accelerator: accelerator.model, location, rate } };
+}
+
+/** A finding at a place below an entry. */
+export interface EntryFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  at: Where;
+}
+
+/** The catalogue model an entry names, or a custom one where it states power_w. */
+function acceleratorOf(
+  kind: Kind,
+  entry: TrainingEntry | InferenceEntry,
+  name: string,
+  names: Names,
+): { model: Accelerator | null; problems: EntryFinding[]; notices: EntryFinding[] } {
+  const found = names.accelerator(name);
+  const at: Where = { value: ["accelerator"] };
+  if (found.ok) {
+    const notices: EntryFinding[] = found.ambiguity
+      ? [{ rule: "data/ambiguous-accelerator", severity: "notice", message: ambiguousMessage(name, found.value, found.ambiguity), at }]
+      : [];
+    return { model: found.value, problems: [], notices };
+  }
+  if (entry.power_w === undefined) {
+    return {
+      model: null,
+      problems: [{ rule: "data/unknown-accelerator", severity: "error", message: unknownMessage("accelerator", name, found.suggestions), at }],
+      notices: [],
+    };
+  }
+  const model = names.custom(name);
+  const peak = kind === "training" ? (entry as TrainingEntry).peak_tflops : undefined;
+  const notices: EntryFinding[] = [{ rule: "data/custom-accelerator", severity: "notice", message: customMessage(model.name, entry.power_w, peak), at }];
+  const problems: EntryFinding[] =
+    kind === "training" && (entry as TrainingEntry).compute !== undefined && peak === undefined
+      ? [
+          {
+            rule: "manifest/invalid",
+            severity: "error",
+            message: `compute needs peak_tflops for the custom accelerator ${JSON.stringify(model.name.slice(0, 100))} (or give hours or gpu_hours)`,
+            at: { key: ["compute"] },
+          },
+        ]
+      : [];
+  return { model, problems, notices };
+}
+
+/** Where an entry's location is written: on the entry, or in defaults. */
+export function locationPath({ entry, path }: Pick<ResolvedEntry, "entry" | "path">): Path {
+  return entry.location !== undefined ? [...path, "location"] : ["defaults", "location"];
 }
 
 /** A problem of an entry's form, at a path below the entry. */
@@ -175,10 +217,12 @@ interface FormProblem {
   at: Where;
 }
 
+const DURATIONS = ["hours", "gpu_hours", "compute"] as const;
+
 /** Exactly one of hours (with count), gpu_hours or compute, unless the entry states a measured figure. */
 function trainingForm(t: TrainingEntry): FormProblem[] {
   const out: FormProblem[] = [];
-  const given = (["hours", "gpu_hours", "compute"] as const).filter((k) => t[k] !== undefined);
+  const given = DURATIONS.filter((k) => t[k] !== undefined);
   if (given.length > 1) out.push({ message: `give exactly one of hours, gpu_hours or compute (found ${given.join(", ")})`, at: { key: [given[1]!] } });
   else if (given.length === 0 && t.measured === undefined) {
     out.push({ message: "give one of hours (with count), gpu_hours or compute, or a measured figure", at: { value: ["id"] } });
