@@ -3,11 +3,11 @@ import { checkBudgets, type BudgetUse } from "./budget.js";
 import { diff, type Delta, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
 import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
-import { formatPath, parseManifest, type Locator, type Path } from "./manifest/parse.js";
+import { parseManifest, type Locator, type Path } from "./manifest/parse.js";
+import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
-import { findAccelerator, findLocation, limitSuggestions, unknownMessage } from "./catalogue/index.js";
 import { checkPolicies, datasetExposure, privacyTotals, type DatasetReport, type ModelCardReport, type PrivacyTotals } from "./policy.js";
 import { regionAdvice, type RegionAdvice } from "./advice.js";
 import { tabulateAssumptions, type AssumptionRow, type SourceRow } from "./report.js";
@@ -55,15 +55,16 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   if (!parsed.manifest) {
     const raw = parsed.data as { project?: unknown } | null | undefined;
     return {
-      findings: parsed.findings.concat(limitSuggestions(() => catalogueFindings(parsed.data, src.path, parsed.locator))),
+      findings: parsed.findings.concat(catalogueFindings(parsed.data, { file: src.path, locator: parsed.locator })),
       fatal: true,
       project: typeof raw?.project === "string" ? raw.project : null,
     };
   }
   const { manifest, locator } = parsed;
-  const findings: Finding[] = [...duplicateIds(manifest, src.path, locator)];
+  const rules = checkRules(manifest, { file: src.path, locator });
+  const findings: Finding[] = rules.findings;
   const measured = await readMeasured(manifest, src, locator, findings);
-  const estimate = limitSuggestions(() => estimateManifest(manifest, { file: src.path, locator, measured }));
+  const estimate = estimateManifest(manifest, rules.entries, { file: src.path, locator, measured });
   for (const f of estimate.findings) findings.push(f);
   const totals = sumTotals(estimate.runs);
   for (const f of nonFiniteFindings({ runs: estimate.runs.map(({ path: _path, ...run }) => run), totals }, estimate.runs, src.path, locator)) findings.push(f);
@@ -231,78 +232,6 @@ export function unreadableManifest(path: string, message: string): ManifestRepor
   return notEvaluated(path, null, [{ rule: "manifest/unreadable", severity: "error", message, file: path, line: 1, column: 1 }]);
 }
 
-/** Unknown accelerators and locations in a manifest that failed the schema, so every problem shows at once. */
-function catalogueFindings(data: unknown, file: string, locator: Locator): Finding[] {
-  const out: Finding[] = [];
-  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!isRecord(data)) return out;
-  const checkLocation = (value: unknown, path: (string | number)[]) => {
-    if (typeof value !== "string") return;
-    const found = findLocation(value);
-    if (!found.ok)
-      out.push({
-        rule: "data/unknown-location",
-        severity: "error",
-        message: unknownMessage("location", value, found.suggestions),
-        file,
-        ...locator.value(path),
-      });
-  };
-  if (isRecord(data.defaults)) checkLocation(data.defaults.location, ["defaults", "location"]);
-  for (const section of ["training", "inference"]) {
-    const entries = data[section];
-    if (!Array.isArray(entries)) continue;
-    entries.forEach((e: unknown, i) => {
-      if (!isRecord(e)) return;
-      // With power_w an unknown name is a custom accelerator (reported once the schema passes).
-      if (typeof e.accelerator === "string" && e.power_w === undefined) {
-        const found = findAccelerator(e.accelerator);
-        if (!found.ok) {
-          out.push({
-            rule: "data/unknown-accelerator",
-            severity: "error",
-            message: unknownMessage("accelerator", e.accelerator, found.suggestions),
-            file,
-            ...locator.value([section, i, "accelerator"]),
-          });
-        }
-      }
-      checkLocation(e.location, [section, i, "location"]);
-    });
-  }
-  return out;
-}
-
-function duplicateIds(manifest: Manifest, file: string, locator: Locator): Finding[] {
-  const out: Finding[] = [];
-  const check = (groups: [string, { id: string }[] | undefined][], what: string) => {
-    const seen = new Map<string, string>();
-    for (const [section, entries] of groups) {
-      entries?.forEach((e, i) => {
-        const prev = seen.get(e.id);
-        if (prev) {
-          out.push({
-            rule: "manifest/invalid",
-            severity: "error",
-            message: `${section}[${i}].id: duplicate ${what} id \`${e.id}\` (first used at ${prev}); ids must be unique`,
-            file,
-            ...locator.value([section, i, "id"]),
-          });
-        } else seen.set(e.id, `${section}[${i}]`);
-      });
-    }
-  };
-  check(
-    [
-      ["training", manifest.training],
-      ["inference", manifest.inference],
-    ],
-    "entry",
-  );
-  check([["datasets", manifest.datasets]], "dataset");
-  return out;
-}
-
 async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Locator, findings: Finding[]): Promise<Map<string, MeasuredInput>> {
   const out = new Map<string, MeasuredInput>();
   const kinds = [
@@ -314,21 +243,13 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
       const m = entry.measured;
       if (!m) continue;
       const path = [kind, i, "measured"];
-      if ((m.codecarbon === undefined) === (m.energy_kwh === undefined)) {
-        findings.push({
-          rule: "manifest/invalid",
-          severity: "error",
-          message: `${formatPath(path)}: give exactly one of codecarbon or energy_kwh`,
-          file: src.path,
-          ...locator.key(path),
-        });
-        continue;
-      }
+      // A block with both or neither is reported by the rules (manifest/rules.ts), and its entry is not estimated.
       if (m.energy_kwh !== undefined) {
         out.set(entryKey(kind, i), { energy_kwh: m.energy_kwh, label: `${m.energy_kwh} kWh (IT-level)` });
         continue;
       }
-      const files = typeof m.codecarbon === "string" ? [m.codecarbon] : m.codecarbon!;
+      if (m.codecarbon === undefined) continue;
+      const files = typeof m.codecarbon === "string" ? [m.codecarbon] : m.codecarbon;
       const parts = [];
       for (const [j, rel] of files.entries()) {
         const filePath = typeof m.codecarbon === "string" ? [...path, "codecarbon"] : [...path, "codecarbon", j];

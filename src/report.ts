@@ -97,13 +97,19 @@ export function tabulateAssumptions<R extends Pick<RunResult, "assumptions">>(
     }
     return i;
   };
+  // The estimator shares one object among the entries with the same assumption: that object's row is found at once.
+  const rowOf = new Map<Assumption, number>();
   const out = runs.map(({ assumptions, ...run }) => ({
     ...run,
     assumptions: assumptions.map((a: Assumption) => {
+      const known = rowOf.get(a);
+      if (known !== undefined) return known;
       const source = clip(a.source, TEXT_LIMITS.source);
       const s = indexOf(sourceIndex, sources, `${a.year}\u0000${source}`, () => ({ source, year: a.year }));
       const value = typeof a.value === "string" ? clip(a.value, TEXT_LIMITS.assumptionValue) : a.value;
-      return indexOf(rowIndex, rows, JSON.stringify([a.name, value, a.unit, s]), () => ({ name: a.name, value, unit: a.unit, source: s }));
+      const row = indexOf(rowIndex, rows, JSON.stringify([a.name, value, a.unit, s]), () => ({ name: a.name, value, unit: a.unit, source: s }));
+      rowOf.set(a, row);
+      return row;
     }),
   }));
   return { runs: out, assumptions: rows, sources };

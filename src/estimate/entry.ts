@@ -1,0 +1,118 @@
+// One entry that passed the manifest's rules → its run, in named steps: where it runs, the market-based factor,
+// the planned energy, embodied carbon, measured figures in place of the plan's, and the run's record.
+import { below, entryFinding, findingAt, locationPath, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
+import type { Finding } from "../findings.js";
+import type { Path } from "../manifest/parse.js";
+import type { Manifest } from "../manifest/schema.js";
+import type { EstimateCache } from "./cache.js";
+import { embodiedCarbon, type Embodied } from "./embodied.js";
+import { plannedEnergy, type PlannedEnergy } from "./energy.js";
+import { footprint, measuredFootprint, pct, withMarketBased, type Factors } from "./footprint.js";
+import type { Assumption, MeasuredInput, RunResult, Totals } from "./index.js";
+import { marketFactor } from "./market.js";
+import { perRequest } from "./per-request.js";
+import { siteOf } from "./site.js";
+
+export interface EntryInput {
+  defaults: Manifest["defaults"];
+  /** The entry's measured figures, read beforehand. */
+  measured: MeasuredInput | undefined;
+  place: FindingPlace;
+  cache: EstimateCache;
+}
+
+/** `defaultPue`: where the location of an entry whose PUE is the industry-average default is written. */
+export type EntryEstimate = { ok: true; run: RunResult; findings: Finding[]; defaultPue: Path | null } | { ok: false; findings: Finding[] };
+
+export function estimateEntry(e: ResolvedEntry, { defaults, measured, place, cache }: EntryInput): EntryEstimate {
+  const site = siteOf(e, defaults, cache);
+  const findings = site.notices.map((n) => entryFinding(place, e.path, n));
+  const market = marketFactor(e, defaults, cache);
+  if (!market.ok) {
+    const at = market.stated === "entry" ? [...e.path, "carbon_free_energy"] : ["defaults", "carbon_free_energy"];
+    return failure(place, market.message, { value: at }, findings);
+  }
+  for (const n of market.notices) findings.push(entryFinding(place, e.path, n));
+  const energy = plannedEnergy(e, cache);
+  if (!energy.ok) return failure(place, energy.message, below(e.path, energy.at), findings);
+  const plan = energy.plan;
+  for (const n of plan.notices) findings.push(entryFinding(place, e.path, n));
+  const embodied = embodiedCarbon(e.entry, plan.acceleratorHours, cache);
+  const factors = site.factors;
+  const planned = plan.itKwh === null ? null : footprint(plan.itKwh, factors, embodied.kg);
+  const outcome = measured ? measuredOutcome(measured, factors, embodied, cache) : planned && { totals: planned, itKwh: plan.itKwh!, assumptions: [] };
+  if (!outcome) return failure(place, "nothing to estimate for this entry", { value: [...e.path, "id"] }, findings);
+
+  // In the order the report lists them; concat copies once.
+  const assumptions = site.assumptions.concat(market.assumptions, plan.assumptions, embodied.assumptions, site.water, outcome.assumptions);
+  const totals = withMarketBased(outcome.totals, market.factor);
+  const run = runRecord(e, { totals, itKwh: outcome.itKwh, factors, plan, embodied, assumptions, measured: measured !== undefined, planned });
+  return { ok: true, run, findings, defaultPue: site.defaultPue ? locationPath(e) : null };
+}
+
+function failure(place: FindingPlace, message: string, at: Where, findings: Finding[]): EntryEstimate {
+  return { ok: false, findings: [findingAt(place, "manifest/invalid", "error", message, at), ...findings] };
+}
+
+interface Outcome {
+  totals: Totals;
+  itKwh: number;
+  assumptions: readonly Assumption[];
+}
+
+/** Measured figures replace the plan's energy and operational CO2e; embodied carbon stays the plan's. */
+function measuredOutcome(measured: MeasuredInput, factors: Factors, embodied: Embodied, cache: EstimateCache): Outcome {
+  const m = measuredFootprint(measured, factors, embodied.kg);
+  const src = { source: "measurement", year: null };
+  const assumptions = [cache.assumption("measured", measured.label, "", src)];
+  if (measured.codecarbon) {
+    assumptions.push(
+      cache.assumption("operational_co2e", "CodeCarbon's emissions column (its own grid figure; carbon_intensity above is not applied)", "", src),
+    );
+  }
+  return { totals: m.totals, itKwh: m.itKwh, assumptions };
+}
+
+interface RunParts {
+  totals: Totals;
+  itKwh: number;
+  factors: Factors;
+  plan: PlannedEnergy;
+  embodied: Embodied;
+  assumptions: Assumption[];
+  measured: boolean;
+  /** The plan's totals, also for a measured entry; null when it cannot be planned. */
+  planned: Totals | null;
+}
+
+function runRecord(e: ResolvedEntry, p: RunParts): RunResult {
+  const { entry, kind } = e;
+  const accHours = p.plan.acceleratorHours;
+  return {
+    id: entry.id,
+    kind,
+    basis: p.measured ? "measured" : "estimated",
+    ...p.totals,
+    inputs: {
+      accelerator: e.accelerator?.id ?? null,
+      count: entry.count ?? null,
+      accelerator_hours: accHours,
+      wall_clock_hours: accHours !== null && entry.count !== undefined ? accHours / entry.count : null,
+      power_w: p.plan.powerW,
+      utilization: accHours !== null ? p.plan.utilization : null,
+      repeats: entry.repeats ?? 1,
+      it_kwh: p.itKwh,
+      pue: p.factors.pue,
+      carbon_intensity: p.factors.intensity,
+      location: e.location?.id ?? null,
+      zone: e.location?.zone ?? null,
+      wue_l_per_kwh: p.factors.wue,
+      ewif_l_per_kwh: p.factors.ewif,
+      embodied_per_accelerator_kg: p.embodied.perAcceleratorKg,
+    },
+    assumptions: p.assumptions,
+    planned: p.measured && p.planned ? { ...p.planned, drift_energy_pct: pct(p.totals.energy_kwh, p.planned.energy_kwh) } : null,
+    per_request: kind === "inference" ? perRequest(p.totals, entry, e.rate) : null,
+    path: e.path,
+  };
+}
