@@ -108,7 +108,8 @@ export function noteBody(report: Report, mr: MergeRequest, baseRef: string | nul
  */
 export async function commentOnMergeRequest(report: Report, mr: MergeRequest, baseRef: string | null, options: NotesOptions = {}): Promise<string> {
   const { body, digest, marker } = noteBody(report, mr, baseRef);
-  const notes = notesClient({ api: mr.api, projectId: mr.projectId, mrIid: mr.mrIid, token: mr.token, marker }, options);
+  const warn = (message: string) => process.stderr.write(`footprint-gate: warning: ${message}\n`);
+  const notes = notesClient({ api: mr.api, projectId: mr.projectId, mrIid: mr.mrIid, token: mr.token, marker }, { warn, ...options });
   try {
     const outcome = await notes.keep(body, digest);
     const where = mr.mrProjectUrl && outcome.id !== null ? `${mr.mrProjectUrl}/-/merge_requests/${mr.mrIid}#note_${outcome.id}` : `merge request !${mr.mrIid}`;

@@ -134,7 +134,9 @@ export function notesClient(target: NotesTarget, options: NotesOptions = {}) {
       }
       const retryable = res.status === 429 || res.status >= 500;
       if (retryable && attempt < attempts) {
-        const after = Number(res.headers.get("retry-after"));
+        // Retry-After in seconds when GitLab sends it (rate limits), capped; else a short backoff.
+        const header = res.headers.get("retry-after");
+        const after = header === null ? NaN : Number(header);
         await sleep(Number.isFinite(after) && after >= 0 ? Math.min(after * 1000, MAX_RETRY_WAIT_MS) : 1000 * attempt);
         continue;
       }

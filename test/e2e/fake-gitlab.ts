@@ -34,6 +34,8 @@ export interface GitlabFault {
   times?: number;
   /** Accept the request and never answer (a hung GitLab); status is ignored. */
   hang?: boolean;
+  /** Extra response headers (retry-after). */
+  headers?: Record<string, string>;
 }
 
 export const PROJECT_ID = 4242;
@@ -138,7 +140,7 @@ export class FakeGitlab {
         this.hung.push(res);
         return;
       }
-      return send(fault.status, { message: `${fault.status} fault` });
+      return send(fault.status, { message: `${fault.status} fault` }, fault.headers);
     }
     // Unknown routes (another project, another merge request) answer as GitLab does for resources it cannot show.
     if (route === "unknown") return send(404, { message: "404 Not found" });

@@ -177,6 +177,20 @@ describe("comment gitlab: what a job must fix is exit code 2 with the fix, and t
     expect(gitlab.requests.filter((q) => q.route === "get-user")).toHaveLength(3);
   });
 
+  it("a rate limit (429 with Retry-After) is waited out as GitLab asks, and the note is still kept", async () => {
+    gitlab.fault({ route: "list-notes", status: 429, headers: { "retry-after": "2" } });
+    gitlab.fault({ route: "update-note", status: 503 });
+    const waits: number[] = [];
+    const notes = notesClient(
+      { api: gitlab.api, projectId: String(PROJECT_ID), mrIid: MR_IID, token: TOKEN, marker: "<!-- footprint-gate:v1 key=000000000000 -->" },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
+    expect(await notes.keep("<!-- footprint-gate:v1 key=000000000000 -->\nfirst", "1".repeat(64))).toMatchObject({ action: "created" });
+    expect(await notes.keep("<!-- footprint-gate:v1 key=000000000000 -->\nsecond", "2".repeat(64))).toMatchObject({ action: "updated" });
+    expect(waits).toEqual([2000, 1000]);
+    expect(ours().map((n) => n.body)).toEqual(["<!-- footprint-gate:v1 key=000000000000 -->\nsecond"]);
+  });
+
   it("an unknown host or --report with manifests is a usage error", async () => {
     const dir = workspace({ "footprint.yml": demoManifest() });
     const host = await runCli(["comment", "github"], dir, ciEnv(dir));
