@@ -7,7 +7,7 @@ import { jsonSchema } from "./manifest/schema.js";
 import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
-import { buildReport, exitCode, reportJson, type FailOn } from "./report.js";
+import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sortFindings } from "./findings.js";
@@ -16,7 +16,8 @@ import { parseManifest } from "./manifest/parse.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
-import { BaseRefUnavailable, SourceError, gitRefSource, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import { BaseRefUnavailable, SourceError, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import { commentOnMergeRequest, GITLAB_USAGE, GitlabError, mergeRequestOf } from "./gitlab/comment.js";
 import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
@@ -56,6 +57,7 @@ Usage:
   footprint-gate card [MANIFEST] [--write [--create]]
   footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
   footprint-gate schema
+  footprint-gate comment gitlab [MANIFEST…] [check's options | --report FILE]
   footprint-gate COMMAND --help
 
   MANIFEST      footprint manifest(s), default footprint.yml
@@ -69,7 +71,7 @@ Usage:
   badge         write DIR/footprint.svg and the Shields endpoint JSON DIR/footprint.json (total CO2e,
                 or energy with --metric energy; coloured by the use of the total budget)
 
-Exit codes: 0 passed, 1 gate failed, 2 a manifest cannot be evaluated or usage error.
+Exit codes: 0 passed, 1 gate failed, 2 a manifest cannot be evaluated, usage error, or a GitLab setting to fix.
 `;
 
 /** A mistake on the command line; `usage` is the text of the command it concerns (the global usage otherwise). */
@@ -136,22 +138,27 @@ function withNotice(r: ManifestReport, rule: string, message: string): ManifestR
   return { ...r, findings: sortFindings([...r.findings, { rule, severity: "notice", message, file: r.path, line: 1, column: 1 }]) };
 }
 
+const CHECK_OPTIONS = {
+  base: { type: "string" },
+  "base-ref": { type: "string" },
+  format: { type: "string" },
+  "fail-on": { type: "string" },
+} as const satisfies Options;
+
 async function check(args: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    args,
-    {
-      base: { type: "string" },
-      "base-ref": { type: "string" },
-      format: { type: "string" },
-      "fail-on": { type: "string" },
-    },
-    CHECK_USAGE,
-  );
-  const format = oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", CHECK_USAGE);
-  const failOn = oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", CHECK_USAGE);
+  const { values, positionals } = parse(args, CHECK_OPTIONS, CHECK_USAGE);
+  const { report, format, failOn } = await checkReport(values, positionals, CHECK_USAGE);
+  process.stdout.write(formatReport(report, format));
+  return exitCode(report, failOn);
+}
+
+/** check's report, shared by `check` and `comment gitlab` (same arguments). */
+async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: string[], usage: string) {
+  const format = oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", usage);
+  const failOn = oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", usage);
   const files = positionals.length > 0 ? positionals : ["footprint.yml"];
-  if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both", CHECK_USAGE);
-  if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several", CHECK_USAGE);
+  if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both", usage);
+  if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several", usage);
   const baseRef = values["base-ref"];
 
   const manifests: ManifestReport[] = [];
@@ -190,11 +197,54 @@ async function check(args: string[]): Promise<number> {
       manifests.push(await evaluate(head, null));
     }
   }
-  const report = buildReport(manifests);
-  const output =
-    format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report, { footer: { docsUrl: docsUrl() } }) : renderText(report);
-  process.stdout.write(output);
+  return { report: buildReport(manifests), format, failOn };
+}
+
+function formatReport(report: Report, format: "text" | "markdown" | "json"): string {
+  return format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report, { footer: { docsUrl: docsUrl() } }) : renderText(report);
+}
+
+/** `comment gitlab`: check (or a report), then the merge request's note; the settings are checked before any work. */
+async function comment(args: string[]): Promise<number> {
+  const [host, ...rest] = args;
+  if (host === "--help" || host === "-h") throw new HelpRequest(GITLAB_USAGE);
+  if (host !== "gitlab")
+    throw new UsageError(
+      host === undefined ? "comment needs a host: comment gitlab" : `unknown host ${JSON.stringify(host)}; only gitlab is supported`,
+      GITLAB_USAGE,
+    );
+  const { values, positionals } = parse(rest, { ...CHECK_OPTIONS, report: { type: "string" } }, GITLAB_USAGE);
+  if (values.report !== undefined && (positionals.length > 0 || values.base !== undefined || values["base-ref"] !== undefined))
+    throw new UsageError("--report replaces MANIFEST, --base and --base-ref", GITLAB_USAGE);
+  const mr = mergeRequestOf(process.env);
+  const { report, format, failOn } =
+    values.report === undefined
+      ? await checkReport(values, positionals, GITLAB_USAGE)
+      : {
+          report: await readReportFile(values.report),
+          format: oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", GITLAB_USAGE),
+          failOn: oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", GITLAB_USAGE),
+        };
+  process.stdout.write(formatReport(report, format));
+  process.stderr.write(`footprint-gate: ${await commentOnMergeRequest(report, mr, values["base-ref"] ?? null)}\n`);
   return exitCode(report, failOn);
+}
+
+/** A report written by `check --format json`, read as untrusted input (its zod schema is loaded only here). */
+async function readReportFile(path: string): Promise<Report> {
+  const { MAX_REPORT_BYTES, parseReport } = await import("./report-schema.js");
+  let bytes: Buffer | null;
+  try {
+    bytes = readRegularFile(path, MAX_REPORT_BYTES);
+  } catch (err) {
+    throw new SourceError(err instanceof PathError ? err.message : `cannot read it (${fsReason(err)})`, path);
+  }
+  if (bytes === null) throw new SourceError("no such file", path);
+  try {
+    return parseReport(bytes.toString("utf8"));
+  } catch (err) {
+    throw new SourceError(`not a footprint-gate report: ${errorMessage(err)}`, path);
+  }
 }
 
 /** Why a folder cannot be made or written to, from the error of mkdir/open. */
@@ -302,6 +352,8 @@ export async function main(argv: string[]): Promise<number> {
         return await card(rest);
       case "badge":
         return await badge(rest);
+      case "comment":
+        return await comment(rest);
       case "--version":
       case "-v":
         process.stdout.write(`${pkg.version}\n`);
@@ -314,7 +366,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default: {
         // A near miss (chek, bagde) names the command meant; the input is bounded by closest's length limit.
-        const near = closest(command, ["check", "card", "badge", "schema", "help"], 1)[0];
+        const near = closest(command, ["check", "card", "badge", "schema", "comment", "help"], 1)[0];
         const meant = near !== undefined && distance(command.toLowerCase(), near, 2) <= 2 ? ` (did you mean ${near}?)` : "";
         throw new UsageError(`unknown command ${JSON.stringify(command)}${meant}`);
       }
@@ -327,6 +379,10 @@ export async function main(argv: string[]): Promise<number> {
     // Bad input and usage get one clear line and exit code 2, never a stack trace.
     if (err instanceof UsageError) {
       process.stderr.write(`footprint-gate: ${plainText(err.message)}\n\n${err.usage}`);
+      return 2;
+    }
+    if (err instanceof GitlabError) {
+      process.stderr.write(`footprint-gate: comment gitlab: ${plainText(err.message)}\n`);
       return 2;
     }
     if (err instanceof SourceError || err instanceof PathError) {

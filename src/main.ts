@@ -1,6 +1,5 @@
 // The action: evaluate the manifests (or take a report from a pull_request run), comment, summarise, gate.
 import * as core from "./github/log.js";
-import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { reportDigest } from "./digest.js";
@@ -9,7 +8,7 @@ import { evaluate, evaluateRemoved, unreadableManifest, type ManifestReport } fr
 import { sortFindings, type Finding } from "./findings.js";
 import { BaseUnavailable, baseReader, type BaseReader } from "./github/base.js";
 import { createClient, isInstallationToken, type Octokit } from "./github/client.js";
-import { digestLine, postComment, wantsComment, type CommentPlan, type CommentTarget } from "./github/comment.js";
+import { postComment, wantsComment, type CommentPlan, type CommentTarget } from "./github/comment.js";
 import { InputError, readConfig, type Config } from "./github/config.js";
 import { readContext, type RunContext } from "./github/context.js";
 import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
@@ -19,6 +18,7 @@ import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from 
 import { buildReport, exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
 import { confine, FileError, readRegularFile, SourceError, workTreeSource, writeRegularFile } from "./sources.js";
+import { digestLine, markerLine } from "./sticky.js";
 import { errorMessage } from "./util/errors.js";
 
 export async function run(): Promise<void> {
@@ -47,7 +47,8 @@ async function runAction(): Promise<void> {
   // A report from a pull_request run was annotated there; its paths are not trusted here.
   if (!config.report) annotate(report);
 
-  const marker = `<!-- footprint-gate:v1 key=${commentKey(config, ctx)} -->`;
+  // One sticky comment per workflow and manifest set; comment-key separates several in one workflow.
+  const marker = markerLine([ctx.workflow, config.manifests.join("\n"), config.commentKey]);
   // Links point at the PR's head commit (stable across pushes; the merge commit is rebuilt on each one).
   const linkSha = ctx.headSha;
   const lineUrl = linkSha ? (f: Finding) => `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "blob", linkSha, ...f.file.split("/")])}#L${f.line}` : undefined;
@@ -146,12 +147,6 @@ async function writeBadge(report: Report, config: Config, workspace: string): Pr
 /** URL path segments, each percent-encoded, `( ) ' * !` too: a bare `)` would end a Markdown link early. */
 function urlPath(segments: string[]): string {
   return segments.map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-}
-
-function commentKey(config: Config, ctx: RunContext): string {
-  // One sticky comment per workflow and manifest set; comment-key separates several in one workflow.
-  const basis = [ctx.workflow, config.manifests.join("\n"), config.commentKey].join("\0");
-  return createHash("sha256").update(basis).digest("hex").slice(0, 12);
 }
 
 function inWorkspace(workspace: string, path: string, what: string): string {

@@ -57,6 +57,18 @@ describe("escapeMarkdown", () => {
     expect(visible(out)).toBe("see https://evil.example/x and www.evil.example");
   });
 
+  it("GitLab references are neutralised: merge requests !1, labels ~x, snippets $1, epics &1, milestones %1", () => {
+    const input = 'see !12, ~bug, ~"needs review", $3, &4, %v1.0 and %"Sprint 2"; 85 % and 5 $ stay as they are';
+    const out = escapeMarkdown(input);
+    expect(out).not.toMatch(/[!~$%][\p{L}\p{N}_"]|&amp;[\p{L}\p{N}]|%&quot;/u);
+    expect(visible(out)).toBe(input);
+    expect(out).toContain("85 % and 5 \\$ stay");
+  });
+
+  it("a dollar sign cannot open GitHub's inline math", () => {
+    expect(escapeMarkdown("$x^2$")).not.toMatch(/(^|[^\\])\$/);
+  });
+
   it("caps the length (default 200 visible characters)", () => {
     const out = escapeMarkdown("x".repeat(1000));
     expect([...out].length).toBeLessThanOrEqual(200);

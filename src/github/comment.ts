@@ -3,6 +3,7 @@
 // Ours is a comment that carries our marker AND was written by us: anyone can paste the marker.
 import type { Report } from "../report.js";
 import { isRateLimited, statusOf, type Octokit } from "./client.js";
+import { readSticky } from "../sticky.js";
 import { errorMessage } from "../util/errors.js";
 
 export type CommentMode = "update" | "recreate" | "hide-and-new" | "new" | "off";
@@ -18,7 +19,7 @@ export interface CommentTarget {
 
 export interface CommentPlan {
   mode: Exclude<CommentMode, "off">;
-  /** The body, starting with the marker line and then `digestLine(digest)`. */
+  /** The body, starting with the marker line and then the digest line (sticky.ts). */
   body: string;
   digest: string;
   /** Whether the pull request calls for a comment (`comment-on`), and why. */
@@ -52,10 +53,6 @@ interface Candidate {
 const WORKFLOW_BOT = "github-actions[bot]";
 /** Edits refused in a row before giving up on finding ours (another bot could flood the PR with our marker). */
 const MAX_REFUSED_EDITS = 5;
-const DIGEST_LINE = /^<!-- footprint-gate:digest=([0-9a-f]{64}) -->$/;
-
-/** The second line of our comments: what they show, so an unchanged report is not rewritten (the footer changes on every run). */
-export const digestLine = (digest: string): string => `<!-- footprint-gate:digest=${digest} -->`;
 
 const isBot = (u: Author) => u.type === "Bot" && u.login.endsWith("[bot]");
 
@@ -97,11 +94,8 @@ async function markedComments(octokit: Octokit, t: CommentTarget): Promise<Candi
   });
   for await (const page of pages) {
     for (const c of page.data) {
-      const body = c.body ?? "";
-      if (c.user && body.startsWith(`${t.marker}\n`)) {
-        const second = body.slice(t.marker.length + 1).split("\n", 1)[0]!;
-        marked.push({ id: c.id, nodeId: c.node_id, url: c.html_url, user: c.user, digest: DIGEST_LINE.exec(second)?.[1] ?? null, order });
-      }
+      const sticky = readSticky(c.body ?? "", t.marker);
+      if (c.user && sticky) marked.push({ id: c.id, nodeId: c.node_id, url: c.html_url, user: c.user, digest: sticky.digest, order });
       order++;
     }
   }

@@ -1,4 +1,4 @@
-// The one place untrusted text (anything from a manifest) is made safe for GitHub-flavoured Markdown.
+// The one place untrusted text (anything from a manifest) is made safe for GitHub- and GitLab-flavoured Markdown.
 // Nothing it returns can open HTML, a link, a mention, a cross-reference, or break a table row.
 
 // Control characters (C0, DEL, C1: ESC starts terminal escape sequences) and line or paragraph separators
@@ -49,7 +49,7 @@ export function escapeMarkdown(input: string, max = 200): string {
   if (head !== input || (s.length > max && [...s].length > max)) s = [...s].slice(0, max - 1).join("") + "…";
   s = s
     // Every Markdown metacharacter, including every pipe, is backslash-escaped; then HTML, so entities stay whole.
-    .replace(/[\\`*_[\]{}()#+\-.!|~=]/g, "\\$&")
+    .replace(/[\\`*_[\]{}()#+\-.!|~=$]/g, "\\$&")
     .replace(/[&<>"']/g, (c) => HTML[c]!);
   return (
     s
@@ -57,6 +57,8 @@ export function escapeMarkdown(input: string, max = 200): string {
       .replace(/@/g, `@${ZWSP}`)
       .replace(/\\#/g, `\\#${ZWSP}`)
       .replace(/\b(GH)\\-(\d)/gi, `$1${ZWSP}\\-$2`)
+      // GitLab's references: merge requests (!1), labels (~x), snippets ($1), epics (&1) and milestones (%1).
+      .replace(/(\\[!~$]|&amp;|%)(?=[\p{L}\p{N}_]|&quot;)/gu, `$1${ZWSP}`)
       // Bare URLs and www. hosts are autolinked by GFM; break the scheme and the host prefix.
       .replace(/:\/\//g, `:${ZWSP}//`)
       .replace(/\bwww\\\./gi, `www${ZWSP}\\.`)

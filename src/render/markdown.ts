@@ -44,6 +44,8 @@ export interface Footer {
   baseSha?: string | null;
   headSha?: string | null;
   runUrl?: string | null;
+  /** What runUrl shows ("workflow run" on GitHub). */
+  runLabel?: string;
   docsUrl?: string | null;
 }
 
@@ -632,7 +634,7 @@ function footerLine(footer: Footer = {}): string {
   const parts: string[] = [];
   if (footer.baseSha && footer.headSha) parts.push(`base ${commit(footer.baseSha)} → head ${commit(footer.headSha)}`);
   else if (footer.headSha) parts.push(`head ${commit(footer.headSha)}`);
-  if (footer.runUrl && PLAIN_URL.test(footer.runUrl)) parts.push(`[workflow run](${footer.runUrl})`);
+  if (footer.runUrl && PLAIN_URL.test(footer.runUrl)) parts.push(`[${footer.runLabel ?? "workflow run"}](${footer.runUrl})`);
   const docs = footer.docsUrl && PLAIN_URL.test(footer.docsUrl) ? `[footprint-gate](${footer.docsUrl})` : "footprint-gate";
   parts.push(`estimated by ${docs}; every figure has its source in the assumptions`);
   return `<sub>${parts.join(" · ")}</sub>`;

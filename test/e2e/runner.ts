@@ -285,13 +285,13 @@ function spawnAction(env: Record<string, string>, cwd: string): Promise<[number 
   });
 }
 
-/** Runs the CLI (`node dist/cli.js …`) in `cwd`; for reports of the two-workflow mode. */
-export async function runCli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the CLI (`node dist/cli.js …`) in `cwd` with `env` added to a bare environment. */
+export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   for (let attempt = 0; ; attempt++) {
     await waitForBundle();
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd,
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NO_COLOR: "1" },
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NO_COLOR: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
