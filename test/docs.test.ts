@@ -246,7 +246,7 @@ function pages(): string[] {
       const p = join(dir, name);
       return statSync(p).isDirectory() ? walk(p) : p.endsWith(".md") ? [p] : [];
     });
-  return [README, ...walk(DOCS)];
+  return [README, ...["CONTRIBUTING.md", "SECURITY.md", "CHANGELOG.md"].map((f) => join(ROOT, f)), ...walk(DOCS)];
 }
 
 /** Where GitHub puts a heading's anchor: lower case, punctuation and symbols dropped, spaces as hyphens. */
@@ -288,9 +288,6 @@ function fenced(text: string, lang: string): string[] {
   return [...text.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map((m) => m[1]!);
 }
 
-/** Files that changes landing beside this one add; a link to one counts as resolved until it exists, then as any other. */
-const ADDED_ELSEWHERE = new Set(["docs/ci.md"]);
-
 describe("links of the README and docs/", () => {
   it("every relative link and #anchor resolves, inside the repository", () => {
     const problems: string[] = [];
@@ -307,9 +304,8 @@ describe("links of the README and docs/", () => {
         const rel = relative(ROOT, target).split(sep).join("/");
         checked++;
         if (rel.startsWith("..")) problems.push(`${at}: leaves the repository`);
-        else if (!existsSync(target)) {
-          if (!ADDED_ELSEWHERE.has(rel)) problems.push(`${at}: no such file`);
-        } else if (hash !== -1 && target.endsWith(".md") && !pageOf(target).anchors.has(url.slice(hash + 1))) {
+        else if (!existsSync(target)) problems.push(`${at}: no such file`);
+        else if (hash !== -1 && target.endsWith(".md") && !pageOf(target).anchors.has(url.slice(hash + 1))) {
           problems.push(`${at}: no such anchor`);
         }
       }
