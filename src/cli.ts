@@ -2,15 +2,15 @@
 // The CLI adapter (README: The CLI). No GitHub client is loaded here: start-up time is a feature.
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
-import { evaluate, unreadableManifest, type ManifestReport } from "./evaluate.js";
+import { evaluate, unreadableManifest } from "./evaluate.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
-import { buildReport, exitCode, reportJson, type FailOn } from "./report.js";
+import { buildReport, exitCode, reportJson, type FailOn, type ManifestReport } from "./report.js";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { sortFindings } from "./findings.js";
+import { sortFindings, type Rule } from "./findings.js";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
@@ -131,7 +131,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 /** The report of a manifest judged alone, with the reason it has no comparison (a notice, never gating). */
-function withNotice(r: ManifestReport, rule: string, message: string): ManifestReport {
+function withNotice(r: ManifestReport, rule: Rule, message: string): ManifestReport {
   if (!r.evaluated) return r;
   return { ...r, findings: sortFindings([...r.findings, { rule, severity: "notice", message, file: r.path, line: 1, column: 1 }]) };
 }

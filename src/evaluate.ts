@@ -1,45 +1,18 @@
 // One manifest, head and (optionally) base → the JSON report the README describes. Pure apart from the injected file reader.
-import { checkBudgets, type BudgetUse } from "./budget.js";
-import { diff, type Delta, type RunFigures } from "./diff.js";
+import { checkBudgets } from "./budget.js";
+import { diff, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
-import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
+import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding } from "./findings.js";
 import { formatPath, parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { findAccelerator, findLocation, limitSuggestions, unknownMessage } from "./catalogue/index.js";
-import { checkPolicies, datasetExposure, privacyTotals, type DatasetReport, type ModelCardReport, type PrivacyTotals } from "./policy.js";
-import { regionAdvice, type RegionAdvice } from "./advice.js";
-import { tabulateAssumptions, type AssumptionRow, type SourceRow } from "./report.js";
+import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
+import { regionAdvice } from "./advice.js";
+import { tabulateAssumptions, type ManifestReport } from "./report.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
-
-/** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
-export type RunReport = Omit<RunResult, "path" | "assumptions"> & { assumptions: number[] };
-
-export interface ManifestReport {
-  path: string;
-  project: string | null;
-  verdict: Verdict;
-  /** False when the manifest cannot be evaluated (exit code 2). */
-  evaluated: boolean;
-  /** The change deletes this manifest: only the base exists. */
-  removed: boolean;
-  totals: Totals | null;
-  runs: RunReport[];
-  /** Each distinct assumption of the runs, once; `source` indexes `sources`. */
-  assumptions: AssumptionRow[];
-  sources: SourceRow[];
-  datasets: DatasetReport[];
-  base: { path: string; totals: Totals; runs: RunFigures[] } | null;
-  delta: Delta | null;
-  budget: BudgetUse[];
-  /** Regions of the same provider with a cleaner grid; never affects the verdict. */
-  advice: RegionAdvice[];
-  privacy: PrivacyTotals | null;
-  model_card: ModelCardReport | null;
-  findings: Finding[];
-}
 
 interface Evaluated {
   manifest: Manifest;

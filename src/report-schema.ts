@@ -4,6 +4,7 @@
 // itself (TEXT_LIMITS, the manifest's own limits), so that every report of `check --format json` is accepted.
 import * as z from "zod";
 import { BUDGET_RULES, budgetKeyOf, type BudgetKey } from "./budget.js";
+import { RULES } from "./findings.js";
 import { ID_PATTERN } from "./manifest/schema.js";
 import { plainText } from "./render/escape.js";
 import { REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
@@ -77,7 +78,8 @@ const run = figures.extend({
 });
 
 const finding = z.strictObject({
-  rule: z.string().regex(/^[a-z0-9/-]{1,60}$/),
+  // A rule this version does not know is refused like any unknown field (no rule has ever been removed).
+  rule: z.enum(RULES),
   severity: z.enum(["error", "warning", "notice"]),
   message: str(TEXT_LIMITS.message),
   // Any path the CLI was given; only plain repository paths become links (render/markdown.ts).

@@ -1,6 +1,9 @@
-import type { ManifestReport } from "./evaluate.js";
-import type { Assumption, RunResult } from "./estimate/index.js";
-import { FATAL_RULES, worstVerdict, type Verdict } from "./findings.js";
+import type { RegionAdvice } from "./advice.js";
+import type { BudgetUse } from "./budget.js";
+import type { Delta, RunFigures } from "./diff.js";
+import type { Assumption, RunResult, Totals } from "./estimate/index.js";
+import { FATAL_RULES, worstVerdict, type Finding, type Verdict } from "./findings.js";
+import type { DatasetReport, ModelCardReport, PrivacyTotals } from "./policy.js";
 import { escapeForJson } from "./render/escape.js";
 
 export const REPORT_SCHEMA = "footprint-gate/report@1";
@@ -9,6 +12,33 @@ export interface Report {
   schema: typeof REPORT_SCHEMA;
   verdict: Verdict;
   manifests: ManifestReport[];
+}
+
+/** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
+export type RunReport = Omit<RunResult, "path" | "assumptions"> & { assumptions: number[] };
+
+export interface ManifestReport {
+  path: string;
+  project: string | null;
+  verdict: Verdict;
+  /** False when the manifest cannot be evaluated (exit code 2). */
+  evaluated: boolean;
+  /** The change deletes this manifest: only the base exists. */
+  removed: boolean;
+  totals: Totals | null;
+  runs: RunReport[];
+  /** Each distinct assumption of the runs, once; `source` indexes `sources`. */
+  assumptions: AssumptionRow[];
+  sources: SourceRow[];
+  datasets: DatasetReport[];
+  base: { path: string; totals: Totals; runs: RunFigures[] } | null;
+  delta: Delta | null;
+  budget: BudgetUse[];
+  /** Regions of the same provider with a cleaner grid; never affects the verdict. */
+  advice: RegionAdvice[];
+  privacy: PrivacyTotals | null;
+  model_card: ModelCardReport | null;
+  findings: Finding[];
 }
 
 export type FailOn = "error" | "warning" | "never";

@@ -7,13 +7,13 @@ import { describe, expect, it } from "vitest";
 import { checkBudgets } from "../src/budget.js";
 import { diff } from "../src/diff.js";
 import type { RunResult, Totals } from "../src/estimate/index.js";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { FATAL_RULES } from "../src/findings.js";
 import { parseManifest } from "../src/manifest/parse.js";
 import { renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport, exitCode } from "../src/report.js";
+import { buildReport, exitCode, type ManifestReport } from "../src/report.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const msg = (re: RegExp) => expect.stringMatching(re) as unknown as string;

@@ -3,10 +3,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaults } from "../src/catalogue/index.js";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport, reportJson, runAssumptions } from "../src/report.js";
+import { buildReport, reportJson, runAssumptions, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { cli } from "./cli-harness.js";
 

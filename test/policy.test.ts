@@ -14,7 +14,8 @@
 // and the REST API use), with the manifest at ml/footprint.yml so that `../docs/x.md` stays inside the repository and
 // `../../x.md` leaves it.
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestReport } from "../src/report.js";
 import { repoSource } from "../src/sources.js";
 
 const MANIFEST = "ml/footprint.yml";

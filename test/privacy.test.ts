@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestReport } from "../src/report.js";
 import { type DatasetReport } from "../src/policy.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 

@@ -2,7 +2,8 @@
 // valid manifest, scales linearly in count, duration and repeats, and grows with PUE.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestReport } from "../src/report.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { parseManifest } from "../src/manifest/parse.js";
 

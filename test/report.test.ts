@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
-import type { Finding } from "../src/findings.js";
+import { RULES, type Finding } from "../src/findings.js";
 import { MAX_MANIFEST_BYTES } from "../src/manifest/parse.js";
 import { COMMENT_LIMIT, fitMarkdown, MARKER, renderMarkdown, SUMMARY_LIMIT } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport, reportJson, runAssumptions, TEXT_LIMITS, type Report } from "../src/report.js";
+import { buildReport, reportJson, runAssumptions, TEXT_LIMITS, type Report, type ManifestReport } from "../src/report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "../src/report-schema.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -176,6 +176,18 @@ describe("the report input accepts every report the gate writes", () => {
     badSource.manifests[0]!.assumptions[0]!.source = 10_000;
     expect(() => parseReport(JSON.stringify(badSource))).toThrow(ReportInputError);
     expect(() => parseReport(JSON.stringify(good))).not.toThrow();
+  });
+
+  it("a finding naming a rule the gate does not have is refused; every rule it has is read", async () => {
+    const m = await evaluate(source("version: 1\nproject: p\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 1 }\n"), null);
+    const good = JSON.parse(reportJson(buildReport([m]))) as { manifests: { findings: { rule: string }[] }[] };
+    expect(good.manifests[0]!.findings[0]!.rule).toBe("data/location-missing");
+    for (const rule of RULES) {
+      good.manifests[0]!.findings[0]!.rule = rule;
+      expect(parseReport(JSON.stringify(good)).manifests[0]!.findings[0]!.rule).toBe(rule);
+    }
+    good.manifests[0]!.findings[0]!.rule = "data/made-up";
+    expect(() => parseReport(JSON.stringify(good))).toThrow(/findings\.0\.rule/);
   });
 
   it("the largest report per manifest byte (a finding per privacy and transparency policy for each dataset) leaves room for a 1 MiB manifest under MAX_REPORT_BYTES", async () => {

@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import cfeData from "../data/cfe.json" with { type: "json" };
 import gridYearly from "../data/grid-yearly.json" with { type: "json" };
-import { evaluate, type ManifestReport, type RunReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import { parseManifest } from "../src/manifest/parse.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport } from "../src/report.js";
+import { buildReport, type ManifestReport, type RunReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { reportJson } from "../src/report.js";
 

@@ -203,7 +203,7 @@ type EntryOutcome = { run: RunResult; warnings: Finding[]; defaultPue: Path | nu
 function estimateEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Path, manifest: Manifest, ctx: EstimateContext): EntryOutcome {
   const problems: Finding[] = [];
   const warnings: Finding[] = [];
-  const at = (rule: string, message: string, fieldPath: Path, severity: Finding["severity"] = "error", key = false): Finding => ({
+  const at = (rule: Finding["rule"], message: string, fieldPath: Path, severity: Finding["severity"] = "error", key = false): Finding => ({
     rule,
     severity,
     message,

@@ -1,18 +1,16 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
-import { BUDGET_RULES, type BudgetKey, type BudgetUse } from "../budget.js";
+import { BUDGET_RULES, formatBudgetUse, type BudgetKey, type BudgetUse } from "../budget.js";
 import type { RunDelta, RunFigures } from "../diff.js";
-import type { ManifestReport } from "../evaluate.js";
 import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
-import { TEXT_LIMITS, type Report } from "../report.js";
+import { TEXT_LIMITS, type Report, type ManifestReport } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../modelcard.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
 import {
   append,
   columnUnit,
-  formatBudgetUse,
   formatDelta,
   formatInput,
   formatNumber,

@@ -1,9 +1,9 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
-import type { ManifestReport } from "../evaluate.js";
-import type { Report } from "../report.js";
+import type { Report, ManifestReport } from "../report.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainText } from "./escape.js";
-import { formatBudgetUse, formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
+import { formatBudgetUse } from "../budget.js";
+import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;

@@ -2,12 +2,12 @@
 // report → exit codes, text, Markdown, fitted comment, JSON, parseReport. Returns every property it breaks.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
-import { evaluate, evaluateRemoved, type ManifestReport } from "../../src/evaluate.js";
+import { evaluate, evaluateRemoved } from "../../src/evaluate.js";
 import type { ManifestSource } from "../../src/manifest/source.js";
 import { COMMENT_LIMIT, MARKER, fitMarkdown, renderMarkdown } from "../../src/render/markdown.js";
 import { renderText } from "../../src/render/text.js";
 import { parseReport } from "../../src/report-schema.js";
-import { buildReport, exitCode, type Report } from "../../src/report.js";
+import { buildReport, exitCode, type Report, type ManifestReport } from "../../src/report.js";
 import { repoPathOf } from "../../src/sources.js";
 import { mutateCard, mutateCsv, mutateManifest, type Case } from "./mutate.js";
 
