@@ -239,7 +239,7 @@ async function card(args: string[]): Promise<number> {
   const file = positionals[0] ?? "footprint.yml";
   const source = workTreeSource(file);
   const report = await evaluate(source, null);
-  if (!report.evaluated) {
+  if (report.status === "unevaluated") {
     process.stdout.write(renderText(buildReport([report])));
     return 2;
   }

@@ -97,7 +97,7 @@ async function evaluateManifests(run: Run, base: BaseSide | null): Promise<Manif
 
 /** The report with the reason it has no comparison, as a notice shown with the findings. */
 function withNotice(r: ManifestReport, notice: BaseNotice): ManifestReport {
-  if (!r.evaluated) return r;
+  if (r.status === "unevaluated") return r;
   return {
     ...r,
     findings: sortFindings([...r.findings, { rule: notice.rule, severity: "notice", message: notice.message, file: r.path, line: 1, column: 1 }]),

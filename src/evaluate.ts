@@ -10,7 +10,7 @@ import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { findAccelerator, findLocation, limitSuggestions, unknownMessage } from "./catalogue/index.js";
 import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
 import { regionAdvice } from "./advice.js";
-import { tabulateAssumptions, type ManifestReport } from "./report.js";
+import { tabulateAssumptions, type EvaluatedManifest, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
@@ -44,15 +44,15 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
 }
 
-export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<ManifestReport> {
+export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<EvaluatedManifest | UnevaluatedManifest> {
   const h = await evaluateOne(head);
   if (!("manifest" in h) || h.fatal) return notEvaluated(head.path, "manifest" in h ? h.manifest.project : h.project, h.findings);
 
   const findings = [...h.findings];
-  let b: Evaluated | null = null;
+  let b: (Evaluated & { path: string }) | null = null;
   if (base) {
     const evaluated = await evaluateOne(base);
-    if ("manifest" in evaluated && !evaluated.fatal) b = evaluated;
+    if ("manifest" in evaluated && !evaluated.fatal) b = { ...evaluated, path: base.path };
     else {
       findings.push({
         rule: "base/unavailable",
@@ -71,19 +71,20 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
   for (const f of policies.findings) findings.push(f);
   const tables = tabulateAssumptions(h.runs.map(({ path: _path, ...run }) => run));
-  const report: ManifestReport = {
+  const comparison = b
+    ? { base: { path: b.path, totals: b.totals, runs: figures(b.runs) }, delta: diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) }
+    : { base: null, delta: null };
+  const report: EvaluatedManifest = {
     path: head.path,
     project: h.manifest.project,
     verdict: "pass",
-    evaluated: true,
-    removed: false,
+    status: "evaluated",
     totals: h.totals,
     runs: tables.runs,
     assumptions: tables.assumptions,
     sources: tables.sources,
     datasets,
-    base: b ? { path: base!.path, totals: b.totals, runs: figures(b.runs) } : null,
-    delta: b ? diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) : null,
+    ...comparison,
     budget: budget.uses,
     advice: regionAdvice(h.runs),
     privacy: privacyTotals(datasets),
@@ -138,7 +139,7 @@ function nonFiniteFindings(report: object, runs: readonly RunResult[], file: str
 }
 
 /** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */
-export async function evaluateRemoved(base: ManifestSource, path: string): Promise<ManifestReport | null> {
+export async function evaluateRemoved(base: ManifestSource, path: string): Promise<RemovedManifest | null> {
   const b = await evaluateOne(base);
   if (!("manifest" in b) || b.fatal) return null;
   const runs = figures(b.runs);
@@ -146,8 +147,7 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     path,
     project: b.manifest.project,
     verdict: "pass",
-    evaluated: true,
-    removed: true,
+    status: "removed",
     totals: zeroTotals(),
     runs: [],
     assumptions: [],
@@ -177,13 +177,12 @@ function figures(runs: RunResult[]): RunFigures[] {
   }));
 }
 
-function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
+function notEvaluated(path: string, project: string | null, findings: Finding[]): UnevaluatedManifest {
   return {
     path,
     project,
     verdict: "fail",
-    evaluated: false,
-    removed: false,
+    status: "unevaluated",
     totals: null,
     runs: [],
     assumptions: [],
@@ -200,7 +199,7 @@ function notEvaluated(path: string, project: string | null, findings: Finding[])
 }
 
 /** The report of a manifest that cannot be read at all. */
-export function unreadableManifest(path: string, message: string): ManifestReport {
+export function unreadableManifest(path: string, message: string): UnevaluatedManifest {
   return notEvaluated(path, null, [{ rule: "manifest/unreadable", severity: "error", message, file: path, line: 1, column: 1 }]);
 }
 

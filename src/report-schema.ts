@@ -7,7 +7,7 @@ import { BUDGET_RULES, budgetKeyOf, type BudgetKey } from "./budget.js";
 import { RULES } from "./findings.js";
 import { ID_PATTERN } from "./manifest/schema.js";
 import { plainText } from "./render/escape.js";
-import { REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
+import { manifestFromJson, REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
 import { errorMessage } from "./util/errors.js";
 
 /** About twice the largest report one manifest of the largest size (1 MiB) produces (some 30 MB: a finding per
@@ -196,6 +196,13 @@ const manifest = z
     for (const [i, r] of m.runs.entries()) {
       for (const [j, a] of r.assumptions.entries()) if (a >= m.assumptions.length) bad(["runs", i, "assumptions", j], `assumption ${a}`);
     }
+  })
+  .transform((m, ctx) => {
+    // The flags `evaluated` and `removed` become the report's `status`, in combinations the gate writes.
+    const report = manifestFromJson(m);
+    if (typeof report !== "string") return report;
+    ctx.addIssue({ code: "custom", message: report });
+    return z.NEVER;
   });
 
 const reportSchema = z.strictObject({

@@ -84,7 +84,7 @@ function source(text: string, files: Record<string, string>): ManifestSource {
 
 async function measuredRun(files: Record<string, string>): Promise<{ run: RunReport; report: ManifestReport }> {
   const report = await evaluate(source(manifest(Object.keys(files)), files), null);
-  expect(report.evaluated, JSON.stringify(report.findings)).toBe(true);
+  expect(report.status, JSON.stringify(report.findings)).toBe("evaluated");
   expect(report.runs).toHaveLength(1);
   const run = report.runs[0]!;
   expect(run.basis).toBe("measured");

@@ -51,10 +51,10 @@ describe("evaluateAll", () => {
       globs: [/^[^/]+\/footprint\.yml$/],
       log,
     });
-    expect(report.manifests.map((m) => [m.path, m.evaluated, m.removed, m.delta?.energy_pct ?? null])).toEqual([
-      ["a/footprint.yml", true, false, 100],
-      ["b/footprint.yml", true, false, null],
-      ["c/footprint.yml", true, true, -100],
+    expect(report.manifests.map((m) => [m.path, m.status, m.delta?.energy_pct ?? null])).toEqual([
+      ["a/footprint.yml", "evaluated", 100],
+      ["b/footprint.yml", "evaluated", null],
+      ["c/footprint.yml", "removed", -100],
     ]);
     expect(log.lines).toEqual([]);
   });
@@ -66,9 +66,9 @@ describe("evaluateAll", () => {
       base: commit({ "gone.yml": manifest(10) }),
       log: logger(),
     });
-    expect(report.manifests.map((m) => [m.path, m.evaluated, m.removed, m.findings.map((f) => f.rule)])).toEqual([
-      ["gone.yml", true, true, []],
-      ["typo.yml", false, false, ["manifest/unreadable"]],
+    expect(report.manifests.map((m) => [m.path, m.status, m.findings.map((f) => f.rule)])).toEqual([
+      ["gone.yml", "removed", []],
+      ["typo.yml", "unevaluated", ["manifest/unreadable"]],
     ]);
   });
 

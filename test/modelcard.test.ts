@@ -707,7 +707,7 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
       { path: "footprint.yml", text: TINY, readRelative: async (rel) => (rel === "README.md" ? cardText : null), exists: async () => true },
       null,
     );
-    expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
+    expect(r.status, JSON.stringify(r.findings)).toBe("evaluated");
     return r;
   }
 

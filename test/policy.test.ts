@@ -25,7 +25,7 @@ async function run(lines: readonly string[], files: Record<string, string> = {})
   const all: Record<string, string> = { ...files, [MANIFEST]: lines.join("\n") + "\n" };
   const src = await repoSource(MANIFEST, MANIFEST, async (p) => (Object.hasOwn(all, p) ? all[p]! : null));
   const report = await evaluate(src!, null);
-  expect(report.evaluated, JSON.stringify(report.findings, null, 2)).toBe(true);
+  expect(report.status, JSON.stringify(report.findings, null, 2)).toBe("evaluated");
   return report;
 }
 
