@@ -42,7 +42,7 @@ export interface BaseSide {
 export interface Run {
   /** Head manifest paths, in report order. */
   paths: readonly string[];
-  /** The head manifest at `path`; throws SourceError when it cannot be read (missing, not UTF-8, too large…). */
+  /** The head manifest at `path`; throws SourceError when it cannot be read (missing, not UTF-8, outside the repository…). */
   readHead(path: string): ManifestSource;
   base: BaseSide | null;
   /** Patterns of the manifests: a base path one matches that is not a head path was removed by the change. */
