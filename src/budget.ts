@@ -1,9 +1,9 @@
 // Budgets (docs/rules.md): absolute totals, per-entry limits and the increase over the base.
 import type { Totals, RunResult } from "./estimate/index.js";
-import type { Finding } from "./findings.js";
+import type { Finding, Rule } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
-import { formatQuantity, type Quantity } from "./render/units.js";
+import { formatInput, formatPct, formatQuantity, METRIC_LABEL, SPACE, type Quantity } from "./render/units.js";
 
 export const DEFAULT_WARN_AT = 0.8;
 
@@ -25,7 +25,7 @@ export interface BudgetUse {
 }
 
 /** The finding rule of each budget key. */
-export const BUDGET_RULES: Record<BudgetKey, string> = {
+export const BUDGET_RULES: Record<BudgetKey, Rule> = {
   "budget.energy_kwh": "budget/energy",
   "budget.co2e_kg": "budget/co2e",
   "budget.water_l": "budget/water",
@@ -56,7 +56,7 @@ export function checkBudgets(
   // basis: market judges the market-based CO2e; an entry without a market factor has only its location-based one.
   const market = budget.basis === "market";
   const figure = (t: Totals, metric: Quantity) => (market && metric === "co2e_kg" ? (t.market_based_co2e_kg ?? t.co2e_kg) : t[metric]);
-  const name = (metric: Quantity) => (market && metric === "co2e_kg" ? "market-based CO2e" : label(metric));
+  const name = (metric: Quantity) => (market && metric === "co2e_kg" ? "market-based CO2e" : METRIC_LABEL[metric]);
 
   const judge = (scope: string, metric: Quantity, key: BudgetKey, value: number, limit: number, path: Path, what: string) => {
     const rule = BUDGET_RULES[key];
@@ -133,6 +133,8 @@ export function checkBudgets(
   return { uses, findings };
 }
 
-function label(metric: Quantity): string {
-  return metric === "energy_kwh" ? "energy" : metric === "co2e_kg" ? "CO2e" : "water";
+/** "energy 47.3 MWh of 120 MWh", "energy +50.3 % of +30 % allowed". */
+export function formatBudgetUse(b: BudgetUse, sep = SPACE): string {
+  if (b.key === "budget.increase_pct") return `${METRIC_LABEL[b.metric]} ${formatPct(b.value, sep)} of +${formatInput(b.limit)}${sep}% allowed`;
+  return `${METRIC_LABEL[b.metric]} ${formatQuantity(b.metric, b.value, sep)} of ${formatQuantity(b.metric, b.limit, sep)}`;
 }

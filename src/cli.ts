@@ -1,19 +1,19 @@
 #!/usr/bin/env node
-// The CLI adapter (README: The CLI). No GitHub client is loaded here: start-up time is a feature.
+// The CLI adapter (docs/cli.md). No GitHub client is loaded here: start-up time is a feature.
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
-import { evaluate, unreadableManifest, type ManifestReport } from "./evaluate.js";
+import { evaluate } from "./evaluate.js";
+import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
 import { jsonSchema } from "./manifest/schema.js";
 import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
-import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
+import { buildReport, exitCode, reportJson, type FailOn, type ManifestReport, type Report } from "./report.js";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { sortFindings } from "./findings.js";
 import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
-import { PathError, type ManifestSource } from "./manifest/source.js";
+import { PathError } from "./manifest/source.js";
 import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
@@ -132,10 +132,42 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`, usage);
 }
 
-/** The report of a manifest judged alone, with the reason it has no comparison (a notice, never gating). */
-function withNotice(r: ManifestReport, rule: string, message: string): ManifestReport {
-  if (!r.evaluated) return r;
-  return { ...r, findings: sortFindings([...r.findings, { rule, severity: "notice", message, file: r.path, line: 1, column: 1 }]) };
+/** Messages of the run, on stderr: stdout holds the report. */
+const stderrLog: Logger = {
+  info: (message) => process.stderr.write(`footprint-gate: ${plainText(message)}\n`),
+  notice: (message) => process.stderr.write(`footprint-gate: ${plainText(message)}\n`),
+  warning: (message) => process.stderr.write(`footprint-gate: warning: ${plainText(message)}\n`),
+};
+
+/** The base of `--base FILE` (one manifest) or `--base-ref REF` (the same path at the ref, read with git). */
+function baseSide(file: string | undefined, ref: string | undefined): BaseSide | null {
+  if (file !== undefined) {
+    return {
+      name: `--base ${file}`,
+      async compare() {
+        try {
+          return { base: workTreeSource(file) };
+        } catch (err) {
+          if (err instanceof SourceError) throw new SourceError(`--base ${err.path ?? file}: ${err.message}`);
+          throw err;
+        }
+      },
+    };
+  }
+  if (ref === undefined) return null;
+  return {
+    name: `--base-ref ${ref}`,
+    async compare(path, head) {
+      try {
+        const base = await gitRefSource(path, ref, head.path);
+        return base ? { base } : { base: null, notice: { rule: "base/new-manifest", message: `new manifest, no base at ${ref}: no comparison is made` } };
+      } catch (err) {
+        // Git cannot give the base here: the head is judged alone, and the notice says why and how to fix it.
+        if (!(err instanceof BaseRefUnavailable)) throw err;
+        return { base: null, notice: { rule: "base/unavailable", message: `${err.message}; no comparison is made` } };
+      }
+    },
+  };
 }
 
 const CHECK_OPTIONS = {
@@ -159,45 +191,8 @@ async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: st
   const files = positionals.length > 0 ? positionals : ["footprint.yml"];
   if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both", usage);
   if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several", usage);
-  const baseRef = values["base-ref"];
-
-  const manifests: ManifestReport[] = [];
-  for (const file of files) {
-    let head: ManifestSource;
-    try {
-      head = workTreeSource(file);
-    } catch (err) {
-      // A missing manifest is reported like any other problem, so --format json still prints a report.
-      if (!(err instanceof SourceError) || err.path === undefined) throw err;
-      manifests.push(unreadableManifest(err.path, err.message));
-      continue;
-    }
-    if (values.base !== undefined) {
-      let base: ManifestSource;
-      try {
-        base = workTreeSource(values.base);
-      } catch (err) {
-        if (err instanceof SourceError) throw new SourceError(`--base ${err.path ?? values.base}: ${err.message}`);
-        throw err;
-      }
-      manifests.push(await evaluate(head, base));
-    } else if (baseRef !== undefined) {
-      let base: ManifestSource | null;
-      try {
-        base = await gitRefSource(file, baseRef, head.path);
-      } catch (err) {
-        // Git cannot give the base here: the head is judged alone, and the notice says why and how to fix it.
-        if (!(err instanceof BaseRefUnavailable)) throw err;
-        manifests.push(withNotice(await evaluate(head, null), "base/unavailable", `${err.message}; no comparison is made`));
-        continue;
-      }
-      const report = await evaluate(head, base);
-      manifests.push(base === null ? withNotice(report, "base/new-manifest", `new manifest, no base at ${baseRef}: no comparison is made`) : report);
-    } else {
-      manifests.push(await evaluate(head, null));
-    }
-  }
-  return { report: buildReport(manifests), format, failOn };
+  const report = await evaluateAll({ paths: files, readHead: (file) => workTreeSource(file), base: baseSide(values.base, values["base-ref"]), log: stderrLog });
+  return { report, format, failOn };
 }
 
 function formatReport(report: Report, format: "text" | "markdown" | "json"): string {
@@ -295,7 +290,7 @@ async function card(args: string[]): Promise<number> {
   const file = positionals[0] ?? "footprint.yml";
   const source = workTreeSource(file);
   const report = await evaluate(source, null);
-  if (!report.evaluated) {
+  if (report.status === "unevaluated") {
     process.stdout.write(renderText(buildReport([report])));
     return 2;
   }

@@ -2,7 +2,7 @@
 // findings. Two runs whose reports show the same get the same digest, whatever their run id, commit SHAs or
 // footer, so the PR comment is rewritten only when its content would change.
 import { createHash } from "node:crypto";
-import type { Report } from "./report.js";
+import { manifestJson, type Report } from "./report.js";
 
 /** Bumped when the comment would show the same report differently, so that old comments get rewritten once. */
 const DIGEST_VERSION = 1;
@@ -24,7 +24,7 @@ export function reportDigest(report: Report): string {
     version: DIGEST_VERSION,
     verdict: report.verdict,
     manifests: report.manifests.map((m) => ({
-      ...m,
+      ...manifestJson(m),
       base: m.base ? { totals: m.base.totals, runs: m.base.runs } : null,
       findings: m.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file })),
     })),

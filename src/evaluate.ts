@@ -1,45 +1,18 @@
-// One manifest, head and (optionally) base → the JSON report the README describes. Pure apart from the injected file reader.
-import { checkBudgets, type BudgetUse } from "./budget.js";
-import { diff, type Delta, type RunFigures } from "./diff.js";
+// One manifest, head and (optionally) base → the JSON report docs/report.md describes. Pure apart from the injected file reader.
+import { checkBudgets } from "./budget.js";
+import { diff, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
-import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding, type Verdict } from "./findings.js";
+import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding } from "./findings.js";
 import { parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
-import { checkPolicies, datasetExposure, privacyTotals, type DatasetReport, type ModelCardReport, type PrivacyTotals } from "./policy.js";
-import { regionAdvice, type RegionAdvice } from "./advice.js";
-import { tabulateAssumptions, type AssumptionRow, type SourceRow } from "./report.js";
+import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
+import { regionAdvice } from "./advice.js";
+import { tabulateAssumptions, type EvaluatedManifest, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
-
-/** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
-export type RunReport = Omit<RunResult, "path" | "assumptions"> & { assumptions: number[] };
-
-export interface ManifestReport {
-  path: string;
-  project: string | null;
-  verdict: Verdict;
-  /** False when the manifest cannot be evaluated (exit code 2). */
-  evaluated: boolean;
-  /** The change deletes this manifest: only the base exists. */
-  removed: boolean;
-  totals: Totals | null;
-  runs: RunReport[];
-  /** Each distinct assumption of the runs, once; `source` indexes `sources`. */
-  assumptions: AssumptionRow[];
-  sources: SourceRow[];
-  datasets: DatasetReport[];
-  base: { path: string; totals: Totals; runs: RunFigures[] } | null;
-  delta: Delta | null;
-  budget: BudgetUse[];
-  /** Regions of the same provider with a cleaner grid; never affects the verdict. */
-  advice: RegionAdvice[];
-  privacy: PrivacyTotals | null;
-  model_card: ModelCardReport | null;
-  findings: Finding[];
-}
 
 interface Evaluated {
   manifest: Manifest;
@@ -72,15 +45,15 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
 }
 
-export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<ManifestReport> {
+export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<EvaluatedManifest | UnevaluatedManifest> {
   const h = await evaluateOne(head);
   if (!("manifest" in h) || h.fatal) return notEvaluated(head.path, "manifest" in h ? h.manifest.project : h.project, h.findings);
 
   const findings = [...h.findings];
-  let b: Evaluated | null = null;
+  let b: (Evaluated & { path: string }) | null = null;
   if (base) {
     const evaluated = await evaluateOne(base);
-    if ("manifest" in evaluated && !evaluated.fatal) b = evaluated;
+    if ("manifest" in evaluated && !evaluated.fatal) b = { ...evaluated, path: base.path };
     else {
       findings.push({
         rule: "base/unavailable",
@@ -99,19 +72,20 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
   for (const f of policies.findings) findings.push(f);
   const tables = tabulateAssumptions(h.runs.map(({ path: _path, ...run }) => run));
-  const report: ManifestReport = {
+  const comparison = b
+    ? { base: { path: b.path, totals: b.totals, runs: figures(b.runs) }, delta: diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) }
+    : { base: null, delta: null };
+  const report: EvaluatedManifest = {
     path: head.path,
     project: h.manifest.project,
     verdict: "pass",
-    evaluated: true,
-    removed: false,
+    status: "evaluated",
     totals: h.totals,
     runs: tables.runs,
     assumptions: tables.assumptions,
     sources: tables.sources,
     datasets,
-    base: b ? { path: base!.path, totals: b.totals, runs: figures(b.runs) } : null,
-    delta: b ? diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) : null,
+    ...comparison,
     budget: budget.uses,
     advice: regionAdvice(h.runs),
     privacy: privacyTotals(datasets),
@@ -166,7 +140,7 @@ function nonFiniteFindings(report: object, runs: readonly RunResult[], file: str
 }
 
 /** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */
-export async function evaluateRemoved(base: ManifestSource, path: string): Promise<ManifestReport | null> {
+export async function evaluateRemoved(base: ManifestSource, path: string): Promise<RemovedManifest | null> {
   const b = await evaluateOne(base);
   if (!("manifest" in b) || b.fatal) return null;
   const runs = figures(b.runs);
@@ -174,8 +148,7 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     path,
     project: b.manifest.project,
     verdict: "pass",
-    evaluated: true,
-    removed: true,
+    status: "removed",
     totals: zeroTotals(),
     runs: [],
     assumptions: [],
@@ -205,13 +178,12 @@ function figures(runs: RunResult[]): RunFigures[] {
   }));
 }
 
-function notEvaluated(path: string, project: string | null, findings: Finding[]): ManifestReport {
+function notEvaluated(path: string, project: string | null, findings: Finding[]): UnevaluatedManifest {
   return {
     path,
     project,
     verdict: "fail",
-    evaluated: false,
-    removed: false,
+    status: "unevaluated",
     totals: null,
     runs: [],
     assumptions: [],
@@ -228,7 +200,7 @@ function notEvaluated(path: string, project: string | null, findings: Finding[])
 }
 
 /** The report of a manifest that cannot be read at all. */
-export function unreadableManifest(path: string, message: string): ManifestReport {
+export function unreadableManifest(path: string, message: string): UnevaluatedManifest {
   return notEvaluated(path, null, [{ rule: "manifest/unreadable", severity: "error", message, file: path, line: 1, column: 1 }]);
 }
 

@@ -1,7 +1,45 @@
 export type Severity = "error" | "warning" | "notice";
 
+/** Every rule a finding can name, as docs/rules.md lists them. */
+export const RULES = [
+  "manifest/invalid",
+  "manifest/unreadable",
+  "data/unknown-accelerator",
+  "data/custom-accelerator",
+  "data/default-mfu",
+  "data/ambiguous-accelerator",
+  "data/unknown-location",
+  "data/unreadable",
+  "estimate/non-finite",
+  "data/location-missing",
+  "data/default-pue",
+  "data/grid-year",
+  "data/cfe-year",
+  "budget/energy",
+  "budget/co2e",
+  "budget/water",
+  "budget/run-energy",
+  "budget/run-co2e",
+  "budget/increase",
+  "base/unavailable",
+  "base/new-manifest",
+  "privacy/anonymization",
+  "privacy/encryption",
+  "privacy/epsilon",
+  "privacy/exposure",
+  "transparency/model-card",
+  "transparency/model-card-section",
+  "transparency/emissions-disclosure",
+  "transparency/dataset-documentation",
+  "transparency/license",
+  "transparency/explainability-report",
+  "transparency/data-use-statement",
+] as const;
+
+export type Rule = (typeof RULES)[number];
+
 export interface Finding {
-  rule: string;
+  rule: Rule;
   severity: Severity;
   message: string;
   file: string;
@@ -12,7 +50,7 @@ export interface Finding {
 export type Verdict = "pass" | "warn" | "fail";
 
 /** Rules whose findings mean the manifest cannot be evaluated (exit code 2). */
-export const FATAL_RULES: ReadonlySet<string> = new Set([
+export const FATAL_RULES: ReadonlySet<Rule> = new Set<Rule>([
   "manifest/invalid",
   "manifest/unreadable",
   "data/unreadable",
@@ -55,7 +93,7 @@ export function countFindings(findings: readonly Finding[]): number {
   return findings.reduce((n, f) => n + (omitted.get(f) ?? 1), 0);
 }
 
-function summary(first: Finding, n: number, rule: string | null): Finding {
+function summary(first: Finding, n: number, rule: Rule | null): Finding {
   const f: Finding = { ...first, message: `… and ${n} more ${rule ? `${rule} ` : ""}problems` };
   omitted.set(f, n);
   return f;
@@ -72,8 +110,8 @@ export function omittedFinding(first: Finding, n: number): Finding {
  */
 export function capFindings(sorted: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
-  const shown = new Map<string, number>();
-  const more = new Map<string, { first: Finding; n: number }>();
+  const shown = new Map<Rule, number>();
+  const more = new Map<Rule, { first: Finding; n: number }>();
   const kept: Finding[] = [];
   for (const f of sorted) {
     const n = omitted.get(f);

@@ -4,9 +4,9 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { reportDigest } from "./digest.js";
 import { badgeFiles, badgeOf } from "./render/badge.js";
-import { evaluate, evaluateRemoved, unreadableManifest, type ManifestReport } from "./evaluate.js";
-import { sortFindings, type Finding } from "./findings.js";
-import { BaseUnavailable, baseReader, type BaseReader } from "./github/base.js";
+import { evaluateAll } from "./evaluate-all.js";
+import type { Finding } from "./findings.js";
+import { baseReader } from "./github/base.js";
 import { createClient, isInstallationToken, type Octokit } from "./github/client.js";
 import { postComment, wantsComment, type CommentPlan, type CommentTarget } from "./github/comment.js";
 import { InputError, readConfig, type Config } from "./github/config.js";
@@ -15,9 +15,9 @@ import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
 import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
 import { PathError } from "./manifest/source.js";
 import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from "./render/markdown.js";
-import { buildReport, exitCode, type Report } from "./report.js";
+import { exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
-import { confine, FileError, readRegularFile, SourceError, workTreeSource, writeRegularFile } from "./sources.js";
+import { confine, FileError, readRegularFile, workTreeSource, writeRegularFile } from "./sources.js";
 import { digestLine, markerLine } from "./sticky.js";
 import { errorMessage } from "./util/errors.js";
 
@@ -112,7 +112,7 @@ async function comment(octokit: Octokit, target: CommentTarget, plan: CommentPla
   if (outcome.action === "forbidden") {
     core.notice(
       `This token may not comment on pull request #${target.issueNumber} (HTTP ${outcome.status}); pull requests from forks get a read-only token. ` +
-        "The report is in the job summary. To comment on fork PRs, use the two-workflow pattern in the README.",
+        "The report is in the job summary. To comment on fork PRs, use the two-workflow pattern in docs/action.md.",
     );
     return null;
   }
@@ -180,8 +180,8 @@ function readReportInput(path: string, workspace: string): Report {
 
 async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octokit | null): Promise<Report> {
   const baseSha = config.baseRef || ctx.baseSha;
-  const base: BaseReader | null = baseSha ? baseReader(ctx.workspace, baseSha, octokit, ctx.owner, ctx.repo) : null;
-  if (base) core.info(`Base ${base.sha.slice(0, 12)} read via ${base.via === "git" ? "git" : "the REST API"}.`);
+  const reader = baseSha ? baseReader(ctx.workspace, baseSha, octokit, ctx.owner, ctx.repo, core) : null;
+  if (reader) core.info(`Base ${reader.sha.slice(0, 12)} read via ${reader.via === "git" ? "git" : "the REST API"}.`);
   else if (baseSha) core.notice(`The base commit ${baseSha.slice(0, 12)} is not in the checkout and there is no token to read it: no comparison.`);
 
   const head = new Set<string>();
@@ -189,53 +189,23 @@ async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octok
     if (isGlob(pattern)) for (const p of expandGlob(ctx.workspace, pattern)) head.add(p);
     else head.add(pattern.replace(/^\.\//, ""));
   }
-  let reports: ManifestReport[];
-  try {
-    reports = await evaluateManifests(config, ctx, [...head].sort(), base);
-  } catch (err) {
-    // An unreadable base never fails the gate: the head alone is reported and judged.
-    if (!(err instanceof BaseUnavailable) || !base) throw err;
-    const message = `${err.message}; no comparison is made`;
-    core.notice(`The base commit ${base.sha.slice(0, 12)} cannot be read (${err.reason}): the report is made without a comparison.`);
-    reports = (await evaluateManifests(config, ctx, [...head].sort(), null)).map((r) => baseUnavailable(r, message));
-  }
-  if (reports.length === 0) throw new InputError(`no manifest matches ${config.manifests.map((m) => JSON.stringify(m)).join(", ")}`);
-  return buildReport(reports);
-}
-
-/** The reason the comparison is missing, as a notice on the manifest (shown with the findings, never gating). */
-function baseUnavailable(r: ManifestReport, message: string): ManifestReport {
-  if (!r.evaluated) return r;
-  return { ...r, findings: sortFindings([...r.findings, { rule: "base/unavailable", severity: "notice", message, file: r.path, line: 1, column: 1 }]) };
-}
-
-async function evaluateManifests(config: Config, ctx: RunContext, paths: string[], base: BaseReader | null): Promise<ManifestReport[]> {
-  const head = new Set(paths);
-  const reports: ManifestReport[] = [];
-  for (const path of paths) {
-    let source;
-    try {
-      source = workTreeSource(resolve(ctx.workspace, path), path, ctx.workspace);
-    } catch (err) {
-      if (!(err instanceof SourceError)) throw err;
-      // A named manifest the change deleted is a removal, not an error.
-      const removed = base ? await base.source(path) : null;
-      const r = removed ? await evaluateRemoved(removed, path) : null;
-      reports.push(r ?? unreadableManifest(path, err.message));
-      continue;
-    }
-    reports.push(await evaluate(source, base ? await base.source(path) : null));
-  }
-  // Manifests matched by a glob only at the base were removed by the change.
-  const globs = config.manifests.filter(isGlob).map(globToRegExp);
-  if (base && globs.length > 0) {
-    for (const path of (await base.files()).filter((p) => !head.has(p) && globs.some((g) => g.test(p)))) {
-      const source = await base.source(path);
-      const r = source ? await evaluateRemoved(source, path) : null;
-      if (r) reports.push(r);
-    }
-  }
-  return reports;
+  const report = await evaluateAll({
+    paths: [...head].sort(),
+    readHead: (path) => workTreeSource(resolve(ctx.workspace, path), path, ctx.workspace),
+    base: reader && {
+      name: `The base commit ${reader.sha.slice(0, 12)}`,
+      compare: async (path) => {
+        const base = await reader.source(path);
+        return base ? { base } : { base: null, notice: null };
+      },
+      // Base and head are commits: a manifest only the base has was removed by the change.
+      removals: reader,
+    },
+    globs: config.manifests.filter(isGlob).map(globToRegExp),
+    log: core,
+  });
+  if (report.manifests.length === 0) throw new InputError(`no manifest matches ${config.manifests.map((m) => JSON.stringify(m)).join(", ")}`);
+  return report;
 }
 
 async function pullRequestNumber(ctx: RunContext, config: Config, octokit: Octokit | null): Promise<number | null> {

@@ -2,7 +2,7 @@
 // manifest sets to true explicitly gives errors; the defaults give warnings, except the privacy protections required by default.
 import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import type { RunResult } from "./estimate/index.js";
-import type { Finding, Severity } from "./findings.js";
+import type { Finding, Rule, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Dataset, Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
@@ -52,7 +52,7 @@ interface Context {
 
 const SPDX = new Set(spdxIds.map((id) => id.toLowerCase()));
 
-function add(ctx: Context, rule: string, severity: Severity, message: string, path: Path, key = false): void {
+function add(ctx: Context, rule: Rule, severity: Severity, message: string, path: Path, key = false): void {
   ctx.findings.push({ rule, severity, message, file: ctx.src.path, ...(key ? ctx.locator.key(path) : ctx.locator.value(path)) });
 }
 
@@ -64,7 +64,7 @@ function requirement(value: boolean | undefined, byDefault: boolean): Severity |
 }
 
 /** A repository path that exists, or an https URL. */
-async function checkDocument(ctx: Context, ref: string, path: Path, rule: string, severity: Severity, what: string): Promise<void> {
+async function checkDocument(ctx: Context, ref: string, path: Path, rule: Rule, severity: Severity, what: string): Promise<void> {
   if (/^https:\/\//i.test(ref)) return;
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
     add(ctx, rule, severity, `${what} must be a repository path or an https URL`, path);

@@ -4,9 +4,10 @@
 // itself (TEXT_LIMITS, the manifest's own limits), so that every report of `check --format json` is accepted.
 import * as z from "zod";
 import { BUDGET_RULES, budgetKeyOf, type BudgetKey } from "./budget.js";
+import { RULES } from "./findings.js";
 import { ID_PATTERN } from "./manifest/schema.js";
 import { plainText } from "./render/escape.js";
-import { REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
+import { manifestFromJson, REPORT_SCHEMA, TEXT_LIMITS, type Report } from "./report.js";
 import { errorMessage } from "./util/errors.js";
 
 /** About twice the largest report one manifest of the largest size (1 MiB) produces (some 30 MB: a finding per
@@ -26,7 +27,7 @@ const totals = z.strictObject({
   embodied_co2e_kg: num,
   co2e_kg: num,
   water_l: num,
-  // Only where an entry states a market factor (README: The JSON report).
+  // Only where an entry states a market factor (docs/report.md).
   market_based_co2e_kg: num.optional(),
 });
 const kind = z.enum(["training", "inference"]);
@@ -77,7 +78,8 @@ const run = figures.extend({
 });
 
 const finding = z.strictObject({
-  rule: z.string().regex(/^[a-z0-9/-]{1,60}$/),
+  // A rule this version does not know is refused like any unknown field (no rule has ever been removed).
+  rule: z.enum(RULES),
   severity: z.enum(["error", "warning", "notice"]),
   message: str(TEXT_LIMITS.message),
   // Any path the CLI was given; only plain repository paths become links (render/markdown.ts).
@@ -194,6 +196,13 @@ const manifest = z
     for (const [i, r] of m.runs.entries()) {
       for (const [j, a] of r.assumptions.entries()) if (a >= m.assumptions.length) bad(["runs", i, "assumptions", j], `assumption ${a}`);
     }
+  })
+  .transform((m, ctx) => {
+    // The flags `evaluated` and `removed` become the report's `status`, in combinations the gate writes.
+    const report = manifestFromJson(m);
+    if (typeof report !== "string") return report;
+    ctx.addIssue({ code: "custom", message: report });
+    return z.NEVER;
   });
 
 const reportSchema = z.strictObject({

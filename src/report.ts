@@ -1,6 +1,9 @@
-import type { ManifestReport } from "./evaluate.js";
-import type { Assumption, RunResult } from "./estimate/index.js";
-import { FATAL_RULES, worstVerdict, type Verdict } from "./findings.js";
+import type { RegionAdvice } from "./advice.js";
+import type { BudgetUse } from "./budget.js";
+import type { Delta, RunFigures } from "./diff.js";
+import type { Assumption, RunResult, Totals } from "./estimate/index.js";
+import { FATAL_RULES, worstVerdict, type Finding, type Verdict } from "./findings.js";
+import type { DatasetReport, ModelCardReport, PrivacyTotals } from "./policy.js";
 import { escapeForJson } from "./render/escape.js";
 
 export const REPORT_SCHEMA = "footprint-gate/report@1";
@@ -10,6 +13,63 @@ export interface Report {
   verdict: Verdict;
   manifests: ManifestReport[];
 }
+
+/** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
+export type RunReport = Omit<RunResult, "path" | "assumptions"> & { assumptions: number[] };
+
+/** The base a manifest is compared with: its path as shown, and its figures. */
+export interface BaseFigures {
+  path: string;
+  totals: Totals;
+  runs: RunFigures[];
+}
+
+/** What every manifest's report has. Each kind below has every field of the JSON report (docs/report.md),
+ *  typed as that kind has it: the renderers narrow on `status` instead of asserting that a field is there. */
+interface ManifestCommon {
+  path: string;
+  project: string | null;
+  verdict: Verdict;
+  runs: RunReport[];
+  /** Each distinct assumption of the runs, once; `source` indexes `sources`. */
+  assumptions: AssumptionRow[];
+  sources: SourceRow[];
+  datasets: DatasetReport[];
+  budget: BudgetUse[];
+  /** Regions of the same provider with a cleaner grid; never affects the verdict. */
+  advice: RegionAdvice[];
+  findings: Finding[];
+}
+
+/** A manifest of the head, with its comparison when there is a base. */
+export type EvaluatedManifest = ManifestCommon & {
+  status: "evaluated";
+  totals: Totals;
+  privacy: PrivacyTotals | null;
+  model_card: ModelCardReport | null;
+} & ({ base: BaseFigures; delta: Delta } | { base: null; delta: null });
+
+/** A manifest the change deletes: only the base exists, and every figure goes to zero. */
+export interface RemovedManifest extends ManifestCommon {
+  status: "removed";
+  totals: Totals;
+  base: BaseFigures;
+  delta: Delta;
+  privacy: null;
+  model_card: null;
+}
+
+/** A manifest that cannot be evaluated (exit code 2): only its findings. */
+export interface UnevaluatedManifest extends ManifestCommon {
+  status: "unevaluated";
+  totals: null;
+  base: null;
+  delta: null;
+  privacy: null;
+  model_card: null;
+}
+
+export type ManifestReport = EvaluatedManifest | RemovedManifest | UnevaluatedManifest;
 
 export type FailOn = "error" | "warning" | "never";
 
@@ -45,9 +105,37 @@ export function buildReport(manifests: ManifestReport[]): Report {
   return { schema: REPORT_SCHEMA, verdict: worstVerdict(manifests.map((m) => m.verdict)), manifests: manifests.map(bounded) };
 }
 
-/** Exit codes (README: The CLI): 0 passed, 1 gate failed, 2 a manifest cannot be evaluated. */
+/** A report's figures summed, for the badge and the action's outputs. */
+export interface ReportTotals {
+  /** The manifests evaluated at the head (neither removed nor unevaluated), whose totals are summed. */
+  manifests: EvaluatedManifest[];
+  energy_kwh: number;
+  co2e_kg: number;
+  water_l: number;
+  /** The manifests with a base (a removed one included): how many, their base energy and its change. */
+  compared: { count: number; base_energy_kwh: number; delta_energy_kwh: number };
+}
+
+export function reportTotals(report: Report): ReportTotals {
+  const manifests = report.manifests.filter((m) => m.status === "evaluated");
+  const sum = (f: (m: EvaluatedManifest) => number) => manifests.reduce((s, m) => s + f(m), 0);
+  const compared = report.manifests.flatMap((m) => (m.delta && m.base ? [{ base: m.base, delta: m.delta }] : []));
+  return {
+    manifests,
+    energy_kwh: sum((m) => m.totals.energy_kwh),
+    co2e_kg: sum((m) => m.totals.co2e_kg),
+    water_l: sum((m) => m.totals.water_l),
+    compared: {
+      count: compared.length,
+      base_energy_kwh: compared.reduce((s, c) => s + c.base.totals.energy_kwh, 0),
+      delta_energy_kwh: compared.reduce((s, c) => s + c.delta.energy_kwh, 0),
+    },
+  };
+}
+
+/** Exit codes (docs/cli.md): 0 passed, 1 gate failed, 2 a manifest cannot be evaluated. */
 export function exitCode(report: Report, failOn: FailOn): 0 | 1 | 2 {
-  if (report.manifests.some((m) => !m.evaluated || m.findings.some((f) => FATAL_RULES.has(f.rule)))) return 2;
+  if (report.manifests.some((m) => m.status === "unevaluated" || m.findings.some((f) => FATAL_RULES.has(f.rule)))) return 2;
   if (failOn === "never") return 0;
   if (report.verdict === "fail") return 1;
   if (failOn === "warning" && report.verdict === "warn") return 1;
@@ -64,16 +152,60 @@ export function clip(s: string, max: number): string {
 
 function bounded(m: ManifestReport): ManifestReport {
   const L = TEXT_LIMITS;
-  const card = m.model_card;
-  const kept = card ? Object.fromEntries(Object.entries(card.kept).map(([k, v]) => [k, clip(v, L.card)])) : {};
-  return {
-    ...m,
+  const shown = {
     path: clip(m.path, L.path),
     project: m.project === null ? null : clip(m.project, L.project),
-    base: m.base ? { ...m.base, path: clip(m.base.path, L.path) } : null,
-    model_card: card ? { ...card, path: clip(card.path, L.path), missing_sections: card.missing_sections.map((s) => clip(s, L.section)), kept } : null,
     findings: m.findings.map((f) => ({ ...f, message: clip(f.message, L.message), file: clip(f.file, L.path) })),
   };
+  if (m.status === "unevaluated") return { ...m, ...shown };
+  if (m.status === "removed") return { ...m, ...shown, base: { ...m.base, path: clip(m.base.path, L.path) } };
+  const card = m.model_card;
+  const kept = card ? Object.fromEntries(Object.entries(card.kept).map(([k, v]) => [k, clip(v, L.card)])) : {};
+  const model_card = card ? { ...card, path: clip(card.path, L.path), missing_sections: card.missing_sections.map((s) => clip(s, L.section)), kept } : null;
+  if (m.base === null) return { ...m, ...shown, model_card };
+  return { ...m, ...shown, model_card, base: { ...m.base, path: clip(m.base.path, L.path) } };
+}
+
+/** A manifest's report as the JSON report has it (docs/report.md): `status` is written as the two flags
+ *  `evaluated` and `removed`, and every field in its documented place. */
+export function manifestJson(m: ManifestReport) {
+  return {
+    path: m.path,
+    project: m.project,
+    verdict: m.verdict,
+    evaluated: m.status !== "unevaluated",
+    removed: m.status === "removed",
+    totals: m.totals,
+    runs: m.runs,
+    assumptions: m.assumptions,
+    sources: m.sources,
+    datasets: m.datasets,
+    base: m.base,
+    delta: m.delta,
+    budget: m.budget,
+    advice: m.advice,
+    privacy: m.privacy,
+    model_card: m.model_card,
+    findings: m.findings,
+  };
+}
+
+/** The manifest's report from its JSON form, or why the form is not one the gate writes. */
+export function manifestFromJson(j: ReturnType<typeof manifestJson>): ManifestReport | string {
+  const { evaluated, removed, totals, base, delta, privacy, model_card, ...rest } = j;
+  if (!evaluated) {
+    if (removed || totals !== null || base !== null || delta !== null || privacy !== null || model_card !== null)
+      return "a manifest that is not evaluated has only its findings";
+    return { ...rest, status: "unevaluated", totals, base, delta, privacy, model_card };
+  }
+  if (totals === null) return "an evaluated manifest has totals";
+  if (removed) {
+    if (base === null || delta === null || privacy !== null || model_card !== null) return "a removed manifest has its base and delta only";
+    return { ...rest, status: "removed", totals, base, delta, privacy, model_card };
+  }
+  if (base !== null && delta !== null) return { ...rest, status: "evaluated", totals, base, delta, privacy, model_card };
+  if (base === null && delta === null) return { ...rest, status: "evaluated", totals, base, delta, privacy, model_card };
+  return "base and delta are both given or both null";
 }
 
 /**
@@ -164,6 +296,6 @@ export function reportJson(report: Report): string {
     });
     out.push("\n", indent, "}");
   };
-  write(report, "", 0);
+  write({ ...report, manifests: report.manifests.map(manifestJson) }, "", 0);
   return escapeForJson(out.join("")) + "\n";
 }

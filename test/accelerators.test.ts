@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { ambiguousMessage, findAccelerator } from "../src/catalogue/index.js";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import { renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport, reportJson } from "../src/report.js";
+import { buildReport, reportJson, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 
 async function report(text: string): Promise<ManifestReport> {
@@ -21,7 +21,7 @@ describe("custom accelerators", () => {
   it("an accelerator the catalogue lacks works with power_w, with the notice data/custom-accelerator", async () => {
     for (const name of ["Jetson AGX Orin", "Radeon RX 7900 XTX", "Tenstorrent n300"]) {
       const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: ${name}\n    power_w: 450\n    count: 4\n    hours: 10\n`);
-      expect(m.evaluated).toBe(true);
+      expect(m.status).toBe("evaluated");
       expect(rules(m)).toEqual([["data/custom-accelerator", "notice"]]);
       expect(m.findings[0]!.message).toContain(`"${name}" is not in the catalogue`);
       expect(m.findings[0]!.message).toContain("embodied carbon uses the default per-accelerator figure");
@@ -39,12 +39,12 @@ describe("custom accelerators", () => {
     const without = await report(
       `${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    compute: { parameters: 1e9, tokens: 1e11 }\n`,
     );
-    expect(without.evaluated).toBe(false);
+    expect(without.status).toBe("unevaluated");
     expect(without.findings.find((f) => f.rule === "manifest/invalid")!.message).toContain("compute needs peak_tflops");
     const withPeak = await report(
       `${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    power_w: 60\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`,
     );
-    expect(withPeak.evaluated).toBe(true);
+    expect(withPeak.status).toBe("evaluated");
     expect(withPeak.runs[0]!.inputs.accelerator_hours).toBeCloseTo((6 * 1e9 * 1e11) / (500e12 * 0.5) / 3600, 9);
   });
 
@@ -52,26 +52,26 @@ describe("custom accelerators", () => {
     const a10g = await report(
       `${HEAD}training:\n  - id: a\n    accelerator: nvidia-a10g\n    peak_tflops: 70\n    compute: { parameters: 1e8, tokens: 1e10, mfu: 0.5 }\n`,
     );
-    expect(a10g.evaluated).toBe(true);
+    expect(a10g.status).toBe("evaluated");
     expect(a10g.runs[0]!.inputs.accelerator_hours).toBeCloseTo((6 * 1e8 * 1e10) / (70e12 * 0.5) / 3600, 9);
     const h100 = await report(
       `${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    peak_tflops: 500\n    compute: { parameters: 1e9, tokens: 1e11, mfu: 0.5 }\n`,
     );
     expect(h100.runs[0]!.inputs.accelerator_hours).toBeCloseTo((6 * 1e9 * 1e11) / (500e12 * 0.5) / 3600, 9);
     const bad = await report(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    peak_tflops: 0\n    gpu_hours: 1\n`);
-    expect(bad.evaluated).toBe(false);
+    expect(bad.status).toBe("unevaluated");
   });
 
   it("without power_w an unknown name stays data/unknown-accelerator and says that power_w makes it a custom accelerator", async () => {
     const m = await report(`${HEAD}training:\n  - id: a\n    accelerator: Jetson AGX Orin\n    count: 1\n    hours: 1\n`);
-    expect(m.evaluated).toBe(false);
+    expect(m.status).toBe("unevaluated");
     expect(rules(m)).toEqual([["data/unknown-accelerator", "error"]]);
     expect(m.findings[0]!.message).toMatch(/^unknown accelerator "Jetson AGX Orin"; state power_w .* custom accelerator; closest catalogue ids: /);
   });
 
   it("power_w without accelerator says how to name a custom accelerator", async () => {
     const m = await report(`${HEAD}training:\n  - id: a\n    power_w: 300\n    count: 1\n    hours: 1\n`);
-    expect(m.evaluated).toBe(false);
+    expect(m.status).toBe("unevaluated");
     expect(m.findings[0]!.message).toContain("any name works (a custom accelerator");
   });
 
@@ -234,10 +234,10 @@ describe("power basis", () => {
   it("an accelerator with no published power figure (TPU v6e, Trainium2) needs power_w, and uses it when stated", async () => {
     for (const id of ["google-tpu-v6e", "aws-trainium2"]) {
       const without = await report(`${HEAD}training:\n  - id: t\n    accelerator: ${id}\n    gpu_hours: 10\n`);
-      expect(without.evaluated, id).toBe(false);
+      expect(without.status, id).toBe("unevaluated");
       expect(without.findings.map((f) => f.message)).toContain(`${id} has no published power figure; set power_w`);
       const stated = await report(`${HEAD}training:\n  - id: t\n    accelerator: ${id}\n    power_w: 300\n    gpu_hours: 10\n`);
-      expect(stated.evaluated, id).toBe(true);
+      expect(stated.status, id).toBe("evaluated");
       expect(power(stated)).toMatchObject({ value: 300, unit: "W", source: "manifest" });
       expect(stated.runs[0]!.inputs.it_kwh).toBeCloseTo(3, 9);
     }

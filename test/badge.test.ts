@@ -8,11 +8,11 @@ import { Ajv } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { regionAdvice } from "../src/advice.js";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { badgeFiles, badgeOf } from "../src/render/badge.js";
 import { CHART_TOP, energyChart } from "../src/render/markdown.js";
-import { buildReport, runAssumptions } from "../src/report.js";
+import { buildReport, runAssumptions, type ManifestReport } from "../src/report.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");

@@ -3,7 +3,8 @@
 // quadratic ≈ 4×), or the work is counted. Also: findings are capped per rule, and the manifest is YAML 1.2 core.
 import { describe, expect, it } from "vitest";
 import { findLocation, MAX_SUGGESTED } from "../src/catalogue/index.js";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestReport } from "../src/report.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { MAX_FINDINGS, MAX_PER_RULE, type Finding } from "../src/findings.js";
 import { parseManifest } from "../src/manifest/parse.js";

@@ -7,13 +7,13 @@ import { describe, expect, it } from "vitest";
 import { checkBudgets } from "../src/budget.js";
 import { diff } from "../src/diff.js";
 import type { RunResult, Totals } from "../src/estimate/index.js";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { FATAL_RULES } from "../src/findings.js";
 import { parseManifest } from "../src/manifest/parse.js";
 import { renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport, exitCode } from "../src/report.js";
+import { buildReport, exitCode, type ManifestReport } from "../src/report.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const msg = (re: RegExp) => expect.stringMatching(re) as unknown as string;
@@ -50,7 +50,7 @@ describe("reproductions: figures that used to be infinite or NaN", () => {
       `${HEAD}training:\n  - id: t\n    accelerator: h100\n    compute: { parameters: 1e15, tokens: 1e17, mfu: 1e-300 }\n    location: FR\n`,
     );
     expect(code).toBe(2);
-    expect(m.evaluated).toBe(false);
+    expect(m.status).toBe("unevaluated");
     expect(m.findings).toEqual([
       expect.objectContaining({ rule: "manifest/invalid", line: 6, column: 53, message: "training[0].compute.mfu: must be from 0.01 to 1 (got 1e-300)" }),
     ]);
@@ -182,7 +182,7 @@ describe("figures that no range can bound are errors, never silent NaN or ∞", 
     const big = csv(["a", "1e308", "1e308"]);
     const { m, report, code } = await check(MEASURED("[r0.csv, r1.csv]", "budget:\n  energy_kwh: 1e12\n"), { "r0.csv": big, "r1.csv": big });
     expect(code).toBe(2);
-    expect(m.evaluated).toBe(false);
+    expect(m.status).toBe("unevaluated");
     const f = m.findings.find((x) => x.rule === "estimate/non-finite")!;
     expect(f).toMatchObject({ severity: "error", line: 4, column: 9 });
     expect(f.message).toMatch(/^entry `t`: energy_kwh, operational_co2e_kg, co2e_kg, water_l/);
@@ -408,14 +408,14 @@ function yaml(g: Generated): string {
 }
 
 function expectFinite(m: ManifestReport, text: string): void {
-  expect(m.evaluated, `${text}\n${JSON.stringify(m.findings)}`).toBe(true);
+  expect(m.status, `${text}\n${JSON.stringify(m.findings)}`).toBe("evaluated");
   expect(nonFinite(m), text).toEqual([]);
   // Nothing turns into null on the way to JSON.
   expect(JSON.parse(JSON.stringify(m)), text).toEqual(m);
   // A percentage is null only for a change from zero.
   if (m.delta) {
-    if (m.delta.energy_pct === null) expect(m.base!.totals.energy_kwh).toBe(0);
-    if (m.delta.co2e_pct === null) expect(m.base!.totals.co2e_kg).toBe(0);
+    if (m.delta.energy_pct === null) expect(m.base.totals.energy_kwh).toBe(0);
+    if (m.delta.co2e_pct === null) expect(m.base.totals.co2e_kg).toBe(0);
     for (const r of m.delta.runs) {
       if (r.energy_pct === null) expect(r.base === null || r.base.energy_kwh === 0, r.id).toBe(true);
       if (r.co2e_pct === null) expect(r.base === null || r.base.co2e_kg === 0, r.id).toBe(true);

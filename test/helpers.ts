@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests: a manifest read from memory, its report, and a relative comparison.
 import { expect } from "vitest";
-import { evaluate, type ManifestReport, type RunReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestReport, RunReport } from "../src/report.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 
 function source(text: string, files: Record<string, string> = {}, path = "footprint.yml"): ManifestSource {

@@ -3,10 +3,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaults } from "../src/catalogue/index.js";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport, reportJson, runAssumptions } from "../src/report.js";
+import { buildReport, reportJson, runAssumptions, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { cli } from "./cli-harness.js";
 
@@ -105,7 +105,7 @@ describe("inference throughput form", () => {
 
   it("requests the rate cannot serve within hours are an error at requests, naming the time they need", async () => {
     const m = await report(entry("    accelerator: nvidia-l4\n    count: 2\n    hours: 10\n    throughput: { requests_per_second: 1 }\n    requests: 72000\n"));
-    expect(m.evaluated).toBe(false);
+    expect(m.status).toBe("unevaluated");
     const f = m.findings.find((x) => x.rule === "manifest/invalid")!;
     expect(f.message).toBe(
       "72000 requests at 1 requests/s take 20 h, more than hours (10); raise the rate or lower requests, or drop hours (energy follows requests ÷ rate)",
@@ -127,7 +127,7 @@ describe("inference throughput form", () => {
     ],
   ])("%s is refused with a message that says what to write", async (_name, value, message) => {
     const m = await report(entry(`    accelerator: nvidia-l4\n    count: 1\n    throughput: ${value}\n`));
-    expect(m.evaluated).toBe(false);
+    expect(m.status).toBe("unevaluated");
     expect(m.findings.map((f) => [f.rule, f.message])).toEqual([["manifest/invalid", message]]);
   });
 
@@ -153,7 +153,7 @@ describe("inference throughput form", () => {
     ["requests_per_second: 5e-324", "throughput.requests_per_second: must be from 1e-4 to 1e9 (got 5e-324)"],
   ])("%s is out of range, and the message states the range", async (value, message) => {
     const m = await report(entry(`    accelerator: nvidia-l4\n    count: 1\n    throughput: { ${value} }\n`));
-    expect(m.evaluated).toBe(false);
+    expect(m.status).toBe("unevaluated");
     expect(m.findings.map((f) => f.message)).toEqual([`inference[0].${message}`]);
   });
 
@@ -164,7 +164,7 @@ describe("inference throughput form", () => {
       "    accelerator: nvidia-l4\n    count: 1\n    hours: 1e6\n    throughput: { requests_per_second: 1e9, tokens_per_request: 1e8 }\n",
     ]) {
       const m = await report(entry(lines));
-      expect(m.evaluated, JSON.stringify(m.findings)).toBe(true);
+      expect(m.status, JSON.stringify(m.findings)).toBe("evaluated");
       const json = reportJson(buildReport([m]));
       expect(json).not.toMatch(/NaN|Infinity/);
       for (const v of Object.values(m.runs[0]!.per_request!)) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);

@@ -1,11 +1,12 @@
 // The PR comment's layout: what comes first, the units, the notes, the advice, the overview and the footer.
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { ADVICE_LINES, renderMarkdown } from "../src/render/markdown.js";
 import { escapeMarkdown } from "../src/render/escape.js";
-import { columnUnit, formatBudgetUse, formatDelta, formatPct, formatQuantity, NBSP } from "../src/render/units.js";
-import { buildReport, reportJson } from "../src/report.js";
+import { formatBudgetUse } from "../src/budget.js";
+import { columnUnit, formatDelta, formatPct, formatQuantity, NBSP } from "../src/render/units.js";
+import { buildReport, reportJson, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 
 function source(text: string, path = "footprint.yml"): ManifestSource {
@@ -102,7 +103,9 @@ describe("comment order", () => {
     const m = await manifestReport(manifest([["a", 10]]));
     const withNotice = {
       ...m,
-      findings: [{ rule: "base/unavailable", severity: "notice" as const, message: "the base cannot be read", file: "footprint.yml", line: 1, column: 1 }],
+      findings: [
+        { rule: "base/unavailable" as const, severity: "notice" as const, message: "the base cannot be read", file: "footprint.yml", line: 1, column: 1 },
+      ],
     };
     const lines = renderMarkdown(buildReport([withNotice])).split("\n");
     expect(lines.findIndex((l) => l.startsWith("- ℹ️"))).toBeGreaterThan(lines.findIndex((l) => l.startsWith("| **total**")));

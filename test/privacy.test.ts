@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestReport } from "../src/report.js";
 import { type DatasetReport } from "../src/policy.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 
@@ -13,7 +14,7 @@ function source(text: string): ManifestSource {
 
 async function report(datasets: readonly string[]): Promise<ManifestReport> {
   const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...datasets, ""].join("\n")), null);
-  expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
+  expect(r.status, JSON.stringify(r.findings)).toBe("evaluated");
   return r;
 }
 
@@ -286,7 +287,7 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
 
   async function capped(extra: readonly string[], policy: readonly string[] = CAP): Promise<ManifestReport> {
     const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...CHATS, ...extra, ...policy, ""].join("\n")), null);
-    expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
+    expect(r.status, JSON.stringify(r.findings)).toBe("evaluated");
     return r;
   }
   const exposureFindings = (r: ManifestReport) => r.findings.filter((f) => f.rule === "privacy/exposure");
@@ -417,7 +418,7 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
         const before = await evaluate(source(manifest(d, [])), null);
         const extra = "leak" in p ? [`    leak_probability: ${y(p.leak)}`] : [`    differential_privacy: { epsilon: ${y(p.epsilon)}, delta: ${y(p.delta)} }`];
         const after = await evaluate(source(manifest(d, extra)), null);
-        expect(before.evaluated && after.evaluated).toBe(true);
+        expect([before.status, after.status]).toEqual(["evaluated", "evaluated"]);
         expect(RANK[after.verdict]).toBeLessThanOrEqual(RANK[before.verdict]);
         const worst = (r: ManifestReport) => Math.max(-1, ...exposureFindings(r).map((f) => (f.severity === "error" ? 2 : f.severity === "warning" ? 1 : 0)));
         expect(worst(after)).toBeLessThanOrEqual(worst(before));
@@ -440,7 +441,7 @@ describe("Exposure under a cap: unknown exposure counts at p = 1, and declaring 
       },
       null,
     );
-    expect(r.evaluated, JSON.stringify(r.findings)).toBe(true);
+    expect(r.status, JSON.stringify(r.findings)).toBe("evaluated");
     expect(r.findings.filter((f) => f.rule.startsWith("privacy/"))).toEqual([]);
     expect(r.datasets[0]!.exposure.expected_exposed_records).toBeLessThanOrEqual(1000);
   });

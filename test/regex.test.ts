@@ -2,7 +2,8 @@
 // input. Guarded without wall-clock limits: an input and its doubled size are timed in the same run (the fastest of a
 // few, interleaved: load on the machine only ever adds time); linear work doubles, quadratic work quadruples.
 import { describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
+import type { ManifestReport } from "../src/report.js";
 import {
   MAX_CONTAINERS,
   MAX_LAZY_LINES,

@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluate, type ManifestReport } from "../src/evaluate.js";
+import { evaluate, evaluateRemoved, unreadableManifest } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
-import type { Finding } from "../src/findings.js";
+import { RULES, type Finding } from "../src/findings.js";
 import { MAX_MANIFEST_BYTES } from "../src/manifest/parse.js";
 import { COMMENT_LIMIT, fitMarkdown, MARKER, renderMarkdown, SUMMARY_LIMIT } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport, reportJson, runAssumptions, TEXT_LIMITS, type Report } from "../src/report.js";
+import { buildReport, manifestJson, reportJson, runAssumptions, TEXT_LIMITS, type Report, type ManifestReport } from "../src/report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "../src/report-schema.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -118,15 +118,17 @@ describe("the report input accepts every report the gate writes", () => {
         const files = { "MODEL_CARD.md": cardText };
         const m = await evaluate(source(stringify(head), files), base ? source(stringify(base), files, "footprint.base.yml") : null);
         const report = buildReport([m]);
-        for (const written of [reportJson(report), JSON.stringify(report, null, 2)]) {
+        const plain = { ...report, manifests: report.manifests.map(manifestJson) };
+        for (const written of [reportJson(report), JSON.stringify(plain, null, 2)]) {
           let read: Report | undefined;
           expect(() => (read = parseReport(written))).not.toThrow();
           expect(read!.verdict).toBe(report.verdict);
+          expect(read!.manifests[0]!.status).toBe(m.status);
           expect(read!.manifests[0]!.runs.length).toBe(m.runs.length);
           expect(read!.manifests[0]!.findings.length).toBe(m.findings.length);
         }
-        // The report file is the JSON of the report itself, whatever it escapes.
-        expect(JSON.parse(reportJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
+        // The report file is the JSON of the report itself (status as its two flags), whatever it escapes.
+        expect(JSON.parse(reportJson(report))).toEqual(JSON.parse(JSON.stringify(plain)));
       }),
       { numRuns: 40 },
     );
@@ -136,7 +138,7 @@ describe("the report input accepts every report the gate writes", () => {
     const key = "k".repeat(500_000);
     const project = "p".repeat(300_000);
     const invalid = await evaluate(source(`version: 1\nproject: ${project}\n? ${key}\n: 1\ntraining: []\n`), null);
-    expect(invalid.evaluated).toBe(false);
+    expect(invalid.status).toBe("unevaluated");
     expect(invalid.project!.length).toBeGreaterThan(TEXT_LIMITS.project);
     const files = { "MODEL_CARD.md": `---\nco2_eq_emissions:\n  emissions: 5\n  training_type: "${"t".repeat(100_000)}"\n---\n# Card\n` };
     const valid = await evaluate(
@@ -178,6 +180,42 @@ describe("the report input accepts every report the gate writes", () => {
     expect(() => parseReport(JSON.stringify(good))).not.toThrow();
   });
 
+  it("the flags evaluated and removed are read back as each manifest's status; combinations the gate never writes are refused", async () => {
+    const text = "version: 1\nproject: p\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 1, location: aws:us-east-1 }\n";
+    const compared = await evaluate(source(text), source(text, {}, "footprint.base.yml"));
+    const removed = (await evaluateRemoved(source(text, {}, "gone.yml"), "gone.yml"))!;
+    const report = buildReport([compared, removed, unreadableManifest("x.yml", "the manifest does not exist")]);
+    const json = JSON.parse(reportJson(report)) as { manifests: Record<string, unknown>[] };
+    expect(json.manifests.map((m) => [m.evaluated, m.removed])).toEqual([
+      [true, false],
+      [true, true],
+      [false, false],
+    ]);
+    expect(parseReport(JSON.stringify(json)).manifests.map((m) => m.status)).toEqual(["evaluated", "removed", "unevaluated"]);
+    const refused = (i: number, change: Record<string, unknown>, why: RegExp) => {
+      const bad = structuredClone(json);
+      Object.assign(bad.manifests[i]!, change);
+      expect(() => parseReport(JSON.stringify(bad))).toThrow(why);
+    };
+    refused(0, { totals: null }, /an evaluated manifest has totals/);
+    refused(0, { delta: null }, /base and delta are both given or both null/);
+    refused(1, { base: null }, /a removed manifest has its base and delta only/);
+    refused(2, { removed: true }, /a manifest that is not evaluated has only its findings/);
+    refused(2, { totals: json.manifests[0]!.totals }, /a manifest that is not evaluated has only its findings/);
+  });
+
+  it("a finding naming a rule the gate does not have is refused; every rule it has is read", async () => {
+    const m = await evaluate(source("version: 1\nproject: p\ntraining:\n  - { id: a, accelerator: nvidia-l4, gpu_hours: 1 }\n"), null);
+    const good = JSON.parse(reportJson(buildReport([m]))) as { manifests: { findings: { rule: string }[] }[] };
+    expect(good.manifests[0]!.findings[0]!.rule).toBe("data/location-missing");
+    for (const rule of RULES) {
+      good.manifests[0]!.findings[0]!.rule = rule;
+      expect(parseReport(JSON.stringify(good)).manifests[0]!.findings[0]!.rule).toBe(rule);
+    }
+    good.manifests[0]!.findings[0]!.rule = "data/made-up";
+    expect(() => parseReport(JSON.stringify(good))).toThrow(/findings\.0\.rule/);
+  });
+
   it("the largest report per manifest byte (a finding per privacy and transparency policy for each dataset) leaves room for a 1 MiB manifest under MAX_REPORT_BYTES", async () => {
     const lines = ["version: 1", "project: p", "datasets:"];
     for (let i = 0; i < 2000; i++) lines.push(`  - {id: d${i}, personal_data: true}`);
@@ -211,7 +249,7 @@ describe("large manifests", () => {
   let big: ManifestReport;
   beforeAll(async () => {
     big = await evaluate(source(benchManifest(10_000)), null);
-    expect(big.evaluated).toBe(true);
+    expect(big.status).toBe("evaluated");
     expect(big.runs).toHaveLength(10_000);
   }, 120_000);
 

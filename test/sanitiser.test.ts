@@ -117,9 +117,9 @@ describe("no unsafe character survives any output", () => {
       const withCard = await evaluate(source(valid.replace(/^ {2}- id: b[\s\S]*?(?=datasets:)/m, ""), files, `m/${s}/footprint.yml`), null);
       const withCsv = await evaluate(source(valid, files, "footprint.yml"), null);
       const broken = await evaluate(source(invalid, files, `n${s}.yml`), null);
-      expect(withCard.evaluated, JSON.stringify(withCard.findings)).toBe(true);
-      expect(withCsv.evaluated).toBe(false);
-      expect(broken.evaluated).toBe(false);
+      expect(withCard.status, JSON.stringify(withCard.findings)).toBe("evaluated");
+      expect(withCsv.status).toBe("unevaluated");
+      expect(broken.status).toBe("unevaluated");
       const report = buildReport([withCard, withCsv, broken]);
       // The raw text is in the report before any rendering.
       expect(JSON.stringify(report).includes("\\u001b") || JSON.stringify(report).includes(part[0]!)).toBe(true);
@@ -147,7 +147,7 @@ describe("no unsafe character survives any output", () => {
       const man = r.manifests[0]!;
       man.path = `p${s}`;
       man.project = `q${s}`;
-      man.findings[0] = { rule: "data/x", severity: "warning", message: `m${s}`, file: `f${s}`, line: 1, column: 1 };
+      man.findings[0] = { rule: "data/grid-year", severity: "warning", message: `m${s}`, file: `f${s}`, line: 1, column: 1 };
       man.model_card!.path = `c${s}`;
       man.model_card!.kept = { training_type: `t${s}`, geographical_location: `g${s}`, hardware_used: `h${s}` };
       man.model_card!.missing_sections = [`s${s}`];

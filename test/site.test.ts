@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import cfeData from "../data/cfe.json" with { type: "json" };
 import gridYearly from "../data/grid-yearly.json" with { type: "json" };
-import { evaluate, type ManifestReport, type RunReport } from "../src/evaluate.js";
+import { evaluate } from "../src/evaluate.js";
 import { parseManifest } from "../src/manifest/parse.js";
 import { renderText } from "../src/render/text.js";
-import { buildReport } from "../src/report.js";
+import { buildReport, type ManifestReport, type RunReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { reportJson } from "../src/report.js";
 
@@ -161,12 +161,12 @@ describe("market-based CO2e (GHG Protocol Scope 2 dual reporting)", () => {
 
   it("both kinds in one place are refused, on an entry and in defaults", async () => {
     const entry = await report(`${HEAD}training:\n  - id: a\n${H100_10H}    location: US\n    carbon_free_energy: 0.5\n    market_based_intensity: 10\n`);
-    expect(entry.evaluated).toBe(false);
+    expect(entry.status).toBe("unevaluated");
     expect(entry.findings.find((f) => f.rule === "manifest/invalid")!.message).toMatch(/^give carbon_free_energy or market_based_intensity, not both/);
     const defaults = await report(
       `${HEAD}defaults:\n  location: US\n  carbon_free_energy: 0.5\n  market_based_intensity: 10\ntraining:\n  - id: a\n${H100_10H}`,
     );
-    expect(defaults.evaluated).toBe(false);
+    expect(defaults.status).toBe("unevaluated");
     expect(defaults.findings.filter((f) => f.rule === "manifest/invalid")).toHaveLength(1);
   });
 
@@ -261,7 +261,7 @@ describe("carbon_free_energy: provider (the share a provider publishes for its r
     ["no location", "", "the entry has no location"],
   ])("is refused for %s, with what to state instead", async (_, location, why) => {
     const r = await report(`${HEAD}training:\n  - id: a\n${H100_10H}${location}    carbon_free_energy: provider\n`);
-    expect(r.evaluated).toBe(false);
+    expect(r.status).toBe("unevaluated");
     const f = r.findings.find((x) => x.rule === "manifest/invalid")!;
     expect(f.severity).toBe("error");
     expect(f.message).toBe(

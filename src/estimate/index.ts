@@ -1,4 +1,4 @@
-// Estimation, as the README's Methodology describes. Pure: the catalogue is bundled data and measured files arrive
+// Estimation, as docs/methodology.md describes. Pure: the catalogue is bundled data and measured files arrive
 // pre-read. Each entry is estimated in named steps (./entry.ts); the manifest's rules have run before (manifest/rules.ts).
 import { defaults } from "../catalogue/index.js";
 import type { Finding } from "../findings.js";
@@ -158,7 +158,7 @@ export function estimateManifest(manifest: Manifest, entries: readonly ResolvedE
 
 const MAX_LISTED = 10;
 
-/** The notice data/default-pue: one per manifest, naming the entries (README: Locations). */
+/** The notice data/default-pue: one per manifest, naming the entries (docs/manifest.md: Locations). */
 export function defaultPueMessage(ids: readonly string[]): string {
   const f = defaults.facility_pue;
   const listed = ids.slice(0, MAX_LISTED).join(", ") + (ids.length > MAX_LISTED ? ` and ${ids.length - MAX_LISTED} more` : "");

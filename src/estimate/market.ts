@@ -1,4 +1,4 @@
-// The market-based factor of an entry (README: Market-based CO2e): a stated factor, or a carbon-free share of the
+// The market-based factor of an entry (docs/methodology.md: Market-based CO2e): a stated factor, or a carbon-free share of the
 // location-based figure, stated or published by the cloud provider. The entry's own statement replaces the defaults'.
 import { CFE_PROVIDERS, providerCfe, type ResolvedLocation, type Sourced } from "../catalogue/index.js";
 import type { EntryFinding, ResolvedEntry } from "../manifest/rules.js";

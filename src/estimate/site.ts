@@ -1,4 +1,4 @@
-// Where an entry runs: the data centre's PUE, the grid's carbon intensity and the water factors (README: Locations).
+// Where an entry runs: the data centre's PUE, the grid's carbon intensity and the water factors (docs/manifest.md: Locations).
 // Entries that share these inputs share one Site.
 import { defaults, zoneIntensityIn, type Sourced } from "../catalogue/index.js";
 import type { EntryFinding, ResolvedEntry } from "../manifest/rules.js";

@@ -2,8 +2,8 @@
 // (actions/checkout fetches one commit by default). Base and head are evaluated with the same bundled catalogue.
 // A base that cannot be read (no contents permission, server errors after retries, git failing) is not a failure:
 // readers throw BaseUnavailable, and the action then reports without a comparison.
-import * as core from "./log.js";
-import type { ManifestSource } from "../manifest/source.js";
+import type { Logger } from "../evaluate-all.js";
+import { BaseUnavailable, type ManifestSource } from "../manifest/source.js";
 import { FileError, gitCommit, repoSource, type RepoReader } from "../sources.js";
 import { isRateLimited, statusOf, type Octokit } from "./client.js";
 
@@ -15,13 +15,6 @@ export interface BaseReader {
   files(): Promise<string[]>;
 }
 
-/** The base commit cannot be read; `reason` names the failure (an HTTP status, never text from the repository). */
-export class BaseUnavailable extends Error {
-  constructor(readonly reason: string) {
-    super(`the base commit cannot be read (${reason})`);
-  }
-}
-
 function why(err: unknown): string {
   const status = statusOf(err);
   if (isRateLimited(err)) return `HTTP ${status}: rate limited by the GitHub API`;
@@ -31,7 +24,7 @@ function why(err: unknown): string {
 }
 
 /** null when git lacks the commit and there is no token for the API. */
-export function baseReader(workspace: string, sha: string, octokit: Octokit | null, owner: string, repo: string): BaseReader | null {
+export function baseReader(workspace: string, sha: string, octokit: Octokit | null, owner: string, repo: string, log: Logger): BaseReader | null {
   const display = (p: string) => `${p}@${sha.slice(0, 7)}`;
   let commit;
   try {
@@ -87,7 +80,7 @@ export function baseReader(workspace: string, sha: string, octokit: Octokit | nu
         // Without the list a removed manifest would vanish from the totals: no comparison rather than a wrong one.
         throw new BaseUnavailable(statusOf(err) === 404 ? "HTTP 404: the API does not know the commit" : why(err));
       }
-      if (res.data.truncated) core.notice("The base commit's file list is truncated by the API; a removed manifest may not be reported.");
+      if (res.data.truncated) log.notice("The base commit's file list is truncated by the API; a removed manifest may not be reported.");
       return res.data.tree.filter((t) => t.type === "blob" && t.path).map((t) => t.path);
     },
   };

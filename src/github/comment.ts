@@ -65,7 +65,7 @@ export function wantsComment(report: Report, on: CommentOn): { yes: boolean; why
   if (on === "always") return { yes: true, why: "comment-on: always" };
   if (report.verdict !== "pass") return { yes: true, why: `comment-on: ${on}, verdict ${report.verdict}` };
   if (on === "failure") return { yes: false, why: "comment-on: failure, and the verdict is pass" };
-  const changed = report.manifests.some((m) => m.removed || !m.base || !m.delta || m.delta.runs.some((r) => r.change !== "unchanged"));
+  const changed = report.manifests.some((m) => m.status === "removed" || m.delta === null || m.delta.runs.some((r) => r.change !== "unchanged"));
   return changed
     ? { yes: true, why: "comment-on: change, and a figure differs from the base" }
     : { yes: false, why: "comment-on: change, and no figure differs from the base (verdict pass)" };

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sortFindings } from "../findings.js";
-import { reportJson, type Report } from "../report.js";
+import { reportJson, reportTotals, type Report } from "../report.js";
 
 /** GitHub shows a limited number of annotations per step; the most severe go first, the rest are in the report. */
 export const MAX_ANNOTATIONS = 50;
@@ -20,17 +20,14 @@ export function writeReportFile(report: Report, env: NodeJS.ProcessEnv = process
 }
 
 export function setOutputs(report: Report, reportPath: string): void {
-  const evaluated = report.manifests.filter((m) => m.totals);
-  const sum = (f: (m: (typeof evaluated)[number]) => number) => evaluated.reduce((s, m) => s + f(m), 0);
-  const compared = evaluated.filter((m) => m.delta && m.base);
-  const baseEnergy = compared.reduce((s, m) => s + m.base!.totals.energy_kwh, 0);
-  const deltaEnergy = compared.reduce((s, m) => s + m.delta!.energy_kwh, 0);
+  const t = reportTotals(report);
+  const { count, base_energy_kwh: baseEnergy, delta_energy_kwh: deltaEnergy } = t.compared;
   core.setOutput("verdict", report.verdict);
-  core.setOutput("energy-kwh", round(sum((m) => m.totals!.energy_kwh)));
-  core.setOutput("co2e-kg", round(sum((m) => m.totals!.co2e_kg)));
-  core.setOutput("water-l", round(sum((m) => m.totals!.water_l)));
-  core.setOutput("delta-energy-kwh", compared.length ? round(deltaEnergy) : "");
-  core.setOutput("delta-energy-pct", compared.length && baseEnergy > 0 ? round((deltaEnergy / baseEnergy) * 100) : "");
+  core.setOutput("energy-kwh", round(t.energy_kwh));
+  core.setOutput("co2e-kg", round(t.co2e_kg));
+  core.setOutput("water-l", round(t.water_l));
+  core.setOutput("delta-energy-kwh", count ? round(deltaEnergy) : "");
+  core.setOutput("delta-energy-pct", count && baseEnergy > 0 ? round((deltaEnergy / baseEnergy) * 100) : "");
   core.setOutput("report", reportPath);
 }
 

@@ -13,7 +13,7 @@ import {
   type ResolvedLocation,
 } from "../catalogue/index.js";
 import type { Kind } from "../estimate/index.js";
-import type { Finding, Severity } from "../findings.js";
+import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
 import type { InferenceEntry, Manifest, Throughput, TrainingEntry } from "./schema.js";
 
@@ -36,7 +36,7 @@ export function entryFinding(place: FindingPlace, path: Path, f: EntryFinding): 
   return findingAt(place, f.rule, f.severity, f.message, below(path, f.at));
 }
 
-export function findingAt(place: FindingPlace, rule: string, severity: Severity, message: string, where: Where): Finding {
+export function findingAt(place: FindingPlace, rule: Rule, severity: Severity, message: string, where: Where): Finding {
   return { rule, severity, message, file: place.file, ...("key" in where ? place.locator.key(where.key) : place.locator.value(where.value)) };
 }
 
@@ -161,7 +161,7 @@ function checkEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Pat
 
 /** A finding at a place below an entry. */
 export interface EntryFinding {
-  rule: string;
+  rule: Rule;
   severity: Severity;
   message: string;
   at: Where;

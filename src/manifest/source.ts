@@ -15,3 +15,10 @@ export interface ManifestSource {
 }
 
 export class PathError extends Error {}
+
+/** The base cannot be read at all; `reason` names the failure (an HTTP status, never text from the repository). */
+export class BaseUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`the base commit cannot be read (${reason})`);
+  }
+}

@@ -1,6 +1,6 @@
 // README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.
-import type { Report } from "../report.js";
+import { reportTotals, type Report } from "../report.js";
 import { formatQuantity } from "./units.js";
 
 export type BadgeMetric = "co2e" | "energy";
@@ -15,8 +15,9 @@ export interface Badge {
 /** Total of every evaluated manifest; the colour follows the use of the matching total budget (grey without one). */
 export function badgeOf(report: Report, metric: BadgeMetric = "co2e"): Badge {
   const key = metric === "co2e" ? "co2e_kg" : "energy_kwh";
-  const evaluated = report.manifests.filter((m) => m.totals && !m.removed);
-  const total = evaluated.reduce((s, m) => s + m.totals![key], 0);
+  const totals = reportTotals(report);
+  const evaluated = totals.manifests;
+  const total = totals[key];
   const uses = evaluated.flatMap((m) => m.budget.filter((b) => b.key === `budget.${key}`));
   const color = uses.some((b) => b.status === "over")
     ? "red"

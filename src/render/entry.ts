@@ -2,8 +2,7 @@
 // the figures the manifest did not state (the hours derived by compute, the default period of a service).
 import type { RunDelta } from "../diff.js";
 import { DEFAULT_PERIOD_SOURCE } from "../estimate/index.js";
-import type { ManifestReport, RunReport } from "../evaluate.js";
-import { runAssumptions } from "../report.js";
+import { runAssumptions, type ManifestReport, type RunReport } from "../report.js";
 import { formatNumber, formatPct } from "./units.js";
 
 /** "8 × nvidia-h100-sxm", the accelerator alone without count, "–" without accelerator. */

@@ -1,18 +1,16 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
-import { BUDGET_RULES, type BudgetKey, type BudgetUse } from "../budget.js";
+import { BUDGET_RULES, formatBudgetUse, type BudgetKey, type BudgetUse } from "../budget.js";
 import type { RunDelta, RunFigures } from "../diff.js";
-import type { ManifestReport } from "../evaluate.js";
 import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
-import { TEXT_LIMITS, type Report } from "../report.js";
+import { TEXT_LIMITS, type EvaluatedManifest, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../modelcard.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
 import {
   append,
   columnUnit,
-  formatBudgetUse,
   formatDelta,
   formatInput,
   formatNumber,
@@ -140,18 +138,18 @@ const delta = (quantity: Quantity, value: number) => formatDelta(quantity, value
 
 /** Nothing to review: compared with a base, no entry changed and nothing found. */
 function isUnchanged(m: ManifestReport): boolean {
-  return m.evaluated && !m.removed && m.delta !== null && m.findings.length === 0 && m.delta.runs.every((d) => d.change === "unchanged");
+  return m.status === "evaluated" && m.delta !== null && m.findings.length === 0 && m.delta.runs.every((d) => d.change === "unchanged");
 }
 
 /** One sentence on what changed, in the unit that gates (energy; CO2e too when a CO2e limit exists). */
 function manifestSentence(m: ManifestReport): string {
   const project = m.project ? `**${escapeMarkdown(m.project, 100)}**` : code(m.path);
-  if (!m.evaluated || !m.totals) return `${STATUS.fail}: ${project} cannot be evaluated; fix the problems below.`;
-  if (m.removed && m.base)
+  if (m.status === "unevaluated") return `${STATUS.fail}: ${project} cannot be evaluated; fix the problems below.`;
+  if (m.status === "removed")
     return `🗑️ ${project} (${code(m.path)}) is removed by this change: ${delta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${delta("co2e_kg", -m.base.totals.co2e_kg)} CO2e.`;
   const t = m.totals;
   const totals = `${q("co2e_kg", t.co2e_kg)} CO2e, ${q("water_l", t.water_l)} water`;
-  if (!m.delta || !m.base) return `${project}: ${q("energy_kwh", t.energy_kwh)} energy, ${totals}; no base to compare with.`;
+  if (m.delta === null) return `${project}: ${q("energy_kwh", t.energy_kwh)} energy, ${totals}; no base to compare with.`;
   const d = m.delta;
   const co2Gates = m.budget.some((b) => b.metric === "co2e_kg");
   const co2 = co2Gates ? `**${delta("co2e_kg", d.co2e_kg)} CO2e** (${pct(d.co2e_pct)})` : `${delta("co2e_kg", d.co2e_kg)} CO2e`;
@@ -169,9 +167,9 @@ function reportSentence(ms: readonly ManifestReport[]): string {
   let base = 0;
   let head = 0;
   for (const m of ms) {
-    if (!m.evaluated || !m.base) continue;
+    if (m.status === "unevaluated" || m.base === null) continue;
     base += m.base.totals.energy_kwh;
-    head += m.removed ? 0 : (m.totals?.energy_kwh ?? 0);
+    head += m.status === "removed" ? 0 : m.totals.energy_kwh;
   }
   const verdicts = `${count("fail")} fail, ${count("warn")} warn, ${count("pass")} pass`;
   const change =
@@ -246,16 +244,18 @@ function overviewTable(ms: readonly ManifestReport[], detail: Detail, options: M
   const rows = [`| manifest | verdict | energy | Δ energy | CO2e |${co2Gates ? " Δ CO2e |" : ""}`, `|---|---|---:|---:|---:|${co2Gates ? "---:|" : ""}`];
   for (const m of ms.slice(0, ROWS[detail])) {
     const name = `${code(m.path)}${m.project ? `<br><sub>${escapeMarkdown(m.project, 100)}</sub>` : ""}`;
-    if (!m.evaluated || !m.totals) {
+    if (m.status === "unevaluated") {
       rows.push(`| ${name} | ${STATUS.fail} (not evaluated) | – | – | – |${co2Gates ? " – |" : ""}`);
       continue;
     }
-    const verdict = m.removed ? "🗑️ removed" : isUnchanged(m) ? `${STATUS[m.verdict]} (unchanged)` : STATUS[m.verdict];
-    const energy = m.removed ? q("energy_kwh", 0) : q("energy_kwh", m.totals.energy_kwh);
-    const co2 = m.removed ? q("co2e_kg", 0) : q("co2e_kg", m.totals.co2e_kg);
+    const removed = m.status === "removed";
+    const verdict = removed ? "🗑️ removed" : isUnchanged(m) ? `${STATUS[m.verdict]} (unchanged)` : STATUS[m.verdict];
+    const energy = q("energy_kwh", removed ? 0 : m.totals.energy_kwh);
+    const co2 = q("co2e_kg", removed ? 0 : m.totals.co2e_kg);
+    // A removed manifest always has its delta (the base's figures to zero).
     const d = m.delta;
-    const dEnergy = d ? pct(d.energy_pct) : m.removed ? pct(-100) : "no base";
-    const dCo2 = d ? delta("co2e_kg", d.co2e_kg) : m.removed && m.base ? delta("co2e_kg", -m.base.totals.co2e_kg) : "–";
+    const dEnergy = d ? pct(d.energy_pct) : "no base";
+    const dCo2 = d ? delta("co2e_kg", d.co2e_kg) : "–";
     rows.push(`| ${name} | ${verdict} | ${energy} | ${dEnergy} | ${co2} |${co2Gates ? ` ${dCo2} |` : ""}`);
   }
   if (ms.length > ROWS[detail])
@@ -267,14 +267,14 @@ function manifestSection(m: ManifestReport, options: MarkdownOptions): string[] 
   const detail = options.detail ?? "full";
   const out: string[] = [];
   // Sections can hold a line per entry: appended in a loop, never spread into push() (call stack).
-  if (m.evaluated && m.totals) append(out, runsTable(m, detail, options)).push("");
+  if (m.status !== "unevaluated") append(out, runsTable(m, detail, options)).push("");
   const notices = m.findings.filter((f) => f.severity === "notice");
   if (notices.length > 0) {
     for (const f of notices.slice(0, FINDINGS[detail])) out.push(findingLine(f, m, options, ""));
     if (notices.length > FINDINGS[detail]) out.push(`- … ${notices.length - FINDINGS[detail]} more notices in ${options.elsewhere ?? "the full report"}`);
     out.push("");
   }
-  if (!m.evaluated || detail === "minimal") return out;
+  if (m.status === "unevaluated" || detail === "minimal") return out;
   for (const section of [adviceList(m), modelCardLine(m), energyChart(m), measuredTable(m), privacyTable(m)]) append(out, section);
   if (detail === "full") append(out, assumptions(m));
   append(out, modelCardBlock(m));
@@ -303,7 +303,7 @@ const STATE = {
   ok: "✅\u00a0ok",
 } as const;
 
-function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions): string[] {
+function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, options: MarkdownOptions): string[] {
   const hasBase = m.delta !== null;
   const byScope = new Map<string, BudgetUse[]>();
   for (const b of m.budget) byScope.set(b.scope, [...(byScope.get(b.scope) ?? []), b]);
@@ -330,7 +330,7 @@ function runsTable(m: ManifestReport, detail: Detail, options: MarkdownOptions):
   // With less room, the entries that changed most are the ones a reviewer needs.
   const limit = ROWS[detail];
   const shown = all.length > limit ? [...all].sort((a, b) => b.weight - a.weight).slice(0, limit) : all;
-  const t = m.totals!;
+  const t = m.totals;
   const baseTotals = m.base?.totals ?? null;
   // One unit per column, chosen from the figures shown (totals included).
   const energyValues = [t.energy_kwh, ...(baseTotals ? [baseTotals.energy_kwh] : [])];
@@ -451,11 +451,10 @@ export const CHART_TOP = 10;
  * series holding zeros at the other's places: two colours side by side, labelled, and no line across entries.
  */
 export function energyChart(m: ManifestReport): string[] {
-  const removed = (m.delta?.runs ?? []).filter((d) => d.change === "removed" && d.base);
   const baseById = new Map((m.base?.runs ?? []).map((r) => [r.id, r.energy_kwh]));
   const entries = [
     ...m.runs.map((r) => ({ id: r.id, head: r.energy_kwh, base: baseById.get(r.id) ?? 0 })),
-    ...removed.map((d) => ({ id: d.id, head: 0, base: d.base!.energy_kwh })),
+    ...(m.delta?.runs ?? []).flatMap((d) => (d.change === "removed" && d.base ? [{ id: d.id, head: 0, base: d.base.energy_kwh }] : [])),
   ];
   if (entries.length === 0) return [];
   const size = (e: { head: number; base: number }) => Math.max(e.head, e.base);

@@ -1,9 +1,9 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
-import type { ManifestReport } from "../evaluate.js";
-import type { Report } from "../report.js";
+import type { Report, ManifestReport } from "../report.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainText } from "./escape.js";
-import { formatBudgetUse, formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
+import { formatBudgetUse } from "../budget.js";
+import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
@@ -20,8 +20,8 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
 
 function manifestText(m: ManifestReport): string[] {
   const out: string[] = [`${plainText(m.path)}${m.project ? ` · ${plainText(m.project)}` : ""}`];
-  if (m.removed) out[0] += " · removed by this change";
-  if (m.evaluated && m.totals) {
+  if (m.status === "removed") out[0] += " · removed by this change";
+  if (m.status !== "unevaluated") {
     const hasBase = m.delta !== null;
     const hasBudget = m.budget.length > 0;
     // Entries are judged by per-run limits, the total by the manifest's: each share names its metric.
@@ -67,7 +67,7 @@ function manifestText(m: ManifestReport): string[] {
       "",
       "",
       formatQuantity("energy_kwh", m.totals.energy_kwh),
-      ...(hasBase ? [formatPct(m.delta!.energy_pct)] : []),
+      ...(m.delta ? [formatPct(m.delta.energy_pct)] : []),
       formatQuantity("co2e_kg", m.totals.co2e_kg),
       formatQuantity("water_l", m.totals.water_l),
       ...(hasBudget ? [share("total")] : []),

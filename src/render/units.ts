@@ -1,5 +1,4 @@
 // Readable units: kWh/MWh/GWh, g/kg/t/kt, L/m³; three significant figures.
-import type { BudgetUse } from "../budget.js";
 
 export type Quantity = "energy_kwh" | "co2e_kg" | "water_l";
 
@@ -135,12 +134,6 @@ export function formatDelta(q: Quantity, delta: number, sep = SPACE): string {
 }
 
 export const METRIC_LABEL = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const satisfies Record<Quantity, string>;
-
-/** "energy 47.3 MWh of 120 MWh", "energy +50.3 % of +30 % allowed". */
-export function formatBudgetUse(b: BudgetUse, sep = SPACE): string {
-  if (b.key === "budget.increase_pct") return `${METRIC_LABEL[b.metric]} ${formatPct(b.value, sep)} of +${formatInput(b.limit)}${sep}% allowed`;
-  return `${METRIC_LABEL[b.metric]} ${formatQuantity(b.metric, b.value, sep)} of ${formatQuantity(b.metric, b.limit, sep)}`;
-}
 
 /** Appends `items` to `out` one by one: spreading a long list into push() overflows the call stack. */
 export function append<T>(out: T[], items: readonly T[]): T[] {

@@ -98,7 +98,7 @@ describe("terminal escapes, bidi controls and invisible characters", () => {
     m.path = `p${parts[1]}`;
     card.kept = { training_type: parts[2], geographical_location: parts[3], hardware_used: parts[4] };
     card.path = `c${parts[5]}`;
-    m.findings = parts.slice(6).map((s, i) => ({ rule: "data/x", severity: "warning", message: s, file: `f${i}/${s}`, line: 1, column: 1 }) as const);
+    m.findings = parts.slice(6).map((s, i) => ({ rule: "data/grid-year", severity: "warning", message: s, file: `f${i}/${s}`, line: 1, column: 1 }) as const);
     const ws = workspace({ "report.json": JSON.stringify(report) });
     server.addPull({
       number: 42,

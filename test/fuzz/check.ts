@@ -2,12 +2,12 @@
 // report → exit codes, text, Markdown, fitted comment, JSON, parseReport. Returns every property it breaks.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
-import { evaluate, evaluateRemoved, type ManifestReport } from "../../src/evaluate.js";
+import { evaluate, evaluateRemoved } from "../../src/evaluate.js";
 import type { ManifestSource } from "../../src/manifest/source.js";
 import { COMMENT_LIMIT, MARKER, fitMarkdown, renderMarkdown } from "../../src/render/markdown.js";
 import { renderText } from "../../src/render/text.js";
 import { parseReport } from "../../src/report-schema.js";
-import { buildReport, exitCode, type Report } from "../../src/report.js";
+import { buildReport, exitCode, reportJson, type Report, type ManifestReport } from "../../src/report.js";
 import { repoPathOf } from "../../src/sources.js";
 import { mutateCard, mutateCsv, mutateManifest, type Case } from "./mutate.js";
 
@@ -168,7 +168,7 @@ function checkReport(report: Report, what: string, c: Case, out: Violation[]): v
     if (bytes > COMMENT_LIMIT) add("fitted Markdown within the comment limit", `${bytes} bytes (${fitted.detail})`);
     if (!fitted.body.startsWith(MARKER)) add("fitted Markdown starts with the marker", JSON.stringify(fitted.body.slice(0, 80)));
   }
-  const json = stage("JSON.stringify", () => JSON.stringify(report, null, 2));
+  const json = stage("reportJson", () => reportJson(report));
   if (json !== undefined) {
     for (const t of tokens)
       if (json.includes(t)) add(`no ${t} in output`, `json: ${JSON.stringify(json.slice(Math.max(0, json.indexOf(t) - 60), json.indexOf(t) + 20))}`);
