@@ -1,6 +1,6 @@
 // What one manifest's estimation builds once per distinct input set rather than once per entry: assumptions (a
 // 10,000-entry manifest has a few hundred distinct ones) and the steps whose inputs most entries share.
-import type { Assumption } from "./index.js";
+import type { Assumption } from "./types.js";
 
 /** Where a figure comes from. */
 export interface SourceRef {

@@ -3,7 +3,7 @@ import { defaults } from "../catalogue/index.js";
 import type { InferenceEntry, TrainingEntry } from "../manifest/schema.js";
 import { STATED, type EstimateCache } from "./cache.js";
 import { HOURS_PER_YEAR } from "./energy.js";
-import type { Assumption } from "./index.js";
+import type { Assumption } from "./types.js";
 
 export interface Embodied {
   kg: number;

@@ -3,7 +3,7 @@ import { defaults, type Accelerator } from "../catalogue/index.js";
 import type { EntryFinding, ResolvedEntry, Where } from "../manifest/rules.js";
 import type { InferenceEntry, TrainingEntry } from "../manifest/schema.js";
 import { STATED, type EstimateCache, type SourceRef } from "./cache.js";
-import type { Assumption } from "./index.js";
+import type { Assumption } from "./types.js";
 
 export const HOURS_PER_YEAR = 8760;
 /** Source of the period assumed for an inference entry without hours; renderers say it out loud. */

@@ -8,7 +8,7 @@ import type { EstimateCache } from "./cache.js";
 import { embodiedCarbon, type Embodied } from "./embodied.js";
 import { plannedEnergy, type PlannedEnergy } from "./energy.js";
 import { footprint, measuredFootprint, pct, withMarketBased, type Factors } from "./footprint.js";
-import type { Assumption, MeasuredInput, RunResult, Totals } from "./index.js";
+import type { Assumption, MeasuredInput, RunResult, Totals } from "./types.js";
 import { marketFactor } from "./market.js";
 import { perRequest } from "./per-request.js";
 import { siteOf } from "./site.js";

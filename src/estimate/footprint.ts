@@ -1,6 +1,6 @@
 // Energy, CO2e and water from IT energy and the site's factors; measured figures in place of the plan's.
 import type { MarketFactor } from "./market.js";
-import type { MeasuredInput, Totals } from "./index.js";
+import type { MeasuredInput, Totals } from "./types.js";
 
 /** The site's factors as plain figures. */
 export interface Factors {

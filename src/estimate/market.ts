@@ -4,7 +4,7 @@ import { CFE_PROVIDERS, providerCfe, type ResolvedLocation, type Sourced } from 
 import type { EntryFinding, ResolvedEntry } from "../manifest/rules.js";
 import type { Manifest } from "../manifest/schema.js";
 import { STATED, type EstimateCache } from "./cache.js";
-import type { Assumption } from "./index.js";
+import type { Assumption } from "./types.js";
 
 export type MarketFactor = { intensity: number } | { cfe: Sourced };
 

@@ -1,7 +1,7 @@
 // An inference entry's figures per request.
 import type { InferenceEntry } from "../manifest/schema.js";
 import { HOURS_PER_YEAR } from "./energy.js";
-import type { PerRequest, Totals } from "./index.js";
+import type { PerRequest, Totals } from "./types.js";
 
 /**
  * The entry's whole footprint over the requests it serves: the stated `requests`, else the throughput rate over

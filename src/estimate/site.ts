@@ -5,7 +5,7 @@ import type { EntryFinding, ResolvedEntry } from "../manifest/rules.js";
 import type { Manifest } from "../manifest/schema.js";
 import { STATED, type EstimateCache } from "./cache.js";
 import type { Factors } from "./footprint.js";
-import type { Assumption } from "./index.js";
+import type { Assumption } from "./types.js";
 
 export interface Site {
   pue: Sourced;

@@ -12,7 +12,7 @@ import {
   type Lookup,
   type ResolvedLocation,
 } from "../catalogue/index.js";
-import type { Kind } from "../estimate/index.js";
+import type { Kind } from "../estimate/types.js";
 import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
 import type { InferenceEntry, Manifest, Throughput, TrainingEntry } from "./schema.js";
