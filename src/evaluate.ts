@@ -51,7 +51,7 @@ interface Evaluated {
 }
 
 async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings: Finding[]; fatal: true; project: string | null }> {
-  const parsed = parseManifest(src.text, src.path);
+  const parsed = await parseManifest(src.text, src.path);
   if (!parsed.manifest) {
     const raw = parsed.data as { project?: unknown } | null | undefined;
     return {

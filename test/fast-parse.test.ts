@@ -460,7 +460,7 @@ describe("the fast manifest parser", () => {
     expect(fastParse(text)).toBeUndefined();
   });
 
-  it("reports schema problems at the positions the yaml library gives", () => {
+  it("reports schema problems at the positions the yaml library gives", async () => {
     // A tab in a trailing comment sends the same manifest down the yaml path without moving anything.
     const r = random(56);
     const examples = EXAMPLES.map((e) => readFileSync(join(ROOT, e.manifest), "utf8"));
@@ -469,8 +469,8 @@ describe("the fast manifest parser", () => {
       const text = pick(r, examples).replace(/(\n\s*)(count|hours|id|location|project): [^\n#]*/g, (m, lead: string, key: string) =>
         r() < 0.3 ? `${lead}${pick(r, [key, `${key}x`, "regoin"])}: ${pick(r, SCALARS)}` : m,
       );
-      const fast = parseManifest(text, "f.yml");
-      const slow = parseManifest(`${text}#\t\n`, "f.yml");
+      const fast = await parseManifest(text, "f.yml");
+      const slow = await parseManifest(`${text}#\t\n`, "f.yml");
       expect(fast.findings).toEqual(slow.findings);
       if (fast.findings.length > 0 && fastParse(text)) compared++;
     }

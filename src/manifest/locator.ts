@@ -6,6 +6,13 @@ export interface Position {
   column: number;
 }
 
+/** A path as written in messages: `training[0].hours`. */
+export function formatPath(path: Path): string {
+  let out = "";
+  for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || "(document)";
+}
+
 /** Maps a path in the manifest to the line and column of its key or value. */
 export interface Locator {
   /** The value at `path`, or the nearest ancestor that exists. */
