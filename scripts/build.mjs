@@ -2,13 +2,14 @@
 // validator they contain, then the JSON Schema.
 // Deterministic, so CI can rebuild and fail on any difference (`git status --porcelain dist schema`).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const ncc = join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
+const ncc = createRequire(import.meta.url)("@vercel/ncc");
 const dist = join(root, "dist");
 
 const entries = [
@@ -17,7 +18,7 @@ const entries = [
 ];
 
 /** The package folders (under node_modules/) of every module ncc put in a bundle, from its webpack stats. */
-function bundledPackages(statsFile, into) {
+function bundledPackages(stats, into) {
   const walk = (modules) => {
     for (const m of modules ?? []) {
       // The last node_modules/ segment names the package, nested copies included.
@@ -26,7 +27,7 @@ function bundledPackages(statsFile, into) {
       walk(m.modules);
     }
   };
-  walk(JSON.parse(readFileSync(statsFile, "utf8")).modules);
+  walk(stats.modules);
 }
 
 /**
@@ -58,21 +59,12 @@ execFileSync(process.execPath, [join(root, "scripts/validator.mjs")], { stdio: "
 const out = mkdtempSync(join(tmpdir(), "fg-dist-"));
 const bundled = new Set();
 for (const [src, file] of entries) {
-  const tmp = mkdtempSync(join(tmpdir(), "fg-build-"));
-  const stats = join(tmp, "stats.json");
-  execFileSync(process.execPath, [ncc, "build", src, "-o", tmp, "--minify", "--target", "es2022", "--quiet", "--stats-out", stats], {
-    cwd: root,
-    stdio: "inherit",
-  });
-  bundledPackages(stats, bundled);
-  renameSync(join(tmp, "index.js"), join(out, file));
-  // Chunks loaded on demand (import()) are shared by both bundles; the same name must mean the same bytes.
-  for (const chunk of readdirSync(tmp).filter((n) => /^\d+\.index\.js$/.test(n))) {
-    const code = readFileSync(join(tmp, chunk));
-    if (existsSync(join(out, chunk)) && !readFileSync(join(out, chunk)).equals(code)) throw new Error(`chunk ${chunk} differs between bundles`);
-    writeFileSync(join(out, chunk), code);
-  }
-  rmSync(tmp, { recursive: true, force: true });
+  // Chunks loaded on demand (import()) are named after their bundle (`300.cli.js`), as the two bundles split the
+  // same modules differently.
+  const { code, assets, stats } = await ncc(join(root, src), { filename: file, minify: true, target: "es2022", quiet: true });
+  bundledPackages(stats.toJson(), bundled);
+  writeFileSync(join(out, file), code, { mode: code.startsWith("#!") ? 0o755 : 0o644 });
+  for (const [name, asset] of Object.entries(assets)) if (/^\d+\.(?:cli|index)\.js$/.test(name)) writeFileSync(join(out, name), asset.source);
 }
 // ncc copies the whole package.json; the bundles only need to be read as ES modules.
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }, null, 2) + "\n");

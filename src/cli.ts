@@ -4,7 +4,6 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate } from "./evaluate.js";
 import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
-import { jsonSchema } from "./manifest/schema.js";
 import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
@@ -298,7 +297,7 @@ async function card(args: string[]): Promise<number> {
   if (!report.runs.some((r) => r.kind === "training")) {
     throw new SourceError("no training entries: the card's co2_eq_emissions is the CO2e of training; add a training entry", source.path);
   }
-  const ref = parseManifest(source.text, source.path).manifest?.model_card;
+  const ref = (await parseManifest(source.text, source.path)).manifest?.model_card;
   let existing: string | null;
   try {
     existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
@@ -329,8 +328,10 @@ async function card(args: string[]): Promise<number> {
   return 0;
 }
 
-function schema(args: string[]): number {
+async function schema(args: string[]): Promise<number> {
   parse(args, {}, SCHEMA_USAGE, false);
+  // zod is loaded only for this command (and to explain a rejected manifest), not for every check.
+  const { jsonSchema } = await import("./manifest/schema.js");
   process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + "\n");
   return 0;
 }
@@ -342,7 +343,7 @@ export async function main(argv: string[]): Promise<number> {
       case "check":
         return await check(rest);
       case "schema":
-        return schema(rest);
+        return await schema(rest);
       case "card":
         return await card(rest);
       case "badge":

@@ -24,7 +24,7 @@ interface Evaluated {
 }
 
 async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings: Finding[]; fatal: true; project: string | null }> {
-  const parsed = parseManifest(src.text, src.path);
+  const parsed = await parseManifest(src.text, src.path);
   if (!parsed.manifest) {
     const raw = parsed.data as { project?: unknown } | null | undefined;
     return {
@@ -103,6 +103,8 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
  *  The manifest's ranges keep estimates finite; this guards what they cannot bound (measured files, sums).
  *  One finding per entry (or report part), naming its figures. */
 function nonFiniteFindings(report: object, runs: readonly RunResult[], file: string, locator: Locator): Finding[] {
+  // Almost every report is all finite: a walk that builds no names settles that before the one that does.
+  if (!hasNonFinite(report)) return [];
   const entries = new Map(runs.map((r) => [r.id, r.path]));
   const bad = new Map<string, { subject: string; path: Path; figures: string[] }>();
   const visit = (value: unknown, at: string, entry: string | null, where: Path) => {
@@ -137,6 +139,18 @@ function nonFiniteFindings(report: object, runs: readonly RunResult[], file: str
       file,
       ...locator.value(path),
     }));
+}
+
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === "number") return !Number.isFinite(value);
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (hasNonFinite(v)) return true;
+    return false;
+  }
+  // The report is plain data: for…in sees the same keys as Object.entries, without building an array per object.
+  for (const k in value) if (hasNonFinite((value as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 /** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */

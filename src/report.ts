@@ -217,18 +217,11 @@ export function tabulateAssumptions<R extends Pick<RunResult, "assumptions">>(
   runs: readonly R[],
 ): { runs: (Omit<R, "assumptions"> & { assumptions: number[] })[]; assumptions: AssumptionRow[]; sources: SourceRow[] } {
   const sources: SourceRow[] = [];
-  const sourceIndex = new Map<string, number>();
   const rows: AssumptionRow[] = [];
-  const rowIndex = new Map<string, number>();
-  const indexOf = <T>(map: Map<string, number>, list: T[], key: string, make: () => T): number => {
-    let i = map.get(key);
-    if (i === undefined) {
-      i = list.length;
-      list.push(make());
-      map.set(key, i);
-    }
-    return i;
-  };
+  // Keyed by the values themselves: a source text (kilobytes, mostly the same string each time) is hashed once,
+  // and no key text is built per assumption.
+  const sourceIndex = new Map<string, Map<number | null, number>>();
+  const rowIndex = new Map<string, Map<number | string, number>>();
   // The estimator shares one object among the entries with the same assumption: that object's row is found at once.
   const rowOf = new Map<Assumption, number>();
   const out = runs.map(({ assumptions, ...run }) => ({
@@ -237,9 +230,23 @@ export function tabulateAssumptions<R extends Pick<RunResult, "assumptions">>(
       const known = rowOf.get(a);
       if (known !== undefined) return known;
       const source = clip(a.source, TEXT_LIMITS.source);
-      const s = indexOf(sourceIndex, sources, `${a.year}\u0000${source}`, () => ({ source, year: a.year }));
+      let byYear = sourceIndex.get(source);
+      if (!byYear) sourceIndex.set(source, (byYear = new Map<number | null, number>()));
+      let s = byYear.get(a.year);
+      if (s === undefined) {
+        s = sources.push({ source, year: a.year }) - 1;
+        byYear.set(a.year, s);
+      }
       const value = typeof a.value === "string" ? clip(a.value, TEXT_LIMITS.assumptionValue) : a.value;
-      const row = indexOf(rowIndex, rows, JSON.stringify([a.name, value, a.unit, s]), () => ({ name: a.name, value, unit: a.unit, source: s }));
+      // Name and unit are short catalogue words; the value is a key of its own, so 1 and "1" stay apart.
+      const group = `${s}\u0000${a.unit}\u0000${a.name}`;
+      let byValue = rowIndex.get(group);
+      if (!byValue) rowIndex.set(group, (byValue = new Map<number | string, number>()));
+      let row = byValue.get(value);
+      if (row === undefined) {
+        row = rows.push({ name: a.name, value, unit: a.unit, source: s }) - 1;
+        byValue.set(value, row);
+      }
       rowOf.set(a, row);
       return row;
     }),

@@ -24,8 +24,8 @@ describe("checkBudgets", () => {
     "",
   ].join("\n");
 
-  const setup = (text = TEXT) => {
-    const p = parseManifest(text, "footprint.yml");
+  const setup = async (text = TEXT) => {
+    const p = await parseManifest(text, "footprint.yml");
     expect(p.findings).toEqual([]);
     return { manifest: p.manifest!, locator: p.locator };
   };
@@ -48,16 +48,16 @@ describe("checkBudgets", () => {
       water_l: 0,
     }) as unknown as RunResult;
 
-  it("under warn_at: no findings, status ok", () => {
-    const { manifest, locator } = setup();
+  it("under warn_at: no findings, status ok", async () => {
+    const { manifest, locator } = await setup();
     const r = checkBudgets(manifest, totals(799, 79, 799), [run("big", 0, 399, 39)], null, "footprint.yml", locator);
     expect(r.findings).toEqual([]);
     expect(r.uses.every((u) => u.status === "ok")).toBe(true);
     expect(r.uses.find((u) => u.scope === "total" && u.metric === "energy_kwh")).toMatchObject({ limit: 1000, value: 799, share: 0.799 });
   });
 
-  it("at exactly the default warn_at 0.8 → warning, at exactly 100 % still a warning, above → error", () => {
-    const { manifest, locator } = setup();
+  it("at exactly the default warn_at 0.8 → warning, at exactly 100 % still a warning, above → error", async () => {
+    const { manifest, locator } = await setup();
     const r = checkBudgets(manifest, totals(800, 100, 1000.5), [], null, "footprint.yml", locator);
     const by = (rule: string) => r.findings.find((f) => f.rule === rule)!;
     expect(by("budget/energy")).toMatchObject({ severity: "warning", line: 11, column: 15 });
@@ -66,8 +66,8 @@ describe("checkBudgets", () => {
     expect(r.uses.map((u) => u.status)).toEqual(["warn", "warn", "over"]);
   });
 
-  it("over the total energy budget → error with both figures in the message", () => {
-    const { manifest, locator } = setup();
+  it("over the total energy budget → error with both figures in the message", async () => {
+    const { manifest, locator } = await setup();
     const r = checkBudgets(manifest, totals(1500), [], null, "footprint.yml", locator);
     const f = r.findings.find((x) => x.rule === "budget/energy")!;
     expect(f.severity).toBe("error");
@@ -75,14 +75,14 @@ describe("checkBudgets", () => {
     expect(f.message).toContain("1 MWh");
   });
 
-  it("a custom warn_at", () => {
-    const { manifest, locator } = setup(`version: 1\nproject: p\nbudget:\n  energy_kwh: 100\n  warn_at: 0.5\n`);
+  it("a custom warn_at", async () => {
+    const { manifest, locator } = await setup(`version: 1\nproject: p\nbudget:\n  energy_kwh: 100\n  warn_at: 0.5\n`);
     expect(checkBudgets(manifest, totals(49.9), [], null, "f", locator).findings).toEqual([]);
     expect(checkBudgets(manifest, totals(50), [], null, "f", locator).findings[0]).toMatchObject({ rule: "budget/energy", severity: "warning" });
   });
 
-  it("per-run budgets apply to every entry, reported at the entry's id", () => {
-    const { manifest, locator } = setup();
+  it("per-run budgets apply to every entry, reported at the entry's id", async () => {
+    const { manifest, locator } = await setup();
     const r = checkBudgets(manifest, totals(0), [run("big", 0, 600, 45), run("small", 1, 10, 1)], null, "footprint.yml", locator);
     expect(r.findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
       ["budget/run-energy", "error", 4, 9],
@@ -91,8 +91,8 @@ describe("checkBudgets", () => {
     expect(r.uses.filter((u) => u.scope === "small").every((u) => u.status === "ok")).toBe(true);
   });
 
-  it("increase_pct: exactly the allowed increase passes, more fails", () => {
-    const { manifest, locator } = setup();
+  it("increase_pct: exactly the allowed increase passes, more fails", async () => {
+    const { manifest, locator } = await setup();
     const ok = checkBudgets(manifest, totals(110), [], totals(100), "footprint.yml", locator);
     expect(ok.findings.filter((f) => f.rule === "budget/increase")).toEqual([]);
     const over = checkBudgets(manifest, totals(110.01), [], totals(100), "footprint.yml", locator);
@@ -101,16 +101,16 @@ describe("checkBudgets", () => {
     expect(f.message).toContain("10.0 %");
   });
 
-  it("increase_pct without a base is not checked; from a zero base any increase fails", () => {
-    const { manifest, locator } = setup();
+  it("increase_pct without a base is not checked; from a zero base any increase fails", async () => {
+    const { manifest, locator } = await setup();
     expect(checkBudgets(manifest, totals(1e9), [], null, "f", locator).findings.some((f) => f.rule === "budget/increase")).toBe(false);
     const z = checkBudgets(manifest, totals(1), [], totals(0), "f", locator);
     expect(z.findings.find((f) => f.rule === "budget/increase")!.message).toContain("from zero");
     expect(checkBudgets(manifest, totals(0), [], totals(0), "f", locator).findings.some((f) => f.rule === "budget/increase")).toBe(false);
   });
 
-  it("no budget section → nothing", () => {
-    const { manifest, locator } = setup(`version: 1\nproject: p\n`);
+  it("no budget section → nothing", async () => {
+    const { manifest, locator } = await setup(`version: 1\nproject: p\n`);
     expect(checkBudgets(manifest, totals(1e12), [], totals(0), "f", locator)).toEqual({ uses: [], findings: [] });
   });
 

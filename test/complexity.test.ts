@@ -140,12 +140,12 @@ describe("catalogue look-ups are bounded", () => {
     expect(!direct.ok && direct.suggestions).toEqual([]);
   });
 
-  it("unknown keys longer than 64 characters get no edit-distance suggestion; shorter ones still do", () => {
+  it("unknown keys longer than 64 characters get no edit-distance suggestion; shorter ones still do", async () => {
     const before = work.distances;
-    const r = parseManifest(HEAD + lines(100, (i) => `${"k".repeat(900)}${i}: 1\n`), "footprint.yml");
+    const r = await parseManifest(HEAD + lines(100, (i) => `${"k".repeat(900)}${i}: 1\n`), "footprint.yml");
     expect(work.distances - before).toBe(0);
     expect(r.findings[0]!.message.length).toBeLessThan(200);
-    const typo = parseManifest(`${HEAD}projekt: q\n`, "footprint.yml");
+    const typo = await parseManifest(`${HEAD}projekt: q\n`, "footprint.yml");
     expect(typo.findings[0]!.message).toMatch(/did you mean `project`/);
   });
 });
@@ -173,8 +173,8 @@ describe("findings are capped per rule", () => {
     expect(r.findings.at(-1)!.message).toBe(`… and ${90_000 - MAX_PER_RULE} more manifest/invalid problems`);
   });
 
-  it("50,000 documents are one finding at the second: the parse stops there", () => {
-    const r = parseManifest(HEAD + lines(50_000, () => "---\na: 1\n"), "footprint.yml");
+  it("50,000 documents are one finding at the second: the parse stops there", async () => {
+    const r = await parseManifest(HEAD + lines(50_000, () => "---\na: 1\n"), "footprint.yml");
     expect(r.findings.map((f) => [f.line, f.column])).toEqual([[3, 1]]);
     expect(r.findings[0]!.message).toMatch(/several YAML documents/);
   });
@@ -199,22 +199,22 @@ describe("findings are capped per rule", () => {
     expect(r.findings.some((f) => f.message === "… and 979 more manifest/invalid problems")).toBe(true);
   });
 
-  it("many YAML errors of one kind are capped too", () => {
-    const r = parseManifest(HEAD + lines(1000, (i) => `k${i}:\n\t1\n`), "footprint.yml");
+  it("many YAML errors of one kind are capped too", async () => {
+    const r = await parseManifest(HEAD + lines(1000, (i) => `k${i}:\n\t1\n`), "footprint.yml");
     expect(r.findings).toHaveLength(MAX_PER_RULE + 1);
     expect(r.findings.at(-1)!.message).toMatch(/^… and \d+ more manifest\/invalid problems$/);
   });
 
-  it("duplicate keys are reported at the repeated key, each once", () => {
-    const r = parseManifest(`${HEAD}a: 1\nb: {x: 1, x: 2}\na: 2\n`, "footprint.yml");
+  it("duplicate keys are reported at the repeated key, each once", async () => {
+    const r = await parseManifest(`${HEAD}a: 1\nb: {x: 1, x: 2}\na: 2\n`, "footprint.yml");
     expect(r.findings.map((f) => [f.line, f.column, f.message])).toEqual([
       [4, 11, "duplicate key: each key may appear once in a mapping"],
       [5, 1, "duplicate key: each key may appear once in a mapping"],
     ]);
   });
 
-  it("flow nesting over 1000 levels is refused before parsing, at the bracket that goes too deep", () => {
-    const r = parseManifest(`${HEAD}x: "[[[["\ny: ${"[".repeat(1001)}${"]".repeat(1001)}\n`, "footprint.yml");
+  it("flow nesting over 1000 levels is refused before parsing, at the bracket that goes too deep", async () => {
+    const r = await parseManifest(`${HEAD}x: "[[[["\ny: ${"[".repeat(1001)}${"]".repeat(1001)}\n`, "footprint.yml");
     expect(r.findings).toEqual([expect.objectContaining({ line: 4, column: 1004, message: "the YAML is nested too deeply" })]);
   });
 });
@@ -222,29 +222,29 @@ describe("findings are capped per rule", () => {
 describe("the manifest is YAML 1.2 with the core schema", () => {
   const parse = (text: string) => parseManifest(text, "footprint.yml");
 
-  it("a %YAML 1.1 directive is refused at its line", () => {
-    const r = parse(`%YAML 1.1\n---\n${HEAD}`);
+  it("a %YAML 1.1 directive is refused at its line", async () => {
+    const r = await parse(`%YAML 1.1\n---\n${HEAD}`);
     expect(r.manifest).toBeUndefined();
     expect(r.findings).toEqual([
       expect.objectContaining({ rule: "manifest/invalid", line: 1, column: 1, message: "manifests are YAML 1.2; remove the %YAML 1.1 directive" }),
     ]);
   });
 
-  it("a %YAML directive for another version is refused the same way; %YAML 1.2 is accepted", () => {
-    expect(parse(`# c\n%YAML 1.3\n---\n${HEAD}`).findings).toEqual([
+  it("a %YAML directive for another version is refused the same way; %YAML 1.2 is accepted", async () => {
+    expect((await parse(`# c\n%YAML 1.3\n---\n${HEAD}`)).findings).toEqual([
       expect.objectContaining({ line: 2, column: 1, message: "manifests are YAML 1.2; remove the %YAML 1.3 directive" }),
     ]);
-    expect(parse(`%YAML 1.2\n---\n${HEAD}`).findings).toEqual([]);
+    expect((await parse(`%YAML 1.2\n---\n${HEAD}`)).findings).toEqual([]);
   });
 
-  it.each(["1_000", "yes", "1:30:00", "on", "0b101", "2001-12-14"])("%s stays a string", (value) => {
-    const r = parse(`version: 1\nproject: ${value}\n`);
+  it.each(["1_000", "yes", "1:30:00", "on", "0b101", "2001-12-14"])("%s stays a string", async (value) => {
+    const r = await parse(`version: 1\nproject: ${value}\n`);
     expect(r.findings).toEqual([]);
     expect(r.manifest?.project).toBe(value);
   });
 
-  it("yes, 1_000 and 1:30:00 are not YAML 1.1 values where a number or boolean is expected", () => {
-    const r = parse(
+  it("yes, 1_000 and 1:30:00 are not YAML 1.1 values where a number or boolean is expected", async () => {
+    const r = await parse(
       `${HEAD}datasets:\n  - id: d\n    personal_data: yes\n    records: 1_000\ntraining:\n  - id: t\n    accelerator: h100\n    gpu_hours: 1:30:00\n`,
     );
     expect(r.findings.map((f) => f.message)).toEqual([
@@ -254,8 +254,8 @@ describe("the manifest is YAML 1.2 with the core schema", () => {
     ]);
   });
 
-  it("a merge key << is still not supported", () => {
-    const r = parse(`${HEAD}training:\n  - id: a\n    <<: {accelerator: h100}\n    gpu_hours: 1\n`);
+  it("a merge key << is still not supported", async () => {
+    const r = await parse(`${HEAD}training:\n  - id: a\n    <<: {accelerator: h100}\n    gpu_hours: 1\n`);
     expect(r.findings).toEqual([
       expect.objectContaining({ line: 5, column: 5, message: "training[0]: YAML merge keys (<<) are not supported; write the keys out" }),
     ]);
@@ -268,21 +268,21 @@ describe("the manifest is YAML 1.2 with the core schema", () => {
     ["!!timestamp 2001-12-14", "!!timestamp"],
     ["!!pairs [a: 1]", "!!pairs"],
     ["!foo bar", "!foo"],
-  ])("the tag in `project: %s` is refused", (value, tag) => {
-    const r = parse(`version: 1\nproject: ${value}\n`);
+  ])("the tag in `project: %s` is refused", async (value, tag) => {
+    const r = await parse(`version: 1\nproject: ${value}\n`);
     expect(r.manifest).toBeUndefined();
     expect(r.findings.map((f) => [f.line, f.column])).toEqual([[2, 10]]);
     expect(r.findings[0]!.message).toContain(`the YAML tag ${tag} is not supported`);
   });
 
-  it("a %TAG directive gives no new types: its tags are refused", () => {
-    const r = parse(`%TAG !e! tag:example.com,2000:\n---\nversion: 1\nproject: !e!x p\n`);
+  it("a %TAG directive gives no new types: its tags are refused", async () => {
+    const r = await parse(`%TAG !e! tag:example.com,2000:\n---\nversion: 1\nproject: !e!x p\n`);
     expect(r.findings.map((f) => [f.line, f.column])).toEqual([[4, 10]]);
     expect(r.findings[0]!.message).toContain("is not supported");
   });
 
-  it("core tags keep their core meaning", () => {
-    const r = parse(`version: !!int 1\nproject: !!str 123\n`);
+  it("core tags keep their core meaning", async () => {
+    const r = await parse(`version: !!int 1\nproject: !!str 123\n`);
     expect(r.findings).toEqual([]);
     expect(r.manifest).toMatchObject({ version: 1, project: "123" });
   });

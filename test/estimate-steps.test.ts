@@ -14,8 +14,8 @@ import { checkRules, type ResolvedEntry } from "../src/manifest/rules.js";
 import { tabulateAssumptions } from "../src/report.js";
 import { HEAD, near } from "./helpers.js";
 
-function resolved(text: string) {
-  const parsed = parseManifest(text, "footprint.yml");
+async function resolved(text: string) {
+  const parsed = await parseManifest(text, "footprint.yml");
   if (!parsed.manifest) throw new Error(JSON.stringify(parsed.findings));
   const place = { file: "footprint.yml", locator: parsed.locator };
   const rules = checkRules(parsed.manifest, place);
@@ -23,10 +23,10 @@ function resolved(text: string) {
   return { manifest: parsed.manifest, entries: rules.entries, place };
 }
 
-const one = (text: string): ResolvedEntry => resolved(text).entries[0]!;
+const one = async (text: string): Promise<ResolvedEntry> => (await resolved(text)).entries[0]!;
 
 describe("the estimate cache", () => {
-  it("gives the same frozen assumption for the same fields, and another for another source or year", () => {
+  it("gives the same frozen assumption for the same fields, and another for another source or year", async () => {
     const cache = new EstimateCache();
     const a = cache.assumption("pue", 1.2, "", STATED);
     expect(cache.assumption("pue", 1.2, "", { source: "manifest", year: null })).toBe(a);
@@ -36,7 +36,7 @@ describe("the estimate cache", () => {
     expect(cache.assumption("pue", 1.3, "", STATED)).not.toBe(a);
   });
 
-  it("makes a step's value once per distinct keys, objects compared by identity", () => {
+  it("makes a step's value once per distinct keys, objects compared by identity", async () => {
     const cache = new EstimateCache();
     let made = 0;
     const make = () => ({ n: ++made });
@@ -50,9 +50,9 @@ describe("the estimate cache", () => {
 });
 
 describe("estimation steps", () => {
-  it("site: entries with the same location and factors share one site; a located entry without PUE gets the industry average", () => {
+  it("site: entries with the same location and factors share one site; a located entry without PUE gets the industry average", async () => {
     const entry = (id: string, extra = "") => `  - id: ${id}\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    location: FR\n${extra}`;
-    const { manifest, entries } = resolved(`${HEAD}training:\n${entry("a")}${entry("b")}${entry("c", "    pue: 1.2\n")}`);
+    const { manifest, entries } = await resolved(`${HEAD}training:\n${entry("a")}${entry("b")}${entry("c", "    pue: 1.2\n")}`);
     const cache = new EstimateCache();
     const [a, b, c] = entries.map((e) => siteOf(e, manifest.defaults, cache));
     expect(b).toBe(a);
@@ -65,35 +65,35 @@ describe("estimation steps", () => {
     expect(a!.water.map((x) => x.name)).toEqual(["wue_onsite", "ewif"]);
   });
 
-  it("site: a year the zone has no figure for gives the nearest earlier year's intensity, with a notice at year", () => {
-    const e = one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    location: FR\n    year: 2100\n`);
+  it("site: a year the zone has no figure for gives the nearest earlier year's intensity, with a notice at year", async () => {
+    const e = await one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    location: FR\n    year: 2100\n`);
     const site = siteOf(e, undefined, new EstimateCache());
     expect(site.intensity.year).toBeLessThan(2100);
     expect(site.notices.map((n) => [n.rule, n.severity, n.at])).toEqual([["data/grid-year", "notice", { value: ["year"] }]]);
     expect(site.notices[0]!.message).toMatch(/^year 2100: /);
   });
 
-  it("site: without a location the world average applies, with a warning at the entry's id", () => {
-    const site = siteOf(one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n`), undefined, new EstimateCache());
+  it("site: without a location the world average applies, with a warning at the entry's id", async () => {
+    const site = siteOf(await one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n`), undefined, new EstimateCache());
     expect(site.intensity).toBe(defaults.world_intensity);
     expect(site.notices.map((n) => [n.rule, n.severity, n.at])).toEqual([["data/location-missing", "warning", { value: ["id"] }]]);
   });
 
-  it("market: provider's share where none is published fails, naming where carbon_free_energy is written", () => {
+  it("market: provider's share where none is published fails, naming where carbon_free_energy is written", async () => {
     const text = (where: string) =>
       where === "entry"
         ? `${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    location: FR\n    carbon_free_energy: provider\n`
         : `${HEAD}defaults:\n  carbon_free_energy: provider\ntraining:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    location: FR\n`;
     for (const where of ["entry", "defaults"] as const) {
-      const { manifest, entries } = resolved(text(where));
+      const { manifest, entries } = await resolved(text(where));
       const m = marketFactor(entries[0]!, manifest.defaults, new EstimateCache());
       expect(m).toMatchObject({ ok: false, stated: where });
       expect(!m.ok && m.message).toContain("zone:FR has none");
     }
   });
 
-  it("market: the entry's own factor replaces the defaults' share", () => {
-    const { manifest, entries } = resolved(
+  it("market: the entry's own factor replaces the defaults' share", async () => {
+    const { manifest, entries } = await resolved(
       `${HEAD}defaults:\n  carbon_free_energy: 0.5\ntraining:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    market_based_intensity: 40\n`,
     );
     const m = marketFactor(entries[0]!, manifest.defaults, new EstimateCache());
@@ -101,9 +101,9 @@ describe("estimation steps", () => {
     if (m.ok) expect(m.assumptions.map((a) => [a.name, a.value])).toEqual([["market_based_intensity", 40]]);
   });
 
-  it("energy: accelerator-hours × power × utilisation × repeats, with the assumptions in report order", () => {
+  it("energy: accelerator-hours × power × utilisation × repeats, with the assumptions in report order", async () => {
     const plan = plannedEnergy(
-      one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    count: 8\n    hours: 10\n    utilization: 0.5\n    repeats: 2\n`),
+      await one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    count: 8\n    hours: 10\n    utilization: 0.5\n    repeats: 2\n`),
       new EstimateCache(),
     );
     expect(plan.ok).toBe(true);
@@ -113,35 +113,37 @@ describe("estimation steps", () => {
     expect(plan.plan.assumptions.map((a) => a.name)).toEqual(["power_w", "hours", "utilization", "repeats"]);
   });
 
-  it("energy: the request form is requests × energy per request, without accelerator-hours", () => {
-    const plan = plannedEnergy(one(`${HEAD}inference:\n  - id: a\n    requests: 1000000\n    energy_per_request_wh: 0.3\n`), new EstimateCache());
+  it("energy: the request form is requests × energy per request, without accelerator-hours", async () => {
+    const plan = plannedEnergy(await one(`${HEAD}inference:\n  - id: a\n    requests: 1000000\n    energy_per_request_wh: 0.3\n`), new EstimateCache());
     expect(plan).toMatchObject({ ok: true, plan: { acceleratorHours: null, powerW: null, itKwh: 300 } });
   });
 
-  it("energy: an accelerator without a published power figure fails at the accelerator, and compute without a peak at compute", () => {
+  it("energy: an accelerator without a published power figure fails at the accelerator, and compute without a peak at compute", async () => {
     const cache = new EstimateCache();
-    expect(plannedEnergy(one(`${HEAD}training:\n  - id: a\n    accelerator: google-tpu-v6e\n    gpu_hours: 10\n`), cache)).toEqual({
+    expect(plannedEnergy(await one(`${HEAD}training:\n  - id: a\n    accelerator: google-tpu-v6e\n    gpu_hours: 10\n`), cache)).toEqual({
       ok: false,
       message: "google-tpu-v6e has no published power figure; set power_w",
       at: { value: ["accelerator"] },
     });
-    expect(plannedEnergy(one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-a10g\n    compute: { parameters: 1e9, tokens: 1e9 }\n`), cache)).toEqual({
+    expect(
+      plannedEnergy(await one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-a10g\n    compute: { parameters: 1e9, tokens: 1e9 }\n`), cache),
+    ).toEqual({
       ok: false,
       message: "nvidia-a10g has no sourced peak BF16 figure; set peak_tflops, or give hours or gpu_hours instead of compute",
       at: { key: ["compute"] },
     });
   });
 
-  it("embodied: amortised over the accelerator-hours; nothing without them; entries with the same figures share the assumptions", () => {
+  it("embodied: amortised over the accelerator-hours; nothing without them; entries with the same figures share the assumptions", async () => {
     const cache = new EstimateCache();
-    const e = one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 80\n`).entry;
+    const e = (await one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 80\n`)).entry;
     const first = embodiedCarbon(e, 80, cache);
     near(first.kg, (80 * 462.5) / (6 * 8760 * 0.85));
     expect(embodiedCarbon(e, 160, cache).assumptions).toBe(first.assumptions);
     expect(embodiedCarbon(e, null, cache)).toEqual({ kg: 0, perAcceleratorKg: null, assumptions: [] });
   });
 
-  it("footprint and market-based CO2e: facility energy × intensity, water on IT and facility energy, a share off the operational part", () => {
+  it("footprint and market-based CO2e: facility energy × intensity, water on IT and facility energy, a share off the operational part", async () => {
     const t = footprint(10, { pue: 1.5, intensity: 200, wue: 2, ewif: 3 }, 1);
     expect(t).toEqual({ energy_kwh: 15, operational_co2e_kg: 3, embodied_co2e_kg: 1, co2e_kg: 4, water_l: 10 * 2 + 15 * 3 });
     expect(withMarketBased(t, null)).toBe(t);
@@ -151,14 +153,14 @@ describe("estimation steps", () => {
 });
 
 describe("estimating a manifest", () => {
-  it("builds assumptions once per distinct input set: one object per distinct assumption, however many entries use it", () => {
+  it("builds assumptions once per distinct input set: one object per distinct assumption, however many entries use it", async () => {
     const lines = [`${HEAD}training:`];
     for (let i = 0; i < 200; i++) {
       lines.push(
         `  - { id: r${i}, accelerator: nvidia-h100-sxm, count: 8, hours: ${1 + (i % 10)}, location: "${["FR", "DE", "aws:us-east-1", "gcp:us-central1"][i % 4]}" }`,
       );
     }
-    const { manifest, entries, place } = resolved(lines.join("\n") + "\n");
+    const { manifest, entries, place } = await resolved(lines.join("\n") + "\n");
     const { runs, findings } = estimateManifest(manifest, entries, { ...place, measured: new Map() });
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(runs).toHaveLength(200);
@@ -175,8 +177,8 @@ describe("estimating a manifest", () => {
     expect(tables.runs[1]!.assumptions).not.toEqual(tables.runs[0]!.assumptions);
   });
 
-  it("an entry whose measured figure could not be read is left out: its plan does not stand in for the measurement", () => {
-    const { manifest, entries, place } = resolved(
+  it("an entry whose measured figure could not be read is left out: its plan does not stand in for the measurement", async () => {
+    const { manifest, entries, place } = await resolved(
       `${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    measured: { codecarbon: e.csv }\n`,
     );
     expect(estimateManifest(manifest, entries, { ...place, measured: new Map() })).toEqual({ runs: [], findings: [] });

@@ -146,7 +146,7 @@ describe("reproductions: figures that used to be infinite or NaN", () => {
     expect(m.totals).toMatchObject({ energy_kwh: 0, co2e_kg: 0 });
   });
 
-  it("the example manifests and the repository's own footprint.yml stay valid", () => {
+  it("the example manifests and the repository's own footprint.yml stay valid", async () => {
     const files = [
       "footprint.yml",
       ...readdirSync(join(ROOT, "examples")).flatMap((d) =>
@@ -157,7 +157,7 @@ describe("reproductions: figures that used to be infinite or NaN", () => {
       ),
     ];
     expect(files.length).toBeGreaterThan(3);
-    for (const f of files) expect(parseManifest(readFileSync(join(ROOT, f), "utf8"), f).findings, f).toEqual([]);
+    for (const f of files) expect((await parseManifest(readFileSync(join(ROOT, f), "utf8"), f)).findings, f).toEqual([]);
   });
 });
 
@@ -227,8 +227,8 @@ describe("figures that no range can bound are errors, never silent NaN or ∞", 
 
 describe("budgets are never passed by a value that is not a finite number", () => {
   const TEXT = `${HEAD}training:\n  - id: t\n    gpu_hours: 1\n    accelerator: h100\nbudget:\n  energy_kwh: 100\n  co2e_kg: 100\n  water_l: 100\n  run: { energy_kwh: 100, co2e_kg: 100 }\n  increase_pct: 10\n`;
-  const setup = () => {
-    const p = parseManifest(TEXT, "footprint.yml");
+  const setup = async () => {
+    const p = await parseManifest(TEXT, "footprint.yml");
     expect(p.findings).toEqual([]);
     return { manifest: p.manifest!, locator: p.locator };
   };
@@ -236,8 +236,8 @@ describe("budgets are never passed by a value that is not a finite number", () =
   const run = (v: number) => ({ id: "t", kind: "training", path: ["training", 0], ...totals(v) }) as unknown as RunResult;
 
   for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
-    it(`a ${bad} total or entry figure is a budget error, with no share recorded`, () => {
-      const { manifest, locator } = setup();
+    it(`a ${bad} total or entry figure is a budget error, with no share recorded`, async () => {
+      const { manifest, locator } = await setup();
       const r = checkBudgets(manifest, totals(bad), [run(bad)], totals(1), "footprint.yml", locator);
       expect(r.uses).toEqual([]);
       expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
@@ -252,14 +252,14 @@ describe("budgets are never passed by a value that is not a finite number", () =
     });
   }
 
-  it("a base total that is not a finite number fails budget.increase_pct instead of passing", () => {
-    const { manifest, locator } = setup();
+  it("a base total that is not a finite number fails budget.increase_pct instead of passing", async () => {
+    const { manifest, locator } = await setup();
     const r = checkBudgets(manifest, totals(1), [], totals(Number.NaN), "footprint.yml", locator);
     expect(r.findings).toEqual([expect.objectContaining({ rule: "budget/increase", severity: "error" })]);
   });
 
-  it("a finite figure whose share of the budget overflows is an error, and every recorded share is finite", () => {
-    const p = parseManifest(`${HEAD}budget:\n  energy_kwh: 0.001\n  co2e_kg: 1\n`, "footprint.yml");
+  it("a finite figure whose share of the budget overflows is an error, and every recorded share is finite", async () => {
+    const p = await parseManifest(`${HEAD}budget:\n  energy_kwh: 0.001\n  co2e_kg: 1\n`, "footprint.yml");
     const r = checkBudgets(p.manifest!, totals(1e307), [], null, "footprint.yml", p.locator);
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
       ["budget/energy", "error"],

@@ -9,10 +9,8 @@ import { parseManifest } from "../src/manifest/parse.js";
 
 const source = (text: string): ManifestSource => ({ path: "footprint.yml", text, readRelative: async () => null, exists: async () => false });
 
-function checkParse(text: string): void {
-  let result: ReturnType<typeof parseManifest> | undefined;
-  expect(() => (result = parseManifest(text, "footprint.yml"))).not.toThrow();
-  const { manifest, findings } = result!;
+async function checkParse(text: string): Promise<void> {
+  const { manifest, findings } = await parseManifest(text, "footprint.yml");
   if (manifest !== undefined) {
     expect(findings).toEqual([]);
   } else {
@@ -105,31 +103,31 @@ const FRAGMENTS = [
 const yamlish = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }).map((a) => a.join(""));
 
 describe("parseManifest on arbitrary input", () => {
-  it("never throws on arbitrary ASCII-ish strings", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), checkParse), { numRuns: 500 });
+  it("never throws on arbitrary ASCII-ish strings", async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 300 }), checkParse), { numRuns: 500 });
   });
 
-  it("never throws on arbitrary Unicode strings (any code point, lone surrogates included)", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), checkParse), { numRuns: 500 });
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), checkParse), { numRuns: 300 });
+  it("never throws on arbitrary Unicode strings (any code point, lone surrogates included)", async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ unit: "binary", maxLength: 300 }), checkParse), { numRuns: 500 });
+    await fc.assert(fc.asyncProperty(fc.string({ unit: "grapheme", maxLength: 200 }), checkParse), { numRuns: 300 });
   });
 
-  it("never throws on YAML-ish text built from fragments", () => {
-    fc.assert(fc.property(yamlish, checkParse), { numRuns: 1500 });
+  it("never throws on YAML-ish text built from fragments", async () => {
+    await fc.assert(fc.asyncProperty(yamlish, checkParse), { numRuns: 1500 });
   });
 
-  it("never throws on YAML-ish text after a valid head", () => {
-    fc.assert(
-      fc.property(yamlish, (tail) => checkParse(`version: 1\nproject: p\n${tail}`)),
+  it("never throws on YAML-ish text after a valid head", async () => {
+    await fc.assert(
+      fc.asyncProperty(yamlish, (tail) => checkParse(`version: 1\nproject: p\n${tail}`)),
       { numRuns: 1000 },
     );
   });
 
-  it("never throws on deep nesting of any bracket or indentation kind", () => {
-    fc.assert(
-      fc.property(fc.constantFrom("[", "{a: ", "- ", "? ", "{", "[a, "), fc.integer({ min: 1, max: 3000 }), fc.boolean(), (open, depth, close) => {
+  it("never throws on deep nesting of any bracket or indentation kind", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("[", "{a: ", "- ", "? ", "{", "[a, "), fc.integer({ min: 1, max: 3000 }), fc.boolean(), async (open, depth, close) => {
         const closer = open.startsWith("[") ? "]" : open.startsWith("{") ? "}" : "";
-        checkParse(`version: 1\nproject: p\ntraining: ${open.repeat(depth)}${close ? closer.repeat(depth) : ""}\n`);
+        await checkParse(`version: 1\nproject: p\ntraining: ${open.repeat(depth)}${close ? closer.repeat(depth) : ""}\n`);
       }),
       { numRuns: 60 },
     );

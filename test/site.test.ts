@@ -337,7 +337,7 @@ describe("grid year", () => {
 });
 
 describe("manifest bounds of the new fields", () => {
-  const problems = (yaml: string) => parseManifest(`${HEAD}training:\n  - id: a\n${H100_10H}${yaml}`, "f.yml").findings.map((f) => f.message);
+  const problems = async (yaml: string) => (await parseManifest(`${HEAD}training:\n  - id: a\n${H100_10H}${yaml}`, "f.yml")).findings.map((f) => f.message);
 
   it.each([
     ["    year: 1999\n", /year: must be from 2000 to 2100 \(got 1999\)/],
@@ -349,16 +349,16 @@ describe("manifest bounds of the new fields", () => {
     ["    wue_l_per_kwh: -1\n", /wue_l_per_kwh: must be 0 or from 0\.001 to 100/],
     ["    water_intensity_l_per_kwh: 101\n", /water_intensity_l_per_kwh: must be 0 or from 0\.001 to 100/],
     ["    facility: cloud\n", /facility/],
-  ])("%s is refused", (yaml, message) => {
-    const found = problems(yaml);
+  ])("%s is refused", async (yaml, message) => {
+    const found = await problems(yaml);
     expect(
       found.some((m) => message.test(m)),
       found.join("\n"),
     ).toBe(true);
   });
 
-  it("budget.basis is location or market", () => {
-    const found = parseManifest(`${HEAD}budget:\n  basis: contract\n`, "f.yml").findings.map((f) => f.message);
+  it("budget.basis is location or market", async () => {
+    const found = (await parseManifest(`${HEAD}budget:\n  basis: contract\n`, "f.yml")).findings.map((f) => f.message);
     expect(found.join("\n")).toMatch(/basis/);
   });
 });

@@ -74,9 +74,9 @@ describe("the standalone manifest validator", () => {
     );
   });
 
-  it("rejects the values zod refines beyond JSON Schema's ranges, with zod's message", () => {
+  it("rejects the values zod refines beyond JSON Schema's ranges, with zod's message", async () => {
     const text = "version: 1\nproject: p\ndefaults: { wue_l_per_kwh: 0.0005 }\n";
-    const { manifest, findings } = parseManifest(text, "footprint.yml");
+    const { manifest, findings } = await parseManifest(text, "footprint.yml");
     expect(manifest).toBeUndefined();
     expect(findings.map((f) => f.message)).toEqual(["defaults.wue_l_per_kwh: must be 0 or from 0.001 to 100 (got 0.0005)"]);
   });

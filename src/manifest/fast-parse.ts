@@ -1,0 +1,486 @@
+// The YAML that manifests are written in, parsed without the yaml library: block mappings and sequences,
+// single-line flow collections, plain and quoted single-line scalars, comments. The result is exactly what the yaml
+// library gives with the project's settings (YAML 1.2 core schema, no merge keys), or nothing: anything outside
+// this subset, or odd inside it (anchors, tags, block scalars, directives, several documents, multi-line scalars or
+// flow collections, empty values, non-string or duplicate keys), is left to the yaml library, which also words the
+// errors. test/fast-parse.test.ts holds the two to the same data and positions on generated manifests.
+import type { PosNode, PosPairs } from "./locator.js";
+
+/** Collections nested this deep are left to the yaml path, which reports the limit. */
+const MAX_DEPTH = 16;
+/** Keys longer than this are left to the yaml path (YAML caps implicit keys at 1024 characters). */
+const MAX_KEY_LENGTH = 1000;
+
+export interface FastParse {
+  data: Record<string, unknown>;
+  /** The offset of every node, for the locator. */
+  positions: PosNode;
+}
+
+/** Thrown when the text is outside the subset: one instance, made once, so that declining costs no stack trace. */
+class Decline extends Error {}
+const DECLINE = new Decline("outside the subset the fast parser reads");
+
+// Characters are compared by code.
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const QUOTE = 34;
+const APOS = 39;
+const COMMA = 44;
+const DASH = 45;
+const COLON = 58;
+const LBRACKET = 91;
+const BACKSLASH = 92;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+
+/** Characters that cannot start a plain scalar here (`-` can, when a non-space follows). */
+const NOT_PLAIN_START = new Set([..."?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+const FLOW_INDICATOR = new Set([COMMA, LBRACKET, RBRACKET, LBRACE, RBRACE]);
+
+// Tabs, a byte-order mark, lone carriage returns and the line breaks of YAML 1.1 are left to the yaml library.
+const OUTSIDE = /[\t\ufeff\u0085\u2028\u2029]|\r(?!\n)/;
+
+// The YAML 1.2 core schema's scalars, tested in the yaml library's order; anything else plain is a string.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Whether a plain scalar could be anything but a string: its first character is one that every other type starts with. */
+const MAYBE_TYPED = /^[-+.~0-9nNtTfF]/;
+
+/** A plain scalar's value in the core schema, as the yaml library resolves it. */
+export function resolvePlain(s: string): unknown {
+  if (!MAYBE_TYPED.test(s)) return s;
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return s[0] === "t" || s[0] === "T";
+  if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
+  if (INT.test(s)) return parseInt(s, 10);
+  if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
+  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? -Infinity : Infinity;
+  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+  return s;
+}
+
+const ESCAPES: Record<string, string> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  e: "\x1b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  N: "\u0085",
+  _: "\u00a0",
+  L: "\u2028",
+  P: "\u2029",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+};
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** The manifest's data (a mapping at the top) with its positions, or undefined when the text is for the yaml library. */
+export function fastParse(text: string): FastParse | undefined {
+  if (OUTSIDE.test(text)) return undefined;
+  try {
+    return new FastParser(text).document();
+  } catch (err) {
+    if (err === DECLINE) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * A recursive-descent reader over the text by character codes. Each reader leaves what it read in `value` and
+ * `pos` (and, for values on one line, where they end in `end`), so that reading allocates only the data and one
+ * offset list per collection.
+ */
+class FastParser {
+  private readonly len: number;
+  /** Start of the first line not consumed yet. */
+  private next = 0;
+  private value: unknown;
+  private pos: PosNode = 0;
+  private end = 0;
+  /** Where the last plain scalar stopped: the line end, a comment, a `:` or a flow indicator. */
+  private stop = 0;
+
+  constructor(private readonly text: string) {
+    this.len = text.length;
+  }
+
+  document(): FastParse {
+    // One `---` may open the document; anything else on its line is left to the yaml library.
+    let line = this.contentLine(0, true);
+    if (line >= 0 && this.isMarker(line)) {
+      if (!this.text.startsWith("---", line) || !this.blankRest(line + 3)) throw DECLINE;
+      line = this.contentLine(this.lineAfter(line));
+    }
+    if (line < 0 || this.indent(line) !== 0) throw DECLINE;
+    this.blockMap(line, 0, 0);
+    if (this.contentLine(this.next) >= 0) throw DECLINE;
+    return { data: this.value as Record<string, unknown>, positions: this.pos };
+  }
+
+  // ── lines ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private isEol(i: number): boolean {
+    if (i >= this.len) return true;
+    const c = this.text.charCodeAt(i);
+    return c === LF || (c === CR && this.text.charCodeAt(i + 1) === LF);
+  }
+
+  /** The start of the line after the one holding `i`. */
+  private lineAfter(i: number): number {
+    const nl = this.text.indexOf("\n", i);
+    return nl < 0 ? this.len : nl + 1;
+  }
+
+  private indent(line: number): number {
+    let i = line;
+    while (this.text.charCodeAt(i) === SPACE) i++;
+    return i - line;
+  }
+
+  /** The first line from `line` on with content (not blank, not only a comment), or -1 at the end. */
+  private contentLine(line: number, markers = false): number {
+    while (line < this.len) {
+      const i = line + this.indent(line);
+      if (!this.isEol(i) && this.text.charCodeAt(i) !== HASH) {
+        // Document markers in column 0 end the document: several documents are for the yaml library.
+        if (!markers && i === line && this.isMarker(i)) throw DECLINE;
+        return line;
+      }
+      line = this.lineAfter(i);
+    }
+    return -1;
+  }
+
+  /** `---` or `...` at the start of a line (`i`), as a document marker. */
+  private isMarker(i: number): boolean {
+    return (this.text.startsWith("---", i) || this.text.startsWith("...", i)) && this.isSpaceOrEol(i + 3);
+  }
+
+  private isSpaceOrEol(i: number): boolean {
+    return this.isEol(i) || this.text.charCodeAt(i) === SPACE;
+  }
+
+  /** Spaces, then the end of the line or a comment. */
+  private blankRest(i: number): boolean {
+    const start = i;
+    while (this.text.charCodeAt(i) === SPACE) i++;
+    return this.isEol(i) || (i > start && this.text.charCodeAt(i) === HASH);
+  }
+
+  /** The rest of a line after a value: spaces, and a comment or nothing; then the next line. */
+  private endLine(i: number): void {
+    if (!this.blankRest(i)) throw DECLINE;
+    this.next = this.lineAfter(i);
+  }
+
+  private isSeqItem(i: number): boolean {
+    return this.text.charCodeAt(i) === DASH && this.isSpaceOrEol(i + 1);
+  }
+
+  private skipSpaces(i: number): number {
+    while (this.text.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+
+  // ── block collections ──────────────────────────────────────────────────────────────────────────────────────
+
+  /** The collection or scalar whose first line starts at `i`, in column `col`. */
+  private blockNode(i: number, col: number, depth: number): void {
+    if (this.isSeqItem(i)) this.blockSeq(i, col, depth);
+    else if (this.keyEnd(i) >= 0) this.blockMap(i, col, depth);
+    else {
+      this.flowValue(i, depth, false);
+      this.endLine(this.end);
+    }
+  }
+
+  /** A block mapping whose first key starts at `i`, in column `col`. */
+  private blockMap(i: number, col: number, depth: number): void {
+    if (depth >= MAX_DEPTH) throw DECLINE;
+    const map: Record<string, unknown> = {};
+    const pairs: PosPairs = [];
+    const at = i;
+    for (;;) {
+      const end = this.keyEnd(i);
+      if (end < 0) throw DECLINE;
+      const key = this.key(i, end);
+      // After the `:` (keyEnd saw a space or the line end there): a value on the same line, or a collection below.
+      const v = this.skipSpaces(end + 1);
+      if (this.isEol(v) || this.text.charCodeAt(v) === HASH) {
+        const line = this.contentLine(this.lineAfter(v));
+        if (line < 0) throw DECLINE;
+        const ind = this.indent(line);
+        if (ind > col) this.blockNode(line + ind, ind, depth + 1);
+        // A sequence may sit in the key's own column.
+        else if (ind === col && this.isSeqItem(line + ind)) this.blockSeq(line + ind, col, depth + 1);
+        else throw DECLINE;
+      } else {
+        if (this.isSeqItem(v)) throw DECLINE;
+        this.flowValue(v, depth + 1, false);
+        this.endLine(this.end);
+      }
+      setKey(map, key, this.value);
+      pairs.push(key, i, this.pos);
+      const line = this.contentLine(this.next);
+      if (line < 0) break;
+      const ind = this.indent(line);
+      if (ind < col) break;
+      if (ind > col) throw DECLINE;
+      i = line + ind;
+    }
+    this.value = map;
+    this.pos = { at, pairs };
+  }
+
+  /** A block sequence whose first `-` is at `i`, in column `col`. */
+  private blockSeq(i: number, col: number, depth: number): void {
+    if (depth >= MAX_DEPTH) throw DECLINE;
+    const seq: unknown[] = [];
+    const items: PosNode[] = [];
+    const at = i;
+    for (;;) {
+      if (!this.isSeqItem(i)) throw DECLINE;
+      const v = this.skipSpaces(i + 1);
+      if (this.isEol(v) || this.text.charCodeAt(v) === HASH) {
+        const line = this.contentLine(this.lineAfter(v));
+        if (line < 0) throw DECLINE;
+        const ind = this.indent(line);
+        if (ind <= col) throw DECLINE;
+        this.blockNode(line + ind, ind, depth + 1);
+      } else {
+        // A collection may start on the item's own line: `- - x`, `- key: value`.
+        this.blockNode(v, col + v - i, depth + 1);
+      }
+      seq.push(this.value);
+      items.push(this.pos);
+      const line = this.contentLine(this.next);
+      if (line < 0) break;
+      const ind = this.indent(line);
+      if (ind < col) break;
+      if (ind > col) throw DECLINE;
+      // In the column of a mapping's key, the mapping goes on.
+      if (!this.isSeqItem(line + ind)) break;
+      i = line + ind;
+    }
+    this.value = seq;
+    this.pos = { at, items };
+  }
+
+  /** The offset of the `:` ending an implicit key that starts at `i` (followed by a space or the line end), or -1. */
+  private keyEnd(i: number): number {
+    const c = this.text.charCodeAt(i);
+    let end: number;
+    if (c === QUOTE || c === APOS) {
+      end = this.quotedEnd(i);
+      if (end < 0) return -1;
+      end++;
+    } else {
+      if (!this.plainStart(i, false)) return -1;
+      this.plainEnd(i, false);
+      end = this.stop;
+    }
+    return this.text.charCodeAt(end) === COLON && this.isSpaceOrEol(end + 1) ? end : -1;
+  }
+
+  /** A key from `i` to its `:` at `end`: a string, as every manifest key is; other keys are for the yaml library. */
+  private key(i: number, end: number): string {
+    if (end - i > MAX_KEY_LENGTH) throw DECLINE;
+    const c = this.text.charCodeAt(i);
+    if (c === QUOTE || c === APOS) {
+      this.quoted(i);
+      return this.value as string;
+    }
+    // Spaces before the `:` are for the yaml library.
+    if (this.text.charCodeAt(end - 1) === SPACE) throw DECLINE;
+    const raw = this.text.slice(i, end);
+    if (resolvePlain(raw) !== raw) throw DECLINE;
+    return raw;
+  }
+
+  // ── scalars and flow collections ───────────────────────────────────────────────────────────────────────────
+
+  /** A scalar or flow collection starting at `i` on one line. */
+  private flowValue(i: number, depth: number, flow: boolean): void {
+    const c = this.text.charCodeAt(i);
+    if (c === LBRACKET) return this.flowSeq(i, depth);
+    if (c === LBRACE) return this.flowMap(i, depth);
+    if (c === QUOTE || c === APOS) return this.quoted(i);
+    if (!this.plainStart(i, flow)) throw DECLINE;
+    const end = this.plainEnd(i, flow);
+    // In a block, a plain value ends at the line end or a comment; a `: ` means a mapping the yaml library should see.
+    if (!flow && this.text.charCodeAt(this.stop) === COLON) throw DECLINE;
+    this.value = resolvePlain(this.text.slice(i, end));
+    this.pos = i;
+    this.end = end;
+  }
+
+  private plainStart(i: number, flow: boolean): boolean {
+    const c = this.text.charCodeAt(i);
+    if (this.isEol(i) || c === SPACE) return false;
+    if (c === DASH) return !this.isSpaceOrEol(i + 1) && !(flow && FLOW_INDICATOR.has(this.text.charCodeAt(i + 1)));
+    return !NOT_PLAIN_START.has(c);
+  }
+
+  /**
+   * A plain scalar from `i`: returns the offset after its last non-space character, and leaves in `stop` where it
+   * stops — the line end, a comment, a `:` that ends a key and, in flow collections, a flow indicator.
+   */
+  private plainEnd(i: number, flow: boolean): number {
+    const text = this.text;
+    const len = this.len;
+    let end = i;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
+      if (c === COLON) {
+        const n = text.charCodeAt(i + 1);
+        if (n === SPACE || this.isEol(i + 1) || (flow && FLOW_INDICATOR.has(n))) break;
+      } else if (c === HASH) {
+        if (text.charCodeAt(i - 1) === SPACE) break;
+      } else if (flow && (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE)) break;
+      if (c !== SPACE) end = i + 1;
+    }
+    this.stop = i;
+    return end;
+  }
+
+  /** The offset of the closing quote of a scalar quoted at `i` and closed on its line, or -1. */
+  private quotedEnd(i: number): number {
+    const q = this.text.charCodeAt(i);
+    for (let j = i + 1; ; j++) {
+      if (this.isEol(j)) return -1;
+      const c = this.text.charCodeAt(j);
+      if (q === APOS && c === APOS) {
+        if (this.text.charCodeAt(j + 1) !== APOS) return j;
+        j++;
+      } else if (q === QUOTE) {
+        if (c === QUOTE) return j;
+        if (c === BACKSLASH) j++;
+      }
+    }
+  }
+
+  private quoted(i: number): void {
+    const close = this.quotedEnd(i);
+    if (close < 0) throw DECLINE;
+    const inner = this.text.slice(i + 1, close);
+    this.value = this.text.charCodeAt(i) === APOS ? inner.replace(/''/g, "'") : unescape(inner);
+    this.pos = i;
+    this.end = close + 1;
+  }
+
+  private flowSeq(i: number, depth: number): void {
+    if (depth >= MAX_DEPTH) throw DECLINE;
+    const seq: unknown[] = [];
+    const items: PosNode[] = [];
+    let j = this.skipSpaces(i + 1);
+    if (this.text.charCodeAt(j) !== RBRACKET) {
+      for (;;) {
+        this.flowValue(j, depth + 1, true);
+        seq.push(this.value);
+        items.push(this.pos);
+        j = this.skipSpaces(this.end);
+        const c = this.text.charCodeAt(j);
+        if (c === RBRACKET) break;
+        if (c !== COMMA) throw DECLINE;
+        j = this.skipSpaces(j + 1);
+        // An empty entry or a trailing comma is for the yaml library.
+        if (this.text.charCodeAt(j) === RBRACKET || this.text.charCodeAt(j) === COMMA) throw DECLINE;
+      }
+    }
+    this.value = seq;
+    this.pos = { at: i, items };
+    this.end = j + 1;
+  }
+
+  private flowMap(i: number, depth: number): void {
+    if (depth >= MAX_DEPTH) throw DECLINE;
+    const map: Record<string, unknown> = {};
+    const pairs: PosPairs = [];
+    let j = this.skipSpaces(i + 1);
+    if (this.text.charCodeAt(j) !== RBRACE) {
+      for (;;) {
+        const k = this.text.charCodeAt(j);
+        let end: number;
+        if (k === QUOTE || k === APOS) end = this.quotedEnd(j) + 1;
+        else if (this.plainStart(j, true)) {
+          this.plainEnd(j, true);
+          end = this.stop;
+        } else throw DECLINE;
+        // `key: value` with one space: anything else (`key:value`, `key :`, a key alone) is for the yaml library.
+        if (end <= j || this.text.charCodeAt(end) !== COLON || this.text.charCodeAt(end + 1) !== SPACE) throw DECLINE;
+        const key = this.key(j, end);
+        const keyAt = j;
+        j = this.skipSpaces(end + 1);
+        const c = this.text.charCodeAt(j);
+        if (c === COMMA || c === RBRACE || this.isEol(j)) throw DECLINE;
+        this.flowValue(j, depth + 1, true);
+        setKey(map, key, this.value);
+        pairs.push(key, keyAt, this.pos);
+        j = this.skipSpaces(this.end);
+        const n = this.text.charCodeAt(j);
+        if (n === RBRACE) break;
+        if (n !== COMMA) throw DECLINE;
+        j = this.skipSpaces(j + 1);
+        if (this.text.charCodeAt(j) === RBRACE || this.text.charCodeAt(j) === COMMA) throw DECLINE;
+      }
+    }
+    this.value = map;
+    this.pos = { at: i, pairs };
+    this.end = j + 1;
+  }
+}
+
+/**
+ * A key as the yaml library sets it on a plain object: names the prototype already has (`__proto__`, `toString`)
+ * become own properties. A key set twice is a duplicate, which the yaml path reports.
+ */
+function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  // No value is undefined, and every name on the prototype is defined.
+  if (map[key] === undefined) map[key] = value;
+  else if (Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
+  else Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** The text between double quotes on one line, its escapes resolved; an escape the yaml library would reject declines. */
+function unescape(inner: string): string {
+  if (inner.indexOf("\\") < 0) return inner;
+  let out = "";
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i]!;
+    if (ch !== "\\") {
+      out += ch;
+      continue;
+    }
+    const next = inner[++i] ?? "";
+    const simple = Object.prototype.hasOwnProperty.call(ESCAPES, next) ? ESCAPES[next] : undefined;
+    if (simple !== undefined) {
+      out += simple;
+      continue;
+    }
+    const length = Object.prototype.hasOwnProperty.call(HEX_LENGTH, next) ? HEX_LENGTH[next]! : 0;
+    const hex = inner.substr(i + 1, length);
+    if (length === 0 || hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) throw DECLINE;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) throw DECLINE;
+    out += String.fromCodePoint(code);
+    i += length;
+  }
+  return out;
+}

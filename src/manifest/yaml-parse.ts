@@ -1,0 +1,333 @@
+// The manifest's YAML read by the yaml library (YAML 1.2 core schema, no merge keys): for whatever the fast parser
+// declines, and to word every problem of a malformed manifest with its line and column.
+import {
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+  type YAMLMap,
+} from "yaml";
+import type { Finding } from "../findings.js";
+import { lineColumn, NOWHERE, type Locator, type Path, type Position } from "./locator.js";
+import { firstProblems, type Pending } from "./problems.js";
+
+export const MAX_ALIASES = 10;
+const MAX_DEPTH = 16;
+
+/** Maps a path to a position through the yaml library's document; O(depth) per lookup. */
+class DocumentLocator implements Locator {
+  /** Each mapping's pairs by key (the first of equal keys), built when the mapping is first looked into. */
+  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  private pos(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
+  private pair(map: YAMLMap, seg: string | number): Pair | undefined {
+    let byKey = this.pairs.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items) {
+        if (!isScalar(p.key)) continue;
+        const k = String(p.key.value);
+        if (!byKey.has(k)) byKey.set(k, p);
+      }
+      this.pairs.set(map, byKey);
+    }
+    return byKey.get(String(seg));
+  }
+
+  value(path: Path): Position {
+    let node: unknown = this.doc.contents;
+    let best: Position = { line: 1, column: 1 };
+    for (const seg of path) {
+      if (isNode(node) && node.range) best = this.pos(node.range[0]);
+      if (isMap(node)) node = this.pair(node, seg)?.value;
+      else if (isSeq(node)) node = typeof seg === "number" ? node.items[seg] : undefined;
+      else return best;
+      if (node === undefined || node === null) return best;
+    }
+    return isNode(node) && node.range ? this.pos(node.range[0]) : best;
+  }
+
+  key(path: Path): Position {
+    if (path.length === 0) return this.value(path);
+    let parent: unknown = this.doc.contents;
+    for (const seg of path.slice(0, -1)) {
+      if (isMap(parent)) parent = this.pair(parent, seg)?.value;
+      else if (isSeq(parent)) parent = typeof seg === "number" ? parent.items[seg] : undefined;
+      else parent = undefined;
+      if (parent === undefined || parent === null) break;
+    }
+    if (isMap(parent)) {
+      const pair = this.pair(parent, path[path.length - 1]!);
+      if (pair && isScalar(pair.key) && pair.key.range) return this.pos(pair.key.range[0]);
+    }
+    return this.value(path);
+  }
+}
+
+/** The data of a well-formed YAML document with its locator, or the problems of a malformed one. */
+export function readYaml(
+  text: string,
+  invalid: (message: string, pos?: Position) => Finding,
+): { data: unknown; locator: Locator } | { findings: Finding[]; locator: Locator } {
+  const lines = new LineCounter();
+  let doc: Document;
+  const unclosed: Unclosed[] = [];
+  const stackTraceLimit = Error.stackTraceLimit;
+  try {
+    // Each YAML error is an Error object; without stack traces 100,000 of them cost little.
+    Error.stackTraceLimit = 0;
+    const parsed = parseWatched(text, lines, unclosed);
+    if (typeof parsed === "number") return { findings: [invalid("the YAML is nested too deeply", lineColumn(text)(parsed))], locator: NOWHERE };
+    doc = parsed;
+  } catch (err) {
+    // The parser can still exhaust the stack on pathological input; that is the author's problem, not a crash.
+    return { findings: [invalid(`the YAML cannot be parsed (${err instanceof Error ? err.message : String(err)})`)], locator: NOWHERE };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  const locator = new DocumentLocator(doc, lines);
+  let errors: readonly YAMLError[] = [...doc.errors, ...doc.warnings];
+  // Nesting that exhausts the parser produces a cascade of follow-on errors; the first one says it all.
+  const exhausted = errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
+  if (exhausted) errors = [exhausted];
+  const problems: Pending[] = [];
+  const directive = exhausted ? undefined : versionDirective(text, doc);
+  if (directive) {
+    problems.push({ pos: positionAt(lines, directive.offset), message: () => `manifests are YAML 1.2; remove the %YAML ${directive.version} directive` });
+    errors = errors.filter((e) => !(e.code === "BAD_DIRECTIVE" && /YAML version/.test(e.message)));
+  }
+  const opened = openedAt(unclosed);
+  for (const e of errors) problems.push(yamlProblem(e, text, lines, opened));
+  const shape = exhausted ? undefined : checkShape(doc, lines);
+  for (const offset of shape?.duplicates ?? [])
+    problems.push({ pos: positionAt(lines, offset), message: () => "duplicate key: each key may appear once in a mapping" });
+  if (problems.length > 0) return { findings: firstProblems(problems, invalid), locator };
+  if (shape?.problem) return { findings: [invalid(shape.problem.message, shape.problem.pos)], locator };
+
+  let data: unknown;
+  try {
+    // checkShape already limits alias nodes to MAX_ALIASES, which bounds expansion; this is a second fence.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return { findings: [invalid(`the YAML cannot be read (${err instanceof Error ? err.message : String(err)})`)], locator };
+  }
+  if (data === null || data === undefined) return { findings: [invalid("the manifest is empty; it needs at least `version: 1` and `project`")], locator };
+  return { data, locator };
+}
+
+function positionAt(lines: LineCounter, offset: number): Position {
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+/** A %YAML directive for any version but 1.2: the manifest format is YAML 1.2 (core schema). */
+function versionDirective(text: string, doc: Document): { version: string; offset: number } | undefined {
+  if (!doc.directives?.yaml.explicit) return undefined;
+  // Directives come before the document; comments there start with #, so a line starting %YAML is the directive.
+  const head = text.slice(0, doc.range?.[0] ?? 0);
+  const m = /^%YAML[ \t]+(\S*)/m.exec(head);
+  if (!m || m[1] === "1.2") return undefined;
+  return { version: (m[1] ?? "").slice(0, 20), offset: m.index };
+}
+
+/** Flow nesting beyond this is refused: the parser's work on it grows much faster than the text. */
+const MAX_FLOW_DEPTH = 1000;
+
+/**
+ * The yaml library's parseDocument, with its lexemes watched on the way: returns the offset of the first `[` or `{`
+ * nested deeper than MAX_FLOW_DEPTH instead of parsing on.
+ */
+function parseWatched(text: string, lines: LineCounter, unclosed: Unclosed[]): Document | number {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({
+    // Duplicate keys are found by checkShape: the parser's own check is quadratic in the keys of a mapping.
+    uniqueKeys: false,
+    strict: true,
+    version: "1.2",
+    // The core schema and no YAML 1.1 tags, whatever a %YAML directive says (a 1.1 directive is refused).
+    schema: "core",
+    resolveKnownTags: false,
+    merge: false,
+  });
+  let tooDeep: number | undefined;
+  function* tokens() {
+    lines.addNewLine(0);
+    let depth = 0;
+    let offset = 0;
+    let scalar = false;
+    // The `[` and `{` not closed yet; the lexer ends them all at once when a line is indented too little.
+    const open: Unclosed[] = [];
+    const endAll = () => {
+      for (let i = open.length - 1; i >= 0; i--) unclosed.push(open[i]!);
+      open.length = 0;
+    };
+    for (const lexeme of new Lexer().lex(text)) {
+      // The lexer's markers (document, scalar, flow error end) are single control characters with no source.
+      const marker = lexeme.length === 1 && lexeme < " " && lexeme !== "\t" && lexeme !== "\n" && lexeme !== "\r";
+      if (scalar) scalar = false;
+      else if (lexeme === CST.SCALAR) scalar = true;
+      else if (lexeme === "[" || lexeme === "{") {
+        if (++depth > MAX_FLOW_DEPTH) {
+          tooDeep = offset;
+          return;
+        }
+        open.push({ offset, char: lexeme });
+      } else if ((lexeme === "]" || lexeme === "}") && depth > 0) {
+        depth--;
+        // A `]` that ends a `{` (or the reverse) leaves that collection unclosed for the parser too.
+        const top = open.pop();
+        if (top && top.char !== (lexeme === "]" ? "[" : "{")) unclosed.push(top);
+      } else if (lexeme === CST.FLOW_END) {
+        depth = 0;
+        endAll();
+      }
+      if (!marker) offset += lexeme.length;
+      yield* parser.next(lexeme);
+    }
+    endAll();
+    yield* parser.end();
+  }
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (tooDeep !== undefined) break;
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+  }
+  return tooDeep ?? doc!;
+}
+
+/** A `[` or `{` that its flow collection never closes, at its offset. */
+interface Unclosed {
+  offset: number;
+  char: string;
+}
+
+/**
+ * The opening of each unclosed flow collection, taken in turn: the parser reports them in document order, inner
+ * collections first, which is the order in which they are collected.
+ */
+function openedAt(unclosed: readonly Unclosed[]): (char: string) => Unclosed | undefined {
+  const next = { "[": 0, "{": 0 } as Record<string, number>;
+  return (char) => {
+    let i = next[char]!;
+    while (i < unclosed.length && unclosed[i]!.char !== char) i++;
+    next[char] = i + 1;
+    return unclosed[i];
+  };
+}
+
+const UNCLOSED_FLOW = /^Flow (map|sequence) (?:in block collection )?must (?:be sufficiently indented and )?end with a [\]}]/;
+
+/** A parser error with its position; the message is made only if it is shown. */
+function yamlProblem(e: YAMLError, text: string, lines: LineCounter, opened: (char: string) => Unclosed | undefined): Pending {
+  const { code, message } = e;
+  const offset = e.pos[0];
+  const key = `${code}@${offset}`;
+  const here = () => positionAt(lines, offset);
+  const flow = (code === "BAD_INDENT" || code === "MISSING_CHAR") && UNCLOSED_FLOW.exec(message);
+  if (flow) {
+    // Reported where the collection was opened, as the mistake is there or after it, not at the end of the file.
+    const [char, close, what] = flow[1] === "map" ? ["{", "}", "mapping"] : ["[", "]", "list"];
+    const start = opened(char);
+    if (start) {
+      return {
+        pos: positionAt(lines, start.offset),
+        key: `unclosed@${start.offset}`,
+        message: () => `this \`${char}\` is never closed: end the flow ${what} with \`${close}\` (a continuation line must be indented deeper than its key)`,
+      };
+    }
+  }
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return { pos: here(), key, message: () => "duplicate key: each key may appear once in a mapping" };
+    case "MULTIPLE_DOCS":
+      return { pos: here(), key, message: () => "the file holds several YAML documents; a manifest is one document (remove the `---` separator)" };
+    case "RESOURCE_EXHAUSTION":
+      return { pos: here(), key, message: () => "the YAML is nested too deeply" };
+    case "TAG_RESOLVE_FAILED":
+      return {
+        pos: here(),
+        key,
+        message: () => {
+          // Only the core schema's tags are known; YAML 1.1 types (!!binary, !!set, !!timestamp…) and custom tags are not.
+          const tag = (/: (.*)$/.exec(message.split("\n")[0]!)?.[1] ?? "").replace(/^tag:yaml\.org,2002:/, "!!").slice(0, 100);
+          return `the YAML tag ${tag} is not supported; a manifest holds plain YAML 1.2 values (write the value without the tag)`;
+        },
+      };
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY": {
+      // yaml reports the value above; the mistake is the over-indented line below it.
+      const next = /\n[ \t]*(?=[^\s#])/g;
+      next.lastIndex = offset;
+      const m = next.exec(text);
+      const pos = m ? positionAt(lines, m.index + m[0].length) : here();
+      return { pos, key, message: () => "this line is indented deeper than the key above it, which already has a value; align it with its sibling keys" };
+    }
+    default:
+      return { pos: here(), key, message: () => `YAML ${code.toLowerCase().replace(/_/g, " ")}: ${message.slice(0, 1000).split("\n")[0]}` };
+  }
+}
+
+/**
+ * One pass over the document before it is expanded into data: aliases and nesting are limited, keys must be
+ * scalars (the first such problem, in document order), and keys that repeat one of their mapping are collected.
+ */
+function checkShape(doc: Document, lines: LineCounter): { problem?: { message: string; pos: Position }; duplicates: number[] } {
+  let aliases = 0;
+  let problem: { message: string; pos: Position } | undefined;
+  const duplicates: number[] = [];
+  const at = (node: Node): Position => positionAt(lines, node.range?.[0] ?? 0);
+  // Depth-first in document order; depth counts the collections above a node. A `key` entry stands for a pair
+  // whose key is not a scalar: its problem comes before anything inside the pair.
+  type Entry = { node: unknown; depth: number; key?: true };
+  const stack: Entry[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth, key } = stack.pop()!;
+    if (key) {
+      problem ??= { message: "mapping keys must be plain scalars", pos: isNode(node) ? at(node) : { line: 1, column: 1 } };
+      continue;
+    }
+    if (isAlias(node)) {
+      if (++aliases > MAX_ALIASES) problem ??= { message: `more than ${MAX_ALIASES} YAML aliases; write the values out`, pos: at(node) };
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_DEPTH) problem ??= { message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, pos: at(node) };
+    const children: Entry[] = [];
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) duplicates.push(pair.key.range?.[0] ?? 0);
+          else seen.add(pair.key.value);
+        } else children.push({ node: pair.key, depth, key: true });
+        children.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
+      }
+    } else for (const item of node.items) children.push({ node: item, depth: depth + 1 });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return { problem, duplicates };
+}
