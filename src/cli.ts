@@ -7,15 +7,16 @@ import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
 import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
-import { buildReport, exitCode, reportJson, type FailOn, type ManifestReport, type Report } from "./report.js";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { badgeFiles, badgeOf, type BadgeMetric } from "./render/badge.js";
+import { BadgeWriteError, writeBadge, type BadgeWrite } from "./badge.js";
+import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { PathError } from "./manifest/source.js";
 import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
 import { closest, distance } from "./util/closest.js";
-import { BaseRefUnavailable, SourceError, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import { BaseRefUnavailable, SourceError, fsReason, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
 import { commentOnMergeRequest, GITLAB_USAGE, GitlabError, mergeRequestOf } from "./gitlab/comment.js";
 import { errorMessage } from "./util/errors.js";
 
@@ -241,15 +242,6 @@ async function readReportFile(path: string): Promise<Report> {
   }
 }
 
-/** Why a folder cannot be made or written to, from the error of mkdir/open. */
-function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EEXIST" || code === "ENOTDIR") return "a file is in the way (the path, or one of its folders, is a file, not a folder)";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EROFS") return "the file system is read-only";
-  return err instanceof PathError ? err.message : `cannot write there (${code ?? String(err)})`;
-}
-
 async function badge(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { out: { type: "string" }, metric: { type: "string" } }, BADGE_USAGE);
   if (values.out === undefined) throw new UsageError("badge needs --out DIR", BADGE_USAGE);
@@ -258,27 +250,26 @@ async function badge(args: string[]): Promise<number> {
   // Refused before any work: --out names the folder to write into, not a file.
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new SourceError(`--out ${out}: is a file, not a folder; give the folder to write footprint.svg and footprint.json into`);
-  const reports: ManifestReport[] = [];
-  for (const file of positionals.length > 0 ? positionals : ["footprint.yml"]) reports.push(await evaluate(workTreeSource(file), null));
-  const report = buildReport(reports);
-  if (exitCode(report, "never") === 2) {
+  const paths = positionals.length > 0 ? positionals : ["footprint.yml"];
+  // Every manifest is read first: one that cannot be read stops the command with one line, before anything is
+  // written, where evaluateAll would make it a finding of the report.
+  const heads = new Map(paths.map((path) => [path, workTreeSource(path)]));
+  const report = await evaluateAll({ paths, readHead: (path) => heads.get(path)!, base: null, log: stderrLog });
+  let result: BadgeWrite;
+  try {
+    // The user's own folder, not confined to the repository; no file in it is written through a symlink.
+    result = await writeBadge(report, metric, { path: out, dir: () => out, file: (name) => join(out, name) });
+  } catch (err) {
+    if (!(err instanceof BadgeWriteError)) throw err;
+    if (err.target === "folder") throw new SourceError(`--out ${out}: cannot create the folder: ${err.reason}`);
+    throw new SourceError(err.cause instanceof PathError ? err.reason : `cannot write it: ${err.reason}`, err.path);
+  }
+  if (!result.written) {
     process.stdout.write(renderText(report));
     return 2;
   }
-  try {
-    mkdirSync(out, { recursive: true });
-  } catch (err) {
-    throw new SourceError(`--out ${out}: cannot create the folder: ${fsReason(err)}`);
-  }
-  for (const [name, content] of Object.entries(await badgeFiles(report, metric))) {
-    try {
-      writeRegularFile(join(out, name), content);
-    } catch (err) {
-      throw new SourceError(err instanceof PathError ? err.message : `cannot write it: ${fsReason(err)}`, join(out, name));
-    }
-  }
-  const b = badgeOf(report, metric);
-  process.stdout.write(`${join(out, "footprint.svg")}, ${join(out, "footprint.json")}: ${b.label} ${b.message} (${b.color})\n`);
+  const { badge: b, files } = result;
+  process.stdout.write(`${files["footprint.svg"]}, ${files["footprint.json"]}: ${b.label} ${b.message} (${b.color})\n`);
   return 0;
 }
 

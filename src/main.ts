@@ -1,9 +1,8 @@
 // The action: evaluate the manifests (or take a report from a pull_request run), comment, summarise, gate.
 import * as core from "./github/log.js";
-import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { reportDigest } from "./digest.js";
-import { badgeFiles, badgeOf } from "./render/badge.js";
+import { BadgeWriteError, writeBadge, type BadgeWrite } from "./badge.js";
 import { evaluateAll } from "./evaluate-all.js";
 import type { Finding } from "./findings.js";
 import { baseReader } from "./github/base.js";
@@ -17,7 +16,7 @@ import { PathError } from "./manifest/source.js";
 import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from "./render/markdown.js";
 import { exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
-import { confine, FileError, readRegularFile, workTreeSource, writeRegularFile } from "./sources.js";
+import { confine, FileError, readRegularFile, workTreeSource } from "./sources.js";
 import { digestLine, markerLine } from "./sticky.js";
 import { errorMessage } from "./util/errors.js";
 
@@ -39,11 +38,7 @@ async function runAction(): Promise<void> {
   const report = config.report ? readReportInput(config.report, ctx.workspace) : await evaluateWorkspace(config, ctx, octokit);
   const reportPath = writeReportFile(report);
   setOutputs(report, reportPath);
-  if (config.badgePath && !config.report) {
-    // As the CLI: no badge from a manifest that cannot be evaluated, rather than a misleading one.
-    if (exitCode(report, "never") === 2) core.warning("No badge is written: a manifest cannot be evaluated.");
-    else await writeBadge(report, config, ctx.workspace);
-  }
+  if (config.badgePath && !config.report) await workspaceBadge(report, config, ctx.workspace);
   // A report from a pull_request run was annotated there; its paths are not trusted here.
   if (!config.report) annotate(report);
 
@@ -124,24 +119,27 @@ async function comment(octokit: Octokit, target: CommentTarget, plan: CommentPla
   return { id: outcome.id, url: outcome.url };
 }
 
-async function writeBadge(report: Report, config: Config, workspace: string): Promise<void> {
-  const dir = inWorkspace(workspace, config.badgePath, "input badge-path");
-  mkdirSync(dir, { recursive: true });
-  const files = await badgeFiles(report, config.badgeMetric);
-  for (const [name, content] of Object.entries(files)) {
-    // Each file is confined too, and never written through a symlink committed in the folder.
-    const file = inWorkspace(workspace, join(config.badgePath, name), "input badge-path");
-    try {
-      writeRegularFile(file, content);
-    } catch (err) {
-      if (err instanceof PathError) throw new InputError(`input badge-path: cannot write ${join(config.badgePath, name)} (${err.message})`, { cause: err });
-      throw err;
-    }
+/** The badge in `badge-path`: the folder and each file in it confined to the workspace. */
+async function workspaceBadge(report: Report, config: Config, workspace: string): Promise<void> {
+  const what = "input badge-path";
+  let result: BadgeWrite;
+  try {
+    result = await writeBadge(report, config.badgeMetric, {
+      path: config.badgePath,
+      dir: () => inWorkspace(workspace, config.badgePath, what),
+      file: (name) => inWorkspace(workspace, join(config.badgePath, name), what),
+    });
+  } catch (err) {
+    if (!(err instanceof BadgeWriteError)) throw err;
+    throw new InputError(`${what}: cannot ${err.target === "folder" ? "create the folder" : "write"} ${err.path} (${err.reason})`, { cause: err });
   }
-  core.setOutput("badge-svg", join(dir, "footprint.svg"));
-  core.setOutput("badge-json", join(dir, "footprint.json"));
-  const badge = badgeOf(report, config.badgeMetric);
-  core.info(`Badge written to ${config.badgePath}: ${badge.message} (${badge.color}).`);
+  if (!result.written) {
+    core.warning("No badge is written: a manifest cannot be evaluated.");
+    return;
+  }
+  core.setOutput("badge-svg", result.files["footprint.svg"]);
+  core.setOutput("badge-json", result.files["footprint.json"]);
+  core.info(`Badge written to ${config.badgePath}: ${result.badge.message} (${result.badge.color}).`);
 }
 
 /** URL path segments, each percent-encoded, `( ) ' * !` too: a bare `)` would end a Markdown link early. */

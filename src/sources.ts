@@ -167,6 +167,15 @@ export function writeRegularFile(path: string, text: string): void {
   }
 }
 
+/** Why a folder cannot be made or a file read or written, from the error of mkdir/open (a PathError's own message). */
+export function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "EEXIST" || code === "ENOTDIR") return "a file is in the way (the path, or one of its folders, is a file, not a folder)";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  return err instanceof PathError ? err.message : `cannot write there (${code ?? String(err)})`;
+}
+
 /** A manifest over the size limit: parseManifest reports the size, as it does for any text that long. */
 const oversizedManifest = () => "x".repeat(MAX_MANIFEST_BYTES + 1);
 

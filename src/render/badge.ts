@@ -41,8 +41,10 @@ function badgeJson(badge: Badge): string {
   return JSON.stringify(badge, null, 2) + "\n";
 }
 
-/** The files a badge directory holds, by name. */
-export async function badgeFiles(report: Report, metric: BadgeMetric = "co2e"): Promise<Record<"footprint.svg" | "footprint.json", string>> {
-  const badge = badgeOf(report, metric);
+/** The names of the files a badge folder holds. */
+export type BadgeFile = "footprint.svg" | "footprint.json";
+
+/** The files a badge folder holds, by name: the one badge, as an SVG and as the Shields endpoint JSON. */
+export async function badgeFiles(badge: Badge): Promise<Record<BadgeFile, string>> {
   return { "footprint.svg": await badgeSvg(badge), "footprint.json": badgeJson(badge) };
 }

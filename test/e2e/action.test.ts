@@ -945,6 +945,16 @@ describe("badge-path (docs/action.md, action.yml)", () => {
     const endpoint = JSON.parse(readFileSync(join(ws, "badges", "footprint.json"), "utf8")) as Record<string, unknown>;
     expect(endpoint.schemaVersion).toBe(1);
     for (const key of ["label", "message", "color"]) expect(typeof endpoint[key], key).toBe("string");
+    expect(r.outputs["badge-svg"]).toBe(join(ws, "badges", "footprint.svg"));
+    expect(r.outputs["badge-json"]).toBe(join(ws, "badges", "footprint.json"));
+  });
+
+  it("writes no badge for a manifest that cannot be evaluated, and says so in a warning", async () => {
+    const ws = workspace({ "footprint.yml": "version: 1\nproject: x\ntraining:\n  - { id: a, accelerator: nope, count: 1, hours: 1 }\n" });
+    const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs: { "badge-path": "badges", comment: "off" } });
+    expect(r.annotations).toContainEqual({ level: "warning", message: "No badge is written: a manifest cannot be evaluated." });
+    expect(existsSync(join(ws, "badges"))).toBe(false);
+    expect(r.outputs["badge-svg"]).toBeUndefined();
   });
 });
 

@@ -69,6 +69,16 @@ describe("badge-path", () => {
     expect(readFileSync(join(ws, "keep.txt"), "utf8")).toBe("keep\n");
     expect(existsSync(join(ws, "badges", "footprint.svg"))).toBe(true);
   });
+
+  it("a file where the badge folder should be fails the step with one line naming the input and the folder", async () => {
+    const ws = workspace({ "footprint.yml": MANIFEST, badges: "not a folder\n" });
+    const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest(), inputs: { "badge-path": "badges", comment: "off" } });
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.annotations.filter((a) => a.level === "error").map((a) => a.message)).toEqual([
+      "input badge-path: cannot create the folder badges (a file is in the way (the path, or one of its folders, is a file, not a folder))",
+    ]);
+    expect(readFileSync(join(ws, "badges"), "utf8")).toBe("not a folder\n");
+  });
 });
 
 describe("the report input (two-workflow mode)", () => {
