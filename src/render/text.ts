@@ -8,8 +8,30 @@ import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from ".
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
 
+/** Characters as a terminal counts them: code points (a lone surrogate is one), without spreading the string. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
-  const widths = rows[0]!.map((_, c) => largest(rows.map((r) => [...(r[c] ?? "")].length)));
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) {
+    for (let c = 0; c < widths.length; c++) {
+      const w = codePoints(r[c] ?? "");
+      if (w > widths[c]!) widths[c] = w;
+    }
+  }
   return rows.map((r) =>
     r
       .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
