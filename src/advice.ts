@@ -17,13 +17,16 @@ export interface RegionAdvice {
 /** Entries whose grid figure comes from a cloud region; a carbon_intensity stated in the manifest is the user's own fact. */
 export function regionAdvice(runs: readonly Pick<RunResult, "id" | "inputs" | "assumptions" | "operational_co2e_kg" | "co2e_kg">[]): RegionAdvice[] {
   const out: RegionAdvice[] = [];
+  // Many entries share a location: each is resolved once.
+  const places = new Map<string, ReturnType<typeof findLocation>>();
   for (const run of runs) {
     const location = run.inputs.location;
     const ownIntensity = run.assumptions.some((a) => a.name === "carbon_intensity" && a.source === "manifest");
     if (!location || ownIntensity) continue;
     const provider = location.split(":")[0] as Provider;
     if (!["aws", "gcp", "azure"].includes(provider)) continue;
-    const here = findLocation(location);
+    let here = places.get(location);
+    if (!here) places.set(location, (here = findLocation(location)));
     if (!here.ok) continue;
     const best = greenestRegion(provider);
     // Operational CO2e scales with the grid's intensity; for a measured run it is the measurement's own figure.

@@ -14,7 +14,7 @@ import { BadgeWriteError, writeBadge, type BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { PathError } from "./manifest/source.js";
-import { co2BlockYaml, formatGrams, MAX_MODEL_CARD_BYTES, parseModelCard, suggestedCo2Block, writeCo2Block } from "./modelcard.js";
+import { co2BlockYaml, formatGrams, suggestedCo2Block } from "./co2-block.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, fsReason, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
 import { commentOnMergeRequest, GITLAB_USAGE, GitlabError, mergeRequestOf } from "./gitlab/comment.js";
@@ -289,6 +289,8 @@ async function card(args: string[]): Promise<number> {
     throw new SourceError("no training entries: the card's co2_eq_emissions is the CO2e of training; add a training entry", source.path);
   }
   const ref = (await parseManifest(source.text, source.path)).manifest?.model_card;
+  // The YAML and Markdown parsers load only for this command, not at every start-up.
+  const { MAX_MODEL_CARD_BYTES, parseModelCard, quoter, writeCo2Block } = await import("./modelcard.js");
   let existing: string | null;
   try {
     existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
@@ -300,7 +302,7 @@ async function card(args: string[]): Promise<number> {
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
     const style = existing === null ? "double" : (parseModelCard(existing).quoting ?? "double");
-    process.stdout.write(co2BlockYaml(block, style).split("\n").map(plainText).join("\n") + "\n");
+    process.stdout.write(co2BlockYaml(block, quoter(style)).split("\n").map(plainText).join("\n") + "\n");
     return 0;
   }
   if (!ref) throw new UsageError(`${source.path} names no model_card to write to`, CARD_USAGE);

@@ -1,8 +1,8 @@
 // A fingerprint of what a report shows: verdict, totals, per-entry figures, budgets, advice, assumptions and
 // findings. Two runs whose reports show the same get the same digest, whatever their run id, commit SHAs or
 // footer, so the PR comment is rewritten only when its content would change.
-import { createHash } from "node:crypto";
 import { manifestJson, type Report } from "./report.js";
+import { sha256Hex } from "./util/sha256.js";
 
 /** Bumped when the comment would show the same report differently, so that old comments get rewritten once. */
 const DIGEST_VERSION = 1;
@@ -29,5 +29,5 @@ export function reportDigest(report: Report): string {
       findings: m.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file })),
     })),
   };
-  return createHash("sha256").update(canonical(shown)).digest("hex");
+  return sha256Hex(canonical(shown));
 }

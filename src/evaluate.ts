@@ -7,7 +7,6 @@ import { parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
-import { CodeCarbonError, readCodeCarbon } from "./measured/codecarbon.js";
 import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
 import { regionAdvice } from "./advice.js";
 import { tabulateAssumptions, type EvaluatedManifest, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
@@ -236,6 +235,8 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
       }
       if (m.codecarbon === undefined) continue;
       const files = typeof m.codecarbon === "string" ? [m.codecarbon] : m.codecarbon;
+      // The CSV parser loads only for a manifest with CodeCarbon measurements.
+      const { CodeCarbonError, readCodeCarbon } = await import("./measured/codecarbon.js");
       const parts = [];
       for (const [j, rel] of files.entries()) {
         const filePath = typeof m.codecarbon === "string" ? [...path, "codecarbon"] : [...path, "codecarbon", j];

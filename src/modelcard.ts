@@ -5,7 +5,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
 import { isMap, isScalar, LineCounter, parseDocument, stringify, visit, type Document } from "yaml";
-import { acceleratorDisplayName, readablePlace } from "./catalogue/index.js";
+import { co2BlockYaml, type Co2Block } from "./co2-block.js";
 
 /** A card is read whole and parsed as Markdown: larger ones are refused, like a manifest over its 1 MiB. */
 export const MAX_MODEL_CARD_BYTES = 1024 * 1024;
@@ -321,28 +321,12 @@ function containers(body: string): { depth: number; containers: number; lazy: nu
   return { depth: deepest, containers: opened, lazy: longest };
 }
 
-export interface Co2Block {
-  grams: number;
-  source: string;
-  training_type?: string;
-  geographical_location?: string;
-  hardware_used?: string;
-}
-
-function quoted(s: string, style: Quoting): string {
-  if (style === "double") return JSON.stringify(s);
+/** How a card in `style` writes a string. */
+export function quoter(style: Quoting): (s: string) => string {
+  if (style === "double") return JSON.stringify;
   // The yaml library quotes a string that the chosen style cannot hold (a leading quote, ": ", a number-like text…).
-  return stringify(s, { defaultStringType: style === "plain" ? "PLAIN" : "QUOTE_SINGLE", defaultKeyType: "PLAIN", lineWidth: 0 }).replace(/\n$/, "");
-}
-
-/** The block in YAML, its strings in the card's own quoting style (double quotes when the card has none). */
-export function co2BlockYaml(b: Co2Block, style: Quoting = "double"): string {
-  const quote = (s: string) => quoted(s, style);
-  const lines = ["co2_eq_emissions:", `  emissions: ${formatGrams(b.grams)}`, `  source: ${quote(b.source)}`];
-  if (b.training_type) lines.push(`  training_type: ${quote(b.training_type)}`);
-  if (b.geographical_location) lines.push(`  geographical_location: ${quote(b.geographical_location)}`);
-  if (b.hardware_used) lines.push(`  hardware_used: ${quote(b.hardware_used)}`);
-  return lines.join("\n");
+  const type = style === "plain" ? "PLAIN" : "QUOTE_SINGLE";
+  return (s) => stringify(s, { defaultStringType: type, defaultKeyType: "PLAIN", lineWidth: 0 }).replace(/\n$/, "");
 }
 
 /**
@@ -351,7 +335,7 @@ export function co2BlockYaml(b: Co2Block, style: Quoting = "double"): string {
  */
 export function writeCo2Block(text: string, block: Co2Block): string {
   const card = parseModelCard(text);
-  const yamlBlock = co2BlockYaml(block, card.quoting ?? "double");
+  const yamlBlock = co2BlockYaml(block, quoter(card.quoting ?? "double"));
   if (!card.frontMatter) {
     if (FRONT_MATTER.test(text)) throw new Error(card.problems[0] ?? "the front matter cannot be read");
     const bom = text.startsWith("\ufeff") ? "\ufeff" : "";
@@ -417,58 +401,4 @@ function lineComment(line: string): { start: number; end: number } | null {
     } else blanks = -1;
   }
   return null;
-}
-
-/** Grams as a card writes them: whole grams, or three significant figures under 10 g (a short fine-tune emits 0.012 g). */
-export function formatGrams(grams: number): string {
-  if (grams >= 10 || grams === 0) return String(Math.round(grams));
-  return String(Number(grams.toPrecision(3)));
-}
-
-type CardRun = {
-  kind: string;
-  basis: string;
-  operational_co2e_kg: number;
-  embodied_co2e_kg: number;
-  inputs: { accelerator: string | null; count?: number | null; location: string | null; zone: string | null };
-};
-
-/** The training entries' operational CO2e (the card's `emissions`) and their embodied CO2e, reported beside it, in grams. */
-export function trainingGrams(runs: readonly CardRun[]): { operational_g: number; embodied_g: number } {
-  let operational = 0;
-  let embodied = 0;
-  for (const r of runs) {
-    if (r.kind !== "training") continue;
-    operational += r.operational_co2e_kg;
-    embodied += r.embodied_co2e_kg;
-  }
-  return { operational_g: operational * 1000, embodied_g: embodied * 1000 };
-}
-
-/**
- * The block footprint-gate suggests for a card: the training entries' operational CO2e in grams (the convention of
- * CodeCarbon, AutoTrain and the ML CO2 calculator), where they ran as a readable place, and their hardware with its
- * count, keeping what the card already says. Values an earlier version wrote (grid-zone and catalogue ids) are refreshed.
- */
-export function suggestedCo2Block(
-  runs: readonly CardRun[],
-  existing?: Pick<Co2Disclosure, "training_type" | "geographical_location" | "hardware_used"> | null,
-): Co2Block {
-  const training = runs.filter((r) => r.kind === "training");
-  const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))].join(", ");
-  const place = unique(training.map((r) => readablePlace(r.inputs.location, r.inputs.zone))) || undefined;
-  const hardware =
-    unique(
-      training.map((r) =>
-        r.inputs.accelerator === null ? null : `${r.inputs.count ? `${r.inputs.count} x ` : ""}${acceleratorDisplayName(r.inputs.accelerator)}`,
-      ),
-    ) || undefined;
-  const own = (value: string | undefined, generatedBefore: string) => (value !== undefined && value !== generatedBefore ? value : undefined);
-  return {
-    grams: trainingGrams(training).operational_g,
-    source: training.some((r) => r.basis === "measured") ? "footprint-gate (CodeCarbon measurements where available)" : "footprint-gate estimate",
-    training_type: existing?.training_type,
-    geographical_location: own(existing?.geographical_location, unique(training.map((r) => r.inputs.zone))) ?? place,
-    hardware_used: own(existing?.hardware_used, unique(training.map((r) => r.inputs.accelerator))) ?? hardware,
-  };
 }

@@ -6,7 +6,7 @@ import type { Finding, Rule, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Dataset, Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
-import { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard, trainingGrams } from "./modelcard.js";
+import { trainingGrams } from "./co2-block.js";
 import { plainText } from "./render/escape.js";
 import { formatInput, formatNumber, formatWhole } from "./render/units.js";
 
@@ -311,6 +311,8 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
       );
     return null;
   }
+  // The YAML and Markdown parsers load only for a manifest that names a card.
+  const { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard } = await import("./modelcard.js");
   let text: string | null;
   try {
     text = await ctx.src.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES });

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { co2BlockYaml, gramsOf, parseModelCard, suggestedCo2Block, writeCo2Block } from "../src/modelcard.js";
+import { co2BlockYaml, suggestedCo2Block } from "../src/co2-block.js";
+import { gramsOf, parseModelCard, quoter, writeCo2Block } from "../src/modelcard.js";
 import { evaluate } from "../src/evaluate.js";
 import { buildReport, reportJson, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
@@ -209,7 +210,7 @@ describe("writeCo2Block (in memory)", () => {
   const block = { grams: 50000, source: "footprint-gate estimate", hardware_used: "nvidia-h100-sxm" };
   const BLOCK = co2BlockYaml(block);
   // A card whose strings are bare (`license: mit`) gets a block with bare strings.
-  const PLAIN = co2BlockYaml(block, "plain");
+  const PLAIN = co2BlockYaml(block, quoter("plain"));
 
   it("the block is the Hugging Face object form, grams rounded", () => {
     expect(co2BlockYaml({ grams: 1234.6, source: "s", training_type: "fine-tuning", geographical_location: "FR", hardware_used: "8 x H100" })).toBe(

@@ -89,6 +89,12 @@ describe("plainText, the one sanitiser", () => {
   it("turns half a surrogate pair into U+FFFD", () => {
     expect(plainText("a\ud800b")).toBe("a\ufffdb");
   });
+
+  it("keeps the reports' own symbols and other visible non-ASCII text as written", () => {
+    const visible = "8 × nvidia-h100 · −62.2 % – Δ energy 11.2 m³ ±0 % → naïve Ωμέγα “quoted” … ‰ ∑";
+    expect(plainText(visible)).toBe(visible);
+    expect(plainText(`${visible}\u202e`)).toBe(visible);
+  });
 });
 
 describe("no unsafe character survives any output", () => {

@@ -2,7 +2,7 @@
 // the figures the manifest did not state (the hours derived by compute, the default period of a service).
 import type { RunDelta } from "../diff.js";
 import { DEFAULT_PERIOD_SOURCE } from "../estimate/index.js";
-import { runAssumptions, type ManifestReport, type RunReport } from "../report.js";
+import type { ManifestReport, RunReport } from "../report.js";
 import { formatNumber, formatPct } from "./units.js";
 
 /** "8 × nvidia-h100-sxm", the accelerator alone without count, "–" without accelerator. */
@@ -16,22 +16,34 @@ export function acceleratorCell(r: RunReport): string {
 /** Plain-text notes on an entry's derived or assumed figures; empty when the manifest stated them all. */
 export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r: RunReport): string[] {
   const notes: string[] = [];
-  const assumed = runAssumptions(m, r);
+  // Read from the report's assumption table in place: building each entry's assumptions costs a 10,000-entry report
+  // some 100,000 objects for three names.
+  let flops = false;
+  let hoursGiven = false;
+  let rate: { value: unknown } | undefined;
+  let period: { value: unknown } | undefined;
+  for (const i of r.assumptions) {
+    const a = m.assumptions[i]!;
+    if (a.name === "training_flops") flops = true;
+    else if (a.name === "throughput") rate ??= a;
+    else if (a.name === "hours") {
+      hoursGiven = true;
+      if (!period && m.sources[a.source]!.source === DEFAULT_PERIOD_SOURCE) period = a;
+    }
+  }
   const hours = r.inputs.accelerator_hours;
-  if (assumed.some((a) => a.name === "training_flops") && hours !== null) {
+  if (flops && hours !== null) {
     const wall = r.inputs.wall_clock_hours ?? null;
     notes.push(
       `compute (6·P·T) gives ${formatNumber(hours)} accelerator-hours${wall !== null ? `, ${formatNumber(wall)} h wall-clock on ${formatNumber(r.inputs.count!)} accelerators` : "; set count to see the wall-clock time"}`,
     );
   }
-  const rate = assumed.find((a) => a.name === "throughput");
   const wall = r.inputs.wall_clock_hours ?? null;
-  if (r.kind === "inference" && rate && !assumed.some((a) => a.name === "hours") && hours !== null && wall !== null) {
+  if (r.kind === "inference" && rate && !hoursGiven && hours !== null && wall !== null) {
     notes.push(
       `at ${formatNumber(Number(rate.value))} requests/s the requests keep the fleet busy ${formatNumber(wall)} h (${formatNumber(hours)} accelerator-hours); idle time is not counted`,
     );
   }
-  const period = assumed.find((a) => a.name === "hours" && a.source === DEFAULT_PERIOD_SOURCE);
   if (r.kind === "inference" && period) {
     notes.push(`no hours given: one year (${formatNumber(Number(period.value))} h) of service assumed; set hours for another period`);
   }

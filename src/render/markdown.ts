@@ -5,7 +5,7 @@ import type { RunDelta, RunFigures } from "../diff.js";
 import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
 import { TEXT_LIMITS, type EvaluatedManifest, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
-import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../modelcard.js";
+import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
 import {

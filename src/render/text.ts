@@ -8,8 +8,30 @@ import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from ".
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
 
+/** Characters as a terminal counts them: code points (a lone surrogate is one), without spreading the string. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
-  const widths = rows[0]!.map((_, c) => largest(rows.map((r) => [...(r[c] ?? "")].length)));
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) {
+    for (let c = 0; c < widths.length; c++) {
+      const w = codePoints(r[c] ?? "");
+      if (w > widths[c]!) widths[c] = w;
+    }
+  }
   return rows.map((r) =>
     r
       .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
@@ -137,12 +159,17 @@ function manifestText(m: ManifestReport): string[] {
   return out;
 }
 
+/** Every line once more through the sanitiser: whatever field a line is built from, nothing steers the terminal. */
+function sanitised(line: string): string {
+  // A line break inside a field starts a line of its own, and each line is sanitised apart.
+  return line.includes("\n") ? line.split("\n").map(plainText).join("\n") : plainText(line);
+}
+
 export function renderText(report: Report): string {
-  const parts = report.manifests.map((m) => manifestText(m).join("\n"));
+  // Lines are sanitised as they are joined: splitting the whole report again would copy megabytes at 10,000 entries.
+  const parts = report.manifests.map((m) => manifestText(m).map(sanitised).join("\n"));
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const m of report.manifests) for (const f of m.findings) counts[f.severity]++;
   const tally = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`;
-  const text = `${parts.join("\n\n")}\n\nverdict: ${VERDICT[report.verdict]} (${tally})\n`;
-  // Every line once more through the sanitiser: whatever field a line is built from, nothing steers the terminal.
-  return text.split("\n").map(plainText).join("\n");
+  return `${parts.join("\n\n")}\n\nverdict: ${VERDICT[report.verdict]} (${tally})\n`;
 }

@@ -19,9 +19,11 @@ function significant(n: number, digits: number): string {
   if (!Number.isFinite(n)) return new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits }).format(n);
   const sign = n < 0 || Object.is(n, -0) ? "-" : "";
   if (n === 0) return `${sign}0`;
-  const [mantissa, exp] = Math.abs(n).toExponential().split("e") as [string, string];
-  let ds = mantissa.replace(".", "");
-  let e = Number(exp);
+  // "d.ddde±x": the digits and exponent read in place, as this runs for every figure of a report.
+  const exponential = Math.abs(n).toExponential();
+  const at = exponential.indexOf("e");
+  let ds = at > 1 ? exponential[0]! + exponential.slice(2, at) : exponential.slice(0, at);
+  let e = Number(exponential.slice(at + 1));
   if (ds.length > digits) {
     const up = ds.charCodeAt(digits) >= 53; // "5"
     ds = ds.slice(0, digits);
