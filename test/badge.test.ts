@@ -9,19 +9,15 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { regionAdvice } from "../src/advice.js";
 import { evaluate } from "../src/evaluate.js";
-import type { ManifestSource } from "../src/manifest/source.js";
 import { badgeFiles, badgeOf } from "../src/render/badge.js";
 import { CHART_TOP, energyChart } from "../src/render/markdown.js";
 import { buildReport, runAssumptions, type ManifestReport } from "../src/report.js";
+import { source } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function source(text: string): ManifestSource {
-  return { path: "footprint.yml", text, readRelative: async () => null, exists: async () => false };
-}
 
 async function manifestReport(text: string, base?: string): Promise<ManifestReport> {
   return evaluate(source(text), base === undefined ? null : source(base));

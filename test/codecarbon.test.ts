@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluate } from "../src/evaluate.js";
-import type { ManifestSource } from "../src/manifest/source.js";
 import { readCodeCarbon } from "../src/measured/codecarbon.js";
 import { runAssumptions, type ManifestReport, type RunReport } from "../src/report.js";
+import { source } from "./helpers.js";
 
 const H33 =
   "timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue".split(
@@ -71,15 +71,6 @@ function manifest(files: readonly string[]): string {
     ...files.map((f) => `        - ${f}`),
     "",
   ].join("\n");
-}
-
-function source(text: string, files: Record<string, string>): ManifestSource {
-  return {
-    path: "footprint.yml",
-    text,
-    readRelative: async (rel) => (Object.hasOwn(files, rel) ? files[rel]! : null),
-    exists: async (rel) => Object.hasOwn(files, rel),
-  };
 }
 
 async function measuredRun(files: Record<string, string>): Promise<{ run: RunReport; report: ManifestReport }> {

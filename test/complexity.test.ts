@@ -5,16 +5,12 @@ import { describe, expect, it } from "vitest";
 import { findLocation, MAX_SUGGESTED } from "../src/catalogue/index.js";
 import { evaluate } from "../src/evaluate.js";
 import type { ManifestReport } from "../src/report.js";
-import type { ManifestSource } from "../src/manifest/source.js";
 import { MAX_FINDINGS, MAX_PER_RULE, type Finding } from "../src/findings.js";
 import { parseManifest } from "../src/manifest/parse.js";
 import { MAX_SUGGEST_LENGTH, work } from "../src/util/closest.js";
+import { source } from "./helpers.js";
 
 const HEAD = "version: 1\nproject: p\n";
-
-function source(text: string): ManifestSource {
-  return { path: "footprint.yml", text, readRelative: async () => null, exists: async () => false };
-}
 
 const check = (text: string): Promise<ManifestReport> => evaluate(source(text), null);
 

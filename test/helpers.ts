@@ -4,13 +4,9 @@ import { evaluate } from "../src/evaluate.js";
 import type { ManifestReport, RunReport } from "../src/report.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 
-function source(text: string, files: Record<string, string> = {}, path = "footprint.yml"): ManifestSource {
-  return {
-    path,
-    text,
-    readRelative: async (rel) => (Object.prototype.hasOwnProperty.call(files, rel) ? files[rel]! : null),
-    exists: async (rel) => Object.prototype.hasOwnProperty.call(files, rel),
-  };
+/** A manifest read from memory, with the files it may refer to. */
+export function source(text: string, files: Record<string, string> = {}, path = "footprint.yml"): ManifestSource {
+  return { path, text, readRelative: async (rel) => (Object.hasOwn(files, rel) ? files[rel]! : null), exists: async (rel) => Object.hasOwn(files, rel) };
 }
 
 export async function report(text: string, files: Record<string, string> = {}): Promise<ManifestReport> {

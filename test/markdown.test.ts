@@ -1,20 +1,16 @@
 // The PR comment's layout: what comes first, the units, the notes, the advice, the overview and the footer.
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
-import type { ManifestSource } from "../src/manifest/source.js";
 import { ADVICE_LINES, renderMarkdown } from "../src/render/markdown.js";
 import { escapeMarkdown } from "../src/render/escape.js";
 import { formatBudgetUse } from "../src/budget.js";
 import { columnUnit, formatDelta, formatPct, formatQuantity, NBSP } from "../src/render/units.js";
 import { buildReport, reportJson, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
-
-function source(text: string, path = "footprint.yml"): ManifestSource {
-  return { path, text, readRelative: async () => null, exists: async () => false };
-}
+import { source } from "./helpers.js";
 
 async function manifestReport(text: string, base?: string, path = "footprint.yml"): Promise<ManifestReport> {
-  return evaluate(source(text, path), base === undefined ? null : source(base, path));
+  return evaluate(source(text, {}, path), base === undefined ? null : source(base, {}, path));
 }
 
 const manifest = (runs: [string, number][], extra = "") =>

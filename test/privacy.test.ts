@@ -6,11 +6,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
 import type { ManifestReport } from "../src/report.js";
 import { type DatasetReport } from "../src/policy.js";
-import type { ManifestSource } from "../src/manifest/source.js";
-
-function source(text: string): ManifestSource {
-  return { path: "footprint.yml", text, readRelative: async () => null, exists: async () => false };
-}
+import { source } from "./helpers.js";
 
 async function report(datasets: readonly string[]): Promise<ManifestReport> {
   const r = await evaluate(source(["version: 1", "project: p", "datasets:", ...datasets, ""].join("\n")), null);

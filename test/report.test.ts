@@ -8,24 +8,15 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, evaluateRemoved, unreadableManifest } from "../src/evaluate.js";
-import type { ManifestSource } from "../src/manifest/source.js";
 import { RULES, type Finding } from "../src/findings.js";
 import { MAX_MANIFEST_BYTES } from "../src/manifest/parse.js";
 import { COMMENT_LIMIT, fitMarkdown, MARKER, renderMarkdown, SUMMARY_LIMIT } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
 import { buildReport, manifestJson, reportJson, runAssumptions, TEXT_LIMITS, type Report, type ManifestReport } from "../src/report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "../src/report-schema.js";
+import { source } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-
-function source(text: string, files: Record<string, string> = {}, path = "footprint.yml"): ManifestSource {
-  return {
-    path,
-    text,
-    readRelative: async (rel) => (Object.prototype.hasOwnProperty.call(files, rel) ? files[rel]! : null),
-    exists: async (rel) => Object.prototype.hasOwnProperty.call(files, rel),
-  };
-}
 
 const ACCELERATORS = ["nvidia-h100-sxm", "A100-SXM4-80GB", "nvidia-l4", "H100 80GB HBM3", "amd-mi300x"];
 const LOCATIONS = ["gcp:us-central1", "aws:us-east-1", "azure:westeurope", "FR", "zone:US-CAL-CISO"];

@@ -5,13 +5,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
-import type { ManifestSource } from "../src/manifest/source.js";
 import { code, plainText } from "../src/render/escape.js";
 import { COMMENT_LIMIT, fitMarkdown, renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
 import { buildReport, reportJson, type Report } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { render, renderedProblems, tags } from "./e2e/render.js";
+import { source } from "./helpers.js";
 
 /** Every code point that is a control, a format character, a line/paragraph separator or default-ignorable. */
 export function unsafeCodePoints(): string[] {
@@ -53,10 +53,6 @@ function chunks<T>(xs: readonly T[], n: number): T[][] {
 /** YAML double-quoted string with every character outside printable ASCII escaped. */
 const yamlString = (s: string) =>
   `"${[...s].map((c) => (/[ -~]/.test(c) && c !== '"' && c !== "\\" ? c : c.codePointAt(0)! > 0xffff ? `\\U${c.codePointAt(0)!.toString(16).padStart(8, "0")}` : `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`)).join("")}"`;
-
-function source(text: string, files: Record<string, string>, path: string): ManifestSource {
-  return { path, text, readRelative: async (rel) => (Object.hasOwn(files, rel) ? files[rel]! : null), exists: async (rel) => Object.hasOwn(files, rel) };
-}
 
 describe("the generated list", () => {
   it("holds the characters named in the issue: separators, soft hyphen, fillers, tags, variation selectors, ESC and C1", () => {

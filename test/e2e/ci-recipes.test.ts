@@ -4,10 +4,10 @@
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { BOT, FakeGitlab, MR_IID, PROJECT_ID } from "./fake-gitlab.js";
-import { CLI, cleanup, demoManifest, ROOT, runCli, tempDir, writeFiles } from "./runner.js";
+import { MR_IID, PROJECT_ID } from "./fake-gitlab.js";
+import { CLI, demoManifest, ROOT, runCli, serveFakeGitlab, tempDir, writeFiles } from "./runner.js";
 
 const RECIPES = ["examples/ci/.gitlab-ci.yml", "examples/ci/azure-pipelines.yml", "examples/ci/bitbucket-pipelines.yml"];
 const read = (rel: string) => readFileSync(join(ROOT, rel), "utf8");
@@ -66,17 +66,8 @@ describe("the CI recipes", () => {
 });
 
 describe("the GitLab recipe, run end to end", () => {
-  const gitlab = new FakeGitlab();
   const TOKEN = "glpat-RecipeToken-0123456789abcdef";
-  beforeAll(() => gitlab.start());
-  afterAll(async () => {
-    await gitlab.close();
-    cleanup();
-  });
-  beforeEach(() => {
-    gitlab.reset();
-    gitlab.tokens.set(TOKEN, BOT);
-  });
+  const gitlab = serveFakeGitlab(TOKEN);
 
   const GIT_ENV = {
     GIT_CONFIG_NOSYSTEM: "1",

@@ -2,22 +2,13 @@
 // stand-in of the merge-request notes API.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notesClient } from "../../src/gitlab/notes.js";
-import { BOT, FakeGitlab, HUMAN, MR_IID, PROJECT_ID } from "./fake-gitlab.js";
-import { cleanup, demoManifest, runCli, workspace } from "./runner.js";
+import { BOT, HUMAN, MR_IID, PROJECT_ID } from "./fake-gitlab.js";
+import { demoManifest, runCli, serveFakeGitlab, workspace } from "./runner.js";
 
 const TOKEN = "glpat-Secr3tTokenValue-0123456789";
-const gitlab = new FakeGitlab();
-beforeAll(() => gitlab.start());
-afterAll(async () => {
-  await gitlab.close();
-  cleanup();
-});
-beforeEach(() => {
-  gitlab.reset();
-  gitlab.tokens.set(TOKEN, BOT);
-});
+const gitlab = serveFakeGitlab(TOKEN);
 
 /** The variables GitLab sets in a merge-request pipeline, and the token the project stores as GITLAB_TOKEN. */
 function ciEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { FakeGitHub, type RecordedRequest } from "./fake-github.js";
+import { BOT, FakeGitlab } from "./fake-gitlab.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const ACTION = join(ROOT, "dist", "index.js");
@@ -316,6 +317,21 @@ export function serveFakeGitHub(): FakeGitHub {
   });
   beforeEach(() => server.reset());
   return server;
+}
+
+/** A stand-in GitLab for the file (or describe block): started once, `token` acting as the bot, reset per test. */
+export function serveFakeGitlab(token: string): FakeGitlab {
+  const gitlab = new FakeGitlab();
+  beforeAll(() => gitlab.start());
+  afterAll(async () => {
+    await gitlab.close();
+    cleanup();
+  });
+  beforeEach(() => {
+    gitlab.reset();
+    gitlab.tokens.set(token, BOT);
+  });
+  return gitlab;
 }
 
 /**
