@@ -39,7 +39,8 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   const estimate = estimateManifest(manifest, rules.entries, { file: src.path, locator, measured });
   for (const f of estimate.findings) findings.push(f);
   const totals = sumTotals(estimate.runs);
-  for (const f of nonFiniteFindings({ runs: estimate.runs.map(({ path: _path, ...run }) => run), totals }, estimate.runs, src.path, locator)) findings.push(f);
+  // A run's path holds only finite indexes, so the runs are checked as they are.
+  for (const f of nonFiniteFindings({ runs: estimate.runs, totals }, estimate.runs, src.path, locator)) findings.push(f);
   const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
   return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
 }
@@ -70,7 +71,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   const datasets = datasetExposure(h.manifest);
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
   for (const f of policies.findings) findings.push(f);
-  const tables = tabulateAssumptions(h.runs.map(({ path: _path, ...run }) => run));
+  const tables = tabulateAssumptions(h.runs);
   const comparison = b
     ? { base: { path: b.path, totals: b.totals, runs: figures(b.runs) }, delta: diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) }
     : { base: null, delta: null };
@@ -140,15 +141,20 @@ function nonFiniteFindings(report: object, runs: readonly RunResult[], file: str
     }));
 }
 
-function hasNonFinite(value: unknown): boolean {
+function hasNonFinite(value: unknown, shared = new Set<object>()): boolean {
   if (typeof value === "number") return !Number.isFinite(value);
   if (typeof value !== "object" || value === null) return false;
+  // Entries share one frozen object per distinct assumption (estimate/cache.ts): each is checked once.
+  if (Object.isFrozen(value)) {
+    if (shared.has(value)) return false;
+    shared.add(value);
+  }
   if (Array.isArray(value)) {
-    for (const v of value) if (hasNonFinite(v)) return true;
+    for (const v of value) if (hasNonFinite(v, shared)) return true;
     return false;
   }
   // The report is plain data: for…in sees the same keys as Object.entries, without building an array per object.
-  for (const k in value) if (hasNonFinite((value as Record<string, unknown>)[k])) return true;
+  for (const k in value) if (hasNonFinite((value as Record<string, unknown>)[k], shared)) return true;
   return false;
 }
 
