@@ -92,7 +92,13 @@ function runRecord(e: ResolvedEntry, p: RunParts): RunResult {
     id: entry.id,
     kind,
     basis: p.measured ? "measured" : "estimated",
-    ...p.totals,
+    // Written out rather than spread (a spread into a literal is slow at 10,000 entries).
+    energy_kwh: p.totals.energy_kwh,
+    operational_co2e_kg: p.totals.operational_co2e_kg,
+    embodied_co2e_kg: p.totals.embodied_co2e_kg,
+    co2e_kg: p.totals.co2e_kg,
+    water_l: p.totals.water_l,
+    ...(p.totals.market_based_co2e_kg === undefined ? null : { market_based_co2e_kg: p.totals.market_based_co2e_kg }),
     inputs: {
       accelerator: e.accelerator?.id ?? null,
       count: entry.count ?? null,

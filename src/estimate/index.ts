@@ -52,7 +52,7 @@ export function estimateManifest(manifest: Manifest, entries: readonly ResolvedE
   const place = { file: ctx.file, locator: ctx.locator };
   const defaultPue: { id: string; at: Path }[] = [];
   for (const e of entries) {
-    const measured = ctx.measured.get(entryKey(e.kind, e.index));
+    const measured = e.entry.measured === undefined ? undefined : ctx.measured.get(entryKey(e.kind, e.index));
     // A measured figure that could not be read is reported where it was read, and the plan must not stand in for it.
     if (e.entry.measured !== undefined && !measured) continue;
     const result = estimateEntry(e, { defaults: manifest.defaults, measured, place, cache });
