@@ -4,20 +4,17 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate } from "./evaluate.js";
 import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
-import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { BadgeWriteError, writeBadge, type BadgeWrite } from "./badge.js";
+import type { BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { PathError } from "./manifest/source.js";
-import { co2BlockYaml, formatGrams, suggestedCo2Block } from "./co2-block.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, fsReason, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
-import { commentOnMergeRequest, GITLAB_USAGE, GitlabError, mergeRequestOf } from "./gitlab/comment.js";
 import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
@@ -180,7 +177,7 @@ const CHECK_OPTIONS = {
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, CHECK_OPTIONS, CHECK_USAGE);
   const { report, format, failOn } = await checkReport(values, positionals, CHECK_USAGE);
-  process.stdout.write(formatReport(report, format));
+  process.stdout.write(await formatReport(report, format));
   return exitCode(report, failOn);
 }
 
@@ -195,34 +192,47 @@ async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: st
   return { report, format, failOn };
 }
 
-function formatReport(report: Report, format: "text" | "markdown" | "json"): string {
-  return format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report, { footer: { docsUrl: docsUrl() } }) : renderText(report);
+async function formatReport(report: Report, format: "text" | "markdown" | "json"): Promise<string> {
+  if (format === "json") return reportJson(report);
+  if (format === "text") return renderText(report);
+  // The Markdown renderer is loaded only for the formats that need it, not at every start-up.
+  const { docsUrl, renderMarkdown } = await import("./render/markdown.js");
+  return renderMarkdown(report, { footer: { docsUrl: docsUrl() } });
 }
 
 /** `comment gitlab`: check (or a report), then the merge request's note; the settings are checked before any work. */
 async function comment(args: string[]): Promise<number> {
-  const [host, ...rest] = args;
-  if (host === "--help" || host === "-h") throw new HelpRequest(GITLAB_USAGE);
-  if (host !== "gitlab")
-    throw new UsageError(
-      host === undefined ? "comment needs a host: comment gitlab" : `unknown host ${JSON.stringify(host)}; only gitlab is supported`,
-      GITLAB_USAGE,
-    );
-  const { values, positionals } = parse(rest, { ...CHECK_OPTIONS, report: { type: "string" } }, GITLAB_USAGE);
-  if (values.report !== undefined && (positionals.length > 0 || values.base !== undefined || values["base-ref"] !== undefined))
-    throw new UsageError("--report replaces MANIFEST, --base and --base-ref", GITLAB_USAGE);
-  const mr = mergeRequestOf(process.env);
-  const { report, format, failOn } =
-    values.report === undefined
-      ? await checkReport(values, positionals, GITLAB_USAGE)
-      : {
-          report: await readReportFile(values.report),
-          format: oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", GITLAB_USAGE),
-          failOn: oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", GITLAB_USAGE),
-        };
-  process.stdout.write(formatReport(report, format));
-  process.stderr.write(`footprint-gate: ${await commentOnMergeRequest(report, mr, values["base-ref"] ?? null)}\n`);
-  return exitCode(report, failOn);
+  // GitLab's client (and the Markdown of its note) is loaded only for this command, not at every start-up.
+  const { commentOnMergeRequest, GITLAB_USAGE, GitlabError, mergeRequestOf } = await import("./gitlab/comment.js");
+  try {
+    const [host, ...rest] = args;
+    if (host === "--help" || host === "-h") throw new HelpRequest(GITLAB_USAGE);
+    if (host !== "gitlab")
+      throw new UsageError(
+        host === undefined ? "comment needs a host: comment gitlab" : `unknown host ${JSON.stringify(host)}; only gitlab is supported`,
+        GITLAB_USAGE,
+      );
+    const { values, positionals } = parse(rest, { ...CHECK_OPTIONS, report: { type: "string" } }, GITLAB_USAGE);
+    if (values.report !== undefined && (positionals.length > 0 || values.base !== undefined || values["base-ref"] !== undefined))
+      throw new UsageError("--report replaces MANIFEST, --base and --base-ref", GITLAB_USAGE);
+    const mr = mergeRequestOf(process.env);
+    const { report, format, failOn } =
+      values.report === undefined
+        ? await checkReport(values, positionals, GITLAB_USAGE)
+        : {
+            report: await readReportFile(values.report),
+            format: oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", GITLAB_USAGE),
+            failOn: oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", GITLAB_USAGE),
+          };
+    process.stdout.write(await formatReport(report, format));
+    process.stderr.write(`footprint-gate: ${await commentOnMergeRequest(report, mr, values["base-ref"] ?? null)}\n`);
+    return exitCode(report, failOn);
+  } catch (err) {
+    // A setting the job must fix: one line and exit code 2, like bad input.
+    if (!(err instanceof GitlabError)) throw err;
+    process.stderr.write(`footprint-gate: comment gitlab: ${plainText(err.message)}\n`);
+    return 2;
+  }
 }
 
 /** A report written by `check --format json`, read as untrusted input (its zod schema is loaded only here). */
@@ -255,6 +265,8 @@ async function badge(args: string[]): Promise<number> {
   // written, where evaluateAll would make it a finding of the report.
   const heads = new Map(paths.map((path) => [path, workTreeSource(path)]));
   const report = await evaluateAll({ paths, readHead: (path) => heads.get(path)!, base: null, log: stderrLog });
+  // The badge writer (and its SVG maker) is loaded only for this command.
+  const { BadgeWriteError, writeBadge } = await import("./badge.js");
   let result: BadgeWrite;
   try {
     // The user's own folder, not confined to the repository; no file in it is written through a symlink.
@@ -291,6 +303,7 @@ async function card(args: string[]): Promise<number> {
   const ref = (await parseManifest(source.text, source.path)).manifest?.model_card;
   // The YAML and Markdown parsers load only for this command, not at every start-up.
   const { MAX_MODEL_CARD_BYTES, parseModelCard, quoter, writeCo2Block } = await import("./modelcard.js");
+  const { co2BlockYaml, formatGrams, suggestedCo2Block } = await import("./co2-block.js");
   let existing: string | null;
   try {
     existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
@@ -368,10 +381,6 @@ export async function main(argv: string[]): Promise<number> {
     // Bad input and usage get one clear line and exit code 2, never a stack trace.
     if (err instanceof UsageError) {
       process.stderr.write(`footprint-gate: ${plainText(err.message)}\n\n${err.usage}`);
-      return 2;
-    }
-    if (err instanceof GitlabError) {
-      process.stderr.write(`footprint-gate: comment gitlab: ${plainText(err.message)}\n`);
       return 2;
     }
     if (err instanceof SourceError || err instanceof PathError) {
