@@ -7,7 +7,7 @@ import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
@@ -129,6 +129,28 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`, usage);
 }
 
+/**
+ * Writes to standard output synchronously, as process.stdout does for files and pipes on Linux and macOS, without
+ * creating process.stdout: that loads Node's streams (and net for a pipe), a tenth of a small check's start-up.
+ * Windows keeps process.stdout, which writes to its console in UTF-16.
+ */
+function print(text: string): void {
+  if (process.platform === "win32") {
+    process.stdout.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, "utf8");
+  for (let done = 0; done < bytes.length;) {
+    try {
+      done += writeSync(1, bytes, done);
+    } catch (err) {
+      // A pipe its reader made non-blocking is full: wait a millisecond for the reader rather than lose the report.
+      if ((err as NodeJS.ErrnoException).code !== "EAGAIN") throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
 /** Messages of the run, on stderr: stdout holds the report. */
 const stderrLog: Logger = {
   info: (message) => process.stderr.write(`footprint-gate: ${plainText(message)}\n`),
@@ -177,7 +199,7 @@ const CHECK_OPTIONS = {
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, CHECK_OPTIONS, CHECK_USAGE);
   const { report, format, failOn } = await checkReport(values, positionals, CHECK_USAGE);
-  process.stdout.write(await formatReport(report, format));
+  print(await formatReport(report, format));
   return exitCode(report, failOn);
 }
 
@@ -224,7 +246,7 @@ async function comment(args: string[]): Promise<number> {
             format: oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", GITLAB_USAGE),
             failOn: oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", GITLAB_USAGE),
           };
-    process.stdout.write(await formatReport(report, format));
+    print(await formatReport(report, format));
     process.stderr.write(`footprint-gate: ${await commentOnMergeRequest(report, mr, values["base-ref"] ?? null)}\n`);
     return exitCode(report, failOn);
   } catch (err) {
@@ -277,11 +299,11 @@ async function badge(args: string[]): Promise<number> {
     throw new SourceError(err.cause instanceof PathError ? err.reason : `cannot write it: ${err.reason}`, err.path);
   }
   if (!result.written) {
-    process.stdout.write(renderText(report));
+    print(renderText(report));
     return 2;
   }
   const { badge: b, files } = result;
-  process.stdout.write(`${files["footprint.svg"]}, ${files["footprint.json"]}: ${b.label} ${b.message} (${b.color})\n`);
+  print(`${files["footprint.svg"]}, ${files["footprint.json"]}: ${b.label} ${b.message} (${b.color})\n`);
   return 0;
 }
 
@@ -293,7 +315,7 @@ async function card(args: string[]): Promise<number> {
   const source = workTreeSource(file);
   const report = await evaluate(source, null);
   if (report.status === "unevaluated") {
-    process.stdout.write(renderText(buildReport([report])));
+    print(renderText(buildReport([report])));
     return 2;
   }
   // The card's emissions are those of training; without a training entry there is nothing to disclose.
@@ -315,7 +337,7 @@ async function card(args: string[]): Promise<number> {
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
     const style = existing === null ? "double" : (parseModelCard(existing).quoting ?? "double");
-    process.stdout.write(co2BlockYaml(block, quoter(style)).split("\n").map(plainText).join("\n") + "\n");
+    print(co2BlockYaml(block, quoter(style)).split("\n").map(plainText).join("\n") + "\n");
     return 0;
   }
   if (!ref) throw new UsageError(`${source.path} names no model_card to write to`, CARD_USAGE);
@@ -330,7 +352,7 @@ async function card(args: string[]): Promise<number> {
   } catch (err) {
     throw new SourceError(`${ref}: cannot update the card (${fsReason(err)})`);
   }
-  process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)\n`);
+  print(`${plainText(ref)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)\n`);
   return 0;
 }
 
@@ -338,7 +360,7 @@ async function schema(args: string[]): Promise<number> {
   parse(args, {}, SCHEMA_USAGE, false);
   // zod is loaded only for this command (and to explain a rejected manifest), not for every check.
   const { jsonSchema } = await import("./manifest/schema.js");
-  process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + "\n");
+  print(JSON.stringify(jsonSchema(), null, 2) + "\n");
   return 0;
 }
 
@@ -358,13 +380,13 @@ export async function main(argv: string[]): Promise<number> {
         return await comment(rest);
       case "--version":
       case "-v":
-        process.stdout.write(`${pkg.version}\n`);
+        print(`${pkg.version}\n`);
         return 0;
       case undefined:
       case "help":
       case "--help":
       case "-h":
-        process.stdout.write(USAGE);
+        print(USAGE);
         return command === undefined ? 2 : 0;
       default: {
         // A near miss (chek, bagde) names the command meant; the input is bounded by closest's length limit.
@@ -375,7 +397,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof HelpRequest) {
-      process.stdout.write(err.usage);
+      print(err.usage);
       return 0;
     }
     // Bad input and usage get one clear line and exit code 2, never a stack trace.
