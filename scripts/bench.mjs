@@ -41,9 +41,11 @@ function outputMB(args) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function peakRssMiB(args) {
-  // The child reports its own peak resident set size when it exits.
-  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'))";
-  const r = spawnSync(process.execPath, ["--import", hook, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  // The child reports its own peak resident set size when it exits. A CommonJS preload (--require), as the
+  // bundle is CommonJS: an --import hook would start Node's ES module loader too, and count its memory.
+  const hook = join(dir, "rss-hook.cjs");
+  writeFileSync(hook, "process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'))\n");
+  const r = spawnSync(process.execPath, ["--require", hook, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   const kb = Number(/RSS (\d+)/.exec(r.stderr)?.[1]);
   return kb / 1024;
 }

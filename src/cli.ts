@@ -4,20 +4,17 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate } from "./evaluate.js";
 import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
-import { docsUrl, renderMarkdown } from "./render/markdown.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { BadgeWriteError, writeBadge, type BadgeWrite } from "./badge.js";
+import type { BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { PathError } from "./manifest/source.js";
-import { co2BlockYaml, formatGrams, suggestedCo2Block } from "./co2-block.js";
 import { closest, distance } from "./util/closest.js";
 import { BaseRefUnavailable, SourceError, fsReason, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
-import { commentOnMergeRequest, GITLAB_USAGE, GitlabError, mergeRequestOf } from "./gitlab/comment.js";
 import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
@@ -132,6 +129,28 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`, usage);
 }
 
+/**
+ * Writes to standard output synchronously, as process.stdout does for files and pipes on Linux and macOS, without
+ * creating process.stdout: that loads Node's streams (and net for a pipe), a tenth of a small check's start-up.
+ * Windows keeps process.stdout, which writes to its console in UTF-16.
+ */
+function print(text: string): void {
+  if (process.platform === "win32") {
+    process.stdout.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, "utf8");
+  for (let done = 0; done < bytes.length;) {
+    try {
+      done += writeSync(1, bytes, done);
+    } catch (err) {
+      // A pipe its reader made non-blocking is full: wait a millisecond for the reader rather than lose the report.
+      if ((err as NodeJS.ErrnoException).code !== "EAGAIN") throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
 /** Messages of the run, on stderr: stdout holds the report. */
 const stderrLog: Logger = {
   info: (message) => process.stderr.write(`footprint-gate: ${plainText(message)}\n`),
@@ -180,7 +199,7 @@ const CHECK_OPTIONS = {
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, CHECK_OPTIONS, CHECK_USAGE);
   const { report, format, failOn } = await checkReport(values, positionals, CHECK_USAGE);
-  process.stdout.write(formatReport(report, format));
+  print(await formatReport(report, format));
   return exitCode(report, failOn);
 }
 
@@ -195,34 +214,47 @@ async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: st
   return { report, format, failOn };
 }
 
-function formatReport(report: Report, format: "text" | "markdown" | "json"): string {
-  return format === "json" ? reportJson(report) : format === "markdown" ? renderMarkdown(report, { footer: { docsUrl: docsUrl() } }) : renderText(report);
+async function formatReport(report: Report, format: "text" | "markdown" | "json"): Promise<string> {
+  if (format === "json") return reportJson(report);
+  if (format === "text") return renderText(report);
+  // The Markdown renderer is loaded only for the formats that need it, not at every start-up.
+  const { docsUrl, renderMarkdown } = await import("./render/markdown.js");
+  return renderMarkdown(report, { footer: { docsUrl: docsUrl() } });
 }
 
 /** `comment gitlab`: check (or a report), then the merge request's note; the settings are checked before any work. */
 async function comment(args: string[]): Promise<number> {
-  const [host, ...rest] = args;
-  if (host === "--help" || host === "-h") throw new HelpRequest(GITLAB_USAGE);
-  if (host !== "gitlab")
-    throw new UsageError(
-      host === undefined ? "comment needs a host: comment gitlab" : `unknown host ${JSON.stringify(host)}; only gitlab is supported`,
-      GITLAB_USAGE,
-    );
-  const { values, positionals } = parse(rest, { ...CHECK_OPTIONS, report: { type: "string" } }, GITLAB_USAGE);
-  if (values.report !== undefined && (positionals.length > 0 || values.base !== undefined || values["base-ref"] !== undefined))
-    throw new UsageError("--report replaces MANIFEST, --base and --base-ref", GITLAB_USAGE);
-  const mr = mergeRequestOf(process.env);
-  const { report, format, failOn } =
-    values.report === undefined
-      ? await checkReport(values, positionals, GITLAB_USAGE)
-      : {
-          report: await readReportFile(values.report),
-          format: oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", GITLAB_USAGE),
-          failOn: oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", GITLAB_USAGE),
-        };
-  process.stdout.write(formatReport(report, format));
-  process.stderr.write(`footprint-gate: ${await commentOnMergeRequest(report, mr, values["base-ref"] ?? null)}\n`);
-  return exitCode(report, failOn);
+  // GitLab's client (and the Markdown of its note) is loaded only for this command, not at every start-up.
+  const { commentOnMergeRequest, GITLAB_USAGE, GitlabError, mergeRequestOf } = await import("./gitlab/comment.js");
+  try {
+    const [host, ...rest] = args;
+    if (host === "--help" || host === "-h") throw new HelpRequest(GITLAB_USAGE);
+    if (host !== "gitlab")
+      throw new UsageError(
+        host === undefined ? "comment needs a host: comment gitlab" : `unknown host ${JSON.stringify(host)}; only gitlab is supported`,
+        GITLAB_USAGE,
+      );
+    const { values, positionals } = parse(rest, { ...CHECK_OPTIONS, report: { type: "string" } }, GITLAB_USAGE);
+    if (values.report !== undefined && (positionals.length > 0 || values.base !== undefined || values["base-ref"] !== undefined))
+      throw new UsageError("--report replaces MANIFEST, --base and --base-ref", GITLAB_USAGE);
+    const mr = mergeRequestOf(process.env);
+    const { report, format, failOn } =
+      values.report === undefined
+        ? await checkReport(values, positionals, GITLAB_USAGE)
+        : {
+            report: await readReportFile(values.report),
+            format: oneOf("format", values.format, ["text", "markdown", "json"] as const, "text", GITLAB_USAGE),
+            failOn: oneOf<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error", GITLAB_USAGE),
+          };
+    print(await formatReport(report, format));
+    process.stderr.write(`footprint-gate: ${await commentOnMergeRequest(report, mr, values["base-ref"] ?? null)}\n`);
+    return exitCode(report, failOn);
+  } catch (err) {
+    // A setting the job must fix: one line and exit code 2, like bad input.
+    if (!(err instanceof GitlabError)) throw err;
+    process.stderr.write(`footprint-gate: comment gitlab: ${plainText(err.message)}\n`);
+    return 2;
+  }
 }
 
 /** A report written by `check --format json`, read as untrusted input (its zod schema is loaded only here). */
@@ -255,6 +287,8 @@ async function badge(args: string[]): Promise<number> {
   // written, where evaluateAll would make it a finding of the report.
   const heads = new Map(paths.map((path) => [path, workTreeSource(path)]));
   const report = await evaluateAll({ paths, readHead: (path) => heads.get(path)!, base: null, log: stderrLog });
+  // The badge writer (and its SVG maker) is loaded only for this command.
+  const { BadgeWriteError, writeBadge } = await import("./badge.js");
   let result: BadgeWrite;
   try {
     // The user's own folder, not confined to the repository; no file in it is written through a symlink.
@@ -265,11 +299,11 @@ async function badge(args: string[]): Promise<number> {
     throw new SourceError(err.cause instanceof PathError ? err.reason : `cannot write it: ${err.reason}`, err.path);
   }
   if (!result.written) {
-    process.stdout.write(renderText(report));
+    print(renderText(report));
     return 2;
   }
   const { badge: b, files } = result;
-  process.stdout.write(`${files["footprint.svg"]}, ${files["footprint.json"]}: ${b.label} ${b.message} (${b.color})\n`);
+  print(`${files["footprint.svg"]}, ${files["footprint.json"]}: ${b.label} ${b.message} (${b.color})\n`);
   return 0;
 }
 
@@ -281,7 +315,7 @@ async function card(args: string[]): Promise<number> {
   const source = workTreeSource(file);
   const report = await evaluate(source, null);
   if (report.status === "unevaluated") {
-    process.stdout.write(renderText(buildReport([report])));
+    print(renderText(buildReport([report])));
     return 2;
   }
   // The card's emissions are those of training; without a training entry there is nothing to disclose.
@@ -291,6 +325,7 @@ async function card(args: string[]): Promise<number> {
   const ref = (await parseManifest(source.text, source.path)).manifest?.model_card;
   // The YAML and Markdown parsers load only for this command, not at every start-up.
   const { MAX_MODEL_CARD_BYTES, parseModelCard, quoter, writeCo2Block } = await import("./modelcard.js");
+  const { co2BlockYaml, formatGrams, suggestedCo2Block } = await import("./co2-block.js");
   let existing: string | null;
   try {
     existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
@@ -302,7 +337,7 @@ async function card(args: string[]): Promise<number> {
   const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
     const style = existing === null ? "double" : (parseModelCard(existing).quoting ?? "double");
-    process.stdout.write(co2BlockYaml(block, quoter(style)).split("\n").map(plainText).join("\n") + "\n");
+    print(co2BlockYaml(block, quoter(style)).split("\n").map(plainText).join("\n") + "\n");
     return 0;
   }
   if (!ref) throw new UsageError(`${source.path} names no model_card to write to`, CARD_USAGE);
@@ -317,7 +352,7 @@ async function card(args: string[]): Promise<number> {
   } catch (err) {
     throw new SourceError(`${ref}: cannot update the card (${fsReason(err)})`);
   }
-  process.stdout.write(`${plainText(ref)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)\n`);
+  print(`${plainText(ref)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)\n`);
   return 0;
 }
 
@@ -325,7 +360,7 @@ async function schema(args: string[]): Promise<number> {
   parse(args, {}, SCHEMA_USAGE, false);
   // zod is loaded only for this command (and to explain a rejected manifest), not for every check.
   const { jsonSchema } = await import("./manifest/schema.js");
-  process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + "\n");
+  print(JSON.stringify(jsonSchema(), null, 2) + "\n");
   return 0;
 }
 
@@ -345,13 +380,13 @@ export async function main(argv: string[]): Promise<number> {
         return await comment(rest);
       case "--version":
       case "-v":
-        process.stdout.write(`${pkg.version}\n`);
+        print(`${pkg.version}\n`);
         return 0;
       case undefined:
       case "help":
       case "--help":
       case "-h":
-        process.stdout.write(USAGE);
+        print(USAGE);
         return command === undefined ? 2 : 0;
       default: {
         // A near miss (chek, bagde) names the command meant; the input is bounded by closest's length limit.
@@ -362,16 +397,12 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof HelpRequest) {
-      process.stdout.write(err.usage);
+      print(err.usage);
       return 0;
     }
     // Bad input and usage get one clear line and exit code 2, never a stack trace.
     if (err instanceof UsageError) {
       process.stderr.write(`footprint-gate: ${plainText(err.message)}\n\n${err.usage}`);
-      return 2;
-    }
-    if (err instanceof GitlabError) {
-      process.stderr.write(`footprint-gate: comment gitlab: ${plainText(err.message)}\n`);
       return 2;
     }
     if (err instanceof SourceError || err instanceof PathError) {

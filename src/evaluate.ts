@@ -1,5 +1,6 @@
 // One manifest, head and (optionally) base → the JSON report docs/report.md describes. Pure apart from the injected file reader.
 import { checkBudgets } from "./budget.js";
+import { loadYearlyGrid } from "./catalogue/index.js";
 import { diff, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
 import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding } from "./findings.js";
@@ -36,6 +37,7 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   const rules = checkRules(manifest, { file: src.path, locator });
   const findings: Finding[] = rules.findings;
   const measured = await readMeasured(manifest, src, locator, findings);
+  if (rules.entries.some((r) => r.entry.year !== undefined)) await loadYearlyGrid();
   const estimate = estimateManifest(manifest, rules.entries, { file: src.path, locator, measured });
   for (const f of estimate.findings) findings.push(f);
   const totals = sumTotals(estimate.runs);

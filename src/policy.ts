@@ -1,6 +1,5 @@
 // Privacy and transparency checks (docs/rules.md, docs/privacy.md), and the privacy exposure R = p × D they check. A requirement the
 // manifest sets to true explicitly gives errors; the defaults give warnings, except the privacy protections required by default.
-import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import type { RunResult } from "./estimate/index.js";
 import type { Finding, Rule, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
@@ -50,7 +49,10 @@ interface Context {
   findings: Finding[];
 }
 
-const SPDX = new Set(spdxIds.map((id) => id.toLowerCase()));
+/** The SPDX licence ids, lower-cased; loaded with the first dataset licence to check, not at every start-up. */
+let spdx: Promise<Set<string>> | undefined;
+const spdxIds = () =>
+  (spdx ??= import("spdx-license-ids/index.json", { with: { type: "json" } }).then((m) => new Set(m.default.map((id) => id.toLowerCase()))));
 
 function add(ctx: Context, rule: Rule, severity: Severity, message: string, path: Path, key = false): void {
   ctx.findings.push({ rule, severity, message, file: ctx.src.path, ...(key ? ctx.locator.key(path) : ctx.locator.value(path)) });
@@ -277,7 +279,7 @@ function largestEpsilon(q: number, delta: number, records: number, cap: number):
 }
 
 async function checkLicense(ctx: Context, id: string, license: string, path: Path): Promise<void> {
-  if (license.toLowerCase() === "proprietary" || SPDX.has(license.toLowerCase())) return;
+  if (license.toLowerCase() === "proprietary" || (await spdxIds()).has(license.toLowerCase())) return;
   // Loaded only for a near miss: most manifests never need it.
   const { default: spdxCorrect } = await import("spdx-correct");
   let suggestion: string | null;

@@ -227,11 +227,11 @@ export function writableRelative(file: string, rel: string): string {
 }
 
 // child_process is loaded only when a git ref is read: most runs never need it.
-const require = createRequire(import.meta.url);
+const requireBuiltin = createRequire(import.meta.url);
 
 function git(cwd: string, args: string[], maxBuffer = 128 * 1024 * 1024): { ok: true; out: string } | { ok: false; err: string } {
   try {
-    const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
+    const { execFileSync } = requireBuiltin("node:child_process") as typeof import("node:child_process");
     const out = execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer });
     return { ok: true, out };
   } catch (err) {

@@ -977,3 +977,32 @@ describe("README", () => {
     expect(pkg.scripts.start).toMatch(/^node dist\/cli\.js check examples\//);
   });
 });
+
+describe("data the CLI loads on demand (the past-year grid series, the SPDX ids)", () => {
+  it("a past year is scaled by the country's yearly series, with the same notice as in the core", () => {
+    const d = folder();
+    write(d, "footprint.yml", training({ location: "US", pue: 1.1, extra: "" }).replace("    location: US\n", "    location: US\n    year: 2019\n"));
+    const { status, report } = json(["check", "footprint.yml"], d);
+    expect(status).toBe(0);
+    const owid = (JSON.parse(readFileSync(join(ROOT, "data/grid-yearly.json"), "utf8")) as { countries: Record<string, Record<string, number>> }).countries.US!;
+    const m = report.manifests[0]!;
+    near(m.runs[0]!.inputs.carbon_intensity, (444 * owid["2019"]!) / owid["2021"]!, "2019 intensity");
+    expect(m.findings.map((f) => [f.rule, f.message])).toEqual([
+      [
+        "data/grid-year",
+        "year 2019 is before zone US's lifecycle figures (from 2021): its 2021 figure 444 gCO2e/kWh × US's direct-CO2 ratio 2019/2021 (439.4/423.7, Our World in Data) = 460.4 gCO2e/kWh; state carbon_intensity if you know the figure",
+      ],
+    ]);
+  });
+
+  it("a dataset's SPDX licence id passes and a near miss is an error suggesting the id", () => {
+    const d = folder();
+    const dataset = (id: string, license: string) => [`  - id: ${id}`, "    documentation: https://example.org/d", `    license: ${license}`];
+    write(d, "footprint.yml", training({ location: "FR", extra: ["datasets:", ...dataset("ok", "MIT"), ...dataset("near", "Apache 2")].join("\n") + "\n" }));
+    const { status, report } = json(["check", "footprint.yml"], d);
+    expect(status).toBe(1);
+    expect(report.manifests[0]!.findings.filter((f) => f.rule === "transparency/license").map((f) => [f.severity, f.message])).toEqual([
+      ["error", 'near: "Apache 2" is not an SPDX licence id; did you mean Apache-2.0? (or write "proprietary")'],
+    ]);
+  });
+});

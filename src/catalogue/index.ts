@@ -5,7 +5,6 @@ import cfeData from "../../data/cfe.json" with { type: "json" };
 import cloudData from "../../data/cloud.json" with { type: "json" };
 import defaultsData from "../../data/defaults.json" with { type: "json" };
 import gridData from "../../data/grid.json" with { type: "json" };
-import gridYearlyData from "../../data/grid-yearly.json" with { type: "json" };
 import { closest } from "../util/closest.js";
 
 export interface Accelerator {
@@ -63,7 +62,17 @@ const cfe = cfeData as {
   source: string;
   providers: Partial<Record<Provider, { regions: Record<string, { cfe: number; year: number; yearly: Record<string, number> }> }>>;
 };
-const gridYearly = gridYearlyData as { source: string; countries: Record<string, Record<string, number>> };
+
+type GridYearly = { source: string; countries: Record<string, Record<string, number>> };
+let gridYearly: GridYearly | undefined;
+
+/**
+ * Loads the countries' yearly series (data/grid-yearly.json) that zoneIntensityIn scales past years with. Only
+ * manifests naming a `year` can need it, so it stays out of start-up; await it before estimating such entries.
+ */
+export async function loadYearlyGrid(): Promise<void> {
+  gridYearly ??= (await import("../../data/grid-yearly.json", { with: { type: "json" } })).default as GridYearly;
+}
 
 export const defaults = defaultsData as {
   world_intensity: { value: number; source: string; year: number };
@@ -281,6 +290,7 @@ export function zoneIntensityIn(zone: string, year: number): { intensity: Source
   const first = years[0]!;
   const base = z.yearly[first]!;
   const country = zone.split("-")[0]!;
+  if (!gridYearly) throw new Error("zoneIntensityIn: the yearly grid series is not loaded (await loadYearlyGrid() first)");
   const series = gridYearly.countries[country];
   const past = series
     ? Object.keys(series)

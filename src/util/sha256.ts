@@ -2,10 +2,10 @@
 // check, and only commenting needs it, so it is loaded on first use rather than at start-up.
 import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
+const requireBuiltin = createRequire(import.meta.url);
 
 /** The SHA-256 of `text` (UTF-8), in lowercase hex. */
 export function sha256Hex(text: string): string {
-  const { createHash } = require("node:crypto") as typeof import("node:crypto");
+  const { createHash } = requireBuiltin("node:crypto") as typeof import("node:crypto");
   return createHash("sha256").update(text).digest("hex");
 }
