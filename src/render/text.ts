@@ -68,7 +68,8 @@ class Table {
     const last = this.cells.length - this.columns;
     for (let row = 0; row < last; row += this.columns) out.push(this.line(row, indent, parts));
     const total = this.line(last, indent, parts);
-    out.push(indent + "-".repeat(this.widest), total);
+    out.push(indent + "-".repeat(this.widest));
+    out.push(total);
   }
 
   /** One row as a line; `parts` is scratch space, reused. */
@@ -107,8 +108,8 @@ class Lines {
   private readonly chunks: string[] = [];
   private pending: string[] = [];
 
-  push(...lines: string[]): void {
-    for (const line of lines) this.pending.push(line);
+  push(line: string): void {
+    this.pending.push(line);
     if (this.pending.length >= 256) this.flush();
   }
 
@@ -244,7 +245,10 @@ function manifestText(m: ManifestReport): string {
           `  market-based CO2e ${formatQuantity("co2e_kg", m.totals.market_based_co2e_kg)} (the CO2e above is location-based; entries without a market factor count at it)`,
         );
       }
-    } else out.push("", "  no training or inference entries");
+    } else {
+      out.push("");
+      out.push("  no training or inference entries");
+    }
     if (m.delta && m.base) {
       out.push(
         `  vs base ${plainText(m.base.path)}: ${formatDelta("energy_kwh", m.delta.energy_kwh)} energy (${formatPct(m.delta.energy_pct)}), ${formatDelta("co2e_kg", m.delta.co2e_kg)} CO2e (${formatPct(m.delta.co2e_pct)})`,
@@ -269,7 +273,8 @@ function manifestText(m: ManifestReport): string {
     for (const r of m.runs) runNotes(out, m, r, deltas);
   }
   if (m.findings.length > 0) {
-    out.push("", "  findings:");
+    out.push("");
+    out.push("  findings:");
     for (const f of m.findings) out.push(findingLine(f));
   }
   return out.text();
