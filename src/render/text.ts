@@ -209,8 +209,11 @@ function manifestText(m: ManifestReport): string {
   const out = new Lines();
   out.push(`${plainText(m.path)}${m.project ? ` · ${plainText(m.project)}` : ""}${m.status === "removed" ? " · removed by this change" : ""}`);
   if (m.status !== "unevaluated") {
-    const deltas = m.delta ? new Map<string, RunDelta>() : null;
-    for (const d of m.delta?.runs ?? []) deltas!.set(d.id, d);
+    let deltas: Map<string, RunDelta> | null = null;
+    if (m.delta) {
+      deltas = new Map();
+      for (const d of m.delta.runs) deltas.set(d.id, d);
+    }
     const shares = m.budget.length > 0 ? budgetShares(m) : null;
     const table = new Table(7 + (deltas ? 1 : 0) + (shares ? 1 : 0));
     const columns: Columns = { table, deltas, shares };
