@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
-import { code, plainText } from "../src/render/escape.js";
+import { code, plainLines, plainText } from "../src/render/escape.js";
 import { COMMENT_LIMIT, fitMarkdown, renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
 import { buildReport, reportJson, type Report } from "../src/report.js";
@@ -84,6 +84,20 @@ describe("plainText, the one sanitiser", () => {
 
   it("turns half a surrogate pair into U+FFFD", () => {
     expect(plainText("a\ud800b")).toBe("a\ufffdb");
+  });
+
+  it("makes each line of a text plain as plainText makes it, and keeps the line breaks", () => {
+    const byLine = (text: string) => text.split("\n").map(plainText).join("\n");
+    for (const ch of UNSAFE) {
+      const text = `a${ch}b\n× c\n${ch}`;
+      expect(plainLines(text), hex(ch)).toBe(byLine(text));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom(...UNSAFE))), (parts) => {
+        const text = parts.join("\n");
+        return plainLines(text) === byLine(text);
+      }),
+    );
   });
 
   it("keeps the reports' own symbols and other visible non-ASCII text as written", () => {

@@ -106,6 +106,31 @@ describe("number formatting without Intl", () => {
     );
   });
 
+  // Figures are rounded by arithmetic unless they lie next to a rounding tie; these aim at that border from both
+  // sides, at every magnitude a double holds, so the arithmetic cannot drift from Intl.
+  const nearTies = fc
+    .tuple(
+      fc.integer({ min: 1, max: 9_999_999 }),
+      fc.constantFrom("5", "49", "51", "4999999", "5000001", "49999999999", "50000000001", "9", "99999999", "0000001"),
+      fc.integer({ min: -330, max: 300 }),
+      fc.boolean(),
+    )
+    .map(([m, tail, e, neg]) => (neg ? -1 : 1) * Number(`${m}${tail}e${e}`))
+    .filter(Number.isFinite);
+  const anyDouble = fc.tuple(fc.integer({ min: 0, max: 0x7fefffff }), fc.integer({ min: 0, max: 0xffffffff }), fc.boolean()).map(([hi, lo, neg]) => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setUint32(0, hi);
+    view.setUint32(4, lo);
+    return (neg ? -1 : 1) * view.getFloat64(0);
+  });
+
+  it("rounds figures next to a rounding tie, of any magnitude and sign, exactly as Intl en-US does", () => {
+    fc.assert(
+      fc.property(fc.oneof(nearTies, anyDouble), (n) => formatNumber(n) === intl3.format(n) && formatInput(n) === intl6.format(n)),
+      { numRuns: 50_000 },
+    );
+  });
+
   it("writes whole numbers exactly as toLocaleString en-US does", () => {
     fc.assert(
       fc.property(numbers.map(Math.round), (n) => formatWhole(n) === n.toLocaleString("en-US")),

@@ -13,8 +13,19 @@ export function acceleratorCell(r: RunReport): string {
   return count === null ? a : `${formatNumber(count)} × ${a}`;
 }
 
+const NONE: readonly string[] = [];
+
+/** Whether one of the entry's assumptions has this name. */
+function named(m: Pick<ManifestReport, "assumptions">, r: RunReport, name: string): boolean {
+  for (const i of r.assumptions) if (m.assumptions[i]!.name === name) return true;
+  return false;
+}
+
 /** Plain-text notes on an entry's derived or assumed figures; empty when the manifest stated them all. */
-export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r: RunReport): string[] {
+export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r: RunReport): readonly string[] {
+  const hours = r.inputs.accelerator_hours;
+  // A training entry has one note at most, the one on compute: without training_flops, nothing else is read.
+  if (r.kind === "training" && (hours === null || !named(m, r, "training_flops"))) return NONE;
   const notes: string[] = [];
   // Read from the report's assumption table in place: building each entry's assumptions costs a 10,000-entry report
   // some 100,000 objects for three names.
@@ -31,7 +42,6 @@ export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r
       if (!period && m.sources[a.source]!.source === DEFAULT_PERIOD_SOURCE) period = a;
     }
   }
-  const hours = r.inputs.accelerator_hours;
   if (flops && hours !== null) {
     const wall = r.inputs.wall_clock_hours ?? null;
     notes.push(

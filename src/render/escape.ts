@@ -13,7 +13,10 @@ const LONE_SURROGATE = /\p{Cs}/gu;
 // Printable ASCII and the ranges the reports' own symbols come from (×, −, –, ·, Δ, ³, ±, →) hold none of those
 // characters (a test checks every code point), and the Unicode property classes are slow enough to skip when they
 // cannot match: a 10,000-entry report has a "×" on nearly every line.
-const NEEDS_CHECK = /[^\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff]/;
+const PLAIN = "\\x20-\\x7e\\u00a0-\\u00ac\\u00ae-\\u02ff\\u0370-\\u03ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u22ff";
+const NEEDS_CHECK = new RegExp(`[^${PLAIN}]`);
+// The same, with line breaks allowed: text of many lines is checked in one scan.
+const LINES_NEED_CHECK = new RegExp(`[^\\n${PLAIN}]`);
 const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const ZWSP = "\u200b";
 
@@ -25,6 +28,15 @@ const ZWSP = "\u200b";
 export function plainText(input: string): string {
   if (!NEEDS_CHECK.test(input)) return input;
   return input.replace(BREAKS, " ").replace(INVISIBLE, "").replace(LONE_SURROGATE, "\ufffd");
+}
+
+/**
+ * Text of several lines, each line made plain as plainText makes it, the line breaks kept. Text that holds nothing
+ * but plain characters and line breaks (a terminal report, nearly always) is returned after one scan.
+ */
+export function plainLines(text: string): string {
+  if (!LINES_NEED_CHECK.test(text)) return text;
+  return text.split("\n").map(plainText).join("\n");
 }
 
 // The same characters, written as \u escapes in JSON: the data is kept, and nothing reaches a terminal raw

@@ -1,9 +1,12 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
-import type { Report, ManifestReport } from "../report.js";
+import type { RegionAdvice } from "../advice.js";
+import type { RunDelta, RunFigures } from "../diff.js";
+import type { Finding } from "../findings.js";
+import type { ManifestReport, Report, RunReport } from "../report.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
-import { plainText } from "./escape.js";
+import { plainLines, plainText } from "./escape.js";
 import { formatBudgetUse } from "../budget.js";
-import { formatDelta, formatNumber, formatPct, formatQuantity, largest } from "./units.js";
+import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
@@ -24,82 +27,219 @@ function codePoints(s: string): number {
   return n;
 }
 
-function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
-  const widths = rows[0]!.map(() => 0);
-  for (const r of rows) {
-    for (let c = 0; c < widths.length; c++) {
-      const w = codePoints(r[c] ?? "");
-      if (w > widths[c]!) widths[c] = w;
-    }
-  }
-  return rows.map((r) =>
-    r
-      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-      .join("  ")
-      .trimEnd(),
-  );
+// Columns from the fifth (energy) on hold figures, aligned right.
+const FIRST_FIGURE = 4;
+
+const SPACES: string[] = [];
+/** `n` spaces, made once per width: a 10,000-entry table pads some 90,000 cells. */
+function spaces(n: number): string {
+  return (SPACES[n] ??= " ".repeat(n));
 }
 
-function manifestText(m: ManifestReport): string[] {
-  const out: string[] = [`${plainText(m.path)}${m.project ? ` · ${plainText(m.project)}` : ""}`];
-  if (m.status === "removed") out[0] += " · removed by this change";
-  if (m.status !== "unevaluated") {
-    const hasBase = m.delta !== null;
-    const hasBudget = m.budget.length > 0;
-    // Entries are judged by per-run limits, the total by the manifest's: each share names its metric.
-    const shares = new Map<string, string[]>();
-    for (const b of m.budget)
-      if (b.key !== "budget.increase_pct") shares.set(b.scope, [...(shares.get(b.scope) ?? []), `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`]);
-    const share = (scope: string) => shares.get(scope)?.join(", ") ?? "–";
-    const header = ["entry", "kind", "accelerator", "basis", "energy", ...(hasBase ? ["Δ energy"] : []), "CO2e", "water", ...(hasBudget ? ["budget"] : [])];
-    const rows: string[][] = [header];
-    const deltas = new Map(m.delta?.runs.map((d) => [d.id, d]) ?? []);
-    for (const r of m.runs) {
-      const d = deltas.get(r.id);
-      rows.push([
-        r.id,
-        r.kind,
-        acceleratorCell(r),
-        r.basis,
-        formatQuantity("energy_kwh", r.energy_kwh),
-        ...(hasBase ? [d ? formatPct(d.energy_pct) : ""] : []),
-        formatQuantity("co2e_kg", r.co2e_kg),
-        formatQuantity("water_l", r.water_l),
-        ...(hasBudget ? [share(r.id)] : []),
-      ]);
+/**
+ * A table laid out as it fills: each column's width grows as cells are added, and each line is written in one pass
+ * without an array per row.
+ */
+class Table {
+  private readonly cells: string[] = [];
+  private readonly widths: number[];
+  /** The longest line written so far. */
+  widest = 0;
+
+  constructor(private readonly columns: number) {
+    this.widths = new Array<number>(columns).fill(0);
+  }
+
+  /** The next cell, left to right and row by row; `width` is what a terminal counts (code points). */
+  add(text: string, width = codePoints(text)): void {
+    const c = this.cells.length % this.columns;
+    this.cells.push(text);
+    if (width > this.widths[c]!) this.widths[c] = width;
+  }
+
+  /** A cell the report writes itself (a figure, a unit, a share): one UTF-16 unit per character. */
+  figure(text: string): void {
+    this.add(text, text.length);
+  }
+
+  /** The table's lines, each after `indent`, into `out`; the total, the last row, under a rule as wide as the widest line. */
+  write(out: Lines, indent: string): void {
+    const parts: string[] = [];
+    const last = this.cells.length - this.columns;
+    for (let row = 0; row < last; row += this.columns) out.push(this.line(row, indent, parts));
+    const total = this.line(last, indent, parts);
+    out.push(indent + "-".repeat(this.widest));
+    out.push(total);
+  }
+
+  /** One row as a line; `parts` is scratch space, reused. */
+  private line(row: number, indent: string, parts: string[]): string {
+    const { cells, columns, widths } = this;
+    // Trailing empty cells are nothing but padding, which the line would lose to trimEnd anyway.
+    let end = columns;
+    while (end > 0 && cells[row + end - 1] === "") end--;
+    parts.length = 0;
+    parts.push(indent);
+    for (let c = 0; c < end; c++) {
+      const cell = cells[row + c]!;
+      // Padded to the width in UTF-16 units, as padStart/padEnd would.
+      const pad = widths[c]! - cell.length;
+      if (c > 0) parts.push("  ");
+      if (pad > 0 && c >= FIRST_FIGURE) parts.push(spaces(pad));
+      parts.push(cell);
+      if (pad > 0 && c < FIRST_FIGURE) parts.push(spaces(pad));
     }
+    // One flat string per line: a line of concatenations is some twenty objects, all alive until the report is
+    // joined. Only a line that may end in white space is trimmed, as that copies it again: every character trimEnd
+    // takes is at most U+0020, U+00A0 or at least U+1680.
+    let line = parts.join("");
+    const c = line.charCodeAt(line.length - 1);
+    if (c <= 0x20 || c === 0xa0 || c >= 0x1680) line = indent + line.slice(indent.length).trimEnd();
+    if (line.length - indent.length > this.widest) this.widest = line.length - indent.length;
+    return line;
+  }
+}
+
+/**
+ * A text's lines, joined into flat text every few hundred lines and sanitised as they are: what each line is built
+ * from then dies young, instead of living (and being copied by the collector) until the whole report is joined.
+ */
+class Lines {
+  private readonly chunks: string[] = [];
+  private pending: string[] = [];
+
+  push(line: string): void {
+    this.pending.push(line);
+    if (this.pending.length >= 256) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    // Every line once more through the sanitiser: whatever field a line is built from, nothing steers the terminal.
+    // A line break inside a field starts a line of its own, sanitised apart.
+    this.chunks.push(plainLines(this.pending.join("\n")));
+    this.pending = [];
+  }
+
+  text(): string {
+    this.flush();
+    return this.chunks.join("\n");
+  }
+}
+
+// Each entry's cells and lines are made by a function of their own, called once per entry: V8 optimises such a
+// function after a few calls, where a long loop inside one big function runs unoptimised until it is replaced on
+// the stack, which a 10,000-entry report pays for in every loop.
+
+/** "energy 80 %" per scope (an entry's id, or "total"): entries are judged by per-run limits, the total by the
+ *  manifest's, so each share names its metric. */
+function budgetShares(m: ManifestReport): Map<string, string> {
+  const shares = new Map<string, string>();
+  for (const b of m.budget) {
+    if (b.key === "budget.increase_pct") continue;
+    const share = `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`;
+    const before = shares.get(b.scope);
+    shares.set(b.scope, before === undefined ? share : `${before}, ${share}`);
+  }
+  return shares;
+}
+
+interface Columns {
+  table: Table;
+  deltas: Map<string, RunDelta> | null;
+  shares: Map<string, string> | null;
+}
+
+function runRow({ table, deltas, shares }: Columns, r: RunReport): void {
+  table.add(r.id);
+  table.add(r.kind);
+  table.add(acceleratorCell(r));
+  table.add(r.basis);
+  table.figure(formatQuantity("energy_kwh", r.energy_kwh));
+  if (deltas) {
+    const d = deltas.get(r.id);
+    table.figure(d ? formatPct(d.energy_pct) : "");
+  }
+  table.figure(formatQuantity("co2e_kg", r.co2e_kg));
+  table.figure(formatQuantity("water_l", r.water_l));
+  if (shares) table.figure(shares.get(r.id) ?? "–");
+}
+
+function removedRow({ table, shares }: Columns, d: RunDelta, base: RunFigures): void {
+  table.add(d.id);
+  table.add(d.kind);
+  table.add("");
+  table.add("");
+  table.figure(`(${formatQuantity("energy_kwh", base.energy_kwh)})`);
+  table.figure("removed");
+  table.figure(`(${formatQuantity("co2e_kg", base.co2e_kg)})`);
+  table.figure("");
+  if (shares) table.figure("");
+}
+
+function adviceLine(a: RegionAdvice): string {
+  return `  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`;
+}
+
+/** The lines under the table on one entry: plan drift, derived figures, market-based CO2e, per-request figures. */
+function runNotes(out: Lines, m: ManifestReport, r: RunReport, deltas: Map<string, RunDelta> | null): void {
+  if (r.planned) {
+    const drift = r.planned.drift_energy_pct;
+    out.push(
+      `  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`,
+    );
+  }
+  for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
+  if (r.market_based_co2e_kg !== undefined) {
+    out.push(`  ${r.id}: market-based CO2e ${formatQuantity("co2e_kg", r.market_based_co2e_kg)}, location-based ${formatQuantity("co2e_kg", r.co2e_kg)}`);
+  }
+  const perRequest = perRequestSummary(r);
+  if (perRequest !== null) out.push(`  ${r.id}: ${perRequest}`);
+  const change = deltas?.get(r.id);
+  const cheaper = change ? perRequestChange(change) : null;
+  if (cheaper !== null) out.push(`  ${r.id}: ${cheaper}`);
+}
+
+function findingLine(f: Finding): string {
+  return `  ${plainText(f.file)}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.rule}  ${plainText(f.message)}`;
+}
+
+/** A manifest's part of the report, sanitised. */
+function manifestText(m: ManifestReport): string {
+  const out = new Lines();
+  out.push(`${plainText(m.path)}${m.project ? ` · ${plainText(m.project)}` : ""}${m.status === "removed" ? " · removed by this change" : ""}`);
+  if (m.status !== "unevaluated") {
+    let deltas: Map<string, RunDelta> | null = null;
+    if (m.delta) {
+      deltas = new Map();
+      for (const d of m.delta.runs) deltas.set(d.id, d);
+    }
+    const shares = m.budget.length > 0 ? budgetShares(m) : null;
+    const table = new Table(7 + (deltas ? 1 : 0) + (shares ? 1 : 0));
+    const columns: Columns = { table, deltas, shares };
+    for (const h of ["entry", "kind", "accelerator", "basis", "energy"]) table.add(h);
+    if (deltas) table.add("Δ energy");
+    table.add("CO2e");
+    table.add("water");
+    if (shares) table.add("budget");
+    for (const r of m.runs) runRow(columns, r);
+    let rows = m.runs.length;
     for (const d of m.delta?.runs ?? []) {
       if (d.change === "removed" && d.base) {
-        rows.push([
-          d.id,
-          d.kind,
-          "",
-          "",
-          `(${formatQuantity("energy_kwh", d.base.energy_kwh)})`,
-          "removed",
-          `(${formatQuantity("co2e_kg", d.base.co2e_kg)})`,
-          "",
-          ...(hasBudget ? [""] : []),
-        ]);
+        removedRow(columns, d, d.base);
+        rows++;
       }
     }
-    rows.push([
-      "total",
-      "",
-      "",
-      "",
-      formatQuantity("energy_kwh", m.totals.energy_kwh),
-      ...(m.delta ? [formatPct(m.delta.energy_pct)] : []),
-      formatQuantity("co2e_kg", m.totals.co2e_kg),
-      formatQuantity("water_l", m.totals.water_l),
-      ...(hasBudget ? [share("total")] : []),
-    ]);
-    if (rows.length > 2) {
-      const lines = table(rows, new Set([4, 5, 6, 7, 8]));
-      const width = largest(lines.map((l) => l.length));
+    for (const cell of ["total", "", "", ""]) table.add(cell);
+    table.figure(formatQuantity("energy_kwh", m.totals.energy_kwh));
+    if (m.delta) table.figure(formatPct(m.delta.energy_pct));
+    table.figure(formatQuantity("co2e_kg", m.totals.co2e_kg));
+    table.figure(formatQuantity("water_l", m.totals.water_l));
+    if (shares) table.figure(shares.get("total") ?? "–");
+    if (rows > 0) {
       out.push("");
-      for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
-      out.push(`  ${"-".repeat(width)}`, `  ${lines[lines.length - 1]}`, "");
+      table.write(out, "  ");
+      out.push("");
       out.push(
         `  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`,
       );
@@ -108,7 +248,10 @@ function manifestText(m: ManifestReport): string[] {
           `  market-based CO2e ${formatQuantity("co2e_kg", m.totals.market_based_co2e_kg)} (the CO2e above is location-based; entries without a market factor count at it)`,
         );
       }
-    } else out.push("", "  no training or inference entries");
+    } else {
+      out.push("");
+      out.push("  no training or inference entries");
+    }
     if (m.delta && m.base) {
       out.push(
         `  vs base ${plainText(m.base.path)}: ${formatDelta("energy_kwh", m.delta.energy_kwh)} energy (${formatPct(m.delta.energy_pct)}), ${formatDelta("co2e_kg", m.delta.co2e_kg)} CO2e (${formatPct(m.delta.co2e_pct)})`,
@@ -118,11 +261,7 @@ function manifestText(m: ManifestReport): string[] {
     if (totals.length > 0) {
       out.push(`  budget: ${totals.map((b) => `${formatBudgetUse(b)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
-    for (const a of m.advice) {
-      out.push(
-        `  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`,
-      );
-    }
+    for (const a of m.advice) out.push(adviceLine(a));
     for (const d of m.datasets) {
       const e = d.exposure;
       const f = (v: number | null) => (v === null ? "?" : formatNumber(v));
@@ -134,40 +273,18 @@ function manifestText(m: ManifestReport): string[] {
         `  model card ${plainText(c.path)}: ${c.disclosure === "none" ? "no co2_eq_emissions" : c.disclosure === "unreadable" ? "co2_eq_emissions is not a number of grams" : `${formatNumber(c.disclosed_g!)} g disclosed`}, operational estimate ${formatNumber(c.estimated_g)} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}; embodied ${formatNumber(c.embodied_g)} g beside it`,
       );
     }
-    for (const r of m.runs) {
-      if (r.planned) {
-        const drift = r.planned.drift_energy_pct;
-        out.push(
-          `  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`,
-        );
-      }
-      for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
-      if (r.market_based_co2e_kg !== undefined) {
-        out.push(`  ${r.id}: market-based CO2e ${formatQuantity("co2e_kg", r.market_based_co2e_kg)}, location-based ${formatQuantity("co2e_kg", r.co2e_kg)}`);
-      }
-      const perRequest = perRequestSummary(r);
-      if (perRequest !== null) out.push(`  ${r.id}: ${perRequest}`);
-      const change = deltas.get(r.id);
-      const cheaper = change ? perRequestChange(change) : null;
-      if (cheaper !== null) out.push(`  ${r.id}: ${cheaper}`);
-    }
+    for (const r of m.runs) runNotes(out, m, r, deltas);
   }
   if (m.findings.length > 0) {
-    out.push("", "  findings:");
-    for (const f of m.findings) out.push(`  ${plainText(f.file)}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.rule}  ${plainText(f.message)}`);
+    out.push("");
+    out.push("  findings:");
+    for (const f of m.findings) out.push(findingLine(f));
   }
-  return out;
-}
-
-/** Every line once more through the sanitiser: whatever field a line is built from, nothing steers the terminal. */
-function sanitised(line: string): string {
-  // A line break inside a field starts a line of its own, and each line is sanitised apart.
-  return line.includes("\n") ? line.split("\n").map(plainText).join("\n") : plainText(line);
+  return out.text();
 }
 
 export function renderText(report: Report): string {
-  // Lines are sanitised as they are joined: splitting the whole report again would copy megabytes at 10,000 entries.
-  const parts = report.manifests.map((m) => manifestText(m).map(sanitised).join("\n"));
+  const parts = report.manifests.map(manifestText);
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const m of report.manifests) for (const f of m.findings) counts[f.severity]++;
   const tally = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`;
