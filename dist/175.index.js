@@ -1,6 +1,7 @@
-export const id = 175;
-export const ids = [175];
-export const modules = {
+"use strict";
+exports.id = 175;
+exports.ids = [175];
+exports.modules = {
 
 /***/ 5175:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -2098,3 +2099,4 @@ const parse = function (data, opts = {}) {
 /***/ })
 
 };
+;

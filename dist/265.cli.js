@@ -1,6 +1,7 @@
-export const id = 265;
-export const ids = [265,470];
-export const modules = {
+"use strict";
+exports.id = 265;
+exports.ids = [265,470];
+exports.modules = {
 
 /***/ 6470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -549,3 +550,4 @@ function sanitise(value) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 300;
-export const ids = [300];
-export const modules = {
+"use strict";
+exports.id = 300;
+exports.ids = [300];
+exports.modules = {
 
 /***/ 7300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -350,3 +351,4 @@ function checkShape(doc, lines) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 470;
-export const ids = [470];
-export const modules = {
+"use strict";
+exports.id = 470;
+exports.ids = [470];
+exports.modules = {
 
 /***/ 6470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -303,3 +304,4 @@ function validationSchema() {
 /***/ })
 
 };
+;

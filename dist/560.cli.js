@@ -1,6 +1,7 @@
-export const id = 560;
-export const ids = [560];
-export const modules = {
+"use strict";
+exports.id = 560;
+exports.ids = [560];
+exports.modules = {
 
 /***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -341,7 +342,7 @@ function quoter(style) {
  */
 function writeCo2Block(text, block) {
     const card = parseModelCard(text);
-    const yamlBlock = (0,_co2_block_js__WEBPACK_IMPORTED_MODULE_1__/* .co2BlockYaml */ .HY)(block, quoter(card.quoting ?? "double"));
+    const yamlBlock = (0,_co2_block_js__WEBPACK_IMPORTED_MODULE_1__.co2BlockYaml)(block, quoter(card.quoting ?? "double"));
     if (!card.frontMatter) {
         if (FRONT_MATTER.test(text))
             throw new Error(card.problems[0] ?? "the front matter cannot be read");
@@ -426,3 +427,4 @@ function lineComment(line) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 560;
-export const ids = [560];
-export const modules = {
+"use strict";
+exports.id = 560;
+exports.ids = [560];
+exports.modules = {
 
 /***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -424,3 +425,4 @@ function lineComment(line) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 626;
-export const ids = [626,470];
-export const modules = {
+"use strict";
+exports.id = 626;
+exports.ids = [626,470];
+exports.modules = {
 
 /***/ 4626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -504,3 +505,4 @@ function validationSchema() {
 /***/ })
 
 };
+;

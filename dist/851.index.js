@@ -1,6 +1,7 @@
-export const id = 851;
-export const ids = [851];
-export const modules = {
+"use strict";
+exports.id = 851;
+exports.ids = [851];
+exports.modules = {
 
 /***/ 8353:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -18265,3 +18266,4 @@ function resolveAll(constructs, events, context) {
 /***/ })
 
 };
+;
