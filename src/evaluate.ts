@@ -41,8 +41,10 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
   const estimate = estimateManifest(manifest, rules.entries, { file: src.path, locator, measured });
   for (const f of estimate.findings) findings.push(f);
   const totals = sumTotals(estimate.runs);
-  // A run's path holds only finite indexes, so the runs are checked as they are.
-  for (const f of nonFiniteFindings({ runs: estimate.runs, totals }, estimate.runs, src.path, locator)) findings.push(f);
+  // A run's path holds only finite indexes, so the runs are checked as they are. Their assumptions are objects the
+  // entries share (estimate/cache.ts): each is checked once rather than once per entry.
+  const shared = estimate.assumptions.some((a) => typeof a.value === "number" && !Number.isFinite(a.value));
+  for (const f of nonFiniteFindings({ runs: estimate.runs, totals }, estimate.runs, src.path, locator, shared ? null : "assumptions")) findings.push(f);
   const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
   return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
 }
@@ -104,9 +106,10 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
 /** Every figure must be a finite number: NaN passes every comparison, prints as "NaN %" and becomes null in JSON.
  *  The manifest's ranges keep estimates finite; this guards what they cannot bound (measured files, sums).
  *  One finding per entry (or report part), naming its figures. */
-function nonFiniteFindings(report: object, runs: readonly RunResult[], file: string, locator: Locator): Finding[] {
-  // Almost every report is all finite: a walk that builds no names settles that before the one that does.
-  if (!hasNonFinite(report)) return [];
+function nonFiniteFindings(report: object, runs: readonly RunResult[], file: string, locator: Locator, checked: string | null = null): Finding[] {
+  // Almost every report is all finite: a walk that builds no names settles that before the one that does. It
+  // skips the key `checked`, whose values the caller has checked.
+  if (!hasNonFinite(report, checked)) return [];
   const entries = new Map(runs.map((r) => [r.id, r.path]));
   const bad = new Map<string, { subject: string; path: Path; figures: string[] }>();
   const visit = (value: unknown, at: string, entry: string | null, where: Path) => {
@@ -143,20 +146,15 @@ function nonFiniteFindings(report: object, runs: readonly RunResult[], file: str
     }));
 }
 
-function hasNonFinite(value: unknown, shared = new Set<object>()): boolean {
+function hasNonFinite(value: unknown, skip: string | null): boolean {
   if (typeof value === "number") return !Number.isFinite(value);
   if (typeof value !== "object" || value === null) return false;
-  // Entries share one frozen object per distinct assumption (estimate/cache.ts): each is checked once.
-  if (Object.isFrozen(value)) {
-    if (shared.has(value)) return false;
-    shared.add(value);
-  }
   if (Array.isArray(value)) {
-    for (const v of value) if (hasNonFinite(v, shared)) return true;
+    for (const v of value) if (hasNonFinite(v, skip)) return true;
     return false;
   }
   // The report is plain data: for…in sees the same keys as Object.entries, without building an array per object.
-  for (const k in value) if (hasNonFinite((value as Record<string, unknown>)[k], shared)) return true;
+  for (const k in value) if (k !== skip && hasNonFinite((value as Record<string, unknown>)[k], skip)) return true;
   return false;
 }
 

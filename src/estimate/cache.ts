@@ -14,12 +14,17 @@ export class EstimateCache {
   /** By name, unit, source, year and value: nested maps, so that a look-up builds no key. */
   private readonly assumptions = new Map<string, Map<string, Map<string, Map<number | null, Map<number | string, Assumption>>>>>();
   private readonly steps = new Map<string, KeyedMap<unknown>>();
+  /** Every distinct assumption made, in the order made. */
+  readonly made: Assumption[] = [];
 
   /** The one (frozen, shared) assumption with these fields. */
   assumption(name: string, value: number | string, unit: string, src: SourceRef): Assumption {
     const byValue = child(child(child(child(this.assumptions, name), unit), src.source), src.year);
     let a = byValue.get(value);
-    if (a === undefined) byValue.set(value, (a = Object.freeze({ name, value, unit, source: src.source, year: src.year })));
+    if (a === undefined) {
+      byValue.set(value, (a = Object.freeze({ name, value, unit, source: src.source, year: src.year })));
+      this.made.push(a);
+    }
     return a;
   }
 

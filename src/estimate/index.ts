@@ -12,7 +12,7 @@ export { DEFAULT_PERIOD_SOURCE, HOURS_PER_YEAR } from "./energy.js";
 export { pct } from "./footprint.js";
 
 export type { Assumption, Kind, MeasuredInput, PerRequest, RunInputs, RunResult, Totals } from "./types.js";
-import type { Kind, MeasuredInput, RunResult, Totals } from "./types.js";
+import type { Assumption, Kind, MeasuredInput, RunResult, Totals } from "./types.js";
 
 export interface EstimateContext {
   file: string;
@@ -45,7 +45,12 @@ export function zeroTotals(): Totals {
 }
 
 /** Estimates every entry that passed the rules; one that cannot be estimated produces findings instead of a run. */
-export function estimateManifest(manifest: Manifest, entries: readonly ResolvedEntry[], ctx: EstimateContext): { runs: RunResult[]; findings: Finding[] } {
+/** `assumptions`: each distinct assumption object the runs share, once. */
+export function estimateManifest(
+  manifest: Manifest,
+  entries: readonly ResolvedEntry[],
+  ctx: EstimateContext,
+): { runs: RunResult[]; findings: Finding[]; assumptions: readonly Assumption[] } {
   const runs: RunResult[] = [];
   const findings: Finding[] = [];
   const cache = new EstimateCache();
@@ -71,7 +76,7 @@ export function estimateManifest(manifest: Manifest, entries: readonly ResolvedE
       ...ctx.locator.value(defaultPue[0]!.at),
     });
   }
-  return { runs, findings };
+  return { runs, findings, assumptions: cache.made };
 }
 
 const MAX_LISTED = 10;
