@@ -42,10 +42,12 @@ export class EstimateCache {
 class KeyedMap<T> {
   private readonly root = new Map<unknown, unknown>();
 
+  // Indexed loops: a check makes these look-ups for every entry, mostly before the JIT has optimised them, where an
+  // iterator per look-up costs more than the look-up.
   get(keys: readonly unknown[]): T | undefined {
     let node: unknown = this.root;
-    for (const k of keys) {
-      node = (node as Map<unknown, unknown>).get(k);
+    for (let i = 0; i < keys.length; i++) {
+      node = (node as Map<unknown, unknown>).get(keys[i]);
       if (node === undefined) return undefined;
     }
     return node as T;
@@ -53,14 +55,13 @@ class KeyedMap<T> {
 
   set(keys: readonly unknown[], value: T): void {
     let node = this.root;
-    keys.forEach((k, i) => {
-      if (i === keys.length - 1) node.set(k, value);
-      else {
-        let next = node.get(k) as Map<unknown, unknown> | undefined;
-        if (!next) node.set(k, (next = new Map()));
-        node = next;
-      }
-    });
+    const last = keys.length - 1;
+    for (let i = 0; i < last; i++) {
+      let next = node.get(keys[i]) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(keys[i], (next = new Map()));
+      node = next;
+    }
+    node.set(keys[last], value);
   }
 }
 

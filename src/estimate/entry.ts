@@ -1,6 +1,6 @@
 // One entry that passed the manifest's rules → its run, in named steps: where it runs, the market-based factor,
 // the planned energy, embodied carbon, measured figures in place of the plan's, and the run's record.
-import { below, entryFinding, findingAt, locationPath, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
+import { below, entryFinding, findingAt, locationPath, type EntryFinding, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
 import type { Finding } from "../findings.js";
 import type { Path } from "../manifest/parse.js";
 import type { Manifest } from "../manifest/schema.js";
@@ -13,10 +13,9 @@ import { marketFactor } from "./market.js";
 import { perRequest } from "./per-request.js";
 import { siteOf } from "./site.js";
 
-export interface EntryInput {
+/** What every entry of a manifest is estimated with. */
+export interface EntryContext {
   defaults: Manifest["defaults"];
-  /** The entry's measured figures, read beforehand. */
-  measured: MeasuredInput | undefined;
   place: FindingPlace;
   cache: EstimateCache;
 }
@@ -24,19 +23,21 @@ export interface EntryInput {
 /** `defaultPue`: where the location of an entry whose PUE is the industry-average default is written. */
 export type EntryEstimate = { ok: true; run: RunResult; findings: Finding[]; defaultPue: Path | null } | { ok: false; findings: Finding[] };
 
-export function estimateEntry(e: ResolvedEntry, { defaults, measured, place, cache }: EntryInput): EntryEstimate {
+/** `measured`: the entry's measured figures, read beforehand. */
+export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefined, { defaults, place, cache }: EntryContext): EntryEstimate {
   const site = siteOf(e, defaults, cache);
-  const findings = site.notices.map((n) => entryFinding(place, e.path, n));
+  const findings: Finding[] = [];
+  addNotices(findings, place, e.path, site.notices);
   const market = marketFactor(e, defaults, cache);
   if (!market.ok) {
     const at = market.stated === "entry" ? [...e.path, "carbon_free_energy"] : ["defaults", "carbon_free_energy"];
     return failure(place, market.message, { value: at }, findings);
   }
-  for (const n of market.notices) findings.push(entryFinding(place, e.path, n));
+  addNotices(findings, place, e.path, market.notices);
   const energy = plannedEnergy(e, cache);
   if (!energy.ok) return failure(place, energy.message, below(e.path, energy.at), findings);
   const plan = energy.plan;
-  for (const n of plan.notices) findings.push(entryFinding(place, e.path, n));
+  addNotices(findings, place, e.path, plan.notices);
   const embodied = embodiedCarbon(e.entry, plan.acceleratorHours, cache);
   const factors = site.factors;
   const planned = plan.itKwh === null ? null : footprint(plan.itKwh, factors, embodied.kg);
@@ -48,6 +49,12 @@ export function estimateEntry(e: ResolvedEntry, { defaults, measured, place, cac
   const totals = withMarketBased(outcome.totals, market.factor);
   const run = runRecord(e, { totals, itKwh: outcome.itKwh, factors, plan, embodied, assumptions, measured: measured !== undefined, planned });
   return { ok: true, run, findings, defaultPue: site.defaultPue ? locationPath(e) : null };
+}
+
+// Indexed loops here and in estimateManifest: a check runs them once per entry, mostly before the JIT has
+// optimised them, where an iterator per loop costs more than the loop.
+function addNotices(findings: Finding[], place: FindingPlace, path: Path, notices: readonly EntryFinding[]): void {
+  for (let i = 0; i < notices.length; i++) findings.push(entryFinding(place, path, notices[i]!));
 }
 
 function failure(place: FindingPlace, message: string, at: Where, findings: Finding[]): EntryEstimate {

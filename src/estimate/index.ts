@@ -44,8 +44,10 @@ export function zeroTotals(): Totals {
   return { energy_kwh: 0, operational_co2e_kg: 0, embodied_co2e_kg: 0, co2e_kg: 0, water_l: 0 };
 }
 
-/** Estimates every entry that passed the rules; one that cannot be estimated produces findings instead of a run. */
-/** `assumptions`: each distinct assumption object the runs share, once. */
+/**
+ * Estimates every entry that passed the rules; one that cannot be estimated produces findings instead of a run.
+ * `assumptions`: each distinct assumption object the runs share, once.
+ */
 export function estimateManifest(
   manifest: Manifest,
   entries: readonly ResolvedEntry[],
@@ -53,15 +55,15 @@ export function estimateManifest(
 ): { runs: RunResult[]; findings: Finding[]; assumptions: readonly Assumption[] } {
   const runs: RunResult[] = [];
   const findings: Finding[] = [];
-  const cache = new EstimateCache();
-  const place = { file: ctx.file, locator: ctx.locator };
+  const context = { defaults: manifest.defaults, place: { file: ctx.file, locator: ctx.locator }, cache: new EstimateCache() };
   const defaultPue: { id: string; at: Path }[] = [];
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const measured = e.entry.measured === undefined ? undefined : ctx.measured.get(entryKey(e.kind, e.index));
     // A measured figure that could not be read is reported where it was read, and the plan must not stand in for it.
     if (e.entry.measured !== undefined && !measured) continue;
-    const result = estimateEntry(e, { defaults: manifest.defaults, measured, place, cache });
-    for (const f of result.findings) findings.push(f);
+    const result = estimateEntry(e, measured, context);
+    for (let j = 0; j < result.findings.length; j++) findings.push(result.findings[j]!);
     if (result.ok) {
       runs.push(result.run);
       if (result.defaultPue) defaultPue.push({ id: result.run.id, at: result.defaultPue });
@@ -76,7 +78,7 @@ export function estimateManifest(
       ...ctx.locator.value(defaultPue[0]!.at),
     });
   }
-  return { runs, findings, assumptions: cache.made };
+  return { runs, findings, assumptions: context.cache.made };
 }
 
 const MAX_LISTED = 10;
