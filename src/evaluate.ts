@@ -146,16 +146,22 @@ function nonFiniteFindings(report: object, runs: readonly RunResult[], file: str
     }));
 }
 
-function hasNonFinite(value: unknown, skip: string | null): boolean {
-  if (typeof value === "number") return !Number.isFinite(value);
-  if (typeof value !== "object" || value === null) return false;
+function hasNonFinite(value: object, skip: string | null): boolean {
+  // This runs over every figure of every entry, once, mostly before the JIT has optimised it: numbers are tested
+  // in the loop rather than by a call each, and arrays by index rather than an iterator.
   if (Array.isArray(value)) {
-    // Indexed: this runs over every figure of every entry, once, mostly before the JIT has optimised it.
-    for (let i = 0; i < value.length; i++) if (hasNonFinite(value[i], skip)) return true;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === "number" ? !Number.isFinite(v) : typeof v === "object" && v !== null && hasNonFinite(v, skip)) return true;
+    }
     return false;
   }
   // The report is plain data: for…in sees the same keys as Object.entries, without building an array per object.
-  for (const k in value) if (k !== skip && hasNonFinite((value as Record<string, unknown>)[k], skip)) return true;
+  for (const k in value) {
+    if (k === skip) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (typeof v === "number" ? !Number.isFinite(v) : typeof v === "object" && v !== null && hasNonFinite(v, skip)) return true;
+  }
   return false;
 }
 
