@@ -1,6 +1,6 @@
 // One entry that passed the manifest's rules → its run, in named steps: where it runs, the market-based factor,
 // the planned energy, embodied carbon, measured figures in place of the plan's, and the run's record.
-import { below, entryFinding, findingAt, locationPath, type EntryFinding, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
+import { below, entryFinding, findingAt, type EntryFinding, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
 import type { Finding } from "../findings.js";
 import type { Path } from "../manifest/parse.js";
 import type { Manifest } from "../manifest/schema.js";
@@ -20,8 +20,8 @@ export interface EntryContext {
   cache: EstimateCache;
 }
 
-/** `defaultPue`: where the location of an entry whose PUE is the industry-average default is written. */
-export type EntryEstimate = { ok: true; run: RunResult; findings: Finding[]; defaultPue: Path | null } | { ok: false; findings: Finding[] };
+/** `defaultPue`: the entry has a location, but its PUE is the industry-average default. */
+export type EntryEstimate = { ok: true; run: RunResult; findings: Finding[]; defaultPue: boolean } | { ok: false; findings: Finding[] };
 
 /** `measured`: the entry's measured figures, read beforehand. */
 export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefined, { defaults, place, cache }: EntryContext): EntryEstimate {
@@ -48,7 +48,7 @@ export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefi
   const assumptions = site.assumptions.concat(market.assumptions, plan.assumptions, embodied.assumptions, site.water, outcome.assumptions);
   const totals = withMarketBased(outcome.totals, market.factor);
   const run = runRecord(e, { totals, itKwh: outcome.itKwh, factors, plan, embodied, assumptions, measured: measured !== undefined, planned });
-  return { ok: true, run, findings, defaultPue: site.defaultPue ? locationPath(e) : null };
+  return { ok: true, run, findings, defaultPue: site.defaultPue };
 }
 
 // Indexed loops here and in estimateManifest: a check runs them once per entry, mostly before the JIT has

@@ -2,8 +2,8 @@
 // pre-read. Each entry is estimated in named steps (./entry.ts); the manifest's rules have run before (manifest/rules.ts).
 import { defaults } from "../catalogue/index.js";
 import type { Finding } from "../findings.js";
-import type { Locator, Path } from "../manifest/parse.js";
-import type { ResolvedEntry } from "../manifest/rules.js";
+import type { Locator } from "../manifest/parse.js";
+import { locationPath, type ResolvedEntry } from "../manifest/rules.js";
 import type { Manifest } from "../manifest/schema.js";
 import { EstimateCache } from "./cache.js";
 import { estimateEntry } from "./entry.js";
@@ -56,7 +56,9 @@ export function estimateManifest(
   const runs: RunResult[] = [];
   const findings: Finding[] = [];
   const context = { defaults: manifest.defaults, place: { file: ctx.file, locator: ctx.locator }, cache: new EstimateCache() };
-  const defaultPue: { id: string; at: Path }[] = [];
+  // The entries whose PUE is the default, and the first of them, where the notice is placed.
+  const defaultPue: string[] = [];
+  let firstDefaultPue: ResolvedEntry | null = null;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const measured = e.entry.measured === undefined ? undefined : ctx.measured.get(entryKey(e.kind, e.index));
@@ -66,16 +68,19 @@ export function estimateManifest(
     for (let j = 0; j < result.findings.length; j++) findings.push(result.findings[j]!);
     if (result.ok) {
       runs.push(result.run);
-      if (result.defaultPue) defaultPue.push({ id: result.run.id, at: result.defaultPue });
+      if (result.defaultPue) {
+        firstDefaultPue ??= e;
+        defaultPue.push(result.run.id);
+      }
     }
   }
-  if (defaultPue.length > 0) {
+  if (firstDefaultPue) {
     findings.push({
       rule: "data/default-pue",
       severity: "notice",
-      message: defaultPueMessage(defaultPue.map((e) => e.id)),
+      message: defaultPueMessage(defaultPue),
       file: ctx.file,
-      ...ctx.locator.value(defaultPue[0]!.at),
+      ...ctx.locator.value(locationPath(firstDefaultPue)),
     });
   }
   return { runs, findings, assumptions: context.cache.made };
