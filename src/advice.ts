@@ -1,6 +1,6 @@
 // Advice that saves carbon: the same provider's region with the lowest grid intensity. Advice never fails the gate.
 import { findLocation, greenestRegion, type Provider, type ResolvedLocation } from "./catalogue/index.js";
-import type { RunResult } from "./estimate/index.js";
+import type { Assumption, RunResult } from "./estimate/index.js";
 
 export interface RegionAdvice {
   id: string;
@@ -19,12 +19,13 @@ export function regionAdvice(runs: readonly Pick<RunResult, "id" | "inputs" | "a
   const out: RegionAdvice[] = [];
   // Many entries share a location: each is resolved once, with its provider's greenest region.
   const places = new Map<string, { here: ResolvedLocation; best: ResolvedLocation } | null>();
-  for (const run of runs) {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
     const location = run.inputs.location;
     if (!location) continue;
     let place = places.get(location);
     if (place === undefined) places.set(location, (place = cloudPlace(location)));
-    if (place === null || run.assumptions.some((a) => a.name === "carbon_intensity" && a.source === "manifest")) continue;
+    if (place === null || statesIntensity(run.assumptions)) continue;
     const { here, best } = place;
     // Operational CO2e scales with the grid's intensity; for a measured run it is the measurement's own figure.
     const saving = run.operational_co2e_kg * (1 - best.intensity.value / here.intensity.value);
@@ -47,4 +48,9 @@ function cloudPlace(location: string): { here: ResolvedLocation; best: ResolvedL
   if (provider !== "aws" && provider !== "gcp" && provider !== "azure") return null;
   const here = findLocation(location);
   return here.ok ? { here: here.value, best: greenestRegion(provider) } : null;
+}
+
+function statesIntensity(assumptions: readonly Assumption[]): boolean {
+  for (let i = 0; i < assumptions.length; i++) if (assumptions[i]!.name === "carbon_intensity" && assumptions[i]!.source === "manifest") return true;
+  return false;
 }
