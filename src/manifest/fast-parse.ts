@@ -10,6 +10,8 @@ import type { PosNode, PosPairs } from "./locator.js";
 const MAX_DEPTH = 16;
 /** Keys longer than this are left to the yaml path (YAML caps implicit keys at 1024 characters). */
 const MAX_KEY_LENGTH = 1000;
+/** Slots of the cache of plain strings already read (a power of two). */
+const SLOTS = 64;
 
 export interface FastParse {
   data: Record<string, unknown>;
@@ -25,24 +27,48 @@ const DECLINE = new Decline("outside the subset the fast parser reads");
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
-const HASH = 35;
 const QUOTE = 34;
+const HASH = 35;
 const APOS = 39;
+const PLUS = 43;
 const COMMA = 44;
 const DASH = 45;
+const DOT = 46;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
 const COLON = 58;
+const UPPER_F = 70;
+const UPPER_N = 78;
+const UPPER_T = 84;
 const LBRACKET = 91;
 const BACKSLASH = 92;
 const RBRACKET = 93;
+const LOWER_F = 102;
+const LOWER_N = 110;
+const LOWER_T = 116;
 const LBRACE = 123;
 const RBRACE = 125;
+const TILDE = 126;
 
-/** Characters that cannot start a plain scalar here (`-` can, when a non-space follows). */
-const NOT_PLAIN_START = new Set([..."?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+/** Which ASCII characters can start a plain scalar here, by code (`-` can, when a non-space follows). */
+const PLAIN_START = new Uint8Array(128).fill(1);
+for (const c of " \n\r?:,[]{}#&*!|>'\"%@`") PLAIN_START[c.charCodeAt(0)] = 0;
 const FLOW_INDICATOR = new Set([COMMA, LBRACKET, RBRACKET, LBRACE, RBRACE]);
 
 // Tabs, a byte-order mark, lone carriage returns and the line breaks of YAML 1.1 are left to the yaml library.
 const OUTSIDE = /[\t\ufeff\u0085\u2028\u2029]|\r(?!\n)/;
+
+/**
+ * A plain scalar from its first character (which plainStart has checked) to its last non-space one: characters but
+ * spaces, line breaks, `:`, `#` (and in flow collections `,[]{}`); a `:` followed by more of the scalar; a `#` right
+ * after one (after a space it starts a comment); spaces followed by more of the scalar. Lone carriage returns are
+ * OUTSIDE, so every `\r` is a line end.
+ */
+const PLAIN_BLOCK = /(?:[^ \n\r:#]|:(?=[^ \n\r])|#| +(?=[^ \n\r:#]|:[^ \n\r]))*/y;
+const PLAIN_FLOW = /(?:[^ \n\r:#,[\]{}]|:(?=[^ \n\r,[\]{}])|#| +(?=[^ \n\r:#,[\]{}]|:[^ \n\r,[\]{}]))*/y;
+/** Quoted scalars without escapes, closed on their line: the common case, found by a native scan. */
+const DOUBLE_QUOTED = /"[^"\\\n\r]*"/y;
+const SINGLE_QUOTED = /'[^'\n\r]*'(?!')/y;
 
 // The YAML 1.2 core schema's scalars, tested in the yaml library's order; anything else plain is a string.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -53,14 +79,21 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Whether a plain scalar could be anything but a string: its first character is one that every other type starts with. */
-const MAYBE_TYPED = /^[-+.~0-9nNtTfF]/;
 
-/** A plain scalar's value in the core schema, as the yaml library resolves it. */
+/**
+ * A plain scalar's value in the core schema, as the yaml library resolves it. The first character tells which
+ * types it could be (null starts with `~`, `n` or `N`; booleans with `t`, `T`, `f` or `F`; numbers with a digit,
+ * a sign or `.`), so most scalars meet one regex or none.
+ */
 export function resolvePlain(s: string): unknown {
-  if (!MAYBE_TYPED.test(s)) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === "t" || s[0] === "T";
+  const c = s.charCodeAt(0);
+  if (c === TILDE || c === LOWER_N || c === UPPER_N || s.length === 0) return NULL.test(s) ? null : s;
+  if (c === LOWER_T || c === UPPER_T || c === LOWER_F || c === UPPER_F) return BOOL.test(s) ? c === LOWER_T || c === UPPER_T : s;
+  if (!(c >= DIGIT_0 && c <= DIGIT_9) && c !== PLUS && c !== DASH && c !== DOT) return s;
+  // Digits only, as counts and hours mostly are: a decimal integer, without a regex.
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= DIGIT_0 && s.charCodeAt(i) <= DIGIT_9) i++;
+  if (i === s.length) return parseInt(s, 10);
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
@@ -115,6 +148,11 @@ class FastParser {
   private end = 0;
   /** Where the last plain scalar stopped: the line end, a comment, a `:` or a flow indicator. */
   private stop = 0;
+  /**
+   * Plain scalars already read that are strings, by first character and length: keys repeat from entry to entry,
+   * and values such as accelerators often do. One read again is the same string: no copy and no resolving.
+   */
+  private readonly strings: string[] = new Array<string>(SLOTS).fill("");
 
   constructor(private readonly text: string) {
     this.len = text.length;
@@ -308,9 +346,20 @@ class FastParser {
     }
     // Spaces before the `:` are for the yaml library.
     if (this.text.charCodeAt(end - 1) === SPACE) throw DECLINE;
+    const key = this.plain(i, end);
+    if (typeof key !== "string") throw DECLINE;
+    return key;
+  }
+
+  /** The value of the plain scalar from `i` to `end`. */
+  private plain(i: number, end: number): unknown {
+    const slot = (this.text.charCodeAt(i) + (end - i) * 31) & (SLOTS - 1);
+    const known = this.strings[slot]!;
+    if (known.length === end - i && this.text.startsWith(known, i)) return known;
     const raw = this.text.slice(i, end);
-    if (resolvePlain(raw) !== raw) throw DECLINE;
-    return raw;
+    const value = resolvePlain(raw);
+    if (value === raw) this.strings[slot] = raw;
+    return value;
   }
 
   // ── scalars and flow collections ───────────────────────────────────────────────────────────────────────────
@@ -325,16 +374,16 @@ class FastParser {
     const end = this.plainEnd(i, flow);
     // In a block, a plain value ends at the line end or a comment; a `: ` means a mapping the yaml library should see.
     if (!flow && this.text.charCodeAt(this.stop) === COLON) throw DECLINE;
-    this.value = resolvePlain(this.text.slice(i, end));
+    this.value = this.plain(i, end);
     this.pos = i;
     this.end = end;
   }
 
   private plainStart(i: number, flow: boolean): boolean {
     const c = this.text.charCodeAt(i);
-    if (this.isEol(i) || c === SPACE) return false;
     if (c === DASH) return !this.isSpaceOrEol(i + 1) && !(flow && FLOW_INDICATOR.has(this.text.charCodeAt(i + 1)));
-    return !NOT_PLAIN_START.has(c);
+    // Past the end, c is NaN: not a start. Every `\r` ends a line (lone ones are OUTSIDE).
+    return c >= 128 || PLAIN_START[c] === 1;
   }
 
   /**
@@ -342,27 +391,23 @@ class FastParser {
    * stops — the line end, a comment, a `:` that ends a key and, in flow collections, a flow indicator.
    */
   private plainEnd(i: number, flow: boolean): number {
-    const text = this.text;
-    const len = this.len;
-    let end = i;
-    for (; i < len; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
-      if (c === COLON) {
-        const n = text.charCodeAt(i + 1);
-        if (n === SPACE || this.isEol(i + 1) || (flow && FLOW_INDICATOR.has(n))) break;
-      } else if (c === HASH) {
-        if (text.charCodeAt(i - 1) === SPACE) break;
-      } else if (flow && (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE)) break;
-      if (c !== SPACE) end = i + 1;
-    }
-    this.stop = i;
+    // A native scan rather than a loop over characters, which runs mostly interpreted in a one-off check.
+    const scan = flow ? PLAIN_FLOW : PLAIN_BLOCK;
+    scan.lastIndex = i;
+    scan.test(this.text);
+    const end = scan.lastIndex;
+    let stop = end;
+    while (this.text.charCodeAt(stop) === SPACE) stop++;
+    this.stop = stop;
     return end;
   }
 
   /** The offset of the closing quote of a scalar quoted at `i` and closed on its line, or -1. */
   private quotedEnd(i: number): number {
     const q = this.text.charCodeAt(i);
+    const plain = q === QUOTE ? DOUBLE_QUOTED : SINGLE_QUOTED;
+    plain.lastIndex = i;
+    if (plain.test(this.text)) return plain.lastIndex - 1;
     for (let j = i + 1; ; j++) {
       if (this.isEol(j)) return -1;
       const c = this.text.charCodeAt(j);
@@ -409,36 +454,41 @@ class FastParser {
     this.end = j + 1;
   }
 
+  // Flow mappings are what a long manifest's entries mostly are: their loop reads the text itself rather than
+  // through the small helpers, as calls cost most in the tiers a one-off check runs in.
   private flowMap(i: number, depth: number): void {
     if (depth >= MAX_DEPTH) throw DECLINE;
+    const text = this.text;
     const map: Record<string, unknown> = {};
     const pairs: PosPairs = [];
     let j = this.skipSpaces(i + 1);
-    if (this.text.charCodeAt(j) !== RBRACE) {
+    if (text.charCodeAt(j) !== RBRACE) {
       for (;;) {
-        const k = this.text.charCodeAt(j);
+        const k = text.charCodeAt(j);
+        // The key ends right before its `: ` (a -1 from quotedEnd fails the test below).
         let end: number;
         if (k === QUOTE || k === APOS) end = this.quotedEnd(j) + 1;
-        else if (this.plainStart(j, true)) {
-          this.plainEnd(j, true);
-          end = this.stop;
-        } else throw DECLINE;
+        else if (this.plainStart(j, true)) end = this.plainEnd(j, true);
+        else throw DECLINE;
         // `key: value` with one space: anything else (`key:value`, `key :`, a key alone) is for the yaml library.
-        if (end <= j || this.text.charCodeAt(end) !== COLON || this.text.charCodeAt(end + 1) !== SPACE) throw DECLINE;
+        if (end <= j || text.charCodeAt(end) !== COLON || text.charCodeAt(end + 1) !== SPACE) throw DECLINE;
         const key = this.key(j, end);
         const keyAt = j;
-        j = this.skipSpaces(end + 1);
-        const c = this.text.charCodeAt(j);
-        if (c === COMMA || c === RBRACE || this.isEol(j)) throw DECLINE;
+        j = end + 2;
+        while (text.charCodeAt(j) === SPACE) j++;
+        const c = text.charCodeAt(j);
+        if (c === COMMA || c === RBRACE || c === LF || c === CR || j >= this.len) throw DECLINE;
         this.flowValue(j, depth + 1, true);
         setKey(map, key, this.value);
         pairs.push(key, keyAt, this.pos);
-        j = this.skipSpaces(this.end);
-        const n = this.text.charCodeAt(j);
+        j = this.end;
+        while (text.charCodeAt(j) === SPACE) j++;
+        const n = text.charCodeAt(j);
         if (n === RBRACE) break;
         if (n !== COMMA) throw DECLINE;
-        j = this.skipSpaces(j + 1);
-        if (this.text.charCodeAt(j) === RBRACE || this.text.charCodeAt(j) === COMMA) throw DECLINE;
+        j++;
+        while (text.charCodeAt(j) === SPACE) j++;
+        if (text.charCodeAt(j) === RBRACE || text.charCodeAt(j) === COMMA) throw DECLINE;
       }
     }
     this.value = map;
