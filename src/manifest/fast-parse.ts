@@ -15,7 +15,7 @@ const SLOTS = 64;
 
 export interface FastParse {
   data: Record<string, unknown>;
-  /** The offset of every node, for the locator. */
+  /** The offset of every node, for the locator; a flow collection is only its offset (see flowPositions). */
   positions: PosNode;
 }
 
@@ -135,6 +135,17 @@ export function fastParse(text: string): FastParse | undefined {
 }
 
 /**
+ * The positions of the flow collection at `at` (its `[` or `{`) in a text that fastParse read, with its children's.
+ * fastParse records only the offset of a flow collection, as a long manifest's entries mostly are flow mappings and
+ * their children's offsets are rarely asked for: they are read again when a finding needs them.
+ */
+export function flowPositions(text: string, at: number): PosNode {
+  const parser = new FastParser(text, true);
+  parser.flowNode(at);
+  return parser.node;
+}
+
+/**
  * A recursive-descent reader over the text by character codes. Each reader leaves what it read in `value` and
  * `pos` (and, for values on one line, where they end in `end`), so that reading allocates only the data and one
  * offset list per collection.
@@ -154,8 +165,22 @@ class FastParser {
    */
   private readonly strings: string[] = new Array<string>(SLOTS).fill("");
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether flow collections record their children's positions, or only their own offset. */
+    private readonly flowChildren = false,
+  ) {
     this.len = text.length;
+  }
+
+  /** The positions that the last reader left. */
+  get node(): PosNode {
+    return this.pos;
+  }
+
+  /** Reads the flow collection at `at`. */
+  flowNode(at: number): void {
+    this.flowValue(at, 0, true);
   }
 
   document(): FastParse {
@@ -433,13 +458,13 @@ class FastParser {
   private flowSeq(i: number, depth: number): void {
     if (depth >= MAX_DEPTH) throw DECLINE;
     const seq: unknown[] = [];
-    const items: PosNode[] = [];
+    const items: PosNode[] | undefined = this.flowChildren ? [] : undefined;
     let j = this.skipSpaces(i + 1);
     if (this.text.charCodeAt(j) !== RBRACKET) {
       for (;;) {
         this.flowValue(j, depth + 1, true);
         seq.push(this.value);
-        items.push(this.pos);
+        items?.push(this.pos);
         j = this.skipSpaces(this.end);
         const c = this.text.charCodeAt(j);
         if (c === RBRACKET) break;
@@ -450,7 +475,7 @@ class FastParser {
       }
     }
     this.value = seq;
-    this.pos = { at: i, items };
+    this.pos = items ? { at: i, items } : i;
     this.end = j + 1;
   }
 
@@ -460,7 +485,7 @@ class FastParser {
     if (depth >= MAX_DEPTH) throw DECLINE;
     const text = this.text;
     const map: Record<string, unknown> = {};
-    const pairs: PosPairs = [];
+    const pairs: PosPairs | undefined = this.flowChildren ? [] : undefined;
     let j = this.skipSpaces(i + 1);
     if (text.charCodeAt(j) !== RBRACE) {
       for (;;) {
@@ -480,7 +505,7 @@ class FastParser {
         if (c === COMMA || c === RBRACE || c === LF || c === CR || j >= this.len) throw DECLINE;
         this.flowValue(j, depth + 1, true);
         setKey(map, key, this.value);
-        pairs.push(key, keyAt, this.pos);
+        pairs?.push(key, keyAt, this.pos);
         j = this.end;
         while (text.charCodeAt(j) === SPACE) j++;
         const n = text.charCodeAt(j);
@@ -492,7 +517,7 @@ class FastParser {
       }
     }
     this.value = map;
-    this.pos = { at: i, pairs };
+    this.pos = pairs ? { at: i, pairs } : i;
     this.end = j + 1;
   }
 }
