@@ -90,10 +90,6 @@ export function resolvePlain(s: string): unknown {
   if (c === TILDE || c === LOWER_N || c === UPPER_N || s.length === 0) return NULL.test(s) ? null : s;
   if (c === LOWER_T || c === UPPER_T || c === LOWER_F || c === UPPER_F) return BOOL.test(s) ? c === LOWER_T || c === UPPER_T : s;
   if (!(c >= DIGIT_0 && c <= DIGIT_9) && c !== PLUS && c !== DASH && c !== DOT) return s;
-  // Digits only, as counts and hours mostly are: a decimal integer, without a regex.
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) >= DIGIT_0 && s.charCodeAt(i) <= DIGIT_9) i++;
-  if (i === s.length) return parseInt(s, 10);
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
@@ -265,12 +261,14 @@ class FastParser {
 
   /** The collection or scalar whose first line starts at `i`, in column `col`. */
   private blockNode(i: number, col: number, depth: number): void {
-    if (this.isSeqItem(i)) this.blockSeq(i, col, depth);
-    else if (this.keyEnd(i) >= 0) this.blockMap(i, col, depth);
-    else {
-      this.flowValue(i, depth, false);
-      this.endLine(this.end);
+    const c = this.text.charCodeAt(i);
+    // A flow collection, as most entries of a long manifest are, is neither (keyEnd reads no key from `{` or `[`).
+    if (c !== LBRACE && c !== LBRACKET) {
+      if (this.isSeqItem(i)) return this.blockSeq(i, col, depth);
+      if (this.keyEnd(i) >= 0) return this.blockMap(i, col, depth);
     }
+    this.flowValue(i, depth, false);
+    this.endLine(this.end);
   }
 
   /** A block mapping whose first key starts at `i`, in column `col`. */
@@ -378,6 +376,18 @@ class FastParser {
 
   /** The value of the plain scalar from `i` to `end`. */
   private plain(i: number, end: number): unknown {
+    const first = this.text.charCodeAt(i);
+    if (first >= DIGIT_0 && first <= DIGIT_9 && end - i <= 15) {
+      // Digits only, as counts and hours mostly are: the integer, read without a copy (exact up to 15 digits).
+      let n = 0;
+      let j = i;
+      for (; j < end; j++) {
+        const d = this.text.charCodeAt(j) - DIGIT_0;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (j === end) return n;
+    }
     const slot = (this.text.charCodeAt(i) + (end - i) * 31) & (SLOTS - 1);
     const known = this.strings[slot]!;
     if (known.length === end - i && this.text.startsWith(known, i)) return known;
