@@ -50,22 +50,17 @@ const LBRACE = 123;
 const RBRACE = 125;
 const TILDE = 126;
 
-/** Which ASCII characters can start a plain scalar here, by code (`-` can, when a non-space follows). */
-const PLAIN_START = new Uint8Array(128).fill(1);
-for (const c of " \n\r?:,[]{}#&*!|>'\"%@`") PLAIN_START[c.charCodeAt(0)] = 0;
-const FLOW_INDICATOR = new Set([COMMA, LBRACKET, RBRACKET, LBRACE, RBRACE]);
-
 // Tabs, a byte-order mark, lone carriage returns and the line breaks of YAML 1.1 are left to the yaml library.
 const OUTSIDE = /[\t\ufeff\u0085\u2028\u2029]|\r(?!\n)/;
 
 /**
- * A plain scalar from its first character (which plainStart has checked) to its last non-space one: characters but
- * spaces, line breaks, `:`, `#` (and in flow collections `,[]{}`); a `:` followed by more of the scalar; a `#` right
- * after one (after a space it starts a comment); spaces followed by more of the scalar. Lone carriage returns are
- * OUTSIDE, so every `\r` is a line end.
+ * A plain scalar up to its last non-space character. It starts with a character that is not an indicator, or with a
+ * `-` followed by more of it; then characters but spaces, line breaks, `:` and `#` (and in flow collections
+ * `,[]{}`); a `:` followed by more of the scalar; a `#` right after one (after a space it starts a comment); spaces
+ * followed by more of the scalar. Lone carriage returns are OUTSIDE, so every `\r` is a line end.
  */
-const PLAIN_BLOCK = /(?:[^ \n\r:#]|:(?=[^ \n\r])|#| +(?=[^ \n\r:#]|:[^ \n\r]))*/y;
-const PLAIN_FLOW = /(?:[^ \n\r:#,[\]{}]|:(?=[^ \n\r,[\]{}])|#| +(?=[^ \n\r:#,[\]{}]|:[^ \n\r,[\]{}]))*/y;
+const PLAIN_BLOCK = /(?:[^ \n\r?:,[\]{}#&*!|>'"%@`-]|-(?=[^ \n\r]))(?:[^ \n\r:#]|:(?=[^ \n\r])|#| +(?=[^ \n\r:#]|:[^ \n\r]))*/y;
+const PLAIN_FLOW = /(?:[^ \n\r?:,[\]{}#&*!|>'"%@`-]|-(?=[^ \n\r,[\]{}]))(?:[^ \n\r:#,[\]{}]|:(?=[^ \n\r,[\]{}])|#| +(?=[^ \n\r:#,[\]{}]|:[^ \n\r,[\]{}]))*/y;
 /** Quoted scalars without escapes, closed on their line: the common case, found by a native scan. */
 const DOUBLE_QUOTED = /"[^"\\\n\r]*"/y;
 const SINGLE_QUOTED = /'[^'\n\r]*'(?!')/y;
@@ -352,8 +347,7 @@ class FastParser {
       if (end < 0) return -1;
       end++;
     } else {
-      if (!this.plainStart(i, false)) return -1;
-      this.plainEnd(i, false);
+      if (this.plainEnd(i, false) < 0) return -1;
       end = this.stop;
     }
     return this.text.charCodeAt(end) === COLON && this.isSpaceOrEol(end + 1) ? end : -1;
@@ -405,8 +399,8 @@ class FastParser {
     if (c === LBRACKET) return this.flowSeq(i, depth);
     if (c === LBRACE) return this.flowMap(i, depth);
     if (c === QUOTE || c === APOS) return this.quoted(i);
-    if (!this.plainStart(i, flow)) throw DECLINE;
     const end = this.plainEnd(i, flow);
+    if (end < 0) throw DECLINE;
     // In a block, a plain value ends at the line end or a comment; a `: ` means a mapping the yaml library should see.
     if (!flow && this.text.charCodeAt(this.stop) === COLON) throw DECLINE;
     this.value = this.plain(i, end);
@@ -414,22 +408,16 @@ class FastParser {
     this.end = end;
   }
 
-  private plainStart(i: number, flow: boolean): boolean {
-    const c = this.text.charCodeAt(i);
-    if (c === DASH) return !this.isSpaceOrEol(i + 1) && !(flow && FLOW_INDICATOR.has(this.text.charCodeAt(i + 1)));
-    // Past the end, c is NaN: not a start. Every `\r` ends a line (lone ones are OUTSIDE).
-    return c >= 128 || PLAIN_START[c] === 1;
-  }
-
   /**
    * A plain scalar from `i`: returns the offset after its last non-space character, and leaves in `stop` where it
-   * stops — the line end, a comment, a `:` that ends a key and, in flow collections, a flow indicator.
+   * stops — the line end, a comment, a `:` that ends a key and, in flow collections, a flow indicator; or -1 when
+   * no plain scalar starts at `i`.
    */
   private plainEnd(i: number, flow: boolean): number {
     // A native scan rather than a loop over characters, which runs mostly interpreted in a one-off check.
     const scan = flow ? PLAIN_FLOW : PLAIN_BLOCK;
     scan.lastIndex = i;
-    scan.test(this.text);
+    if (!scan.test(this.text)) return -1;
     const end = scan.lastIndex;
     let stop = end;
     while (this.text.charCodeAt(stop) === SPACE) stop++;
@@ -500,11 +488,8 @@ class FastParser {
     if (text.charCodeAt(j) !== RBRACE) {
       for (;;) {
         const k = text.charCodeAt(j);
-        // The key ends right before its `: ` (a -1 from quotedEnd fails the test below).
-        let end: number;
-        if (k === QUOTE || k === APOS) end = this.quotedEnd(j) + 1;
-        else if (this.plainStart(j, true)) end = this.plainEnd(j, true);
-        else throw DECLINE;
+        // The key ends right before its `: ` (a -1 from quotedEnd or plainEnd fails the test below).
+        const end = k === QUOTE || k === APOS ? this.quotedEnd(j) + 1 : this.plainEnd(j, true);
         // `key: value` with one space: anything else (`key:value`, `key :`, a key alone) is for the yaml library.
         if (end <= j || text.charCodeAt(end) !== COLON || text.charCodeAt(end + 1) !== SPACE) throw DECLINE;
         const key = this.key(j, end);
