@@ -4,7 +4,6 @@
 // this subset, or odd inside it (anchors, tags, block scalars, directives, several documents, multi-line scalars or
 // flow collections, empty values, non-string or duplicate keys), is left to the yaml library, which also words the
 // errors. test/fast-parse.test.ts holds the two to the same data and positions on generated manifests.
-import type { PosNode, PosPairs } from "./locator.js";
 
 /** Collections nested this deep are left to the yaml path, which reports the limit. */
 const MAX_DEPTH = 16;
@@ -12,6 +11,14 @@ const MAX_DEPTH = 16;
 const MAX_KEY_LENGTH = 1000;
 /** Slots of the cache of plain strings already read (a power of two). */
 const SLOTS = 64;
+
+/**
+ * The offsets of a parsed document: a scalar is its offset; a collection has its offset and its items' offsets, a
+ * mapping as [key, key offset, value] triples in document order. A flow collection may be only its offset (of its
+ * `[` or `{`, where no scalar starts): its children's are read again from the text when asked for.
+ */
+export type PosNode = number | { at: number; items: PosNode[] } | { at: number; pairs: PosPairs };
+export type PosPairs = (string | PosNode)[];
 
 export interface FastParse {
   data: Record<string, unknown>;

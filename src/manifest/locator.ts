@@ -1,5 +1,5 @@
 // Where a path of the manifest is written: the line and column of its key or value, for findings.
-import { flowPositions } from "./fast-parse.js";
+import { flowPositions, type PosNode, type PosPairs } from "./fast-parse.js";
 
 export type Path = readonly (string | number)[];
 export interface Position {
@@ -21,14 +21,6 @@ export interface Locator {
   /** The key of the last segment of `path` (falls back to the value's position). */
   key(path: Path): Position;
 }
-
-/**
- * The offsets of a parsed document: a scalar is its offset; a collection has its offset and its items' offsets, a
- * mapping as [key, key offset, value] triples in document order. A flow collection may be only its offset (of its
- * `[` or `{`, where no scalar starts): its children's are read again from the text when asked for.
- */
-export type PosNode = number | { at: number; items: PosNode[] } | { at: number; pairs: PosPairs };
-export type PosPairs = (string | PosNode)[];
 
 export const NOWHERE: Locator = { value: () => ({ line: 1, column: 1 }), key: () => ({ line: 1, column: 1 }) };
 
