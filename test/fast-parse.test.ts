@@ -389,6 +389,12 @@ describe("the fast manifest parser", () => {
       for (const text of [`version: 1\nv: ${s}\n`, `version: 1\nv:\n  - ${s}\n`, `version: 1\nv: { a: ${s} }\n`, `version: 1\nv: [${s}]\n`]) compare(text);
   });
 
+  it("locates every key and value inside flow collections, nested ones too, as the yaml library does", () => {
+    // Flow collections keep only their own offset while parsing; the locator reads their children again.
+    const text = "version: 1\ntraining:\n  - { id: a, hours: 2, tags: [x, { y: 1 }] }\n  - {id: b,  hours: 3}\nbudget: { run: { energy_kwh: 1e9 } }\n";
+    expect(compare(text)).toBe("fast");
+  });
+
   it("reads 1_000 and yes as text, 0x1F and 0o17 as numbers, .nan as NaN and ~ as null (YAML 1.2 core schema)", () => {
     expect(fastParse("a: 1_000\nb: yes\nc: 0x1F\nd: 0o17\ne: .nan\nf: ~\ng: -.Inf\nh: '1'\ni: 08\nj: +1\n")?.data).toEqual({
       a: "1_000",

@@ -4,16 +4,25 @@
 // this subset, or odd inside it (anchors, tags, block scalars, directives, several documents, multi-line scalars or
 // flow collections, empty values, non-string or duplicate keys), is left to the yaml library, which also words the
 // errors. test/fast-parse.test.ts holds the two to the same data and positions on generated manifests.
-import type { PosNode, PosPairs } from "./locator.js";
 
 /** Collections nested this deep are left to the yaml path, which reports the limit. */
 const MAX_DEPTH = 16;
 /** Keys longer than this are left to the yaml path (YAML caps implicit keys at 1024 characters). */
 const MAX_KEY_LENGTH = 1000;
+/** Slots of the cache of plain strings already read (a power of two). */
+const SLOTS = 64;
+
+/**
+ * The offsets of a parsed document: a scalar is its offset; a collection has its offset and its items' offsets, a
+ * mapping as [key, key offset, value] triples in document order. A flow collection may be only its offset (of its
+ * `[` or `{`, where no scalar starts): its children's are read again from the text when asked for.
+ */
+export type PosNode = number | { at: number; items: PosNode[] } | { at: number; pairs: PosPairs };
+export type PosPairs = (string | PosNode)[];
 
 export interface FastParse {
   data: Record<string, unknown>;
-  /** The offset of every node, for the locator. */
+  /** The offset of every node, for the locator; a flow collection is only its offset (see flowPositions). */
   positions: PosNode;
 }
 
@@ -25,24 +34,43 @@ const DECLINE = new Decline("outside the subset the fast parser reads");
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
-const HASH = 35;
 const QUOTE = 34;
+const HASH = 35;
 const APOS = 39;
+const PLUS = 43;
 const COMMA = 44;
 const DASH = 45;
+const DOT = 46;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
 const COLON = 58;
+const UPPER_F = 70;
+const UPPER_N = 78;
+const UPPER_T = 84;
 const LBRACKET = 91;
 const BACKSLASH = 92;
 const RBRACKET = 93;
+const LOWER_F = 102;
+const LOWER_N = 110;
+const LOWER_T = 116;
 const LBRACE = 123;
 const RBRACE = 125;
-
-/** Characters that cannot start a plain scalar here (`-` can, when a non-space follows). */
-const NOT_PLAIN_START = new Set([..."?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
-const FLOW_INDICATOR = new Set([COMMA, LBRACKET, RBRACKET, LBRACE, RBRACE]);
+const TILDE = 126;
 
 // Tabs, a byte-order mark, lone carriage returns and the line breaks of YAML 1.1 are left to the yaml library.
 const OUTSIDE = /[\t\ufeff\u0085\u2028\u2029]|\r(?!\n)/;
+
+/**
+ * A plain scalar up to its last non-space character. It starts with a character that is not an indicator, or with a
+ * `-` followed by more of it; then characters but spaces, line breaks, `:` and `#` (and in flow collections
+ * `,[]{}`); a `:` followed by more of the scalar; a `#` right after one (after a space it starts a comment); spaces
+ * followed by more of the scalar. Lone carriage returns are OUTSIDE, so every `\r` is a line end.
+ */
+const PLAIN_BLOCK = /(?:[^ \n\r?:,[\]{}#&*!|>'"%@`-]|-(?=[^ \n\r]))(?:[^ \n\r:#]|:(?=[^ \n\r])|#| +(?=[^ \n\r:#]|:[^ \n\r]))*/y;
+const PLAIN_FLOW = /(?:[^ \n\r?:,[\]{}#&*!|>'"%@`-]|-(?=[^ \n\r,[\]{}]))(?:[^ \n\r:#,[\]{}]|:(?=[^ \n\r,[\]{}])|#| +(?=[^ \n\r:#,[\]{}]|:[^ \n\r,[\]{}]))*/y;
+/** Quoted scalars without escapes, closed on their line: the common case, found by a native scan. */
+const DOUBLE_QUOTED = /"[^"\\\n\r]*"/y;
+const SINGLE_QUOTED = /'[^'\n\r]*'(?!')/y;
 
 // The YAML 1.2 core schema's scalars, tested in the yaml library's order; anything else plain is a string.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -53,14 +81,17 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Whether a plain scalar could be anything but a string: its first character is one that every other type starts with. */
-const MAYBE_TYPED = /^[-+.~0-9nNtTfF]/;
 
-/** A plain scalar's value in the core schema, as the yaml library resolves it. */
+/**
+ * A plain scalar's value in the core schema, as the yaml library resolves it. The first character tells which
+ * types it could be (null starts with `~`, `n` or `N`; booleans with `t`, `T`, `f` or `F`; numbers with a digit,
+ * a sign or `.`), so most scalars meet one regex or none.
+ */
 export function resolvePlain(s: string): unknown {
-  if (!MAYBE_TYPED.test(s)) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === "t" || s[0] === "T";
+  const c = s.charCodeAt(0);
+  if (c === TILDE || c === LOWER_N || c === UPPER_N || s.length === 0) return NULL.test(s) ? null : s;
+  if (c === LOWER_T || c === UPPER_T || c === LOWER_F || c === UPPER_F) return BOOL.test(s) ? c === LOWER_T || c === UPPER_T : s;
+  if (!(c >= DIGIT_0 && c <= DIGIT_9) && c !== PLUS && c !== DASH && c !== DOT) return s;
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
@@ -102,6 +133,17 @@ export function fastParse(text: string): FastParse | undefined {
 }
 
 /**
+ * The positions of the flow collection at `at` (its `[` or `{`) in a text that fastParse read, with its children's.
+ * fastParse records only the offset of a flow collection, as a long manifest's entries mostly are flow mappings and
+ * their children's offsets are rarely asked for: they are read again when a finding needs them.
+ */
+export function flowPositions(text: string, at: number): PosNode {
+  const parser = new FastParser(text, true);
+  parser.flowNode(at);
+  return parser.node;
+}
+
+/**
  * A recursive-descent reader over the text by character codes. Each reader leaves what it read in `value` and
  * `pos` (and, for values on one line, where they end in `end`), so that reading allocates only the data and one
  * offset list per collection.
@@ -115,9 +157,28 @@ class FastParser {
   private end = 0;
   /** Where the last plain scalar stopped: the line end, a comment, a `:` or a flow indicator. */
   private stop = 0;
+  /**
+   * Plain scalars already read that are strings, by first character and length: keys repeat from entry to entry,
+   * and values such as accelerators often do. One read again is the same string: no copy and no resolving.
+   */
+  private readonly strings: string[] = new Array<string>(SLOTS).fill("");
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether flow collections record their children's positions, or only their own offset. */
+    private readonly flowChildren = false,
+  ) {
     this.len = text.length;
+  }
+
+  /** The positions that the last reader left. */
+  get node(): PosNode {
+    return this.pos;
+  }
+
+  /** Reads the flow collection at `at`. */
+  flowNode(at: number): void {
+    this.flowValue(at, 0, true);
   }
 
   document(): FastParse {
@@ -202,12 +263,14 @@ class FastParser {
 
   /** The collection or scalar whose first line starts at `i`, in column `col`. */
   private blockNode(i: number, col: number, depth: number): void {
-    if (this.isSeqItem(i)) this.blockSeq(i, col, depth);
-    else if (this.keyEnd(i) >= 0) this.blockMap(i, col, depth);
-    else {
-      this.flowValue(i, depth, false);
-      this.endLine(this.end);
+    const c = this.text.charCodeAt(i);
+    // A flow collection, as most entries of a long manifest are, is neither (keyEnd reads no key from `{` or `[`).
+    if (c !== LBRACE && c !== LBRACKET) {
+      if (this.isSeqItem(i)) return this.blockSeq(i, col, depth);
+      if (this.keyEnd(i) >= 0) return this.blockMap(i, col, depth);
     }
+    this.flowValue(i, depth, false);
+    this.endLine(this.end);
   }
 
   /** A block mapping whose first key starts at `i`, in column `col`. */
@@ -291,8 +354,7 @@ class FastParser {
       if (end < 0) return -1;
       end++;
     } else {
-      if (!this.plainStart(i, false)) return -1;
-      this.plainEnd(i, false);
+      if (this.plainEnd(i, false) < 0) return -1;
       end = this.stop;
     }
     return this.text.charCodeAt(end) === COLON && this.isSpaceOrEol(end + 1) ? end : -1;
@@ -308,9 +370,32 @@ class FastParser {
     }
     // Spaces before the `:` are for the yaml library.
     if (this.text.charCodeAt(end - 1) === SPACE) throw DECLINE;
+    const key = this.plain(i, end);
+    if (typeof key !== "string") throw DECLINE;
+    return key;
+  }
+
+  /** The value of the plain scalar from `i` to `end`. */
+  private plain(i: number, end: number): unknown {
+    const first = this.text.charCodeAt(i);
+    if (first >= DIGIT_0 && first <= DIGIT_9 && end - i <= 15) {
+      // Digits only, as counts and hours mostly are: the integer, read without a copy (exact up to 15 digits).
+      let n = 0;
+      let j = i;
+      for (; j < end; j++) {
+        const d = this.text.charCodeAt(j) - DIGIT_0;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (j === end) return n;
+    }
+    const slot = (this.text.charCodeAt(i) + (end - i) * 31) & (SLOTS - 1);
+    const known = this.strings[slot]!;
+    if (known.length === end - i && this.text.startsWith(known, i)) return known;
     const raw = this.text.slice(i, end);
-    if (resolvePlain(raw) !== raw) throw DECLINE;
-    return raw;
+    const value = resolvePlain(raw);
+    if (value === raw) this.strings[slot] = raw;
+    return value;
   }
 
   // ── scalars and flow collections ───────────────────────────────────────────────────────────────────────────
@@ -321,48 +406,38 @@ class FastParser {
     if (c === LBRACKET) return this.flowSeq(i, depth);
     if (c === LBRACE) return this.flowMap(i, depth);
     if (c === QUOTE || c === APOS) return this.quoted(i);
-    if (!this.plainStart(i, flow)) throw DECLINE;
     const end = this.plainEnd(i, flow);
+    if (end < 0) throw DECLINE;
     // In a block, a plain value ends at the line end or a comment; a `: ` means a mapping the yaml library should see.
     if (!flow && this.text.charCodeAt(this.stop) === COLON) throw DECLINE;
-    this.value = resolvePlain(this.text.slice(i, end));
+    this.value = this.plain(i, end);
     this.pos = i;
     this.end = end;
   }
 
-  private plainStart(i: number, flow: boolean): boolean {
-    const c = this.text.charCodeAt(i);
-    if (this.isEol(i) || c === SPACE) return false;
-    if (c === DASH) return !this.isSpaceOrEol(i + 1) && !(flow && FLOW_INDICATOR.has(this.text.charCodeAt(i + 1)));
-    return !NOT_PLAIN_START.has(c);
-  }
-
   /**
    * A plain scalar from `i`: returns the offset after its last non-space character, and leaves in `stop` where it
-   * stops — the line end, a comment, a `:` that ends a key and, in flow collections, a flow indicator.
+   * stops — the line end, a comment, a `:` that ends a key and, in flow collections, a flow indicator; or -1 when
+   * no plain scalar starts at `i`.
    */
   private plainEnd(i: number, flow: boolean): number {
-    const text = this.text;
-    const len = this.len;
-    let end = i;
-    for (; i < len; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
-      if (c === COLON) {
-        const n = text.charCodeAt(i + 1);
-        if (n === SPACE || this.isEol(i + 1) || (flow && FLOW_INDICATOR.has(n))) break;
-      } else if (c === HASH) {
-        if (text.charCodeAt(i - 1) === SPACE) break;
-      } else if (flow && (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE)) break;
-      if (c !== SPACE) end = i + 1;
-    }
-    this.stop = i;
+    // A native scan rather than a loop over characters, which runs mostly interpreted in a one-off check.
+    const scan = flow ? PLAIN_FLOW : PLAIN_BLOCK;
+    scan.lastIndex = i;
+    if (!scan.test(this.text)) return -1;
+    const end = scan.lastIndex;
+    let stop = end;
+    while (this.text.charCodeAt(stop) === SPACE) stop++;
+    this.stop = stop;
     return end;
   }
 
   /** The offset of the closing quote of a scalar quoted at `i` and closed on its line, or -1. */
   private quotedEnd(i: number): number {
     const q = this.text.charCodeAt(i);
+    const plain = q === QUOTE ? DOUBLE_QUOTED : SINGLE_QUOTED;
+    plain.lastIndex = i;
+    if (plain.test(this.text)) return plain.lastIndex - 1;
     for (let j = i + 1; ; j++) {
       if (this.isEol(j)) return -1;
       const c = this.text.charCodeAt(j);
@@ -388,13 +463,13 @@ class FastParser {
   private flowSeq(i: number, depth: number): void {
     if (depth >= MAX_DEPTH) throw DECLINE;
     const seq: unknown[] = [];
-    const items: PosNode[] = [];
+    const items: PosNode[] | undefined = this.flowChildren ? [] : undefined;
     let j = this.skipSpaces(i + 1);
     if (this.text.charCodeAt(j) !== RBRACKET) {
       for (;;) {
         this.flowValue(j, depth + 1, true);
         seq.push(this.value);
-        items.push(this.pos);
+        items?.push(this.pos);
         j = this.skipSpaces(this.end);
         const c = this.text.charCodeAt(j);
         if (c === RBRACKET) break;
@@ -405,44 +480,46 @@ class FastParser {
       }
     }
     this.value = seq;
-    this.pos = { at: i, items };
+    this.pos = items ? { at: i, items } : i;
     this.end = j + 1;
   }
 
+  // Flow mappings are what a long manifest's entries mostly are: their loop reads the text itself rather than
+  // through the small helpers, as calls cost most in the tiers a one-off check runs in.
   private flowMap(i: number, depth: number): void {
     if (depth >= MAX_DEPTH) throw DECLINE;
+    const text = this.text;
     const map: Record<string, unknown> = {};
-    const pairs: PosPairs = [];
+    const pairs: PosPairs | undefined = this.flowChildren ? [] : undefined;
     let j = this.skipSpaces(i + 1);
-    if (this.text.charCodeAt(j) !== RBRACE) {
+    if (text.charCodeAt(j) !== RBRACE) {
       for (;;) {
-        const k = this.text.charCodeAt(j);
-        let end: number;
-        if (k === QUOTE || k === APOS) end = this.quotedEnd(j) + 1;
-        else if (this.plainStart(j, true)) {
-          this.plainEnd(j, true);
-          end = this.stop;
-        } else throw DECLINE;
+        const k = text.charCodeAt(j);
+        // The key ends right before its `: ` (a -1 from quotedEnd or plainEnd fails the test below).
+        const end = k === QUOTE || k === APOS ? this.quotedEnd(j) + 1 : this.plainEnd(j, true);
         // `key: value` with one space: anything else (`key:value`, `key :`, a key alone) is for the yaml library.
-        if (end <= j || this.text.charCodeAt(end) !== COLON || this.text.charCodeAt(end + 1) !== SPACE) throw DECLINE;
+        if (end <= j || text.charCodeAt(end) !== COLON || text.charCodeAt(end + 1) !== SPACE) throw DECLINE;
         const key = this.key(j, end);
         const keyAt = j;
-        j = this.skipSpaces(end + 1);
-        const c = this.text.charCodeAt(j);
-        if (c === COMMA || c === RBRACE || this.isEol(j)) throw DECLINE;
+        j = end + 2;
+        while (text.charCodeAt(j) === SPACE) j++;
+        const c = text.charCodeAt(j);
+        if (c === COMMA || c === RBRACE || c === LF || c === CR || j >= this.len) throw DECLINE;
         this.flowValue(j, depth + 1, true);
         setKey(map, key, this.value);
-        pairs.push(key, keyAt, this.pos);
-        j = this.skipSpaces(this.end);
-        const n = this.text.charCodeAt(j);
+        pairs?.push(key, keyAt, this.pos);
+        j = this.end;
+        while (text.charCodeAt(j) === SPACE) j++;
+        const n = text.charCodeAt(j);
         if (n === RBRACE) break;
         if (n !== COMMA) throw DECLINE;
-        j = this.skipSpaces(j + 1);
-        if (this.text.charCodeAt(j) === RBRACE || this.text.charCodeAt(j) === COMMA) throw DECLINE;
+        j++;
+        while (text.charCodeAt(j) === SPACE) j++;
+        if (text.charCodeAt(j) === RBRACE || text.charCodeAt(j) === COMMA) throw DECLINE;
       }
     }
     this.value = map;
-    this.pos = { at: i, pairs };
+    this.pos = pairs ? { at: i, pairs } : i;
     this.end = j + 1;
   }
 }

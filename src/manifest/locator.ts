@@ -1,4 +1,5 @@
 // Where a path of the manifest is written: the line and column of its key or value, for findings.
+import { flowPositions, type PosNode, type PosPairs } from "./fast-parse.js";
 
 export type Path = readonly (string | number)[];
 export interface Position {
@@ -20,13 +21,6 @@ export interface Locator {
   /** The key of the last segment of `path` (falls back to the value's position). */
   key(path: Path): Position;
 }
-
-/**
- * The offsets of a parsed document: a scalar is its offset; a collection has its offset and its items' offsets, a
- * mapping as [key, key offset, value] triples in document order.
- */
-export type PosNode = number | { at: number; items: PosNode[] } | { at: number; pairs: PosPairs };
-export type PosPairs = (string | PosNode)[];
 
 export const NOWHERE: Locator = { value: () => ({ line: 1, column: 1 }), key: () => ({ line: 1, column: 1 }) };
 
@@ -51,6 +45,8 @@ export class TreeLocator implements Locator {
   private pos: ((offset: number) => Position) | undefined;
   /** Each large mapping's key → index of its triple, built on the first look-up into it. */
   private readonly indexes = new WeakMap<PosPairs, Map<string, number>>();
+  /** The flow collections read again, by offset. */
+  private readonly flows = new Map<number, PosNode>();
 
   constructor(
     private readonly text: string,
@@ -77,7 +73,21 @@ export class TreeLocator implements Locator {
     return index.get(key) ?? -1;
   }
 
-  private child(node: PosNode, seg: string | number): PosNode | undefined {
+  /** A node with its children's positions: those of a flow collection recorded as its offset are read again. */
+  private expand(node: PosNode): PosNode {
+    if (typeof node !== "number") return node;
+    const c = this.text.charCodeAt(node);
+    if (c !== 0x7b && c !== 0x5b) return node; // `{`, `[`
+    let full = this.flows.get(node);
+    if (full === undefined) {
+      full = flowPositions(this.text, node);
+      this.flows.set(node, full);
+    }
+    return full;
+  }
+
+  private child(parent: PosNode, seg: string | number): PosNode | undefined {
+    const node = this.expand(parent);
     if (typeof node === "number") return undefined;
     if ("pairs" in node) {
       const i = this.pairOf(node.pairs, String(seg));
@@ -89,10 +99,9 @@ export class TreeLocator implements Locator {
   value(path: Path): Position {
     let node: PosNode = this.tree;
     for (const seg of path) {
-      if (typeof node === "number") return this.at(node);
       const next = this.child(node, seg);
       // The nearest ancestor that exists.
-      if (next === undefined) return this.at(node.at);
+      if (next === undefined) break;
       node = next;
     }
     return this.at(typeof node === "number" ? node : node.at);
@@ -102,6 +111,7 @@ export class TreeLocator implements Locator {
     if (path.length === 0) return this.value(path);
     let parent: PosNode | undefined = this.tree;
     for (let i = 0; i < path.length - 1 && parent !== undefined; i++) parent = this.child(parent, path[i]!);
+    if (parent !== undefined) parent = this.expand(parent);
     if (parent !== undefined && typeof parent !== "number" && "pairs" in parent) {
       const i = this.pairOf(parent.pairs, String(path[path.length - 1]));
       if (i >= 0) return this.at(parent.pairs[i + 1] as number);
