@@ -15,7 +15,7 @@ import {
 import type { Kind } from "../estimate/types.js";
 import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
-import type { InferenceEntry, Manifest, Throughput, TrainingEntry } from "./schema.js";
+import type { InferenceEntry, Manifest, Measured, Throughput, TrainingEntry } from "./schema.js";
 
 /** Where a finding points: the value at a path, or the key of its last segment (for a key that must not be there). */
 export type Where = { value: Path } | { key: Path };
@@ -65,31 +65,46 @@ export const MARKET_BOTH =
 
 /**
  * Every rule of a schema-valid manifest; each finding is reported at the offending key.
- * It runs once per check over up to thousands of entries, mostly before V8 optimises it, so an entry without
- * findings allocates only its result: findings go straight into the list, and their places are built only for them.
+ * It runs once per check over up to thousands of entries, mostly before V8 optimises it. So it makes one pass over
+ * the entries, and an entry without findings allocates only its result: findings go straight into the list of their
+ * rule, and their places are built only for them.
  */
 export function checkRules(manifest: Manifest, place: FindingPlace): RulesResult {
   return limitSuggestions(() => {
-    const findings = duplicateIds(manifest, place);
-    measuredForms(manifest, place, findings);
     const d = manifest.defaults;
-    if (d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined) {
-      findings.push(findingAt(place, "manifest/invalid", "error", MARKET_BOTH, { key: ["defaults", "market_based_intensity"] }));
-    }
-    const cx: Checking = { place, names: new Names(), defaultLocation: d?.location, findings, notices: [] };
+    const cx: Checking = { place, names: new Names(), defaultLocation: d?.location, ids: [], measured: [], findings: [], notices: [] };
     const entries: ResolvedEntry[] = [];
-    const training = manifest.training ?? NONE;
-    for (let i = 0; i < training.length; i++) {
-      const resolved = checkEntry(cx, "training", training[i]!, i);
-      if (resolved) entries.push(resolved);
-    }
-    const inference = manifest.inference ?? NONE;
-    for (let i = 0; i < inference.length; i++) {
-      const resolved = checkEntry(cx, "inference", inference[i]!, i);
-      if (resolved) entries.push(resolved);
-    }
-    return { findings, entries };
+    const training = checkSection(cx, "training", manifest.training, null, entries);
+    checkSection(cx, "inference", manifest.inference, training, entries);
+    const datasets: SectionIds = { section: "datasets", first: new Map() };
+    const sets = manifest.datasets ?? NONE;
+    for (let i = 0; i < sets.length; i++) uniqueId(cx, datasets, null, "dataset", sets[i]!.id, i);
+    const both =
+      d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined
+        ? [findingAt(place, "manifest/invalid", "error", MARKET_BOTH, { key: ["defaults", "market_based_intensity"] })]
+        : NONE;
+    return { findings: cx.ids.concat(cx.measured, both, cx.findings), entries };
   });
+}
+
+/** The entries of one section checked, those that pass added to `out`; the section's ids, for the next one's. */
+function checkSection(
+  cx: Checking,
+  kind: Kind,
+  section: readonly (TrainingEntry | InferenceEntry)[] | undefined,
+  earlier: SectionIds | null,
+  out: ResolvedEntry[],
+): SectionIds {
+  const ids: SectionIds = { section: kind, first: new Map() };
+  const n = section?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const entry = section![i]!;
+    uniqueId(cx, ids, earlier, "entry", entry.id, i);
+    if (entry.measured !== undefined) measuredForm(cx, kind, entry.measured, i);
+    const resolved = checkEntry(cx, kind, entry, i);
+    if (resolved) out.push(resolved);
+  }
+  return ids;
 }
 
 const NONE: readonly never[] = [];
@@ -125,7 +140,10 @@ interface Checking {
   place: FindingPlace;
   names: Names;
   defaultLocation: string | undefined;
-  /** The manifest's findings: an entry's problems are added as they are found. */
+  /** Findings by rule, in the order they are reported: duplicate ids, measured blocks, then the entries' other rules. */
+  ids: Finding[];
+  measured: Finding[];
+  /** An entry's problems are added as they are found. */
   findings: Finding[];
   /** The current entry's notices, added after its problems; emptied for the next entry. */
   notices: Finding[];
@@ -298,59 +316,31 @@ function customAccelerator(input: string): Accelerator {
   };
 }
 
-/** Entry ids are unique across training and inference (they key the base → head diff), and dataset ids among datasets. */
-function duplicateIds(manifest: Manifest, place: FindingPlace): Finding[] {
-  const out: Finding[] = [];
-  const training = firstUses(manifest.training, "training", null, "entry", place, out);
-  firstUses(manifest.inference, "inference", training, "entry", place, out);
-  firstUses(manifest.datasets, "datasets", null, "dataset", place, out);
-  return out;
-}
-
 /** The ids of one section. Indexes, not `section[i]` strings: a place is written only for a duplicate. */
 interface SectionIds {
   section: string;
   first: Map<string, number>;
 }
 
-/** Each id's first index in a section; ids used before, in `earlier` or higher up in this section, are reported. */
-function firstUses(
-  entries: readonly { id: string }[] | undefined,
-  section: string,
-  earlier: SectionIds | null,
-  what: string,
-  place: FindingPlace,
-  out: Finding[],
-): SectionIds {
-  const first = new Map<string, number>();
-  const n = entries?.length ?? 0;
-  for (let i = 0; i < n; i++) {
-    const id = entries![i]!.id;
-    const before = earlier?.first.get(id);
-    const prev = before !== undefined ? `${earlier!.section}[${before}]` : first.has(id) ? `${section}[${first.get(id)}]` : null;
-    if (prev === null) first.set(id, i);
-    else {
-      const message = `${section}[${i}].id: duplicate ${what} id \`${id}\` (first used at ${prev}); ids must be unique`;
-      out.push(findingAt(place, "manifest/invalid", "error", message, { value: [section, i, "id"] }));
-    }
+/**
+ * Entry ids are unique across training and inference (they key the base → head diff), and dataset ids among datasets:
+ * an id used before, in `earlier` or higher up in its own section, is reported.
+ */
+function uniqueId(cx: Checking, ids: SectionIds, earlier: SectionIds | null, what: string, id: string, i: number): void {
+  const before = earlier?.first.get(id);
+  const prev = before !== undefined ? `${earlier!.section}[${before}]` : ids.first.has(id) ? `${ids.section}[${ids.first.get(id)}]` : null;
+  if (prev === null) ids.first.set(id, i);
+  else {
+    const message = `${ids.section}[${i}].id: duplicate ${what} id \`${id}\` (first used at ${prev}); ids must be unique`;
+    cx.ids.push(findingAt(cx.place, "manifest/invalid", "error", message, { value: [ids.section, i, "id"] }));
   }
-  return { section, first };
 }
 
 /** A measured figure is either CodeCarbon files or an energy figure. */
-function measuredForms(manifest: Manifest, place: FindingPlace, out: Finding[]): void {
-  measuredForm(manifest.training, "training", place, out);
-  measuredForm(manifest.inference, "inference", place, out);
-}
-
-function measuredForm(entries: readonly (TrainingEntry | InferenceEntry)[] | undefined, kind: Kind, place: FindingPlace, out: Finding[]): void {
-  const n = entries?.length ?? 0;
-  for (let i = 0; i < n; i++) {
-    const m = entries![i]!.measured;
-    if (m && (m.codecarbon === undefined) === (m.energy_kwh === undefined)) {
-      const path = [kind, i, "measured"];
-      out.push(findingAt(place, "manifest/invalid", "error", `${formatPath(path)}: give exactly one of codecarbon or energy_kwh`, { key: path }));
-    }
+function measuredForm(cx: Checking, kind: Kind, m: Measured, i: number): void {
+  if ((m.codecarbon === undefined) === (m.energy_kwh === undefined)) {
+    const path = [kind, i, "measured"];
+    cx.measured.push(findingAt(cx.place, "manifest/invalid", "error", `${formatPath(path)}: give exactly one of codecarbon or energy_kwh`, { key: path }));
   }
 }
 
