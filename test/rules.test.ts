@@ -81,6 +81,30 @@ describe("cross-field rules of a manifest", () => {
       "datasets[1].id: duplicate dataset id `x` (first used at datasets[0]); ids must be unique",
     ]);
   });
+  it("reports each repeat of an id with the id's first use, in its own section or in training", async () => {
+    const entry = (id: string) => `  - id: ${id}\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n`;
+    const serving = (id: string) => `  - id: ${id}\n    accelerator: nvidia-l4\n    count: 1\n`;
+    const r = await rules(`${HEAD}training:\n${entry("a")}${entry("a")}${entry("a")}inference:\n${serving("a")}${serving("b")}${serving("b")}`);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      "training[1].id: duplicate entry id `a` (first used at training[0]); ids must be unique",
+      "training[2].id: duplicate entry id `a` (first used at training[0]); ids must be unique",
+      "inference[0].id: duplicate entry id `a` (first used at training[0]); ids must be unique",
+      "inference[2].id: duplicate entry id `b` (first used at inference[1]); ids must be unique",
+    ]);
+  });
+
+  it("lists findings by rule: duplicate ids, measured blocks, both market-based defaults, then each entry's own", async () => {
+    const r = await rules(
+      `${HEAD}defaults:\n  carbon_free_energy: 0.5\n  market_based_intensity: 100\ntraining:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    hours: 1\n` +
+        `  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 1\n    measured: { codecarbon: e.csv, energy_kwh: 1 }\n`,
+    );
+    expect(r.findings.map((f) => f.message)).toEqual([
+      "training[1].id: duplicate entry id `a` (first used at training[0]); ids must be unique",
+      "training[1].measured: give exactly one of codecarbon or energy_kwh",
+      MARKET_BOTH,
+      "hours needs count (accelerators in the run); or give gpu_hours",
+    ]);
+  });
 });
 
 describe("catalogue names of a manifest", () => {

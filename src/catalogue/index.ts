@@ -101,10 +101,12 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 let acceleratorIndex: Map<string, Accelerator> | undefined;
 function index(): Map<string, Accelerator> {
   if (!acceleratorIndex) {
+    // Built once, on the first look-up, while V8 still interprets this code: plain loops, no iterators.
     acceleratorIndex = new Map();
-    for (const a of accelerators) {
+    for (let i = 0; i < accelerators.length; i++) {
+      const a = accelerators[i]!;
       acceleratorIndex.set(normalise(a.id), a);
-      for (const alias of a.aliases) acceleratorIndex.set(normalise(alias), a);
+      for (let j = 0; j < a.aliases.length; j++) acceleratorIndex.set(normalise(a.aliases[j]!), a);
     }
   }
   return acceleratorIndex;
@@ -186,11 +188,16 @@ export interface Ambiguity {
 let familyIndex: Map<string, { chosen: Accelerator; ambiguity: Ambiguity }> | undefined;
 function families(): Map<string, { chosen: Accelerator; ambiguity: Ambiguity }> {
   if (!familyIndex) {
-    const byId = new Map(accelerators.map((a) => [a.id, a]));
+    // Built once, on the first look-up, while V8 still interprets this code: plain loops, no iterators or destructuring.
+    const byId = new Map<string, Accelerator>();
+    for (let i = 0; i < accelerators.length; i++) byId.set(accelerators[i]!.id, accelerators[i]!);
     familyIndex = new Map();
-    for (const f of FAMILIES) {
-      const [chosen, ...alternatives] = f.members.map((id) => byId.get(id)!);
-      for (const n of f.names) familyIndex.set(normalise(n), { chosen: chosen!, ambiguity: { alternatives, others: f.others ?? null } });
+    for (let i = 0; i < FAMILIES.length; i++) {
+      const f = FAMILIES[i]!;
+      const alternatives: Accelerator[] = [];
+      for (let j = 1; j < f.members.length; j++) alternatives.push(byId.get(f.members[j]!)!);
+      const chosen = byId.get(f.members[0]!)!;
+      for (let j = 0; j < f.names.length; j++) familyIndex.set(normalise(f.names[j]!), { chosen, ambiguity: { alternatives, others: f.others ?? null } });
     }
   }
   return familyIndex;

@@ -15,7 +15,7 @@ import {
 import type { Kind } from "../estimate/types.js";
 import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
-import type { InferenceEntry, Manifest, Throughput, TrainingEntry } from "./schema.js";
+import type { InferenceEntry, Manifest, Measured, Throughput, TrainingEntry } from "./schema.js";
 
 /** Where a finding points: the value at a path, or the key of its last segment (for a key that must not be there). */
 export type Where = { value: Path } | { key: Path };
@@ -63,26 +63,51 @@ export interface RulesResult {
 export const MARKET_BOTH =
   "give carbon_free_energy or market_based_intensity, not both (the share derives a market-based factor from the grid's; the factor states it)";
 
-/** Every rule of a schema-valid manifest; each finding is reported at the offending key. */
+/**
+ * Every rule of a schema-valid manifest; each finding is reported at the offending key.
+ * It runs once per check over up to thousands of entries, mostly before V8 optimises it. So it makes one pass over
+ * the entries, and an entry without findings allocates only its result: findings go straight into the list of their
+ * rule, and their places are built only for them.
+ */
 export function checkRules(manifest: Manifest, place: FindingPlace): RulesResult {
   return limitSuggestions(() => {
-    const names = new Names();
-    const findings = [...duplicateIds(manifest, place), ...measuredForms(manifest, place)];
     const d = manifest.defaults;
-    if (d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined) {
-      findings.push(findingAt(place, "manifest/invalid", "error", MARKET_BOTH, { key: ["defaults", "market_based_intensity"] }));
-    }
+    const cx: Checking = { place, names: new Names(), defaultLocation: d?.location, ids: [], measured: [], findings: [], notices: [] };
     const entries: ResolvedEntry[] = [];
-    const check = (kind: Kind, entry: TrainingEntry | InferenceEntry, index: number) => {
-      const checked = checkEntry(kind, entry, [kind, index], manifest, place, names);
-      for (const f of checked.findings) findings.push(f);
-      if (checked.ok) entries.push(checked.entry);
-    };
-    manifest.training?.forEach((e, i) => check("training", e, i));
-    manifest.inference?.forEach((e, i) => check("inference", e, i));
-    return { findings, entries };
+    const training = checkSection(cx, "training", manifest.training, null, entries);
+    checkSection(cx, "inference", manifest.inference, training, entries);
+    const datasets: SectionIds = { section: "datasets", first: new Map() };
+    const sets = manifest.datasets ?? NONE;
+    for (let i = 0; i < sets.length; i++) uniqueId(cx, datasets, null, "dataset", sets[i]!.id, i);
+    const both =
+      d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined
+        ? [findingAt(place, "manifest/invalid", "error", MARKET_BOTH, { key: ["defaults", "market_based_intensity"] })]
+        : NONE;
+    return { findings: cx.ids.concat(cx.measured, both, cx.findings), entries };
   });
 }
+
+/** The entries of one section checked, those that pass added to `out`; the section's ids, for the next one's. */
+function checkSection(
+  cx: Checking,
+  kind: Kind,
+  section: readonly (TrainingEntry | InferenceEntry)[] | undefined,
+  earlier: SectionIds | null,
+  out: ResolvedEntry[],
+): SectionIds {
+  const ids: SectionIds = { section: kind, first: new Map() };
+  const n = section?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const entry = section![i]!;
+    uniqueId(cx, ids, earlier, "entry", entry.id, i);
+    if (entry.measured !== undefined) measuredForm(cx, kind, entry.measured, i);
+    const resolved = checkEntry(cx, kind, entry, i);
+    if (resolved) out.push(resolved);
+  }
+  return ids;
+}
+
+const NONE: readonly never[] = [];
 
 /** Catalogue lookups of one manifest: each distinct name is looked up once, and resolves to one object. */
 class Names {
@@ -110,53 +135,72 @@ class Names {
   }
 }
 
-type EntryCheck = { ok: true; entry: ResolvedEntry; findings: Finding[] } | { ok: false; findings: Finding[] };
+/** What the checks of one manifest's entries share. */
+interface Checking {
+  place: FindingPlace;
+  names: Names;
+  defaultLocation: string | undefined;
+  /** Findings by rule, in the order they are reported: duplicate ids, measured blocks, then the entries' other rules. */
+  ids: Finding[];
+  measured: Finding[];
+  /** An entry's problems are added as they are found. */
+  findings: Finding[];
+  /** The current entry's notices, added after its problems; emptied for the next entry. */
+  notices: Finding[];
+}
 
-function checkEntry(kind: Kind, entry: TrainingEntry | InferenceEntry, path: Path, manifest: Manifest, place: FindingPlace, names: Names): EntryCheck {
-  const problems: Finding[] = [];
-  const notices: Finding[] = [];
-  const invalid = (message: string, where: Where) => problems.push(findingAt(place, "manifest/invalid", "error", message, where));
+/** A problem of the entry at `path`, at `at` below it. */
+function invalid(cx: Checking, path: Path, message: string, at: Where): void {
+  cx.findings.push(findingAt(cx.place, "manifest/invalid", "error", message, below(path, at)));
+}
 
-  for (const p of kind === "training" ? trainingForm(entry) : inferenceForm(entry)) {
-    invalid(p.message, below(path, p.at));
-  }
+/** The entry resolved, or null when it has a problem (reported in cx.findings). */
+function checkEntry(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEntry, index: number): ResolvedEntry | null {
+  const path: Path = [kind, index];
+  const problemsBefore = cx.findings.length;
   const t = entry as TrainingEntry;
   const inf = entry as InferenceEntry;
+  if (kind === "training") trainingForm(cx, path, t);
+  else inferenceForm(cx, path, inf);
   if (!entry.accelerator && (kind === "training" ? t.hours !== undefined || t.gpu_hours !== undefined || t.compute !== undefined : inf.count !== undefined)) {
     const custom =
       entry.power_w !== undefined
         ? `; with power_w stated, any name works (a custom accelerator, e.g. accelerator: Jetson AGX Orin)`
         : " (a catalogue id or alias, or any name with power_w)";
-    invalid(`accelerator is required to estimate this entry${custom}`, { value: [...path, "id"] });
+    invalid(cx, path, `accelerator is required to estimate this entry${custom}`, { value: ["id"] });
   }
 
-  const accelerator = entry.accelerator !== undefined ? acceleratorOf(kind, entry, entry.accelerator, names) : { model: null, problems: [], notices: [] };
-  for (const p of accelerator.problems) problems.push(entryFinding(place, path, p));
-  for (const n of accelerator.notices) notices.push(entryFinding(place, path, n));
+  const accelerator = entry.accelerator !== undefined ? acceleratorOf(cx, kind, entry, entry.accelerator, path) : null;
 
-  const locationInput = entry.location ?? manifest.defaults?.location;
+  const locationInput = entry.location ?? cx.defaultLocation;
   let location: ResolvedLocation | null = null;
   if (locationInput !== undefined) {
-    const found = names.location(locationInput);
+    const found = cx.names.location(locationInput);
     if (found.ok) location = found.value;
     else {
       const message = unknownMessage("location", locationInput, found.suggestions);
-      problems.push(findingAt(place, "data/unknown-location", "error", message, { value: locationPath({ entry, path }) }));
+      cx.findings.push(findingAt(cx.place, "data/unknown-location", "error", message, { value: locationPath({ entry, path }) }));
     }
   }
 
-  const rate = kind === "inference" && inf.throughput !== undefined && throughputProblems(inf.throughput).length === 0 ? requestRate(inf.throughput) : null;
+  const rate = kind === "inference" && inf.throughput !== undefined && throughputProblem(inf.throughput) === null ? requestRate(inf.throughput) : null;
   if (rate !== null && inf.requests !== undefined && inf.hours !== undefined && inf.requests / rate / 3600 > inf.hours * (1 + 1e-9)) {
     const busy = inf.requests / rate / 3600;
     invalid(
+      cx,
+      path,
       `${inf.requests} requests at ${Number(rate.toPrecision(6))} requests/s take ${Number(busy.toPrecision(4))} h, more than hours (${inf.hours}); raise the rate or lower requests, or drop hours (energy follows requests ÷ rate)`,
-      { key: [...path, "requests"] },
+      { key: ["requests"] },
     );
   }
-  if (entry.carbon_free_energy !== undefined && entry.market_based_intensity !== undefined) invalid(MARKET_BOTH, { key: [...path, "market_based_intensity"] });
+  if (entry.carbon_free_energy !== undefined && entry.market_based_intensity !== undefined) invalid(cx, path, MARKET_BOTH, { key: ["market_based_intensity"] });
 
-  if (problems.length > 0) return { ok: false, findings: problems.concat(notices) };
-  return { ok: true, findings: notices, entry: { kind, index: path[1] as number, entry, path, accelerator: accelerator.model, location, rate } };
+  const ok = cx.findings.length === problemsBefore;
+  if (cx.notices.length > 0) {
+    for (let i = 0; i < cx.notices.length; i++) cx.findings.push(cx.notices[i]!);
+    cx.notices.length = 0;
+  }
+  return ok ? { kind, index, entry, path, accelerator, location, rate } : null;
 }
 
 /** A finding at a place below an entry. */
@@ -167,43 +211,32 @@ export interface EntryFinding {
   at: Where;
 }
 
-/** The catalogue model an entry names, or a custom one where it states power_w. */
-function acceleratorOf(
-  kind: Kind,
-  entry: TrainingEntry | InferenceEntry,
-  name: string,
-  names: Names,
-): { model: Accelerator | null; problems: EntryFinding[]; notices: EntryFinding[] } {
-  const found = names.accelerator(name);
-  const at: Where = { value: ["accelerator"] };
+const AT_ACCELERATOR: Where = { value: ["accelerator"] };
+
+/** The catalogue model an entry names, or a custom one where it states power_w (null: unknown, reported). */
+function acceleratorOf(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEntry, name: string, path: Path): Accelerator | null {
+  const found = cx.names.accelerator(name);
   if (found.ok) {
-    const notices: EntryFinding[] = found.ambiguity
-      ? [{ rule: "data/ambiguous-accelerator", severity: "notice", message: ambiguousMessage(name, found.value, found.ambiguity), at }]
-      : [];
-    return { model: found.value, problems: [], notices };
+    if (found.ambiguity) {
+      const message = ambiguousMessage(name, found.value, found.ambiguity);
+      cx.notices.push(findingAt(cx.place, "data/ambiguous-accelerator", "notice", message, below(path, AT_ACCELERATOR)));
+    }
+    return found.value;
   }
   if (entry.power_w === undefined) {
-    return {
-      model: null,
-      problems: [{ rule: "data/unknown-accelerator", severity: "error", message: unknownMessage("accelerator", name, found.suggestions), at }],
-      notices: [],
-    };
+    const message = unknownMessage("accelerator", name, found.suggestions);
+    cx.findings.push(findingAt(cx.place, "data/unknown-accelerator", "error", message, below(path, AT_ACCELERATOR)));
+    return null;
   }
-  const model = names.custom(name);
+  const model = cx.names.custom(name);
   const peak = kind === "training" ? (entry as TrainingEntry).peak_tflops : undefined;
-  const notices: EntryFinding[] = [{ rule: "data/custom-accelerator", severity: "notice", message: customMessage(model.name, entry.power_w, peak), at }];
-  const problems: EntryFinding[] =
-    kind === "training" && (entry as TrainingEntry).compute !== undefined && peak === undefined
-      ? [
-          {
-            rule: "manifest/invalid",
-            severity: "error",
-            message: `compute needs peak_tflops for the custom accelerator ${JSON.stringify(model.name.slice(0, 100))} (or give hours or gpu_hours)`,
-            at: { key: ["compute"] },
-          },
-        ]
-      : [];
-  return { model, problems, notices };
+  const notice = customMessage(model.name, entry.power_w, peak);
+  cx.notices.push(findingAt(cx.place, "data/custom-accelerator", "notice", notice, below(path, AT_ACCELERATOR)));
+  if (kind === "training" && (entry as TrainingEntry).compute !== undefined && peak === undefined) {
+    const message = `compute needs peak_tflops for the custom accelerator ${JSON.stringify(model.name.slice(0, 100))} (or give hours or gpu_hours)`;
+    invalid(cx, path, message, { key: ["compute"] });
+  }
+  return model;
 }
 
 /** Where an entry's location is written: on the entry, or in defaults. */
@@ -211,63 +244,51 @@ export function locationPath({ entry, path }: Pick<ResolvedEntry, "entry" | "pat
   return entry.location !== undefined ? [...path, "location"] : ["defaults", "location"];
 }
 
-/** A problem of an entry's form, at a path below the entry. */
-interface FormProblem {
-  message: string;
-  at: Where;
-}
-
 const DURATIONS = ["hours", "gpu_hours", "compute"] as const;
 
 /** Exactly one of hours (with count), gpu_hours or compute, unless the entry states a measured figure. */
-function trainingForm(t: TrainingEntry): FormProblem[] {
-  const out: FormProblem[] = [];
-  const given = DURATIONS.filter((k) => t[k] !== undefined);
-  if (given.length > 1) out.push({ message: `give exactly one of hours, gpu_hours or compute (found ${given.join(", ")})`, at: { key: [given[1]!] } });
-  else if (given.length === 0 && t.measured === undefined) {
-    out.push({ message: "give one of hours (with count), gpu_hours or compute, or a measured figure", at: { value: ["id"] } });
+function trainingForm(cx: Checking, path: Path, t: TrainingEntry): void {
+  const given = (t.hours !== undefined ? 1 : 0) + (t.gpu_hours !== undefined ? 1 : 0) + (t.compute !== undefined ? 1 : 0);
+  if (given > 1) {
+    const found = DURATIONS.filter((k) => t[k] !== undefined);
+    invalid(cx, path, `give exactly one of hours, gpu_hours or compute (found ${found.join(", ")})`, { key: [found[1]!] });
+  } else if (given === 0 && t.measured === undefined) {
+    invalid(cx, path, "give one of hours (with count), gpu_hours or compute, or a measured figure", { value: ["id"] });
   }
-  if (t.hours !== undefined && t.count === undefined)
-    out.push({ message: "hours needs count (accelerators in the run); or give gpu_hours", at: { key: ["hours"] } });
-  return out;
+  if (t.hours !== undefined && t.count === undefined) invalid(cx, path, "hours needs count (accelerators in the run); or give gpu_hours", { key: ["hours"] });
 }
 
 /** One of the fleet form (accelerator and count), the request form (energy_per_request_wh and requests) or the throughput form. */
-function inferenceForm(inf: InferenceEntry): FormProblem[] {
-  const out: FormProblem[] = [];
+function inferenceForm(cx: Checking, path: Path, inf: InferenceEntry): void {
   const requestForm = inf.energy_per_request_wh !== undefined;
   if (requestForm && (inf.count !== undefined || inf.power_w !== undefined || inf.utilization !== undefined || inf.throughput !== undefined)) {
     const k = inf.count !== undefined ? "count" : inf.power_w !== undefined ? "power_w" : inf.utilization !== undefined ? "utilization" : "throughput";
-    out.push({
-      message: `energy_per_request_wh (request form) cannot be combined with ${k} (${k === "throughput" ? "throughput" : "fleet"} form); keep one form`,
-      at: { key: [k] },
-    });
+    const message = `energy_per_request_wh (request form) cannot be combined with ${k} (${k === "throughput" ? "throughput" : "fleet"} form); keep one form`;
+    invalid(cx, path, message, { key: [k] });
   }
-  for (const p of throughputProblems(inf.throughput)) out.push({ message: p.message, at: { key: ["throughput", ...p.at] } });
+  const tp = throughputProblem(inf.throughput);
+  if (tp !== null) invalid(cx, path, tp.message, { key: tp.at === null ? ["throughput"] : ["throughput", tp.at] });
   if (requestForm && inf.requests === undefined)
-    out.push({ message: "energy_per_request_wh needs requests (N over the period)", at: { key: ["energy_per_request_wh"] } });
+    invalid(cx, path, "energy_per_request_wh needs requests (N over the period)", { key: ["energy_per_request_wh"] });
   if (!requestForm && inf.measured === undefined && (inf.accelerator === undefined || inf.count === undefined)) {
-    out.push({
-      message: "an inference entry needs accelerator and count (fleet form) or energy_per_request_wh and requests (request form)",
-      at: { value: ["id"] },
-    });
+    const message = "an inference entry needs accelerator and count (fleet form) or energy_per_request_wh and requests (request form)";
+    invalid(cx, path, message, { value: ["id"] });
   }
-  return out;
 }
 
-/** Rules of `throughput`, each with the key it is about. */
-function throughputProblems(tp: Throughput | undefined): { message: string; at: string[] }[] {
-  if (tp === undefined) return [];
+/** The rule `throughput` breaks, with the key below it that the rule is about (null: throughput itself); null if none. */
+function throughputProblem(tp: Throughput | undefined): { message: string; at: string | null } | null {
+  if (tp === undefined) return null;
   if (tp.requests_per_second !== undefined && tp.tokens_per_second !== undefined) {
-    return [{ message: "give one rate in throughput: requests_per_second or tokens_per_second (found both)", at: ["tokens_per_second"] }];
+    return { message: "give one rate in throughput: requests_per_second or tokens_per_second (found both)", at: "tokens_per_second" };
   }
   if (tp.requests_per_second === undefined && tp.tokens_per_second === undefined) {
-    return [{ message: "throughput needs requests_per_second, or tokens_per_second with tokens_per_request", at: [] }];
+    return { message: "throughput needs requests_per_second, or tokens_per_second with tokens_per_request", at: null };
   }
   if (tp.tokens_per_second !== undefined && tp.tokens_per_request === undefined) {
-    return [{ message: "tokens_per_second needs tokens_per_request, to turn the token rate into requests", at: ["tokens_per_second"] }];
+    return { message: "tokens_per_second needs tokens_per_request, to turn the token rate into requests", at: "tokens_per_second" };
   }
-  return [];
+  return null;
 }
 
 /** Requests per second of a valid throughput statement. */
@@ -295,45 +316,32 @@ function customAccelerator(input: string): Accelerator {
   };
 }
 
-/** Entry ids are unique across training and inference (they key the base → head diff), and dataset ids among datasets. */
-function duplicateIds(manifest: Manifest, place: FindingPlace): Finding[] {
-  const out: Finding[] = [];
-  const check = (groups: [string, { id: string }[] | undefined][], what: string) => {
-    const seen = new Map<string, string>();
-    for (const [section, entries] of groups) {
-      entries?.forEach((e, i) => {
-        const prev = seen.get(e.id);
-        if (prev) {
-          const message = `${section}[${i}].id: duplicate ${what} id \`${e.id}\` (first used at ${prev}); ids must be unique`;
-          out.push(findingAt(place, "manifest/invalid", "error", message, { value: [section, i, "id"] }));
-        } else seen.set(e.id, `${section}[${i}]`);
-      });
-    }
-  };
-  check(
-    [
-      ["training", manifest.training],
-      ["inference", manifest.inference],
-    ],
-    "entry",
-  );
-  check([["datasets", manifest.datasets]], "dataset");
-  return out;
+/** The ids of one section. Indexes, not `section[i]` strings: a place is written only for a duplicate. */
+interface SectionIds {
+  section: string;
+  first: Map<string, number>;
+}
+
+/**
+ * Entry ids are unique across training and inference (they key the base → head diff), and dataset ids among datasets:
+ * an id used before, in `earlier` or higher up in its own section, is reported.
+ */
+function uniqueId(cx: Checking, ids: SectionIds, earlier: SectionIds | null, what: string, id: string, i: number): void {
+  const before = earlier?.first.get(id);
+  const prev = before !== undefined ? `${earlier!.section}[${before}]` : ids.first.has(id) ? `${ids.section}[${ids.first.get(id)}]` : null;
+  if (prev === null) ids.first.set(id, i);
+  else {
+    const message = `${ids.section}[${i}].id: duplicate ${what} id \`${id}\` (first used at ${prev}); ids must be unique`;
+    cx.ids.push(findingAt(cx.place, "manifest/invalid", "error", message, { value: [ids.section, i, "id"] }));
+  }
 }
 
 /** A measured figure is either CodeCarbon files or an energy figure. */
-function measuredForms(manifest: Manifest, place: FindingPlace): Finding[] {
-  const out: Finding[] = [];
-  for (const kind of ["training", "inference"] as const) {
-    manifest[kind]?.forEach((entry, i) => {
-      const m = entry.measured;
-      if (m && (m.codecarbon === undefined) === (m.energy_kwh === undefined)) {
-        const path = [kind, i, "measured"];
-        out.push(findingAt(place, "manifest/invalid", "error", `${formatPath(path)}: give exactly one of codecarbon or energy_kwh`, { key: path }));
-      }
-    });
+function measuredForm(cx: Checking, kind: Kind, m: Measured, i: number): void {
+  if ((m.codecarbon === undefined) === (m.energy_kwh === undefined)) {
+    const path = [kind, i, "measured"];
+    cx.measured.push(findingAt(cx.place, "manifest/invalid", "error", `${formatPath(path)}: give exactly one of codecarbon or energy_kwh`, { key: path }));
   }
-  return out;
 }
 
 /** Unknown accelerators and locations in a manifest that failed the schema, so every problem shows at once. */
