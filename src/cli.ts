@@ -144,8 +144,11 @@ function print(text: string): void {
     try {
       done += writeSync(1, bytes, done);
     } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // The reader left (`… | head`): say so in one line, as other bad runs do.
+      if (code === "EPIPE") throw new SourceError("standard output was closed before the whole report was written (EPIPE)");
       // A pipe its reader made non-blocking is full: wait a millisecond for the reader rather than lose the report.
-      if ((err as NodeJS.ErrnoException).code !== "EAGAIN") throw err;
+      if (code !== "EAGAIN") throw err;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
     }
   }

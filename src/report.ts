@@ -226,29 +226,29 @@ export function tabulateAssumptions(runs: readonly RunResult[]): { runs: RunRepo
     runReport(
       run,
       run.assumptions.map((a) => {
-      const known = rowOf.get(a);
-      if (known !== undefined) return known;
-      const source = clip(a.source, TEXT_LIMITS.source);
-      let byYear = sourceIndex.get(source);
-      if (!byYear) sourceIndex.set(source, (byYear = new Map<number | null, number>()));
-      let s = byYear.get(a.year);
-      if (s === undefined) {
-        s = sources.push({ source, year: a.year }) - 1;
-        byYear.set(a.year, s);
-      }
-      const value = typeof a.value === "string" ? clip(a.value, TEXT_LIMITS.assumptionValue) : a.value;
-      // Name and unit are short catalogue words; the value is a key of its own, so 1 and "1" stay apart.
-      const group = `${s}\u0000${a.unit}\u0000${a.name}`;
-      let byValue = rowIndex.get(group);
-      if (!byValue) rowIndex.set(group, (byValue = new Map<number | string, number>()));
-      let row = byValue.get(value);
-      if (row === undefined) {
-        row = rows.push({ name: a.name, value, unit: a.unit, source: s }) - 1;
-        byValue.set(value, row);
-      }
-      rowOf.set(a, row);
-      return row;
-    }),
+        const known = rowOf.get(a);
+        if (known !== undefined) return known;
+        const source = clip(a.source, TEXT_LIMITS.source);
+        let byYear = sourceIndex.get(source);
+        if (!byYear) sourceIndex.set(source, (byYear = new Map<number | null, number>()));
+        let s = byYear.get(a.year);
+        if (s === undefined) {
+          s = sources.push({ source, year: a.year }) - 1;
+          byYear.set(a.year, s);
+        }
+        const value = typeof a.value === "string" ? clip(a.value, TEXT_LIMITS.assumptionValue) : a.value;
+        // Name and unit are short catalogue words; the value is a key of its own, so 1 and "1" stay apart.
+        const group = `${s}\u0000${a.unit}\u0000${a.name}`;
+        let byValue = rowIndex.get(group);
+        if (!byValue) rowIndex.set(group, (byValue = new Map<number | string, number>()));
+        let row = byValue.get(value);
+        if (row === undefined) {
+          row = rows.push({ name: a.name, value, unit: a.unit, source: s }) - 1;
+          byValue.set(value, row);
+        }
+        rowOf.set(a, row);
+        return row;
+      }),
     ),
   );
   return { runs: out, assumptions: rows, sources };

@@ -1,6 +1,7 @@
 // The CLI as users and CI run it: `node dist/cli.js …` (docs/cli.md). Every case spawns the built CLI.
 import { beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { cli, git, ROOT, tempFolders } from "./cli-harness.js";
 
@@ -1004,5 +1005,65 @@ describe("data the CLI loads on demand (the past-year grid series, the SPDX ids)
     expect(report.manifests[0]!.findings.filter((f) => f.rule === "transparency/license").map((f) => [f.severity, f.message])).toEqual([
       ["error", 'near: "Apache 2" is not an SPDX licence id; did you mean Apache-2.0? (or write "proprietary")'],
     ]);
+  });
+});
+
+describe("standard output", () => {
+  const { folder, write } = tempFolders("fg-stdout-");
+  // Enough entries that the report is many times a pipe's buffer.
+  const big = () => {
+    const lines = ["version: 1", "project: big", "defaults: { location: FR }", "training:"];
+    for (let i = 0; i < 5000; i++) lines.push(`  - { id: run-${i}, accelerator: nvidia-h100-sxm, count: 8, hours: ${1 + (i % 50)} }`);
+    return write(folder(), "footprint.yml", lines.join("\n") + "\n");
+  };
+
+  it("a reader that reads slowly gets the whole report, byte for byte", async () => {
+    const file = big();
+    const expected = cli(["check", file]).stdout;
+    expect(expected.length).toBeGreaterThan(256 * 1024);
+    const child = spawn(process.execPath, [join(ROOT, "dist", "cli.js"), "check", file], { stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Read a chunk, then leave the pipe full for a while, many times over.
+    for await (const chunk of child.stdout) {
+      chunks.push(chunk as Buffer);
+      if (chunks.length % 4 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    const code = await new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.on("exit", (c) => r(c))));
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(expected);
+  });
+
+  it.skipIf(process.platform === "win32")("a pipe left non-blocking by another program still gets the whole report", async () => {
+    const dir = folder();
+    const file = big();
+    const expected = cli(["check", file]).stdout;
+    // Opening fd 1 as a socket makes it non-blocking (as a shell's other programs can leave a shared pipe or
+    // terminal): the CLI's writes then fail with EAGAIN whenever the pipe is full.
+    const hook = write(dir, "nonblocking.cjs", "new (require('node:net').Socket)({ fd: 1, readable: false });\n");
+    const child = spawn(process.execPath, ["--require", hook, join(ROOT, "dist", "cli.js"), "check", file], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const chunks: Buffer[] = [];
+    for await (const chunk of child.stdout) {
+      chunks.push(chunk as Buffer);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const code = await new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.on("exit", (c) => r(c))));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(expected);
+  });
+
+  it("a reader that stops early (… | head) gets one line on stderr and exit 2, not a stack trace", async () => {
+    const child = spawn(process.execPath, [join(ROOT, "dist", "cli.js"), "check", big()], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((r) => child.on("close", (c) => r(c)));
+    expect(code).toBe(2);
+    expect(stderr).toBe("footprint-gate: standard output was closed before the whole report was written (EPIPE)\n");
   });
 });
