@@ -63,7 +63,8 @@ for (const [src, file] of entries) {
   // same modules differently.
   // CommonJS output: Node starts a CommonJS main without its ES module loader (which reads files through
   // fs/promises, resolves and detects formats), a few milliseconds of every run of a command that takes tens.
-  const { code, assets, stats } = await ncc(join(root, src), { filename: file, minify: true, esm: false, target: "es2022", quiet: true });
+  // No build cache: ncc's is keyed by folder, not by these options, and served ES-module code after the switch.
+  const { code, assets, stats } = await ncc(join(root, src), { filename: file, minify: true, esm: false, cache: false, target: "es2022", quiet: true });
   bundledPackages(stats.toJson(), bundled);
   writeFileSync(join(out, file), code, { mode: code.startsWith("#!") ? 0o755 : 0o644 });
   for (const [name, asset] of Object.entries(assets)) if (/^\d+\.(?:cli|index)\.js$/.test(name)) writeFileSync(join(out, name), asset.source);
