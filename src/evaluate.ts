@@ -10,6 +10,7 @@ import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
 import { regionAdvice } from "./advice.js";
+import { DEFAULT_PERIOD, totalsLabel, type PeriodReport } from "./period/index.js";
 import { tabulateAssumptions, type EvaluatedManifest, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
@@ -70,7 +71,17 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     }
   }
 
-  const budget = checkBudgets(h.manifest, h.totals, h.runs, b?.totals ?? null, head.path, h.locator);
+  const period = periodReport(h.manifest, h.runs);
+  if (b && (b.manifest.period ?? DEFAULT_PERIOD) !== period.window) {
+    findings.push({
+      rule: "base/period-changed",
+      severity: "notice",
+      message: `the period changes from ${b.manifest.period ?? DEFAULT_PERIOD} to ${period.window}: services without hours and runs in the period are compared across different windows`,
+      file: head.path,
+      ...h.locator.value(h.manifest.period !== undefined ? ["period"] : ["version"]),
+    });
+  }
+  const budget = checkBudgets(h.manifest, h.totals, h.runs, b?.totals ?? null, head.path, h.locator, { baseRuns: b?.runs, period });
   for (const f of budget.findings) findings.push(f);
   const datasets = datasetExposure(h.manifest);
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
@@ -85,6 +96,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     verdict: "pass",
     status: "evaluated",
     totals: h.totals,
+    period,
     runs: tables.runs,
     assumptions: tables.assumptions,
     sources: tables.sources,
@@ -94,6 +106,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     advice: regionAdvice(h.runs),
     privacy: privacyTotals(datasets),
     model_card: policies.modelCard,
+    model_cards: policies.modelCards,
     findings: [],
   };
   // The entries were checked by evaluateOne; what is left is derived from them (totals, delta, budget, privacy, card).
@@ -176,6 +189,7 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     verdict: "pass",
     status: "removed",
     totals: zeroTotals(),
+    period: null,
     runs: [],
     assumptions: [],
     sources: [],
@@ -186,7 +200,20 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     advice: [],
     privacy: null,
     model_card: null,
+    model_cards: [],
     findings: [],
+  };
+}
+
+/** The window of the totals, and the one-off training part of them. */
+function periodReport(manifest: Manifest, runs: readonly RunResult[]): PeriodReport {
+  const window = manifest.period ?? DEFAULT_PERIOD;
+  const oneOff = runs.filter((r) => r.one_off);
+  return {
+    window,
+    stated: manifest.period !== undefined,
+    label: totalsLabel(window, oneOff.length < runs.length, oneOff.length > 0),
+    one_off: oneOff.length > 0 ? sumTotals(oneOff) : null,
   };
 }
 
@@ -211,6 +238,7 @@ function notEvaluated(path: string, project: string | null, findings: Finding[])
     verdict: "fail",
     status: "unevaluated",
     totals: null,
+    period: null,
     runs: [],
     assumptions: [],
     sources: [],
@@ -221,6 +249,7 @@ function notEvaluated(path: string, project: string | null, findings: Finding[])
     advice: [],
     privacy: null,
     model_card: null,
+    model_cards: [],
     findings: capFindings(sortFindings(findings)),
   };
 }

@@ -23,6 +23,8 @@ export const RULES = [
   "budget/increase",
   "base/unavailable",
   "base/new-manifest",
+  "base/period-changed",
+  "budget/increase-fraction",
   "privacy/anonymization",
   "privacy/encryption",
   "privacy/epsilon",

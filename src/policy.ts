@@ -1,5 +1,6 @@
 // Privacy and transparency checks (docs/rules.md, docs/privacy.md), and the privacy exposure R = p × D they check. A requirement the
 // manifest sets to true explicitly gives errors; the defaults give warnings, except the privacy protections required by default.
+import { posix } from "node:path";
 import type { RunResult } from "./estimate/index.js";
 import type { Finding, Rule, Severity } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
@@ -29,6 +30,8 @@ export interface PrivacyTotals {
 
 export interface ModelCardReport {
   path: string;
+  /** The training entries whose operational CO2e the card discloses. */
+  entries: string[];
   /** The card's co2_eq_emissions: absent, present but not a figure, or read. */
   disclosure: "none" | "unreadable" | "read";
   disclosed_g: number | null;
@@ -87,7 +90,7 @@ export async function checkPolicies(
   datasets: readonly DatasetReport[],
   src: ManifestSource,
   locator: Locator,
-): Promise<{ findings: Finding[]; modelCard: ModelCardReport | null }> {
+): Promise<{ findings: Finding[]; modelCard: ModelCardReport | null; modelCards: ModelCardReport[] }> {
   const ctx: Context = { manifest, src, locator, findings: [] };
   const privacy = manifest.policy?.privacy ?? {};
   const transparency = manifest.policy?.transparency ?? {};
@@ -176,8 +179,8 @@ export async function checkPolicies(
       );
   }
 
-  const modelCard = await checkModelCard(ctx, runs);
-  return { findings: ctx.findings, modelCard };
+  const { top, own } = await checkModelCards(ctx, runs);
+  return { findings: ctx.findings, modelCard: top, modelCards: own };
 }
 
 export function privacyTotals(datasets: readonly DatasetReport[]): PrivacyTotals | null {
@@ -297,12 +300,35 @@ async function checkLicense(ctx: Context, id: string, license: string, path: Pat
   );
 }
 
-async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise<ModelCardReport | null> {
+/**
+ * Each card with the training entries it discloses: an entry's own model_card, else the top-level one (which also
+ * covers the entries naming the same file). Cards are compared by their normalised path.
+ */
+async function checkModelCards(ctx: Context, runs: readonly RunResult[]): Promise<{ top: ModelCardReport | null; own: ModelCardReport[] }> {
   const t = ctx.manifest.policy?.transparency ?? {};
   const required = requirement(t.require_model_card, false);
   const ref = ctx.manifest.model_card;
+  const training = ctx.manifest.training ?? [];
+  const topKey = ref === undefined ? null : posix.normalize(ref);
+  // The cards entries name, in manifest order, each with its runs and the first entry naming it (where findings go).
+  const own = new Map<string, { ref: string; at: Path; runs: RunResult[] }>();
+  const rest: RunResult[] = [];
+  for (const r of runs) {
+    const named = r.kind === "training" ? training[r.path[1] as number]?.model_card : undefined;
+    const key = named === undefined ? null : posix.normalize(named);
+    if (key === null || key === topKey) {
+      rest.push(r);
+      continue;
+    }
+    const card = own.get(key);
+    if (card) card.runs.push(r);
+    else own.set(key, { ref: named!, at: [...r.path, "model_card"], runs: [r] });
+  }
+  // Training entries that name their card but were not estimated still name one: the requirement is met.
+  const named = training.some((e) => e.model_card !== undefined);
+  let top: ModelCardReport | null = null;
   if (ref === undefined) {
-    if (required)
+    if (required && !named)
       add(
         ctx,
         "transparency/model-card",
@@ -311,8 +337,28 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
         ["policy", "transparency", "require_model_card"],
         true,
       );
-    return null;
+  } else {
+    // A top-level card left with no training entry of its own is checked for its sections only.
+    const disclose = rest.some((r) => r.kind === "training") || own.size === 0;
+    top = await checkModelCard(ctx, ref, ["model_card"], rest, required, disclose);
   }
+  const reports: ModelCardReport[] = [];
+  for (const card of own.values()) {
+    const report = await checkModelCard(ctx, card.ref, card.at, card.runs, required, true);
+    if (report) reports.push(report);
+  }
+  return { top, own: reports };
+}
+
+async function checkModelCard(
+  ctx: Context,
+  ref: string,
+  at: Path,
+  runs: readonly RunResult[],
+  required: Severity | null,
+  disclose: boolean,
+): Promise<ModelCardReport | null> {
+  const t = ctx.manifest.policy?.transparency ?? {};
   // The YAML and Markdown parsers load only for a manifest that names a card.
   const { MAX_MODEL_CARD_BYTES, normaliseHeading, parseModelCard } = await import("./modelcard.js");
   let text: string | null;
@@ -320,21 +366,15 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
     text = await ctx.src.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES });
   } catch (err) {
     if (!(err instanceof PathError)) throw err;
-    add(ctx, "transparency/model-card", "error", `model_card ${JSON.stringify(ref)}: ${err.message}`, ["model_card"]);
+    add(ctx, "transparency/model-card", "error", `model_card ${JSON.stringify(ref)}: ${err.message}`, at);
     return null;
   }
   if (text === null) {
-    add(
-      ctx,
-      "transparency/model-card",
-      required ?? "warning",
-      `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`,
-      ["model_card"],
-    );
+    add(ctx, "transparency/model-card", required ?? "warning", `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, at);
     return null;
   }
   const card = parseModelCard(text);
-  for (const problem of card.problems) add(ctx, "transparency/model-card", required ?? "warning", `${ref}: ${problem}`, ["model_card"]);
+  for (const problem of card.problems) add(ctx, "transparency/model-card", required ?? "warning", `${ref}: ${problem}`, at);
 
   const sectionsGiven = t.model_card_sections;
   const sections = sectionsGiven ?? DEFAULT_SECTIONS;
@@ -346,13 +386,13 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
       "transparency/model-card-section",
       sectionsGiven ? "error" : "warning",
       `${ref}: no "${s}" section; add a heading for it (any level, case-insensitive)`,
-      sectionsGiven ? ["policy", "transparency", "model_card_sections"] : ["model_card"],
+      sectionsGiven ? ["policy", "transparency", "model_card_sections"] : at,
     );
   }
 
   // The card's figure is operational CO2e (CodeCarbon, AutoTrain); embodied carbon is reported beside it, not compared.
   const { operational_g: estimated, embodied_g: embodied } = trainingGrams(runs);
-  const disclosure = requirement(t.require_emissions_disclosure, true);
+  const disclosure = disclose ? requirement(t.require_emissions_disclosure, true) : null;
   const tolerance = t.disclosure_tolerance_pct ?? DEFAULT_TOLERANCE_PCT;
   let differencePct: number | null = null;
   if (card.co2?.grams != null && estimated > 0) differencePct = ((card.co2.grams - estimated) / estimated) * 100;
@@ -364,17 +404,17 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
         "transparency/emissions-disclosure",
         disclosure,
         `${ref}: no co2_eq_emissions in the front matter; add the block this report suggests (${grams} g), or run footprint-gate card --write`,
-        ["model_card"],
+        at,
       );
     } else if (card.co2.grams === null) {
-      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions ${card.co2.raw} is not a number of grams`, ["model_card"]);
+      add(ctx, "transparency/emissions-disclosure", disclosure, `${ref}: co2_eq_emissions ${card.co2.raw} is not a number of grams`, at);
     } else if (differencePct !== null && Math.abs(differencePct) > tolerance) {
       add(
         ctx,
         "transparency/emissions-disclosure",
         disclosure,
         `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the operational estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`,
-        ["model_card"],
+        at,
       );
     }
   }
@@ -387,6 +427,7 @@ async function checkModelCard(ctx: Context, runs: readonly RunResult[]): Promise
   }
   return {
     path: ref,
+    entries: runs.filter((r) => r.kind === "training").map((r) => r.id),
     disclosure: read,
     disclosed_g: card.co2?.grams ?? null,
     estimated_g: estimated,

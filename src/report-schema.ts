@@ -62,6 +62,7 @@ const run = figures.extend({
   }),
   assumptions: z.array(num.int().min(0)).max(100),
   planned: totals.extend({ drift_energy_pct: pct }).nullable(),
+  one_off: z.literal(true).optional(),
   per_request: z
     .strictObject({
       // Reports written before every inference entry had per-request figures lack the newer fields.
@@ -88,6 +89,30 @@ const finding = z.strictObject({
   column: num.int().min(1),
 });
 
+const modelCard = z.strictObject({
+  path: str(TEXT_LIMITS.path),
+  // Reports written before cards named their entries have none listed.
+  entries: z.array(id).max(MAX_RUNS).default([]),
+  disclosure: z.enum(["none", "unreadable", "read"]),
+  disclosed_g: num.nullable(),
+  estimated_g: num,
+  embodied_g: num,
+  difference_pct: pct,
+  missing_sections: z.array(str(TEXT_LIMITS.section)).max(50),
+  kept: z.strictObject({
+    training_type: str(TEXT_LIMITS.card).optional(),
+    geographical_location: str(TEXT_LIMITS.card).optional(),
+    hardware_used: str(TEXT_LIMITS.card).optional(),
+  }),
+});
+
+const period = z.strictObject({
+  window: z.enum(["month", "quarter", "year"]),
+  stated: z.boolean(),
+  label: str(100),
+  one_off: totals.nullable(),
+});
+
 const manifest = z
   .strictObject({
     path: str(TEXT_LIMITS.path),
@@ -96,6 +121,8 @@ const manifest = z
     evaluated: z.boolean(),
     removed: z.boolean(),
     totals: totals.nullable(),
+    // Reports written before periods existed are read per year.
+    period: period.nullable().default(null),
     runs: z.array(run).max(MAX_RUNS),
     assumptions: z
       .array(z.strictObject({ name: str(60), value: z.union([num, str(TEXT_LIMITS.assumptionValue)]), unit: str(40), source: num.int().min(0) }))
@@ -153,6 +180,7 @@ const manifest = z
             value: num,
             share: num,
             status: z.enum(["ok", "warn", "over"]),
+            period: str(100).optional(),
           })
           .transform((b) => ({ ...b, key: b.key ?? budgetKeyOf(b) })),
       )
@@ -171,22 +199,9 @@ const manifest = z
       )
       .max(MAX_RUNS),
     privacy: z.strictObject({ expected_exposed_records: num, unknown_datasets: num.int() }).nullable(),
-    model_card: z
-      .strictObject({
-        path: str(TEXT_LIMITS.path),
-        disclosure: z.enum(["none", "unreadable", "read"]),
-        disclosed_g: num.nullable(),
-        estimated_g: num,
-        embodied_g: num,
-        difference_pct: pct,
-        missing_sections: z.array(str(TEXT_LIMITS.section)).max(50),
-        kept: z.strictObject({
-          training_type: str(TEXT_LIMITS.card).optional(),
-          geographical_location: str(TEXT_LIMITS.card).optional(),
-          hardware_used: str(TEXT_LIMITS.card).optional(),
-        }),
-      })
-      .nullable(),
+    model_card: modelCard.nullable(),
+    // Reports written before entries named their own cards have none.
+    model_cards: z.array(modelCard).max(MAX_RUNS).default([]),
     findings: z.array(finding).max(MAX_FINDINGS),
   })
   .superRefine((m, ctx) => {

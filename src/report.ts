@@ -3,6 +3,7 @@ import type { BudgetUse } from "./budget.js";
 import type { Delta, RunFigures } from "./diff.js";
 import type { Assumption, RunResult, Totals } from "./estimate/index.js";
 import { FATAL_RULES, worstVerdict, type Finding, type Verdict } from "./findings.js";
+import type { PeriodReport } from "./period/index.js";
 import type { DatasetReport, ModelCardReport, PrivacyTotals } from "./policy.js";
 import { escapeForJson } from "./render/escape.js";
 
@@ -38,6 +39,8 @@ interface ManifestCommon {
   budget: BudgetUse[];
   /** Regions of the same provider with a cleaner grid; never affects the verdict. */
   advice: RegionAdvice[];
+  /** The cards that training entries name for themselves (the top-level one is `model_card`). */
+  model_cards: ModelCardReport[];
   findings: Finding[];
 }
 
@@ -45,6 +48,8 @@ interface ManifestCommon {
 export type EvaluatedManifest = ManifestCommon & {
   status: "evaluated";
   totals: Totals;
+  /** The window of the totals and budgets, and the one-off training part of the totals. */
+  period: PeriodReport;
   privacy: PrivacyTotals | null;
   model_card: ModelCardReport | null;
 } & ({ base: BaseFigures; delta: Delta } | { base: null; delta: null });
@@ -53,6 +58,7 @@ export type EvaluatedManifest = ManifestCommon & {
 export interface RemovedManifest extends ManifestCommon {
   status: "removed";
   totals: Totals;
+  period: null;
   base: BaseFigures;
   delta: Delta;
   privacy: null;
@@ -63,6 +69,7 @@ export interface RemovedManifest extends ManifestCommon {
 export interface UnevaluatedManifest extends ManifestCommon {
   status: "unevaluated";
   totals: null;
+  period: null;
   base: null;
   delta: null;
   privacy: null;
@@ -159,11 +166,16 @@ function bounded(m: ManifestReport): ManifestReport {
   };
   if (m.status === "unevaluated") return { ...m, ...shown };
   if (m.status === "removed") return { ...m, ...shown, base: { ...m.base, path: clip(m.base.path, L.path) } };
-  const card = m.model_card;
-  const kept = card ? Object.fromEntries(Object.entries(card.kept).map(([k, v]) => [k, clip(v, L.card)])) : {};
-  const model_card = card ? { ...card, path: clip(card.path, L.path), missing_sections: card.missing_sections.map((s) => clip(s, L.section)), kept } : null;
-  if (m.base === null) return { ...m, ...shown, model_card };
-  return { ...m, ...shown, model_card, base: { ...m.base, path: clip(m.base.path, L.path) } };
+  const model_card = m.model_card ? boundedCard(m.model_card) : null;
+  const model_cards = m.model_cards.map(boundedCard);
+  if (m.base === null) return { ...m, ...shown, model_card, model_cards };
+  return { ...m, ...shown, model_card, model_cards, base: { ...m.base, path: clip(m.base.path, L.path) } };
+}
+
+function boundedCard(card: ModelCardReport): ModelCardReport {
+  const L = TEXT_LIMITS;
+  const kept = Object.fromEntries(Object.entries(card.kept).map(([k, v]) => [k, clip(v, L.card)]));
+  return { ...card, path: clip(card.path, L.path), missing_sections: card.missing_sections.map((s) => clip(s, L.section)), kept };
 }
 
 /** A manifest's report as the JSON report has it (docs/report.md): `status` is written as the two flags
@@ -176,6 +188,7 @@ export function manifestJson(m: ManifestReport) {
     evaluated: m.status !== "unevaluated",
     removed: m.status === "removed",
     totals: m.totals,
+    period: m.period,
     runs: m.runs,
     assumptions: m.assumptions,
     sources: m.sources,
@@ -186,25 +199,28 @@ export function manifestJson(m: ManifestReport) {
     advice: m.advice,
     privacy: m.privacy,
     model_card: m.model_card,
+    model_cards: m.model_cards,
     findings: m.findings,
   };
 }
 
 /** The manifest's report from its JSON form, or why the form is not one the gate writes. */
 export function manifestFromJson(j: ReturnType<typeof manifestJson>): ManifestReport | string {
-  const { evaluated, removed, totals, base, delta, privacy, model_card, ...rest } = j;
+  const { evaluated, removed, totals, period, base, delta, privacy, model_card, ...rest } = j;
   if (!evaluated) {
-    if (removed || totals !== null || base !== null || delta !== null || privacy !== null || model_card !== null)
+    if (removed || totals !== null || period !== null || base !== null || delta !== null || privacy !== null || model_card !== null)
       return "a manifest that is not evaluated has only its findings";
-    return { ...rest, status: "unevaluated", totals, base, delta, privacy, model_card };
+    return { ...rest, status: "unevaluated", totals, period, base, delta, privacy, model_card };
   }
   if (totals === null) return "an evaluated manifest has totals";
   if (removed) {
-    if (base === null || delta === null || privacy !== null || model_card !== null) return "a removed manifest has its base and delta only";
-    return { ...rest, status: "removed", totals, base, delta, privacy, model_card };
+    if (base === null || delta === null || privacy !== null || model_card !== null || period !== null) return "a removed manifest has its base and delta only";
+    return { ...rest, status: "removed", totals, period, base, delta, privacy, model_card };
   }
-  if (base !== null && delta !== null) return { ...rest, status: "evaluated", totals, base, delta, privacy, model_card };
-  if (base === null && delta === null) return { ...rest, status: "evaluated", totals, base, delta, privacy, model_card };
+  // A report written before periods existed is per year.
+  const window = period ?? { window: "year", stated: false, label: "per year", one_off: null };
+  if (base !== null && delta !== null) return { ...rest, status: "evaluated", totals, period: window, base, delta, privacy, model_card };
+  if (base === null && delta === null) return { ...rest, status: "evaluated", totals, period: window, base, delta, privacy, model_card };
   return "base and delta are both given or both null";
 }
 

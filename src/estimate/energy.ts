@@ -2,13 +2,18 @@
 import { defaults, type Accelerator } from "../catalogue/index.js";
 import type { EntryFinding, ResolvedEntry, Where } from "../manifest/rules.js";
 import type { InferenceEntry, TrainingEntry } from "../manifest/schema.js";
+import { PERIOD_HOURS, periodSource, type Period } from "../period/index.js";
 import { STATED, type EstimateCache, type SourceRef } from "./cache.js";
 import type { Assumption } from "./types.js";
 
+/** Hours of a year of hardware life (embodied carbon). */
 export const HOURS_PER_YEAR = 8760;
-/** Source of the period assumed for an inference entry without hours; renderers say it out loud. */
-export const DEFAULT_PERIOD_SOURCE = "one year by default";
-const DEFAULT_PERIOD: SourceRef = { source: DEFAULT_PERIOD_SOURCE, year: null };
+
+/** The manifest's window of recurring work, and whether the manifest states it. */
+export interface PeriodOf {
+  window: Period;
+  stated: boolean;
+}
 
 export interface PlannedEnergy {
   /** null: no duration is stated (a measured-only entry) or the entry is in the request form. */
@@ -24,7 +29,7 @@ export interface PlannedEnergy {
 /** `at` is below the entry. */
 export type EnergyPlan = { ok: true; plan: PlannedEnergy } | { ok: false; message: string; at: Where };
 
-export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedEntry, cache: EstimateCache): EnergyPlan {
+export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedEntry, cache: EstimateCache, period: PeriodOf): EnergyPlan {
   const assumptions: Assumption[] = [];
   const notices: EntryFinding[] = [];
   const inf = entry as InferenceEntry;
@@ -51,7 +56,7 @@ export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedE
       power = acc.power_w;
       assumptions.push(cache.assumption("power_w", power, `W (${acc.power_basis!})`, { source: acc.power_source!, year: acc.power_year }));
     }
-    const hours = kind === "inference" ? servingHours(inf, rate, assumptions, cache) : trainingHours(entry, acc, assumptions, cache);
+    const hours = kind === "inference" ? servingHours(inf, rate, period, assumptions, cache) : trainingHours(entry, acc, assumptions, cache);
     if (hours === undefined) {
       return {
         ok: false,
@@ -81,19 +86,19 @@ export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedE
 }
 
 /** Accelerator-hours of a serving fleet; null without count (a measured-only entry). */
-function servingHours(inf: InferenceEntry, rate: number | null, assumptions: Assumption[], cache: EstimateCache): number | null {
+function servingHours(inf: InferenceEntry, rate: number | null, period: PeriodOf, assumptions: Assumption[], cache: EstimateCache): number | null {
   if (rate !== null) {
     assumptions.push(cache.assumption("throughput", rate, "requests/s", STATED));
     if (inf.throughput?.tokens_per_request !== undefined)
       assumptions.push(cache.assumption("tokens_per_request", inf.throughput.tokens_per_request, "tokens", STATED));
-    // With requests, the fleet is busy for requests ÷ rate: that is the period, whatever hours says.
+    // With requests, the fleet is busy for requests ÷ rate (the rules refuse a plan that does not fit the hours).
     if (inf.requests !== undefined) {
       assumptions.push(cache.assumption("requests", inf.requests, "", STATED));
       return inf.count === undefined ? null : (inf.count * inf.requests) / rate / 3600;
     }
   }
-  const hours = inf.hours ?? HOURS_PER_YEAR;
-  assumptions.push(cache.assumption("hours", hours, "h", inf.hours !== undefined ? STATED : DEFAULT_PERIOD));
+  const hours = inf.hours ?? PERIOD_HOURS[period.window];
+  assumptions.push(cache.assumption("hours", hours, "h", inf.hours !== undefined ? STATED : { source: periodSource(period.window, period.stated), year: null }));
   return inf.count === undefined ? null : inf.count * hours;
 }
 
@@ -119,3 +124,4 @@ function trainingHours(t: TrainingEntry, acc: Accelerator, assumptions: Assumpti
   }
   return null;
 }
+

@@ -3,10 +3,11 @@
 import { below, entryFinding, findingAt, type EntryFinding, type FindingPlace, type ResolvedEntry, type Where } from "../manifest/rules.js";
 import type { Finding } from "../findings.js";
 import type { Path } from "../manifest/parse.js";
-import type { Manifest } from "../manifest/schema.js";
+import type { Manifest, TrainingEntry } from "../manifest/schema.js";
 import type { EstimateCache } from "./cache.js";
 import { embodiedCarbon, type Embodied } from "./embodied.js";
-import { plannedEnergy, type PlannedEnergy } from "./energy.js";
+import { plannedEnergy, type PeriodOf, type PlannedEnergy } from "./energy.js";
+import { PERIOD_HOURS } from "../period/index.js";
 import { footprint, measuredFootprint, pct, withMarketBased, type Factors } from "./footprint.js";
 import type { Assumption, MeasuredInput, RunResult, Totals } from "./types.js";
 import { marketFactor } from "./market.js";
@@ -18,13 +19,14 @@ export interface EntryContext {
   defaults: Manifest["defaults"];
   place: FindingPlace;
   cache: EstimateCache;
+  period: PeriodOf;
 }
 
 /** `defaultPue`: the entry has a location, but its PUE is the industry-average default. */
 export type EntryEstimate = { ok: true; run: RunResult; findings: Finding[]; defaultPue: boolean } | { ok: false; findings: Finding[] };
 
 /** `measured`: the entry's measured figures, read beforehand. */
-export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefined, { defaults, place, cache }: EntryContext): EntryEstimate {
+export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefined, { defaults, place, cache, period }: EntryContext): EntryEstimate {
   const site = siteOf(e, defaults, cache);
   const findings: Finding[] = [];
   addNotices(findings, place, e.path, site.notices);
@@ -34,7 +36,7 @@ export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefi
     return failure(place, market.message, { value: at }, findings);
   }
   addNotices(findings, place, e.path, market.notices);
-  const energy = plannedEnergy(e, cache);
+  const energy = plannedEnergy(e, cache, period);
   if (!energy.ok) return failure(place, energy.message, below(e.path, energy.at), findings);
   const plan = energy.plan;
   addNotices(findings, place, e.path, plan.notices);
@@ -47,7 +49,7 @@ export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefi
   // In the order the report lists them; concat copies once.
   const assumptions = site.assumptions.concat(market.assumptions, plan.assumptions, embodied.assumptions, site.water, outcome.assumptions);
   const totals = withMarketBased(outcome.totals, market.factor);
-  const run = runRecord(e, { totals, itKwh: outcome.itKwh, factors, plan, embodied, assumptions, measured: measured !== undefined, planned });
+  const run = runRecord(e, { totals, itKwh: outcome.itKwh, factors, plan, embodied, assumptions, measured: measured !== undefined, planned, period });
   return { ok: true, run, findings, defaultPue: site.defaultPue };
 }
 
@@ -90,6 +92,7 @@ interface RunParts {
   measured: boolean;
   /** The plan's totals, also for a measured entry; null when it cannot be planned. */
   planned: Totals | null;
+  period: PeriodOf;
 }
 
 function runRecord(e: ResolvedEntry, p: RunParts): RunResult {
@@ -125,7 +128,8 @@ function runRecord(e: ResolvedEntry, p: RunParts): RunResult {
     },
     assumptions: p.assumptions,
     planned: p.measured && p.planned ? { ...p.planned, drift_energy_pct: pct(p.totals.energy_kwh, p.planned.energy_kwh) } : null,
-    per_request: kind === "inference" ? perRequest(p.totals, entry, e.rate) : null,
+    per_request: kind === "inference" ? perRequest(p.totals, entry, e.rate, PERIOD_HOURS[p.period.window]) : null,
+    ...(kind === "training" && (entry as TrainingEntry).one_off === true ? { one_off: true } : null),
     path: e.path,
   };
 }

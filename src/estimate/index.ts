@@ -7,8 +7,8 @@ import { locationPath, type ResolvedEntry } from "../manifest/rules.js";
 import type { Manifest } from "../manifest/schema.js";
 import { EstimateCache } from "./cache.js";
 import { estimateEntry } from "./entry.js";
+import { DEFAULT_PERIOD } from "../period/index.js";
 
-export { DEFAULT_PERIOD_SOURCE, HOURS_PER_YEAR } from "./energy.js";
 export { pct } from "./footprint.js";
 
 export type { Assumption, Kind, MeasuredInput, PerRequest, RunInputs, RunResult, Totals } from "./types.js";
@@ -55,7 +55,8 @@ export function estimateManifest(
 ): { runs: RunResult[]; findings: Finding[]; assumptions: readonly Assumption[] } {
   const runs: RunResult[] = [];
   const findings: Finding[] = [];
-  const context = { defaults: manifest.defaults, place: { file: ctx.file, locator: ctx.locator }, cache: new EstimateCache() };
+  const period = { window: manifest.period ?? DEFAULT_PERIOD, stated: manifest.period !== undefined };
+  const context = { defaults: manifest.defaults, place: { file: ctx.file, locator: ctx.locator }, cache: new EstimateCache(), period };
   // The entries whose PUE is the default, and the first of them, where the notice is placed.
   const defaultPue: string[] = [];
   let firstDefaultPue: ResolvedEntry | null = null;

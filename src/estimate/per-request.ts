@@ -1,14 +1,13 @@
 // An inference entry's figures per request.
 import type { InferenceEntry } from "../manifest/schema.js";
-import { HOURS_PER_YEAR } from "./energy.js";
 import type { PerRequest, Totals } from "./types.js";
 
 /**
  * The entry's whole footprint over the requests it serves: the stated `requests`, else the throughput rate over
  * the period. Without either the count is unknown and the figures are null, with the reason.
  */
-export function perRequest(result: Totals, inf: InferenceEntry, rate: number | null): PerRequest {
-  const perRepeat = inf.requests ?? (rate !== null ? rate * 3600 * (inf.hours ?? HOURS_PER_YEAR) : null);
+export function perRequest(result: Totals, inf: InferenceEntry, rate: number | null, periodHours: number): PerRequest {
+  const perRepeat = inf.requests ?? (rate !== null ? rate * 3600 * (inf.hours ?? periodHours) : null);
   if (perRepeat === null) {
     return {
       requests: null,

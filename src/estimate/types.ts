@@ -56,6 +56,8 @@ export interface RunResult extends Totals {
   planned: (Totals & { drift_energy_pct: number | null }) | null;
   /** Every inference entry (figures null, with the reason, when its request count is unknown); null for training. */
   per_request: PerRequest | null;
+  /** Training marked one_off: it happens once, not every period (absent otherwise). */
+  one_off?: true;
   /** Manifest path of the entry, for findings. */
   path: Path;
 }

@@ -12,7 +12,9 @@ import {
   type Lookup,
   type ResolvedLocation,
 } from "../catalogue/index.js";
+import { capacityProblem } from "../capacity/index.js";
 import type { Kind } from "../estimate/types.js";
+import { DEFAULT_PERIOD, type Period } from "../period/index.js";
 import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
 import type { InferenceEntry, Manifest, Measured, Throughput, TrainingEntry } from "./schema.js";
@@ -72,7 +74,16 @@ export const MARKET_BOTH =
 export function checkRules(manifest: Manifest, place: FindingPlace): RulesResult {
   return limitSuggestions(() => {
     const d = manifest.defaults;
-    const cx: Checking = { place, names: new Names(), defaultLocation: d?.location, ids: [], measured: [], findings: [], notices: [] };
+    const cx: Checking = {
+      place,
+      names: new Names(),
+      defaultLocation: d?.location,
+      period: manifest.period ?? DEFAULT_PERIOD,
+      ids: [],
+      measured: [],
+      findings: [],
+      notices: [],
+    };
     const entries: ResolvedEntry[] = [];
     const training = checkSection(cx, "training", manifest.training, null, entries);
     checkSection(cx, "inference", manifest.inference, training, entries);
@@ -140,6 +151,8 @@ interface Checking {
   place: FindingPlace;
   names: Names;
   defaultLocation: string | undefined;
+  /** The window a service without hours serves. */
+  period: Period;
   /** Findings by rule, in the order they are reported: duplicate ids, measured blocks, then the entries' other rules. */
   ids: Finding[];
   measured: Finding[];
@@ -184,14 +197,9 @@ function checkEntry(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEn
   }
 
   const rate = kind === "inference" && inf.throughput !== undefined && throughputProblem(inf.throughput) === null ? requestRate(inf.throughput) : null;
-  if (rate !== null && inf.requests !== undefined && inf.hours !== undefined && inf.requests / rate / 3600 > inf.hours * (1 + 1e-9)) {
-    const busy = inf.requests / rate / 3600;
-    invalid(
-      cx,
-      path,
-      `${inf.requests} requests at ${Number(rate.toPrecision(6))} requests/s take ${Number(busy.toPrecision(4))} h, more than hours (${inf.hours}); raise the rate or lower requests, or drop hours (energy follows requests ÷ rate)`,
-      { key: ["requests"] },
-    );
+  if (rate !== null && inf.requests !== undefined) {
+    const problem = capacityProblem({ requests: inf.requests, rate, count: inf.count ?? null, hours: inf.hours ?? null, period: cx.period });
+    if (problem !== null) invalid(cx, path, problem, { key: ["requests"] });
   }
   if (entry.carbon_free_energy !== undefined && entry.market_based_intensity !== undefined) invalid(cx, path, MARKET_BOTH, { key: ["market_based_intensity"] });
 

@@ -1,7 +1,7 @@
 // What an entry was read as, shared by the text and Markdown renderers: the resolved accelerator and count, and
 // the figures the manifest did not state (the hours derived by compute, the default period of a service).
 import type { RunDelta } from "../diff.js";
-import { DEFAULT_PERIOD_SOURCE } from "../estimate/index.js";
+import { isPeriodSource } from "../period/index.js";
 import type { ManifestReport, RunReport } from "../report.js";
 import { formatNumber, formatPct } from "./units.js";
 
@@ -22,7 +22,7 @@ function named(m: Pick<ManifestReport, "assumptions">, r: RunReport, name: strin
 }
 
 /** Plain-text notes on an entry's derived or assumed figures; empty when the manifest stated them all. */
-export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r: RunReport): readonly string[] {
+export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources" | "period">, r: RunReport): readonly string[] {
   const hours = r.inputs.accelerator_hours;
   // A training entry has one note at most, the one on compute: without training_flops, nothing else is read.
   if (r.kind === "training" && (hours === null || !named(m, r, "training_flops"))) return NONE;
@@ -39,7 +39,7 @@ export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r
     else if (a.name === "throughput") rate ??= a;
     else if (a.name === "hours") {
       hoursGiven = true;
-      if (!period && m.sources[a.source]!.source === DEFAULT_PERIOD_SOURCE) period = a;
+      if (!period && isPeriodSource(m.sources[a.source]!.source)) period = a;
     }
   }
   if (flops && hours !== null) {
@@ -55,7 +55,11 @@ export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources">, r
     );
   }
   if (r.kind === "inference" && period) {
-    notes.push(`no hours given: one year (${formatNumber(Number(period.value))} h) of service assumed; set hours for another period`);
+    notes.push(
+      m.period?.stated
+        ? `no hours given: it serves the manifest's period, one ${m.period.window} (${formatNumber(Number(period.value))} h); set hours for a shorter service`
+        : `no hours given: one year (${formatNumber(Number(period.value))} h) of service assumed; set hours for another period`,
+    );
   }
   return notes;
 }
