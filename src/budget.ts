@@ -148,14 +148,20 @@ export function checkBudgets(
     const run = runs[i]!;
     for (let j = 0; j < runLimits.length; j++) {
       const metric = runLimits[j]!;
-      judge(run.id, metric, RUN_KEYS[metric], figure(run, metric), budget!.run![metric]!, window(run), () => [[...run.path, "id"], `${run.id}: ${name(metric)}`]);
+      judge(run.id, metric, RUN_KEYS[metric], figure(run, metric), budget!.run![metric]!, window(run), () => [
+        [...run.path, "id"],
+        `${run.id}: ${name(metric)}`,
+      ]);
     }
     const own = entryBudget(run);
     if (own === undefined) continue;
     for (const metric of ENTRY_METRICS) {
       const limit = own[metric];
       if (limit !== undefined)
-        judge(run.id, metric, `entry.budget.${metric}`, figure(run, metric), limit, window(run), () => [[...run.path, "budget", metric], `${run.id}: ${name(metric)}`]);
+        judge(run.id, metric, `entry.budget.${metric}`, figure(run, metric), limit, window(run), () => [
+          [...run.path, "budget", metric],
+          `${run.id}: ${name(metric)}`,
+        ]);
     }
     // Against the entry of the same id at the base: an entry added or renamed has none.
     const base = own.increase_pct !== undefined ? baseById?.get(run.id) : undefined;
@@ -165,7 +171,8 @@ export function checkBudgets(
     }
   }
 
-  if (budget?.increase_pct !== undefined && baseTotals) increase("total", "budget.increase_pct", totals.energy_kwh, baseTotals.energy_kwh, budget.increase_pct, ["budget", "increase_pct"], "total energy");
+  if (budget?.increase_pct !== undefined && baseTotals)
+    increase("total", "budget.increase_pct", totals.energy_kwh, baseTotals.energy_kwh, budget.increase_pct, ["budget", "increase_pct"], "total energy");
   return { uses, findings };
 
   /** Energy over its base by more than `allowed` %: `what` names the total or the entry. */
@@ -185,7 +192,8 @@ export function checkBudgets(
     const ratio = (head / base - 1) * 100;
     // Recorded for the reader (value and limit in %) when it is a number: not from a zero base, nor against 0 %.
     const share = ratio / allowed;
-    if (Number.isFinite(ratio) && Number.isFinite(share)) uses.push({ scope, metric: "energy_kwh", key, limit: allowed, value: ratio, share, status: over ? "over" : "ok" });
+    if (Number.isFinite(ratio) && Number.isFinite(share))
+      uses.push({ scope, metric: "energy_kwh", key, limit: allowed, value: ratio, share, status: over ? "over" : "ok" });
     if (!over) return;
     const by = base === 0 ? "from zero" : Number.isFinite(ratio) ? `by ${ratio.toFixed(1)} %` : "by more than 1e308 %";
     findings.push({

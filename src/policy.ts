@@ -370,7 +370,13 @@ async function checkModelCard(
     return null;
   }
   if (text === null) {
-    add(ctx, "transparency/model-card", required ?? "warning", `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`, at);
+    add(
+      ctx,
+      "transparency/model-card",
+      required ?? "warning",
+      `model_card ${JSON.stringify(ref)} does not exist (paths are relative to the manifest's folder)`,
+      at,
+    );
     return null;
   }
   const card = parseModelCard(text);

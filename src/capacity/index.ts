@@ -26,13 +26,13 @@ export function capacityProblem(p: ServingPlan): string | null {
   const ways: string[] = [];
   if (p.count !== null) {
     // The rate is the whole fleet's: more accelerators serve proportionally more.
-    ways.push(`count: ${Math.ceil(p.count * (busy / available) * (1 - 1e-12))} (each accelerator at the rate it has now)`);
+    ways.push(`count: ${Math.ceil(p.count * (busy / available) * (1 - 1e-12))} (each accelerator at its present rate)`);
   }
   ways.push(`a sustained rate of ${roundUp(p.requests / (available * 3600))} requests/s`);
   ways.push(`${formatNumber(busy)} h of service`);
   return (
     `${formatNumber(p.requests)} requests at ${formatNumber(p.rate)} requests/s keep the fleet busy ${formatNumber(busy)} h, more than ${within}: ` +
-    `the fleet cannot serve them. It would take ${ways.slice(0, -1).join(", ")} or ${ways[ways.length - 1]!}; or state the requests it serves`
+    `the fleet cannot serve them. It would take ${ways.slice(0, -1).join(", ")} or ${ways[ways.length - 1]!}`
   );
 }
 

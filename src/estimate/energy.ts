@@ -98,7 +98,9 @@ function servingHours(inf: InferenceEntry, rate: number | null, period: PeriodOf
     }
   }
   const hours = inf.hours ?? PERIOD_HOURS[period.window];
-  assumptions.push(cache.assumption("hours", hours, "h", inf.hours !== undefined ? STATED : { source: periodSource(period.window, period.stated), year: null }));
+  assumptions.push(
+    cache.assumption("hours", hours, "h", inf.hours !== undefined ? STATED : { source: periodSource(period.window, period.stated), year: null }),
+  );
   return inf.count === undefined ? null : inf.count * hours;
 }
 
@@ -124,4 +126,3 @@ function trainingHours(t: TrainingEntry, acc: Accelerator, assumptions: Assumpti
   }
   return null;
 }
-

@@ -108,7 +108,9 @@ function build() {
   // Periods, entry budgets and per-model cards (docs/manifest.md#periods-and-entry-budgets).
   const period = z
     .enum(["month", "quarter", "year"])
-    .describe("The window of recurring work (default year): inference without hours serves one period, repeats counts runs in it, and totals and budgets are per period.");
+    .describe(
+      "The window of recurring work (default year): inference without hours serves one period, repeats counts runs in it, and totals and budgets are per period.",
+    );
   const entryBudget = z
     .strictObject({
       energy_kwh: num(0.001, 1e12).optional().describe("Facility energy of this entry, kWh."),
@@ -293,7 +295,9 @@ function build() {
       training: z.array(trainingSchema).max(100_000).optional(),
       inference: z.array(inferenceSchema).max(100_000).optional(),
       datasets: z.array(datasetSchema).max(100_000).optional(),
-      model_card: text(1000).optional().describe("Hugging Face model card, relative to the manifest; for the training entries that name no model_card of their own."),
+      model_card: text(1000)
+        .optional()
+        .describe("Hugging Face model card, relative to the manifest; for the training entries that name no model_card of their own."),
       transparency: z
         .strictObject({
           explainability_report: text(1000).optional().describe("How the model's decisions can be explained: repository path or https URL."),

@@ -1,6 +1,7 @@
 // README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.
 import { reportTotals, type Report } from "../report.js";
+import { labelled } from "../period/index.js";
 import { formatQuantity } from "./units.js";
 
 export type BadgeMetric = "co2e" | "energy";
@@ -27,7 +28,11 @@ export function badgeOf(report: Report, metric: BadgeMetric = "co2e"): Badge {
         ? "brightgreen"
         : "lightgrey";
   const message = evaluated.length === 0 ? "unknown" : `${formatQuantity(key, total)}${metric === "co2e" ? " CO2e" : ""}`;
-  return { schemaVersion: 1, label: metric === "co2e" ? "carbon footprint" : "energy", message, color: evaluated.length === 0 ? "lightgrey" : color };
+  // The window of the total, where a manifest states one or has one-off training; a sum over different windows says so.
+  const windows = new Set(evaluated.map((m) => m.period.label));
+  const window = !evaluated.some((m) => labelled(m.period)) ? "" : windows.size === 1 ? ` ${[...windows][0]!}` : ", mixed periods";
+  const label = `${metric === "co2e" ? "carbon footprint" : "energy"}${window}`;
+  return { schemaVersion: 1, label, message, color: evaluated.length === 0 ? "lightgrey" : color };
 }
 
 async function badgeSvg(badge: Badge): Promise<string> {

@@ -1,6 +1,8 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
-import { BUDGET_RULES, formatBudgetUse, type BudgetKey, type BudgetUse } from "../budget.js";
+import { BUDGET_RULES, formatBudgetUse, writtenKey, type BudgetKey, type BudgetUse } from "../budget.js";
+import { labelled } from "../period/index.js";
+import type { ModelCardReport } from "../policy.js";
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
@@ -148,7 +150,8 @@ function manifestSentence(m: ManifestReport): string {
   if (m.status === "removed")
     return `🗑️ ${project} (${code(m.path)}) is removed by this change: ${delta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${delta("co2e_kg", -m.base.totals.co2e_kg)} CO2e.`;
   const t = m.totals;
-  const totals = `${q("co2e_kg", t.co2e_kg)} CO2e, ${q("water_l", t.water_l)} water`;
+  const window = labelled(m.period) ? ` ${m.period.label}` : "";
+  const totals = `${q("co2e_kg", t.co2e_kg)} CO2e, ${q("water_l", t.water_l)} water${window}`;
   if (m.delta === null) return `${project}: ${q("energy_kwh", t.energy_kwh)} energy, ${totals}; no base to compare with.`;
   const d = m.delta;
   const co2Gates = m.budget.some((b) => b.metric === "co2e_kg");
@@ -158,7 +161,7 @@ function manifestSentence(m: ManifestReport): string {
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `${n} ${c}`);
   const changes = counts.length ? `${counts.join(", ")} of ${d.runs.length} entries` : "no entry changed";
-  return `${project}: energy ${q("energy_kwh", m.base.totals.energy_kwh)} → ${q("energy_kwh", t.energy_kwh)} (**${pct(d.energy_pct)}**), ${co2}; ${changes}.`;
+  return `${project}: energy ${q("energy_kwh", m.base.totals.energy_kwh)} → ${q("energy_kwh", t.energy_kwh)}${window} (**${pct(d.energy_pct)}**), ${co2}; ${changes}.`;
 }
 
 /** Several manifests: how many pass, warn and fail, and the energy change of those with a base. */
@@ -177,15 +180,16 @@ function reportSentence(ms: readonly ManifestReport[]): string {
   return `**${ms.length} manifests**: ${verdicts}${change}.`;
 }
 
-/** The budget use a budget finding reports, matched by rule, status and (for an entry's limit) the entry id. */
+/** The budget use a budget finding reports, matched by rule, status and the subject its message starts with. */
 function useOf(f: Finding, uses: readonly BudgetUse[]): BudgetUse | undefined {
   const status = f.severity === "error" ? "over" : "warn";
-  return uses.find((b) => BUDGET_RULES[b.key] === f.rule && b.status === status && (b.scope === "total" || f.message.startsWith(`${b.scope}:`)));
+  return uses.find((b) => BUDGET_RULES[b.key] === f.rule && b.status === status && f.message.startsWith(b.scope === "total" ? "total " : `${b.scope}:`));
 }
 
 /** One line on what to do: raise the limit knowingly or shrink the plan. Other rules' messages say it already. */
-function budgetFix(key: BudgetKey): string {
-  return `${key === "budget.increase_pct" ? "reduce the change" : "reduce the plan"} or raise ${code(key)} in a reviewed change`;
+function budgetFix(key: BudgetKey, scope = "total"): string {
+  const where = key.startsWith("entry.") ? ` of ${code(scope)}` : "";
+  return `${key.endsWith("increase_pct") ? "reduce the change" : "reduce the plan"} or raise ${code(writtenKey(key))}${where} in a reviewed change`;
 }
 
 function budgetKeyOfRule(rule: string): BudgetKey | undefined {
@@ -207,12 +211,12 @@ function findingLine(f: Finding, m: ManifestReport, options: MarkdownOptions, pr
   const b = f.rule.startsWith("budget/") ? useOf(f, m.budget) : undefined;
   if (b) {
     const subject = b.scope === "total" ? "" : `${code(b.scope)} `;
-    const value =
-      b.key === "budget.increase_pct"
-        ? `${METRIC_LABEL[b.metric]} ${pct(b.value)} vs base`
-        : `${b.scope === "total" ? "total " : ""}${METRIC_LABEL[b.metric]} ${q(b.metric, b.value)} (${Math.round(b.share * 100)}${NBSP}%)`;
-    const limit = b.key === "budget.increase_pct" ? "" : ` (${q(b.metric, b.limit)})`;
-    return `- ${icon} ${prefix}${subject}**${value}**, limit ${code(`${b.key}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key)} (${where(f, options)})`;
+    const increase = b.key.endsWith("increase_pct");
+    const value = increase
+      ? `${METRIC_LABEL[b.metric]} ${pct(b.value)} vs base`
+      : `${b.scope === "total" ? "total " : ""}${METRIC_LABEL[b.metric]} ${q(b.metric, b.value)} (${Math.round(b.share * 100)}${NBSP}%)`;
+    const limit = increase ? "" : ` (${q(b.metric, b.limit)}${b.period === undefined ? "" : ` ${b.period}`})`;
+    return `- ${icon} ${prefix}${subject}**${value}**, limit ${code(`${writtenKey(b.key)}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key, b.scope)} (${where(f, options)})`;
   }
   const key = budgetKeyOfRule(f.rule);
   const fix = key && f.severity !== "notice" ? `; ${budgetFix(key)}` : "";
@@ -286,6 +290,7 @@ interface Row {
   id: string;
   kind: "training" | "inference";
   measured: boolean;
+  oneOff: boolean;
   accelerator: string;
   base: RunFigures | null;
   head: RunFigures | null;
@@ -316,6 +321,7 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
       id: r.id,
       kind: r.kind,
       measured: r.basis === "measured",
+      oneOff: r.one_off === true,
       accelerator: acceleratorCell(r),
       base: baseById.get(r.id) ?? null,
       head: r,
@@ -325,7 +331,7 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
   }
   for (const d of m.delta?.runs ?? []) {
     if (d.change === "removed" && d.base)
-      all.push({ id: d.id, kind: d.kind, measured: false, accelerator: "", base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
+      all.push({ id: d.id, kind: d.kind, measured: false, oneOff: false, accelerator: "", base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
   }
   // With less room, the entries that changed most are the ones a reviewer needs.
   const limit = ROWS[detail];
@@ -341,14 +347,32 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
   const unit = (name: string, u: ColumnUnit) => (u.unit ? `${name} (${u.unit})` : name);
   // Entry budgets get a column of their own; the manifest's total budgets are listed under the table, where a
   // line per limit does not widen every row.
-  // Every entry has the same limits (budget.run), so the header states them and a cell gives the share only.
+  // The limits every entry has (budget.run) are stated in the header, so a cell gives their share only; an entry's
+  // own limit is given in its cell.
   const runLimits = new Map<Quantity, number>();
-  for (const b of m.budget) if (b.scope !== "total") runLimits.set(b.metric, b.limit);
-  const runBudgets = runLimits.size > 0;
-  const several = runLimits.size > 1;
-  const budgetHeader = `entry budget (${[...runLimits].map(([metric, limit]) => q(metric, limit)).join(", ")})`;
+  let entryLimits = false;
+  let metrics = 0;
+  const seen = new Set<Quantity>();
+  for (const b of m.budget) {
+    if (b.scope === "total") continue;
+    if (b.key.startsWith("budget.run.")) runLimits.set(b.metric, b.limit);
+    else entryLimits = true;
+    if (!seen.has(b.metric)) metrics++;
+    seen.add(b.metric);
+  }
+  const runBudgets = runLimits.size > 0 || entryLimits;
+  const several = metrics > 1;
+  const window = labelled(m.period) ? `, per${NBSP}${m.period.window}` : "";
+  const budgetHeader = `entry budget${runLimits.size > 0 ? ` (${[...runLimits].map(([metric, limit]) => q(metric, limit)).join(", ")}${window})` : window}`;
   const budgetCell = (scope: string) =>
-    (byScope.get(scope) ?? []).map((b) => `${several ? `${METRIC_LABEL[b.metric]}${NBSP}` : ""}${Math.round(b.share * 100)}${NBSP}%`).join("<br>") || "–";
+    (byScope.get(scope) ?? [])
+      .map((b) => {
+        const name = several ? `${METRIC_LABEL[b.metric]}${NBSP}` : "";
+        if (b.key === "entry.budget.increase_pct") return `Δ${NBSP}${pct(b.value)} of +${formatInput(b.limit)}${NBSP}%`;
+        const own = b.key.startsWith("entry.") ? ` of ${q(b.metric, b.limit)}` : "";
+        return `${name}${Math.round(b.share * 100)}${NBSP}%${own}${b.period === "one-off" ? " (one-off)" : ""}`;
+      })
+      .join("<br>") || "–";
 
   // Seven columns at most, so that the table fits GitHub's comment column (about 740 px) without scrolling.
   // The change vs base sits under each figure, small: two columns fewer, so the table fits the comment column.
@@ -368,7 +392,7 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
             : "ok";
     // The kind and basis are marked on the id only when they are not the common case (an estimated training run);
     // the accelerator goes under the id, small, rather than in a column of its own.
-    const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.measured ? " (measured)" : ""}`;
+    const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.oneOff ? " (one-off)" : ""}${r.measured ? " (measured)" : ""}`;
     const accelerator =
       r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${escapeMarkdown(r.accelerator, 120).replace(" × ", `${NBSP}×${NBSP}`)}</sub>`;
     const cells = [
@@ -387,8 +411,9 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
     );
   }
   const d = m.delta;
+  const total = labelled(m.period) ? `**total ${m.period.label}**` : "**total**";
   const totalCells = [
-    baseTotals ? `**total**<br><sub>base ${energy.cell(baseTotals.energy_kwh)}${energy.unit ? `${NBSP}${energy.unit}` : ""}</sub>` : "**total**",
+    baseTotals ? `${total}<br><sub>base ${energy.cell(baseTotals.energy_kwh)}${energy.unit ? `${NBSP}${energy.unit}` : ""}</sub>` : total,
     `**${energy.cell(t.energy_kwh)}**${change(`**${pct(d?.energy_pct ?? null)}**`)}`,
     `**${co2e.cell(t.co2e_kg)}**${change(`**${pct(d?.co2e_pct ?? null)}**`)}`,
     `**${water.cell(t.water_l)}**`,
@@ -400,6 +425,10 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
   if (totals.length > 0) {
     const mark = { ok: "✅", warn: "⚠️", over: "❌" } as const;
     rows.push("", `Budgets: ${totals.map((b) => `${mark[b.status]}${NBSP}${formatBudgetUse(b, NBSP)}`).join(" · ")}`);
+  }
+  const oneOff = m.period?.one_off;
+  if (oneOff) {
+    rows.push("", `One-off training, in the total once: ${q("energy_kwh", oneOff.energy_kwh)} energy, ${q("co2e_kg", oneOff.co2e_kg)} CO2e.`);
   }
   // Figures the manifest did not state: the hours compute derives, the period a service is assumed to run.
   const notes: string[] = [];
@@ -542,8 +571,18 @@ function privacyTable(m: ManifestReport): string[] {
 }
 
 function modelCardLine(m: ManifestReport): string[] {
-  const c = m.model_card;
-  if (!c) return [];
+  return [m.model_card, ...m.model_cards].flatMap((c) => (c ? cardLine(c, m.model_cards.length > 0) : []));
+}
+
+/** One card's disclosure against its entries' estimate; `named`: several cards, so each names its entries. */
+function cardLine(c: ModelCardReport, named: boolean): string[] {
+  const entries =
+    named && c.entries.length > 0
+      ? ` (${c.entries
+          .slice(0, ENTRIES_NAMED)
+          .map((id) => code(id))
+          .join(", ")}${c.entries.length > ENTRIES_NAMED ? `, +${c.entries.length - ENTRIES_NAMED}` : ""})`
+      : "";
   const disclosed =
     c.disclosure === "none"
       ? "has no co2_eq_emissions"
@@ -552,7 +591,7 @@ function modelCardLine(m: ManifestReport): string[] {
         : `discloses ${formatNumber(c.disclosed_g!)}${NBSP}g CO2e`;
   const diff = c.difference_pct === null ? "" : ` (${pct(c.difference_pct)} vs the operational estimate of ${formatNumber(c.estimated_g)}${NBSP}g)`;
   return [
-    `Model card ${code(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${formatNumber(c.embodied_g)}${NBSP}g.`,
+    `Model card ${code(c.path)}${entries} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${formatNumber(c.embodied_g)}${NBSP}g.`,
     "",
   ];
 }
@@ -604,15 +643,33 @@ function assumptions(m: ManifestReport): string[] {
   ];
 }
 
-/** The Hugging Face `co2_eq_emissions` block (grams) for the training entries. */
+/** The Hugging Face `co2_eq_emissions` block (grams) for the training entries: one per card where entries name their own. */
 function modelCardBlock(m: ManifestReport): string[] {
   if (!m.runs.some((r) => r.kind === "training")) return [];
+  if (m.model_cards.length === 0) return cardBlock(m.runs, m.model_card, "the model card");
+  const out: string[] = [];
+  for (const card of [m.model_card, ...m.model_cards]) {
+    if (card === null || card.entries.length === 0) continue;
+    const ids = new Set(card.entries);
+    append(
+      out,
+      cardBlock(
+        m.runs.filter((r) => ids.has(r.id)),
+        card,
+        `<code>${escapeMarkdown(card.path, 100)}</code>`,
+      ),
+    );
+  }
+  return out;
+}
+
+function cardBlock(runs: ManifestReport["runs"], card: ModelCardReport | null, name: string): string[] {
   // Inside a code fence nothing renders, and every line starts with a key, so nothing can close the fence.
-  const kept = m.model_card ? Object.fromEntries(Object.entries(m.model_card.kept).map(([k, v]) => [k, plainText(v)])) : undefined;
-  const yaml = co2BlockYaml(suggestedCo2Block(m.runs, kept));
-  const embodied = formatNumber(trainingGrams(m.runs).embodied_g);
+  const kept = card ? Object.fromEntries(Object.entries(card.kept).map(([k, v]) => [k, plainText(v)])) : undefined;
+  const yaml = co2BlockYaml(suggestedCo2Block(runs, kept));
+  const embodied = formatNumber(trainingGrams(runs).embodied_g);
   return [
-    `<details><summary>Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied ${embodied}${NBSP}g reported beside it)</summary>`,
+    `<details><summary>Suggested <code>co2_eq_emissions</code> for ${name} (operational training CO2e; embodied ${embodied}${NBSP}g reported beside it)</summary>`,
     "",
     "```yaml",
     yaml,

@@ -6,6 +6,8 @@ import type { ManifestReport, Report, RunReport } from "../report.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainLines, plainText } from "./escape.js";
 import { formatBudgetUse } from "../budget.js";
+import { labelled } from "../period/index.js";
+import type { ModelCardReport } from "../policy.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
@@ -131,13 +133,16 @@ class Lines {
 // function after a few calls, where a long loop inside one big function runs unoptimised until it is replaced on
 // the stack, which a 10,000-entry report pays for in every loop.
 
-/** "energy 80 %" per scope (an entry's id, or "total"): entries are judged by per-run limits, the total by the
- *  manifest's, so each share names its metric. */
+/** "energy 80 %" per scope (an entry's id, or "total"): entries are judged by per-run limits and their own, the
+ *  total by the manifest's, so each share names its metric, and an entry's own limit is given with it. */
 function budgetShares(m: ManifestReport): Map<string, string> {
   const shares = new Map<string, string>();
   for (const b of m.budget) {
     if (b.key === "budget.increase_pct") continue;
-    const share = `${METRIC[b.metric]} ${Math.round(b.share * 100)} %`;
+    const share =
+      b.key === "entry.budget.increase_pct"
+        ? `energy ${formatPct(b.value)} of +${b.limit} %`
+        : `${METRIC[b.metric]} ${Math.round(b.share * 100)} %${b.key.startsWith("entry.") ? ` of ${formatQuantity(b.metric, b.limit)}` : ""}`;
     const before = shares.get(b.scope);
     shares.set(b.scope, before === undefined ? share : `${before}, ${share}`);
   }
@@ -152,7 +157,7 @@ interface Columns {
 
 function runRow({ table, deltas, shares }: Columns, r: RunReport): void {
   table.add(r.id);
-  table.add(r.kind);
+  table.add(r.one_off ? "training, one-off" : r.kind);
   table.add(acceleratorCell(r));
   table.add(r.basis);
   table.figure(formatQuantity("energy_kwh", r.energy_kwh));
@@ -200,6 +205,18 @@ function runNotes(out: Lines, m: ManifestReport, r: RunReport, deltas: Map<strin
   if (cheaper !== null) out.push(`  ${r.id}: ${cheaper}`);
 }
 
+/** A card's disclosure against its entries' estimate; `named`: several cards, so each names its entries. */
+function cardLine(c: ModelCardReport, named: boolean): string {
+  const entries = named && c.entries.length > 0 ? ` (${c.entries.slice(0, 5).join(", ")}${c.entries.length > 5 ? `, +${c.entries.length - 5}` : ""})` : "";
+  const disclosed =
+    c.disclosure === "none"
+      ? "no co2_eq_emissions"
+      : c.disclosure === "unreadable"
+        ? "co2_eq_emissions is not a number of grams"
+        : `${formatNumber(c.disclosed_g!)} g disclosed`;
+  return `  model card ${plainText(c.path)}${entries}: ${disclosed}, operational estimate ${formatNumber(c.estimated_g)} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}; embodied ${formatNumber(c.embodied_g)} g beside it`;
+}
+
 function findingLine(f: Finding): string {
   return `  ${plainText(f.file)}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.rule}  ${plainText(f.message)}`;
 }
@@ -230,7 +247,7 @@ function manifestText(m: ManifestReport): string {
         rows++;
       }
     }
-    for (const cell of ["total", "", "", ""]) table.add(cell);
+    for (const cell of [labelled(m.period) ? `total ${m.period.label}` : "total", "", "", ""]) table.add(cell);
     table.figure(formatQuantity("energy_kwh", m.totals.energy_kwh));
     if (m.delta) table.figure(formatPct(m.delta.energy_pct));
     table.figure(formatQuantity("co2e_kg", m.totals.co2e_kg));
@@ -243,6 +260,12 @@ function manifestText(m: ManifestReport): string {
       out.push(
         `  CO2e = ${formatQuantity("co2e_kg", m.totals.operational_co2e_kg)} operational + ${formatQuantity("co2e_kg", m.totals.embodied_co2e_kg)} embodied`,
       );
+      const oneOff = m.period?.one_off;
+      if (oneOff) {
+        out.push(
+          `  one-off training, in the total once: ${formatQuantity("energy_kwh", oneOff.energy_kwh)} energy, ${formatQuantity("co2e_kg", oneOff.co2e_kg)} CO2e`,
+        );
+      }
       if (m.totals.market_based_co2e_kg !== undefined) {
         out.push(
           `  market-based CO2e ${formatQuantity("co2e_kg", m.totals.market_based_co2e_kg)} (the CO2e above is location-based; entries without a market factor count at it)`,
@@ -267,12 +290,7 @@ function manifestText(m: ManifestReport): string {
       const f = (v: number | null) => (v === null ? "?" : formatNumber(v));
       out.push(`  dataset ${d.id}: R = p × D = ${f(e.p)} × ${f(e.records)} = ${f(e.expected_exposed_records)} expected exposed records (${e.basis})`);
     }
-    if (m.model_card) {
-      const c = m.model_card;
-      out.push(
-        `  model card ${plainText(c.path)}: ${c.disclosure === "none" ? "no co2_eq_emissions" : c.disclosure === "unreadable" ? "co2_eq_emissions is not a number of grams" : `${formatNumber(c.disclosed_g!)} g disclosed`}, operational estimate ${formatNumber(c.estimated_g)} g${c.difference_pct === null ? "" : ` (${formatPct(c.difference_pct)})`}; embodied ${formatNumber(c.embodied_g)} g beside it`,
-      );
-    }
+    for (const c of [m.model_card, ...m.model_cards]) if (c) out.push(cardLine(c, m.model_cards.length > 0));
     for (const r of m.runs) runNotes(out, m, r, deltas);
   }
   if (m.findings.length > 0) {
