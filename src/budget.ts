@@ -3,7 +3,7 @@ import type { RunFigures } from "./diff.js";
 import type { Totals, RunResult } from "./estimate/index.js";
 import type { Finding, Rule } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
-import type { InferenceEntry, Manifest, TrainingEntry } from "./manifest/schema.js";
+import type { Manifest } from "./manifest/schema.js";
 import { labelled, ONE_OFF, type PeriodReport } from "./period/index.js";
 import { formatInput, formatPct, formatQuantity, METRIC_LABEL, SPACE, type Quantity } from "./render/units.js";
 
@@ -87,7 +87,7 @@ export function checkBudgets(
   const uses: BudgetUse[] = [];
   const findings: Finding[] = [];
   // An entry's own budget is read from the entry; `run.path` is its place in the manifest.
-  const entryBudget = (run: RunResult) => (manifest[run.kind]?.[run.path[1] as number] as TrainingEntry | InferenceEntry | undefined)?.budget;
+  const entryBudget = (run: RunResult) => manifest[run.kind]?.[run.path[1] as number]?.budget;
   if (!budget && !runs.some((r) => entryBudget(r) !== undefined)) return { uses, findings };
   const warnAt = budget?.warn_at ?? DEFAULT_WARN_AT;
   // basis: market judges the market-based CO2e; an entry without a market factor has only its location-based one.

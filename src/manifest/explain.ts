@@ -5,6 +5,7 @@ import { closest, distance, MAX_SUGGEST_LENGTH } from "../util/closest.js";
 import { formatPath, type Locator, type Path } from "./locator.js";
 import type { Pending } from "./problems.js";
 import { schemas, type Manifest } from "./schema.js";
+import { budgetPlacement, numberWithUnit } from "./slips.js";
 
 /** The manifest zod accepts (the standalone validator is stricter only in theory), or its problems, located. */
 export function explain(data: unknown, locator: Locator): { manifest: Manifest } | { problems: Pending[] } {
@@ -25,7 +26,7 @@ function issueFindings(issue: z.core.$ZodIssue, locator: Locator): Pending[] {
       pos: locator.key([...path, k]),
       message: () => {
         if (k === "<<") return `${where}: YAML merge keys (<<) are not supported; write the keys out`;
-        const synonym = synonymHint(path, k, issue.input);
+        const synonym = budgetPlacement(path, k) ?? synonymHint(path, k, issue.input);
         const hint = synonym ? undefined : suggestKey(path, k);
         const tail = synonym ? ` (${synonym})` : hint ? ` (did you mean \`${hint}\`?)` : "";
         return `${where === "(document)" ? "" : where + ": "}unknown key \`${quoted(k)}\`${tail}`;
@@ -49,7 +50,11 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
   switch (issue.code) {
     case "invalid_type": {
       if (issue.expected === "int") return `must be a whole number, got ${String(issue.input)}`;
-      const fix = issue.expected === "number" && typeof issue.input === "string" ? numberInText(issue.input) : "";
+      const key = path[path.length - 1];
+      const fix =
+        issue.expected === "number" && typeof issue.input === "string"
+          ? numberInText(issue.input) || (typeof key === "string" ? numberWithUnit(key, issue.input) : "")
+          : "";
       return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${typeName(issue.input)}${fix}`;
     }
     case "too_big":

@@ -17,6 +17,7 @@ import type { Kind } from "../estimate/types.js";
 import { DEFAULT_PERIOD, type Period } from "../period/index.js";
 import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
+import { acceleratorCountMessage, acceleratorWithCount, increaseFraction } from "./slips.js";
 import type { InferenceEntry, Manifest, Measured, Throughput, TrainingEntry } from "./schema.js";
 
 /** Where a finding points: the value at a path, or the key of its last segment (for a key that must not be there). */
@@ -94,7 +95,9 @@ export function checkRules(manifest: Manifest, place: FindingPlace): RulesResult
       d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined
         ? [findingAt(place, "manifest/invalid", "error", MARKET_BOTH, { key: ["defaults", "market_based_intensity"] })]
         : NONE;
-    return { findings: cx.ids.concat(cx.measured, both, cx.findings), entries };
+    const fraction = manifest.budget?.increase_pct === undefined ? null : increaseFraction(manifest.budget.increase_pct);
+    const slips = fraction === null ? NONE : [findingAt(place, "budget/increase-fraction", "notice", fraction, { value: ["budget", "increase_pct"] })];
+    return { findings: cx.ids.concat(cx.measured, both, cx.findings, slips), entries };
   });
 }
 
@@ -202,6 +205,8 @@ function checkEntry(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEn
     if (problem !== null) invalid(cx, path, problem, { key: ["requests"] });
   }
   if (entry.carbon_free_energy !== undefined && entry.market_based_intensity !== undefined) invalid(cx, path, MARKET_BOTH, { key: ["market_based_intensity"] });
+  const fraction = entry.budget?.increase_pct === undefined ? null : increaseFraction(entry.budget.increase_pct);
+  if (fraction !== null) cx.notices.push(findingAt(cx.place, "budget/increase-fraction", "notice", fraction, { value: [...path, "budget", "increase_pct"] }));
 
   const ok = cx.findings.length === problemsBefore;
   if (cx.notices.length > 0) {
@@ -223,6 +228,11 @@ const AT_ACCELERATOR: Where = { value: ["accelerator"] };
 
 /** The catalogue model an entry names, or a custom one where it states power_w (null: unknown, reported). */
 function acceleratorOf(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEntry, name: string, path: Path): Accelerator | null {
+  const counted = countedAccelerator(name);
+  if (counted !== null) {
+    invalid(cx, path, acceleratorCountMessage(name, counted, entry.count), AT_ACCELERATOR);
+    return null;
+  }
   const found = cx.names.accelerator(name);
   if (found.ok) {
     if (found.ambiguity) {
@@ -245,6 +255,13 @@ function acceleratorOf(cx: Checking, kind: Kind, entry: TrainingEntry | Inferenc
     invalid(cx, path, message, { key: ["compute"] });
   }
   return model;
+}
+
+/** A name that is a model and a count (`H100:8`, `A100 x 8`): never a model of its own, nor a custom accelerator. */
+function countedAccelerator(name: string): { model: string; count: number } | null {
+  const counted = acceleratorWithCount(name);
+  // `A100 x 8` only where the model is one the catalogue knows; a colon is never part of a model's name.
+  return counted !== null && (name.includes(":") || findAccelerator(counted.model).ok) ? counted : null;
 }
 
 /** Where an entry's location is written: on the entry, or in defaults. */
@@ -370,8 +387,13 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
       if (!Array.isArray(entries)) continue;
       entries.forEach((e: unknown, i) => {
         if (!isRecord(e)) return;
-        // With power_w an unknown name is a custom accelerator (reported once the schema passes).
-        if (typeof e.accelerator === "string" && e.power_w === undefined) {
+        const counted = typeof e.accelerator === "string" ? countedAccelerator(e.accelerator) : null;
+        if (counted !== null) {
+          const count = typeof e.count === "number" ? e.count : undefined;
+          const message = acceleratorCountMessage(e.accelerator as string, counted, count);
+          out.push(findingAt(place, "manifest/invalid", "error", message, { value: [section, i, "accelerator"] }));
+        } else if (typeof e.accelerator === "string" && e.power_w === undefined) {
+          // With power_w an unknown name is a custom accelerator (reported once the schema passes).
           const found = names.accelerator(e.accelerator);
           if (!found.ok) {
             const message = unknownMessage("accelerator", e.accelerator, found.suggestions);
