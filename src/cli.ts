@@ -30,8 +30,9 @@ const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --
 
 const CARD_USAGE = `Usage: footprint-gate card [MANIFEST] [--write [--create]]
 
-  Prints the Hugging Face co2_eq_emissions block for the manifest's training entries.
-  --write       update it in the front matter of the manifest's model_card, leaving every other byte as it was
+  Prints the Hugging Face co2_eq_emissions block for the manifest's training entries: one per model card
+  where entries name their own model_card, each with the CO2e of its own entries.
+  --write       update it in the front matter of each model_card, leaving every other byte as it was
   --create      with --write: create the model card when it does not exist yet
 `;
 
@@ -325,37 +326,60 @@ async function card(args: string[]): Promise<number> {
   if (!report.runs.some((r) => r.kind === "training")) {
     throw new SourceError("no training entries: the card's co2_eq_emissions is the CO2e of training; add a training entry", source.path);
   }
-  const ref = (await parseManifest(source.text, source.path)).manifest?.model_card;
+  const manifest = (await parseManifest(source.text, source.path)).manifest!;
+  const { cardGroups } = await import("./policy.js");
+  const groups = cardGroups(manifest);
   // The YAML and Markdown parsers load only for this command, not at every start-up.
   const { MAX_MODEL_CARD_BYTES, parseModelCard, quoter, writeCo2Block } = await import("./modelcard.js");
   const { co2BlockYaml, formatGrams, suggestedCo2Block } = await import("./co2-block.js");
-  let existing: string | null;
-  try {
-    existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
-  } catch (err) {
-    // Outside the repository, too large, unreadable: name the card, as for a manifest.
-    if (err instanceof PathError) throw new SourceError(`model_card ${ref}: ${err.message}`, source.path);
-    throw err;
+  // Each card with its own entries' figures; one card (or none) for a one-model repository, as before.
+  const cards = groups.own.length === 0 ? [groups.top] : [...(groups.top && groups.top.ids.size > 0 ? [groups.top] : []), ...groups.own];
+  const prepared = [];
+  for (const group of cards) {
+    const ref = group?.ref;
+    let existing: string | null;
+    try {
+      existing = ref ? await source.readRelative(ref, { maxBytes: MAX_MODEL_CARD_BYTES }) : null;
+    } catch (err) {
+      // Outside the repository, too large, unreadable: name the card, as for a manifest.
+      if (err instanceof PathError) throw new SourceError(`model_card ${ref}: ${err.message}`, source.path);
+      throw err;
+    }
+    const runs = group && groups.own.length > 0 ? report.runs.filter((r) => group.ids.has(r.id)) : report.runs;
+    const parsed = existing === null ? null : parseModelCard(existing);
+    prepared.push({ ref, existing, parsed, block: suggestedCo2Block(runs, parsed?.co2 ?? null) });
   }
-  const block = suggestedCo2Block(report.runs, existing === null ? null : parseModelCard(existing).co2);
   if (!values.write) {
-    const style = existing === null ? "double" : (parseModelCard(existing).quoting ?? "double");
-    print(co2BlockYaml(block, quoter(style)).split("\n").map(plainText).join("\n") + "\n");
+    const blocks = prepared.map(({ ref, parsed, block }) => {
+      const yaml = co2BlockYaml(block, quoter(parsed?.quoting ?? "double"))
+        .split("\n")
+        .map(plainText)
+        .join("\n");
+      // Several cards: each block is headed by its card, as a YAML comment.
+      return groups.own.length > 0 ? `# ${plainText(ref!)}\n${yaml}` : yaml;
+    });
+    print(blocks.join("\n\n") + "\n");
     return 0;
   }
-  if (!ref) throw new UsageError(`${source.path} names no model_card to write to`, CARD_USAGE);
-  const target = writableRelative(file, ref);
-  if (existing === null) {
+  if (prepared.some((p) => !p.ref)) throw new UsageError(`${source.path} names no model_card to write to`, CARD_USAGE);
+  // Every card is checked before any is written: a mistyped path must not leave some cards updated.
+  const targets = prepared.map(({ ref }) => writableRelative(file, ref!));
+  for (const { ref, existing } of prepared) {
+    if (existing !== null) continue;
     // A mistyped model_card must not quietly become a new card beside the real one.
-    if (await source.exists(ref)) throw new SourceError(`${ref}: the model card is a folder, not a file`, source.path);
+    if (await source.exists(ref!)) throw new SourceError(`${ref}: the model card is a folder, not a file`, source.path);
     if (!values.create) throw new SourceError(`${ref}: the model card does not exist; check model_card, or add --create to create it`, source.path);
   }
-  try {
-    writeRegularFile(target, writeCo2Block(existing ?? "", block));
-  } catch (err) {
-    throw new SourceError(`${ref}: cannot update the card (${fsReason(err)})`);
+  const written: string[] = [];
+  for (const [i, { ref, existing, block }] of prepared.entries()) {
+    try {
+      writeRegularFile(targets[i]!, writeCo2Block(existing ?? "", block));
+    } catch (err) {
+      throw new SourceError(`${ref}: cannot update the card (${fsReason(err)})`);
+    }
+    written.push(`${plainText(ref!)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)`);
   }
-  print(`${plainText(ref)}: co2_eq_emissions.emissions = ${formatGrams(block.grams)} g (operational)\n`);
+  print(written.join("\n") + "\n");
   return 0;
 }
 

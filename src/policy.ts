@@ -300,35 +300,43 @@ async function checkLicense(ctx: Context, id: string, license: string, path: Pat
   );
 }
 
+/** A model card and the training entries it discloses; `at` is where its findings go. */
+export interface CardGroup {
+  ref: string;
+  at: Path;
+  ids: Set<string>;
+}
+
 /**
  * Each card with the training entries it discloses: an entry's own model_card, else the top-level one (which also
- * covers the entries naming the same file). Cards are compared by their normalised path.
+ * takes the entries naming the same file; files are compared by their normalised path). `top` is null without a
+ * top-level card, and then the entries that name none have no card.
  */
+export function cardGroups(manifest: Manifest): { top: CardGroup | null; own: CardGroup[] } {
+  const ref = manifest.model_card;
+  const topKey = ref === undefined ? null : posix.normalize(ref);
+  const top: CardGroup | null = ref === undefined ? null : { ref, at: ["model_card"], ids: new Set() };
+  const own = new Map<string, CardGroup>();
+  for (const [i, e] of (manifest.training ?? []).entries()) {
+    const key = e.model_card === undefined ? null : posix.normalize(e.model_card);
+    if (key === null || key === topKey) top?.ids.add(e.id);
+    else {
+      const card = own.get(key);
+      if (card) card.ids.add(e.id);
+      else own.set(key, { ref: e.model_card!, at: ["training", i, "model_card"], ids: new Set([e.id]) });
+    }
+  }
+  return { top, own: [...own.values()] };
+}
+
 async function checkModelCards(ctx: Context, runs: readonly RunResult[]): Promise<{ top: ModelCardReport | null; own: ModelCardReport[] }> {
   const t = ctx.manifest.policy?.transparency ?? {};
   const required = requirement(t.require_model_card, false);
-  const ref = ctx.manifest.model_card;
-  const training = ctx.manifest.training ?? [];
-  const topKey = ref === undefined ? null : posix.normalize(ref);
-  // The cards entries name, in manifest order, each with its runs and the first entry naming it (where findings go).
-  const own = new Map<string, { ref: string; at: Path; runs: RunResult[] }>();
-  const rest: RunResult[] = [];
-  for (const r of runs) {
-    const named = r.kind === "training" ? training[r.path[1] as number]?.model_card : undefined;
-    const key = named === undefined ? null : posix.normalize(named);
-    if (key === null || key === topKey) {
-      rest.push(r);
-      continue;
-    }
-    const card = own.get(key);
-    if (card) card.runs.push(r);
-    else own.set(key, { ref: named!, at: [...r.path, "model_card"], runs: [r] });
-  }
-  // Training entries that name their card but were not estimated still name one: the requirement is met.
-  const named = training.some((e) => e.model_card !== undefined);
+  const groups = cardGroups(ctx.manifest);
+  const runsOf = (g: CardGroup) => runs.filter((r) => r.kind === "training" && g.ids.has(r.id));
   let top: ModelCardReport | null = null;
-  if (ref === undefined) {
-    if (required && !named)
+  if (groups.top === null) {
+    if (required && groups.own.length === 0)
       add(
         ctx,
         "transparency/model-card",
@@ -338,16 +346,16 @@ async function checkModelCards(ctx: Context, runs: readonly RunResult[]): Promis
         true,
       );
   } else {
-    // A top-level card left with no training entry of its own is checked for its sections only.
-    const disclose = rest.some((r) => r.kind === "training") || own.size === 0;
-    top = await checkModelCard(ctx, ref, ["model_card"], rest, required, disclose);
+    // A top-level card whose entries all name cards of their own is checked for its sections only.
+    const disclose = groups.top.ids.size > 0 || groups.own.length === 0;
+    top = await checkModelCard(ctx, groups.top.ref, groups.top.at, runsOf(groups.top), required, disclose);
   }
-  const reports: ModelCardReport[] = [];
-  for (const card of own.values()) {
-    const report = await checkModelCard(ctx, card.ref, card.at, card.runs, required, true);
-    if (report) reports.push(report);
+  const own: ModelCardReport[] = [];
+  for (const g of groups.own) {
+    const report = await checkModelCard(ctx, g.ref, g.at, runsOf(g), required, true);
+    if (report) own.push(report);
   }
-  return { top, own: reports };
+  return { top, own };
 }
 
 async function checkModelCard(
@@ -433,7 +441,7 @@ async function checkModelCard(
   }
   return {
     path: ref,
-    entries: runs.filter((r) => r.kind === "training").map((r) => r.id),
+    entries: runs.map((r) => r.id),
     disclosure: read,
     disclosed_g: card.co2?.grams ?? null,
     estimated_g: estimated,
