@@ -1,7 +1,7 @@
 // The pre-commit hook in .pre-commit-hooks.yaml, run as pre-commit runs it: its entry (the package's bin), its args,
 // then the staged files its `files` pattern selects.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -13,12 +13,31 @@ interface Hook {
   args?: string[];
   language: string;
   files: string;
+  exclude?: string;
 }
 
 const hooks = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as Hook[];
 const hook = hooks.find((h) => h.id === "footprint-gate")!;
 const bin = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> }).bin;
 const { folder, write } = tempFolders("fg-pre-commit-");
+
+/**
+ * Whether pre-commit runs the hook on a path, as pre-commit decides it (pre_commit/commands/run.py,
+ * filter_by_include_exclude): Python's re.search of `files` matches and of `exclude` (default `^$`) does not.
+ * The patterns use only syntax that Python's re and JavaScript's RegExp read alike, which the test checks.
+ */
+function selects(path: string): boolean {
+  return new RegExp(hook.files).test(path) && !new RegExp(hook.exclude ?? "^$").test(path);
+}
+
+/** Every path ending in footprint.yml/.yaml that the README and docs/ tell a user to create or run on. */
+function documentedPaths(): string[] {
+  const paths = new Set<string>();
+  for (const file of ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)]) {
+    for (const m of readFileSync(join(ROOT, file), "utf8").matchAll(/[\w./-]*footprint\.ya?ml\b/g)) paths.add(m[0].replace(/^(\.\.\/)+|^\.\//, ""));
+  }
+  return [...paths];
+}
 
 const VALID =
   "version: 1\nproject: demo\ntraining:\n  - id: run\n    accelerator: nvidia-h100-sxm\n    count: 8\n    hours: 10\n    location: gcp:europe-west4\n";
@@ -47,8 +66,34 @@ describe(".pre-commit-hooks.yaml", () => {
     ["myfootprint.yml", false],
     ["footprint.yml.bak", false],
     ["docs/footprint.md", false],
+    [".github/workflows/footprint.yml", false],
+    ["services/api/.github/workflows/footprint.yaml", false],
+    [".github/footprint.yml", true],
   ])("selects %s: %s", (path, selected) => {
-    expect(new RegExp(hook.files).test(path)).toBe(selected);
+    expect(selects(path)).toBe(selected);
+  });
+
+  it("uses only pattern syntax Python's re and JavaScript read alike (no lookbehind, named groups or flags)", () => {
+    for (const pattern of [hook.files, hook.exclude!]) expect(pattern).toMatch(/^[\w()|^$\\./?-]+$/);
+  });
+
+  it("selects every manifest path the docs create, and not the workflow the README adds", () => {
+    const documented = documentedPaths();
+    const workflows = documented.filter((p) => p.startsWith(".github/workflows/"));
+    expect(workflows).toContain(".github/workflows/footprint.yml");
+    for (const path of documented) expect(selects(path), path).toBe(!path.startsWith(".github/workflows/"));
+  });
+
+  it("leaves the README's workflow out when pre-commit runs on every file of a repository set up as the docs say", () => {
+    const d = folder();
+    write(d, "footprint.yml", VALID);
+    const workflow = readFileSync(join(ROOT, ".github/workflows/footprint.yml"), "utf8");
+    write(d, ".github/workflows/footprint.yml", workflow);
+    const files = [".github/workflows/footprint.yml", "footprint.yml"].filter(selects);
+    expect(files).toEqual(["footprint.yml"]);
+    expect(runHook(d, files).status).toBe(0);
+    // Without the exclusion the workflow would be read as a manifest and stop every commit.
+    expect(runHook(d, [".github/workflows/footprint.yml"]).status).toBe(2);
   });
 
   it("passes a valid manifest (exit 0)", () => {
