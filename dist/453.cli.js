@@ -19,11 +19,14 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/report.ts
 var src_report = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/period/index.ts
+var period = __webpack_require__(3185);
 // EXTERNAL MODULE: ./src/render/units.ts
 var units = __webpack_require__(3647);
 ;// CONCATENATED MODULE: ./src/render/badge.ts
 // README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.
+
 
 
 /** Total of every evaluated manifest; the colour follows the use of the matching total budget (grey without one). */
@@ -41,7 +44,11 @@ function badgeOf(report, metric = "co2e") {
                 ? "brightgreen"
                 : "lightgrey";
     const message = evaluated.length === 0 ? "unknown" : `${(0,units/* formatQuantity */.VZ)(key, total)}${metric === "co2e" ? " CO2e" : ""}`;
-    return { schemaVersion: 1, label: metric === "co2e" ? "carbon footprint" : "energy", message, color: evaluated.length === 0 ? "lightgrey" : color };
+    // The window of the total, where a manifest states one or has one-off training; a sum over different windows says so.
+    const windows = new Set(evaluated.map((m) => m.period.label));
+    const window = !evaluated.some((m) => (0,period/* labelled */.wW)(m.period)) ? "" : windows.size === 1 ? ` ${[...windows][0]}` : ", mixed periods";
+    const label = `${metric === "co2e" ? "carbon footprint" : "energy"}${window}`;
+    return { schemaVersion: 1, label, message, color: evaluated.length === 0 ? "lightgrey" : color };
 }
 async function badgeSvg(badge) {
     // Loaded on demand: badge-maker carries ~1 MB of font metrics that no other command needs.

@@ -68,7 +68,7 @@ function build() {
     const location = text(100).describe("Cloud region (aws:us-east-1, gcp:us-central1, azure:westeurope) or Electricity Maps zone (FR, zone:US-CAL-CISO).");
     const pue = num(1, 3).describe("Power usage effectiveness of the data centre (facility energy / IT energy).");
     const carbonIntensity = zeroOr(0.001, 2000).describe("Grid carbon intensity in gCO2e/kWh (0, or at least 0.001); overrides the location's figure.");
-    const repeats = num(0.01, 1e6).describe("How many times the run is expected to happen (default 1).");
+    const repeats = num(0.01, 1e6).describe("Runs in the period (default 1); with one_off, runs in all.");
     /** The data centre and its electricity beyond the grid zone: inherited from defaults, overridden per entry. */
     const siteFields = {
         facility: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["hyperscale", "colocation", "enterprise"])
@@ -103,6 +103,18 @@ function build() {
         energy_kwh: zeroOr(1e-6, 1e10).optional().describe("Measured IT-level energy in kWh (0, or at least 1e-6); the entry's PUE is applied."),
     })
         .describe("Measured figures; they replace the estimate of energy and operational CO2e.");
+    // Periods, entry budgets and per-model cards (docs/manifest.md#periods-and-entry-budgets).
+    const period = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["month", "quarter", "year"])
+        .describe("The window of recurring work (default year): inference without hours serves one period, repeats counts runs in it, and totals and budgets are per period.");
+    const entryBudget = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        energy_kwh: num(0.001, 1e12).optional().describe("Facility energy of this entry, kWh."),
+        co2e_kg: num(0.001, 1e12).optional().describe("CO2e of this entry (operational + embodied), kg."),
+        water_l: num(0.001, 1e14).optional().describe("Water of this entry, litres."),
+        increase_pct: zeroOr(0.01, 1e6).optional().describe("Maximum increase of this entry's energy over its base, % (0, or at least 0.01)."),
+    })
+        .describe("Limits of this entry alone, per period (one-off training: in all); warned at budget.warn_at.");
+    const oneOff = zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().describe("A run that happens once, not every period: reported as one-off training, and repeats counts its runs in all.");
+    const entryCard = text(1000).describe("Hugging Face model card of the model this run trains, relative to the manifest (default: the top-level model_card).");
     const common = {
         id,
         accelerator: text(100)
@@ -130,6 +142,7 @@ function build() {
             .lte(2100, { error: outOfRange("from 2000 to 2100") })
             .optional()
             .describe("Year of the run: the location's grid intensity of that year (default: the latest year)."),
+        budget: entryBudget.optional(),
     };
     const trainingSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         ...common,
@@ -145,6 +158,8 @@ function build() {
         })
             .optional()
             .describe("Predict accelerator-hours from dense-transformer FLOPs 6·P·T."),
+        one_off: oneOff.optional(),
+        model_card: entryCard.optional(),
     })
         .describe("A training or fine-tuning run.");
     // The floors keep requests ÷ rate finite; the ceilings are far above any fleet's sustained rate.
@@ -156,8 +171,8 @@ function build() {
         .describe("Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).");
     const inferenceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         ...common,
-        hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
-        requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
+        hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default: the period, 8760 for a year)."),
+        requests: num(1, 1e18).optional().describe("Requests N over the hours (or the period); enables per-request figures."),
         energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
         throughput: throughput.optional(),
     })
@@ -196,7 +211,7 @@ function build() {
             co2e_kg: num(0.001, 1e12).optional().describe("CO2e of any one entry, kg."),
         })
             .optional()
-            .describe("Limits for every single entry."),
+            .describe("Limits for every single entry, training and inference alike; an entry's own budget limits that entry alone."),
         increase_pct: zeroOr(0.01, 1e6).optional().describe("Maximum increase of total energy over the base, % (0, or at least 0.01)."),
         warn_at: share(0.01).optional().describe("Share of any absolute budget that raises a warning (default 0.8)."),
         basis: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["location", "market"])
@@ -235,13 +250,16 @@ function build() {
     const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).describe("Manifest format version."),
         project: text(200).describe("Project name, shown in reports and badges."),
+        period: period.optional(),
         defaults: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ location: location.optional(), pue: pue.optional(), ...siteFields })
             .optional()
             .describe("Inherited by every training and inference entry."),
         training: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(trainingSchema).max(100_000).optional(),
         inference: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(inferenceSchema).max(100_000).optional(),
         datasets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(datasetSchema).max(100_000).optional(),
-        model_card: text(1000).optional().describe("Hugging Face model card, relative to the manifest."),
+        model_card: text(1000)
+            .optional()
+            .describe("Hugging Face model card, relative to the manifest; for the training entries that name no model_card of their own."),
         transparency: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
             explainability_report: text(1000).optional().describe("How the model's decisions can be explained: repository path or https URL."),
             data_use_statement: text(1000).optional().describe("How the training data is used: repository path or https URL."),

@@ -12,6 +12,8 @@ exports.modules = {
 /* harmony import */ var _util_closest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5519);
 /* harmony import */ var _locator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5527);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6470);
+/* harmony import */ var _slips_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(970);
+
 
 
 
@@ -34,7 +36,7 @@ function issueFindings(issue, locator) {
             message: () => {
                 if (k === "<<")
                     return `${where}: YAML merge keys (<<) are not supported; write the keys out`;
-                const synonym = synonymHint(path, k, issue.input);
+                const synonym = (0,_slips_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetPlacement */ .t$)(path, k) ?? synonymHint(path, k, issue.input);
                 const hint = synonym ? undefined : suggestKey(path, k);
                 const tail = synonym ? ` (${synonym})` : hint ? ` (did you mean \`${hint}\`?)` : "";
                 return `${where === "(document)" ? "" : where + ": "}unknown key \`${quoted(k)}\`${tail}`;
@@ -56,7 +58,10 @@ function describeIssue(issue, path) {
         case "invalid_type": {
             if (issue.expected === "int")
                 return `must be a whole number, got ${String(issue.input)}`;
-            const fix = issue.expected === "number" && typeof issue.input === "string" ? numberInText(issue.input) : "";
+            const key = path[path.length - 1];
+            const fix = issue.expected === "number" && typeof issue.input === "string"
+                ? numberInText(issue.input) || (typeof key === "string" ? (0,_slips_js__WEBPACK_IMPORTED_MODULE_3__/* .numberWithUnit */ .q7)(key, issue.input) : "")
+                : "";
             return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${typeName(issue.input)}${fix}`;
         }
         case "too_big":
