@@ -10,6 +10,7 @@ import type { RunResult, Totals } from "../src/estimate/index.js";
 import { evaluate } from "../src/evaluate.js";
 import type { ManifestSource } from "../src/manifest/source.js";
 import { FATAL_RULES } from "../src/findings.js";
+import { PERIOD_HOURS } from "../src/period/index.js";
 import { parseManifest } from "../src/manifest/parse.js";
 import { renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
@@ -331,9 +332,18 @@ const common = {
   repeats: opt(between(0.01, 1e6)),
   measured: opt(zeroOr(1e-6, 1e10)),
   embodied: opt(fc.record({ per_accelerator_kg: opt(zeroOr(0.001, 1e5)), lifetime_years: opt(between(0.1, 30)), lifetime_utilization: opt(between(0.01, 1)) })),
+  budget: opt(
+    fc.record({
+      energy_kwh: opt(between(0.001, 1e12)),
+      co2e_kg: opt(between(0.001, 1e12)),
+      water_l: opt(between(0.001, 1e14)),
+      increase_pct: opt(zeroOr(0.01, 1e6)),
+    }),
+  ),
 };
 const training = fc.record({
   ...common,
+  one_off: opt(fc.boolean()),
   form: fc.oneof(
     fc.record({ count: int(1, 1e7), hours: between(1e-4, 1e6) }),
     fc.record({ gpu_hours: between(1e-4, 1e11) }),
@@ -345,10 +355,12 @@ const inference = fc.record({
   form: fc.oneof(
     fc.record({ count: int(1, 1e7), hours: opt(between(1e-4, 1e6)), requests: opt(between(1, 1e18)) }),
     fc.record({ requests: between(1, 1e18), energy_per_request_wh: between(1e-6, 1e6) }),
-    // The throughput form, without hours: any requests then fit, however slow the rate.
+    // The throughput form: requests are a share (`fill`) of what the rate serves in the hours or the period, as
+    // more is refused (a fleet that cannot carry them).
     fc.record({
       count: int(1, 1e7),
-      requests: opt(between(1, 1e18)),
+      hours: opt(between(1e-4, 1e6)),
+      fill: opt(between(1e-12, 1)),
       throughput: fc.oneof(
         fc.record({ requests_per_second: between(1e-4, 1e9), tokens_per_request: opt(between(1, 1e8)) }),
         fc.record({ tokens_per_second: between(1e-3, 1e12), tokens_per_request: between(1, 1e8) }),
@@ -375,6 +387,7 @@ const manifestArb = fc.record({
   inference: fc.array(inference, { maxLength: 2 }),
   datasets: fc.array(dataset, { maxLength: 2 }),
   budget: opt(budget),
+  period: opt(fc.constantFrom("month" as const, "quarter" as const, "year" as const)),
   privacy: opt(fc.record({ max_epsilon: opt(between(0, 1000)), max_exposed_records: opt(between(0, 1e15)) })),
 });
 type Generated = typeof manifestArb extends fc.Arbitrary<infer T> ? T : never;
@@ -384,7 +397,14 @@ function yaml(g: Generated): string {
   const entry = (prefix: string) => (e: Generated["training"][number] | Generated["inference"][number], i: number) => {
     const { form, measured, embodied, ...rest } = e;
     const requestForm = "energy_per_request_wh" in form;
-    const fields: Record<string, unknown> = { id: `${prefix}${i}`, ...form, ...rest };
+    const { fill, ...stated } = form as typeof form & { fill?: number };
+    const fields: Record<string, unknown> = { id: `${prefix}${i}`, ...stated, ...rest };
+    if (fill !== undefined && "throughput" in form) {
+      const tp = form.throughput;
+      const rate = "tokens_per_second" in tp ? tp.tokens_per_second / tp.tokens_per_request : tp.requests_per_second;
+      const requests = fill * rate * 3600 * (form.hours ?? PERIOD_HOURS[g.period ?? "year"]);
+      if (requests >= 1 && requests <= 1e18) fields.requests = requests;
+    }
     if (requestForm) {
       // The request form takes no fleet fields.
       delete fields.accelerator;
@@ -402,6 +422,7 @@ function yaml(g: Generated): string {
     inference: g.inference.length > 0 ? g.inference.map(entry("i")) : undefined,
     datasets: g.datasets.length > 0 ? g.datasets.map((d, i) => ({ id: `d${i}`, ...d })) : undefined,
     budget: g.budget,
+    period: g.period,
     policy: g.privacy ? { privacy: g.privacy } : undefined,
   };
   return JSON.stringify(doc);

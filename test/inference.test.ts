@@ -108,9 +108,26 @@ describe("inference throughput form", () => {
     expect(m.status).toBe("unevaluated");
     const f = m.findings.find((x) => x.rule === "manifest/invalid")!;
     expect(f.message).toBe(
-      "72000 requests at 1 requests/s take 20 h, more than hours (10); raise the rate or lower requests, or drop hours (energy follows requests ÷ rate)",
+      "72,000 requests at 1 requests/s keep the fleet busy 20 h, more than its hours (10 h): the fleet cannot serve them. It would take count: 4 (each accelerator at its present rate), a sustained rate of 2 requests/s or 20 h of service",
     );
     expect(f).toMatchObject({ line: 10, column: 5 });
+  });
+
+  it("capacity: without hours the fleet must serve its requests in the period, and the error says the fleet, rate and hours it would take, never to drop hours", async () => {
+    // 2 × L4 at 1,200 tokens/s and 400 tokens per request is 3 requests/s: some 259,000 a day, not 1,000,000.
+    const fleet = "    accelerator: nvidia-l4\n    count: 2\n    throughput: { tokens_per_second: 1200, tokens_per_request: 400 }\n";
+    const year = await report(entry(`${fleet}    requests: 3.65e8\n`));
+    expect(year.status).toBe("unevaluated");
+    const message = year.findings.find((x) => x.rule === "manifest/invalid")!.message;
+    expect(message).toMatch(/^365,000,000 requests at 3 requests\/s keep the fleet busy 33,800 h, more than the period, one year \(8,760 h\)/);
+    expect(message).toContain("count: 8 ");
+    expect(message).toContain("a sustained rate of 11.6 requests/s");
+    expect(message).toContain("33,800 h of service");
+    expect(message).not.toMatch(/drop hours/);
+    // A month's requests in a month; the same requests in a year would fit.
+    const month = await report(entry(`${fleet}    requests: 3e7\n`).replace("version: 1\n", "version: 1\nperiod: month\n"));
+    expect(month.findings.find((x) => x.rule === "manifest/invalid")?.message).toMatch(/more than the period, one month \(730 h\).*count: 8 /);
+    expect((await report(entry(`${fleet}    requests: 3e7\n`))).status).toBe("evaluated");
   });
 
   it.each([
@@ -159,7 +176,7 @@ describe("inference throughput form", () => {
 
   it("the most extreme rates and counts the schema allows keep every figure finite", async () => {
     for (const lines of [
-      "    accelerator: nvidia-b200\n    count: 10000000\n    power_w: 10000\n    throughput: { requests_per_second: 1e-4 }\n    requests: 1e18\n    repeats: 1e6\n",
+      "    accelerator: nvidia-b200\n    count: 10000000\n    power_w: 10000\n    hours: 1e6\n    throughput: { requests_per_second: 1e-4 }\n    requests: 3.6e5\n    repeats: 1e6\n",
       "    accelerator: nvidia-l4\n    count: 1\n    throughput: { tokens_per_second: 1e12, tokens_per_request: 1 }\n    requests: 1\n",
       "    accelerator: nvidia-l4\n    count: 1\n    hours: 1e6\n    throughput: { requests_per_second: 1e9, tokens_per_request: 1e8 }\n",
     ]) {

@@ -33,7 +33,12 @@ function selects(path: string): boolean {
 /** Every path ending in footprint.yml/.yaml that the README and docs/ tell a user to create or run on. */
 function documentedPaths(): string[] {
   const paths = new Set<string>();
-  for (const file of ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)]) {
+  for (const file of [
+    "README.md",
+    ...readdirSync(join(ROOT, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+  ]) {
     for (const m of readFileSync(join(ROOT, file), "utf8").matchAll(/[\w./-]*footprint\.ya?ml\b/g)) paths.add(m[0].replace(/^(\.\.\/)+|^\.\//, ""));
   }
   return [...paths];

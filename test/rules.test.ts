@@ -59,7 +59,7 @@ describe("cross-field rules of a manifest", () => {
       `${HEAD}inference:\n  - id: a\n    accelerator: nvidia-l4\n    count: 1\n    hours: 10\n    requests: 72000\n    throughput: { requests_per_second: 1 }\n`,
     );
     expect(brief(r).map((f) => [f.line, f.column])).toEqual([[8, 5]]);
-    expect(r.findings[0]!.message).toMatch(/^72000 requests at 1 requests\/s take 20 h, more than hours \(10\)/);
+    expect(r.findings[0]!.message).toMatch(/^72,000 requests at 1 requests\/s keep the fleet busy 20 h, more than its hours \(10 h\)/);
   });
 
   it("reports both market-based statements, in defaults and on an entry, at market_based_intensity", async () => {
