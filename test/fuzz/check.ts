@@ -24,6 +24,7 @@ export const EXAMPLES: readonly Example[] = [
   { manifest: "examples/llm-pretraining/footprint.yml", base: "examples/llm-pretraining/footprint.base.yml" },
   { manifest: "examples/inference-service/footprint.yml", base: "examples/inference-service/footprint.base.yml" },
   { manifest: "examples/fine-tune-measured/footprint.yml", base: "examples/fine-tune-measured/footprint.base.yml" },
+  { manifest: "examples/monthly-team/footprint.yml", base: "examples/monthly-team/footprint.base.yml" },
 ];
 export const FINE_TUNE = 3;
 export const CARD = "examples/fine-tune-measured/MODEL_CARD.md";
