@@ -289,6 +289,7 @@ function runReport(r: RunResult, assumptions: number[]): RunReport {
     assumptions,
     planned: r.planned,
     per_request: r.per_request,
+    ...(r.one_off ? { one_off: r.one_off } : null),
   };
 }
 

@@ -2,7 +2,7 @@
 import { defaults, type Accelerator } from "../catalogue/index.js";
 import type { EntryFinding, ResolvedEntry, Where } from "../manifest/rules.js";
 import type { InferenceEntry, TrainingEntry } from "../manifest/schema.js";
-import { PERIOD_HOURS, periodSource, type Period } from "../period/index.js";
+import { DEFAULT_PERIOD, PERIOD_HOURS, periodSource, type Period } from "../period/index.js";
 import { STATED, type EstimateCache, type SourceRef } from "./cache.js";
 import type { Assumption } from "./types.js";
 
@@ -14,6 +14,9 @@ export interface PeriodOf {
   window: Period;
   stated: boolean;
 }
+
+/** A manifest without `period`. */
+export const UNSTATED: PeriodOf = { window: DEFAULT_PERIOD, stated: false };
 
 export interface PlannedEnergy {
   /** null: no duration is stated (a measured-only entry) or the entry is in the request form. */
@@ -29,7 +32,7 @@ export interface PlannedEnergy {
 /** `at` is below the entry. */
 export type EnergyPlan = { ok: true; plan: PlannedEnergy } | { ok: false; message: string; at: Where };
 
-export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedEntry, cache: EstimateCache, period: PeriodOf): EnergyPlan {
+export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedEntry, cache: EstimateCache, period: PeriodOf = UNSTATED): EnergyPlan {
   const assumptions: Assumption[] = [];
   const notices: EntryFinding[] = [];
   const inf = entry as InferenceEntry;
