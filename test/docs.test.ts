@@ -211,6 +211,7 @@ describe("manifest reference (docs/manifest-reference.md)", () => {
       "## `inference[]`",
       "## `training[].measured`, `inference[].measured`",
       "## `training[].embodied`, `inference[].embodied`",
+      "## `training[].budget`, `inference[].budget`",
       "## `training[].compute`",
       "## `datasets[]`",
       "## `datasets[].encryption`",
@@ -225,8 +226,8 @@ describe("manifest reference (docs/manifest-reference.md)", () => {
     }
     const rows = (s: JsonSchema): number =>
       isObject(s) ? Object.values(s.properties).reduce((n, p) => n + 1 + rows(p) + (p.type === "array" && p.items ? rows(p.items) : 0), 0) : 0;
-    // measured and embodied are shared by training and inference entries, so they are listed once.
-    const shared = 2 + 3; // measured: codecarbon, energy_kwh; embodied: per_accelerator_kg, lifetime_years, lifetime_utilization
+    // measured, embodied and budget are shared by training and inference entries, so they are listed once.
+    const shared = 2 + 3 + 4; // measured: codecarbon, energy_kwh; embodied: per_accelerator_kg, lifetime_years, lifetime_utilization; budget: energy_kwh, co2e_kg, water_l, increase_pct
     expect(reference.split("\n").filter((l) => l.startsWith("| `")).length).toBe(rows(schema) - shared);
   });
 });
