@@ -128,6 +128,7 @@ class Names {
   private readonly accelerators = new Map<string, ReturnType<typeof findAccelerator>>();
   private readonly locations = new Map<string, Lookup<ResolvedLocation>>();
   private readonly customs = new Map<string, Accelerator>();
+  private readonly withCounts = new Map<string, { model: string; count: number } | null>();
 
   accelerator(name: string): ReturnType<typeof findAccelerator> {
     let found = this.accelerators.get(name);
@@ -139,6 +140,13 @@ class Names {
   custom(name: string): Accelerator {
     let found = this.customs.get(name);
     if (!found) this.customs.set(name, (found = customAccelerator(name)));
+    return found;
+  }
+
+  /** The model and count of a name that holds both (`H100:8`), else null. */
+  counted(name: string): { model: string; count: number } | null {
+    let found = this.withCounts.get(name);
+    if (found === undefined) this.withCounts.set(name, (found = countedAccelerator(name)));
     return found;
   }
 
@@ -228,7 +236,7 @@ const AT_ACCELERATOR: Where = { value: ["accelerator"] };
 
 /** The catalogue model an entry names, or a custom one where it states power_w (null: unknown, reported). */
 function acceleratorOf(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEntry, name: string, path: Path): Accelerator | null {
-  const counted = countedAccelerator(name);
+  const counted = cx.names.counted(name);
   if (counted !== null) {
     invalid(cx, path, acceleratorCountMessage(name, counted, entry.count), AT_ACCELERATOR);
     return null;
@@ -387,7 +395,7 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
       if (!Array.isArray(entries)) continue;
       entries.forEach((e: unknown, i) => {
         if (!isRecord(e)) return;
-        const counted = typeof e.accelerator === "string" ? countedAccelerator(e.accelerator) : null;
+        const counted = typeof e.accelerator === "string" ? names.counted(e.accelerator) : null;
         if (counted !== null) {
           const count = typeof e.count === "number" ? e.count : undefined;
           const message = acceleratorCountMessage(e.accelerator as string, counted, count);
