@@ -685,9 +685,10 @@ function runsTable(m, detail, options) {
         .map((b) => {
         const name = several ? `${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .METRIC_LABEL */ .SM[b.metric]}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}` : "";
         if (b.key === "entry.budget.increase_pct")
-            return `Δ${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${pct(b.value)} of +${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatInput */ .Mc)(b.limit)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%`;
-        const own = b.key.startsWith("entry.") ? ` of ${q(b.metric, b.limit)}` : "";
-        return `${name}${Math.round(b.share * 100)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%${own}${b.period === "one-off" ? " (one-off)" : ""}`;
+            return `Δ${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${pct(b.value)} of${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}+${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatInput */ .Mc)(b.limit)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%`;
+        // A line may break before "of", never inside a figure; a one-off entry is marked on its id.
+        const own = b.key.startsWith("entry.") ? ` of${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${q(b.metric, b.limit)}` : "";
+        return `${name}${Math.round(b.share * 100)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%${own}`;
     })
         .join("<br>") || "–";
     // Seven columns at most, so that the table fits GitHub's comment column (about 740 px) without scrolling.

@@ -327,8 +327,9 @@ async function card(args: string[]): Promise<number> {
     throw new SourceError("no training entries: the card's co2_eq_emissions is the CO2e of training; add a training entry", source.path);
   }
   const manifest = (await parseManifest(source.text, source.path)).manifest!;
-  const { cardGroups } = await import("./policy.js");
+  const { cardGroups, MAX_MODEL_CARDS } = await import("./policy.js");
   const groups = cardGroups(manifest);
+  if (groups.own.length > MAX_MODEL_CARDS) throw new SourceError(`more than ${MAX_MODEL_CARDS} model cards are named; name fewer`, source.path);
   // The YAML and Markdown parsers load only for this command, not at every start-up.
   const { MAX_MODEL_CARD_BYTES, parseModelCard, quoter, writeCo2Block } = await import("./modelcard.js");
   const { co2BlockYaml, formatGrams, suggestedCo2Block } = await import("./co2-block.js");

@@ -12,6 +12,8 @@ import { formatInput, formatNumber, formatWhole } from "./render/units.js";
 
 export const DEFAULT_SECTIONS = ["Training data", "Intended use", "Limitations", "Environmental impact"];
 export const DEFAULT_TOLERANCE_PCT = 50;
+/** Cards read for one manifest: each may be 1 MiB, and a manifest could name a different one per entry. */
+export const MAX_MODEL_CARDS = 100;
 
 export type ExposureBasis = "differential-privacy" | "declared" | "no-anonymization" | "unknown-under-cap" | "unknown";
 
@@ -351,7 +353,12 @@ async function checkModelCards(ctx: Context, runs: readonly RunResult[]): Promis
     top = await checkModelCard(ctx, groups.top.ref, groups.top.at, runsOf(groups.top), required, disclose);
   }
   const own: ModelCardReport[] = [];
-  for (const g of groups.own) {
+  const over = groups.own[MAX_MODEL_CARDS];
+  if (over) {
+    const n = groups.own.length - MAX_MODEL_CARDS;
+    add(ctx, "transparency/model-card", "error", `more than ${MAX_MODEL_CARDS} model cards are named; this one and ${n - 1} more were not read`, over.at);
+  }
+  for (const g of groups.own.slice(0, MAX_MODEL_CARDS)) {
     const report = await checkModelCard(ctx, g.ref, g.at, runsOf(g), required, true);
     if (report) own.push(report);
   }

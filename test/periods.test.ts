@@ -122,7 +122,7 @@ describe("entry budgets", () => {
     const m = evaluated(await report(`${HEAD}training:\n${QLORA}    budget: { energy_kwh: 50 }\n${FULL_FT}budget:\n  run: { energy_kwh: 5000 }\n`));
     const comment = renderMarkdown(buildReport([m]));
     expect(comment).toContain("| entry budget (5\u00a0MWh) |");
-    expect(comment).toMatch(/\| `qlora`.*\| \d+\u00a0%<br>\d+\u00a0% of 50\u00a0kWh \|/);
+    expect(comment).toMatch(/\| `qlora`.*\| \d+\u00a0%<br>\d+\u00a0% of\u00a050\u00a0kWh \|/);
     expect(comment).toContain("limit <code>budget\\.energy\\_kwh: 50</code> (50\u00a0kWh): reduce the plan or raise `budget.energy_kwh` of `qlora`");
     expect(comment).toMatch(/`qlora` \*\*energy [\d.]+\u00a0kWh \(\d+\u00a0%\)\*\*/);
   });
@@ -307,5 +307,18 @@ describe("the worked example (examples/monthly-team) from a clean checkout", () 
     expect(m.period.label).toBe("per month + one-off training");
     expect(m.model_cards.map((c) => c.path)).toEqual(["cards/mistral-qlora.md", "cards/llama-support.md"]);
     expect(m.findings).toEqual([]);
+  });
+});
+
+describe("hostile card paths", () => {
+  it("a manifest naming more cards than the limit has the rest reported, not read", async () => {
+    const entries = Array.from({ length: 102 }, (_, i) => `  - { id: t${i}, accelerator: nvidia-l4, gpu_hours: 1, model_card: cards/${i}.md }\n`).join("");
+    let reads = 0;
+    const m = await evaluate(
+      { path: "footprint.yml", text: `${HEAD}training:\n${entries}`, readRelative: async () => (reads++, null), exists: async () => false },
+      null,
+    );
+    expect(reads).toBe(100);
+    expect(messages(m, "transparency/model-card")).toContain("more than 100 model cards are named; this one and 1 more were not read");
   });
 });

@@ -368,9 +368,10 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
     (byScope.get(scope) ?? [])
       .map((b) => {
         const name = several ? `${METRIC_LABEL[b.metric]}${NBSP}` : "";
-        if (b.key === "entry.budget.increase_pct") return `Δ${NBSP}${pct(b.value)} of +${formatInput(b.limit)}${NBSP}%`;
-        const own = b.key.startsWith("entry.") ? ` of ${q(b.metric, b.limit)}` : "";
-        return `${name}${Math.round(b.share * 100)}${NBSP}%${own}${b.period === "one-off" ? " (one-off)" : ""}`;
+        if (b.key === "entry.budget.increase_pct") return `Δ${NBSP}${pct(b.value)} of${NBSP}+${formatInput(b.limit)}${NBSP}%`;
+        // A line may break before "of", never inside a figure; a one-off entry is marked on its id.
+        const own = b.key.startsWith("entry.") ? ` of${NBSP}${q(b.metric, b.limit)}` : "";
+        return `${name}${Math.round(b.share * 100)}${NBSP}%${own}`;
       })
       .join("<br>") || "–";
 

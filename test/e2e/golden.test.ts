@@ -9,7 +9,7 @@ import { pullRequest } from "./payloads.js";
 import { raggedRows, renderedProblems } from "./render.js";
 import { BASE_SHA, gitWorkspace, HEAD_SHA, REPOSITORY, ROOT, runAction, tempDir, type RunResult, serveFakeGitHub } from "./runner.js";
 
-const EXAMPLES = ["llm-pretraining", "fine-tune-measured", "inference-service"] as const;
+const EXAMPLES = ["llm-pretraining", "fine-tune-measured", "inference-service", "monthly-team"] as const;
 /** Comment cases under test/fixtures/comments: a failing and a warning PR, and a monorepo (a glob of manifests). */
 const CASES = [
   { name: "failing", manifest: "footprint.yml" },
