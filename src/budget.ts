@@ -3,26 +3,12 @@ import type { Totals, RunResult } from "./estimate/index.js";
 import type { Finding, Rule } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
+import type { BudgetKey, BudgetUse } from "./report-schema.js";
 import { formatInput, formatPct, formatQuantity, METRIC_LABEL, SPACE, type Quantity } from "./render/units.js";
 
 export const DEFAULT_WARN_AT = 0.8;
 
-/** The manifest key that sets a limit: what a reader changes to raise it. */
-export type BudgetKey = "budget.energy_kwh" | "budget.co2e_kg" | "budget.water_l" | "budget.run.energy_kwh" | "budget.run.co2e_kg" | "budget.increase_pct";
-
-export interface BudgetUse {
-  /** `total` or the id of an entry. */
-  scope: string;
-  /** For `budget.increase_pct`, the metric whose increase is limited (energy). */
-  metric: Quantity;
-  key: BudgetKey;
-  /** In the metric's unit; for `budget.increase_pct`, the increase over the base in % and the % allowed. */
-  limit: number;
-  value: number;
-  /** value / limit */
-  share: number;
-  status: "ok" | "warn" | "over";
-}
+export type { BudgetKey, BudgetUse } from "./report-schema.js";
 
 /** The finding rule of each budget key. */
 export const BUDGET_RULES: Record<BudgetKey, Rule> = {
@@ -33,12 +19,6 @@ export const BUDGET_RULES: Record<BudgetKey, Rule> = {
   "budget.run.co2e_kg": "budget/run-co2e",
   "budget.increase_pct": "budget/increase",
 };
-
-/** The key of a use in a report written before uses named their key. */
-export function budgetKeyOf(use: Pick<BudgetUse, "scope" | "metric">): BudgetKey {
-  if (use.scope === "total") return `budget.${use.metric}`;
-  return use.metric === "co2e_kg" ? "budget.run.co2e_kg" : "budget.run.energy_kwh";
-}
 
 const RUN_METRICS = ["energy_kwh", "co2e_kg"] as const;
 const RUN_KEYS = { energy_kwh: "budget.run.energy_kwh", co2e_kg: "budget.run.co2e_kg" } as const;

@@ -41,9 +41,9 @@ const BADGE_USAGE = `Usage: footprint-gate badge [MANIFEST…] --out DIR [--metr
   --metric energy; coloured by the use of the total budget). DIR is created when it does not exist.
 `;
 
-const SCHEMA_USAGE = `Usage: footprint-gate schema
+const SCHEMA_USAGE = `Usage: footprint-gate schema [report]
 
-  Prints the JSON Schema of the manifest.
+  Prints the JSON Schema of the manifest, or with report the JSON Schema of the report (check --format json).
 `;
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
@@ -53,7 +53,7 @@ Usage:
                        [--format text|markdown|json] [--fail-on error|warning|never]
   footprint-gate card [MANIFEST] [--write [--create]]
   footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
-  footprint-gate schema
+  footprint-gate schema [report]
   footprint-gate comment gitlab [MANIFEST…] [check's options | --report FILE]
   footprint-gate COMMAND --help
 
@@ -360,8 +360,15 @@ async function card(args: string[]): Promise<number> {
 }
 
 async function schema(args: string[]): Promise<number> {
-  parse(args, {}, SCHEMA_USAGE, false);
+  const { positionals } = parse(args, {}, SCHEMA_USAGE);
+  if (positionals.length > 1 || (positionals[0] !== undefined && positionals[0] !== "report"))
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals.at(-1))}`, SCHEMA_USAGE);
   // zod is loaded only for this command (and to explain a rejected manifest), not for every check.
+  if (positionals[0] === "report") {
+    const { reportJsonSchema } = await import("./report-schema.js");
+    print(JSON.stringify(reportJsonSchema(), null, 2) + "\n");
+    return 0;
+  }
   const { jsonSchema } = await import("./manifest/schema.js");
   print(JSON.stringify(jsonSchema(), null, 2) + "\n");
   return 0;

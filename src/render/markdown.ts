@@ -1,10 +1,12 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
+import { LEVER_TEXT } from "../advice/levers.js";
+import type { RegionAdvice } from "../advice/region.js";
 import { BUDGET_RULES, formatBudgetUse, type BudgetKey, type BudgetUse } from "../budget.js";
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
-import { TEXT_LIMITS, type EvaluatedManifest, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
+import { TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
@@ -423,21 +425,51 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
   return rows;
 }
 
-/** Where added or changed entries would emit less: the provider's cleanest region. Three lines at most. */
+/**
+ * What added or changed entries could save: the provider's cleanest region and the levers computed from the entry's
+ * own figures, largest first, three lines at most; then the levers that only have published ranges, in one line.
+ */
 function adviceList(m: ManifestReport): string[] {
   // Advice on entries the change leaves alone was given before; without a base every entry is new.
   const touched = m.delta ? new Set(m.delta.runs.filter((d) => d.change === "added" || d.change === "changed").map((d) => d.id)) : null;
-  const relevant = m.advice.filter((a) => !touched || touched.has(a.id)).sort((a, b) => b.saving_co2e_kg - a.saving_co2e_kg);
-  if (relevant.length === 0) return [];
-  const shown = relevant.slice(0, ADVICE_LINES);
-  const items = shown.map(
-    (a) =>
-      `- ${code(a.id)}: ${code(a.to)} (${formatNumber(a.to_intensity)}${NBSP}g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)}${NBSP}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`,
-  );
-  if (relevant.length > shown.length) items.push(`- … ${relevant.length - shown.length} more in the JSON report`);
-  const title = `💡 Advice (never fails the gate): up to ${q("co2e_kg", shown[0]!.saving_co2e_kg)} CO2e less in a cleaner region`;
-  if (items.length === 1) return [`${title}:`, "", ...items, ""];
-  return [`<details><summary>${title}</summary>`, "", ...items, "", "</details>", ""];
+  const isTouched = (id: string) => !touched || touched.has(id);
+  const items = [
+    ...m.advice.filter((a) => isTouched(a.id)).map((a) => ({ saving: a.saving_co2e_kg, line: regionLine(a) })),
+    ...m.levers.filter((l) => l.saving_co2e_kg !== null && isTouched(l.ids[0]!)).map((l) => ({ saving: l.saving_co2e_kg!, line: leverLine(l) })),
+  ].sort((a, b) => b.saving - a.saving);
+  const ranges = m.levers.filter((l) => l.saving_co2e_kg === null && l.range_pct && l.ids.some(isTouched));
+  if (items.length === 0 && ranges.length === 0) return [];
+  const shown = items.slice(0, ADVICE_LINES).map((i) => i.line);
+  if (items.length > shown.length) shown.push(`- … ${items.length - shown.length} more in the JSON report`);
+  if (ranges.length > 0) {
+    const parts = ranges.map((l) => `${LEVER_TEXT[l.lever]} (${rangeText(l.range_pct!)})`);
+    shown.push(`- inference entries, depending on the model (published ranges of the energy saving, never assumed): ${parts.join("; ")}`);
+  }
+  const title =
+    items.length > 0
+      ? `💡 Advice (never fails the gate): up to ${q("co2e_kg", items[0]!.saving)} CO2e less`
+      : "💡 Advice (never fails the gate): efficiency levers";
+  if (shown.length === 1) return [`${title}:`, "", ...shown, ""];
+  return [`<details><summary>${title}</summary>`, "", ...shown, "", "</details>", ""];
+}
+
+function regionLine(a: RegionAdvice): string {
+  return `- ${code(a.id)}: ${code(a.to)} (${formatNumber(a.to_intensity)}${NBSP}g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)}${NBSP}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`;
+}
+
+/** A lever computed from the entry's own figures. */
+function leverLine(l: LeverReport): string {
+  const saving = `${q("co2e_kg", l.saving_co2e_kg!)} CO2e (${pct(-l.saving_pct!)})`;
+  if (l.lever === "serving-utilization")
+    return `- ${code(l.ids[0]!)}: ${LEVER_TEXT[l.lever]}: ${saving} of embodied carbon; its energy is the same, as the estimate counts no idle power`;
+  const energy = l.saving_energy_kwh ? `${q("energy_kwh", l.saving_energy_kwh)} energy, ` : "";
+  return `- ${code(l.ids[0]!)}: ${LEVER_TEXT[l.lever]}: saves ${energy}${saving}${l.range_pct ? `; published ${rangeText(l.range_pct)}` : ""}`;
+}
+
+/** "9.1 to 33.3 % less energy", "−40 to +33 % energy" (a range that can cost more). */
+function rangeText([lo, hi]: [number, number]): string {
+  if (lo >= 0) return `${formatNumber(lo)} to ${formatNumber(hi)}${NBSP}% less energy`;
+  return `${pct(-hi)} to ${pct(-lo)} energy`;
 }
 
 export const ADVICE_LINES = 3;
@@ -568,6 +600,8 @@ function assumptions(m: ManifestReport): string[] {
   if (m.runs.length === 0) return [];
   const users = new Map<number, string[]>();
   for (const r of m.runs) for (const i of r.assumptions) (users.get(i) ?? users.set(i, []).get(i)!).push(r.id);
+  // The advice's figures are sourced like any default, listed with the entries they are about.
+  for (const l of m.levers) for (const i of l.assumptions) append(users.get(i) ?? users.set(i, []).get(i)!, l.ids);
   // Notes are numbered in order of first use.
   const noteOf = new Map<number, number>();
   const rows: string[] = [];

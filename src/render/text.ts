@@ -1,8 +1,9 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
-import type { RegionAdvice } from "../advice.js";
+import type { RegionAdvice } from "../advice/region.js";
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { Finding } from "../findings.js";
-import type { ManifestReport, Report, RunReport } from "../report.js";
+import type { LeverReport, ManifestReport, Report, RunReport } from "../report.js";
+import { LEVER_TEXT } from "../advice/levers.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainLines, plainText } from "./escape.js";
 import { formatBudgetUse } from "../budget.js";
@@ -177,6 +178,12 @@ function removedRow({ table, shares }: Columns, d: RunDelta, base: RunFigures): 
   if (shares) table.figure("");
 }
 
+function leverLine(l: LeverReport): string {
+  const range = l.range_pct ? `published ${formatNumber(l.range_pct[0])} to ${formatNumber(l.range_pct[1])} % of the energy` : "";
+  if (l.saving_co2e_kg === null) return `  advice: ${l.ids.length} inference ${l.ids.length === 1 ? "entry" : "entries"}, ${LEVER_TEXT[l.lever]}: ${range}`;
+  return `  advice: ${l.ids[0]}, ${LEVER_TEXT[l.lever]}: would save ${formatQuantity("co2e_kg", l.saving_co2e_kg)} CO2e (${formatPct(-l.saving_pct!)})${range ? `; ${range}` : ""}`;
+}
+
 function adviceLine(a: RegionAdvice): string {
   return `  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`;
 }
@@ -262,6 +269,7 @@ function manifestText(m: ManifestReport): string {
       out.push(`  budget: ${totals.map((b) => `${formatBudgetUse(b)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
     for (const a of m.advice) out.push(adviceLine(a));
+    for (const l of m.levers) out.push(leverLine(l));
     for (const d of m.datasets) {
       const e = d.exposure;
       const f = (v: number | null) => (v === null ? "?" : formatNumber(v));
