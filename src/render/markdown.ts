@@ -6,7 +6,7 @@ import { BUDGET_RULES, formatBudgetUse, type BudgetKey, type BudgetUse } from ".
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
-import { TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
+import { reportTotals, TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
 import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
@@ -49,6 +49,14 @@ export interface Footer {
   docsUrl?: string | null;
 }
 
+/** The base branch's recorded trend (docs/history.md): its first and last run of the last few, over this report's manifests. */
+export interface TrendLine {
+  branch: string;
+  runs: number;
+  first: { energy_kwh: number; co2e_kg: number };
+  last: { energy_kwh: number; co2e_kg: number };
+}
+
 export interface MarkdownOptions {
   /** First line of the body; null for none (the job summary). */
   marker?: string | null;
@@ -58,6 +66,7 @@ export interface MarkdownOptions {
   /** Where the complete report is when detail was left out. */
   elsewhere?: string;
   footer?: Footer;
+  trend?: TrendLine | null;
 }
 
 /** The action's README, where the comment's figures and rules are explained. */
@@ -77,6 +86,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const several = ms.length > 1;
   lines.push(several ? reportSentence(ms) : manifestSentence(ms[0]!), "");
   append(lines, leadFindings(ms, detail, options));
+  if (options.trend) lines.push(trendSentence(report, options.trend), "");
   if (several) {
     append(lines, overviewTable(ms, detail, options));
     const unchanged = ms.filter(isUnchanged);
@@ -161,6 +171,17 @@ function manifestSentence(m: ManifestReport): string {
     .map(([c, n]) => `${n} ${c}`);
   const changes = counts.length ? `${counts.join(", ")} of ${d.runs.length} entries` : "no entry changed";
   return `${project}: energy ${q("energy_kwh", m.base.totals.energy_kwh)} → ${q("energy_kwh", t.energy_kwh)} (**${pct(d.energy_pct)}**), ${co2}; ${changes}.`;
+}
+
+/** "📈 `main` over its last 30 recorded runs: energy 1.2 GWh → 1.3 GWh (+8.3 %), …; this PR +2.0 % energy." */
+function trendSentence(report: Report, t: TrendLine): string {
+  const change = (from: number, to: number) => (from > 0 ? ` (${pct(((to - from) / from) * 100)})` : "");
+  const figure = (key: "energy_kwh" | "co2e_kg", label: string) =>
+    t.runs === 1 ? `${label} ${q(key, t.last[key])}` : `${label} ${q(key, t.first[key])} → ${q(key, t.last[key])}${change(t.first[key], t.last[key])}`;
+  const span = t.runs === 1 ? "at its last recorded run" : `over its last ${t.runs} recorded runs`;
+  const { count, base_energy_kwh: base, delta_energy_kwh: d } = reportTotals(report).compared;
+  const pr = count > 0 && base > 0 ? `; this PR ${pct((d / base) * 100)} energy against its base` : "";
+  return `📈 ${code(t.branch, 100)} ${span}: ${figure("energy_kwh", "energy")}, ${figure("co2e_kg", "CO2e")}${pr}.`;
 }
 
 /** Several manifests: how many pass, warn and fail, and the energy change of those with a base. */
