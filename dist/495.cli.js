@@ -12,7 +12,7 @@ exports.modules = {
 /* harmony export */   renderMarkdown: () => (/* binding */ renderMarkdown)
 /* harmony export */ });
 /* unused harmony exports MARKER, COMMENT_LIMIT, SUMMARY_LIMIT, ADVICE_LINES, CHART_TOP, energyChart */
-/* harmony import */ var _advice_levers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4768);
+/* harmony import */ var _advice_levers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4059);
 /* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7562);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(665);
 /* harmony import */ var _co2_block_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9843);
@@ -53,6 +53,8 @@ function renderMarkdown(report, options = {}) {
     const several = ms.length > 1;
     lines.push(several ? reportSentence(ms) : manifestSentence(ms[0]), "");
     (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, leadFindings(ms, detail, options));
+    if (options.trend)
+        lines.push(trendSentence(report, options.trend), "");
     if (several) {
         (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, overviewTable(ms, detail, options));
         const unchanged = ms.filter(isUnchanged);
@@ -137,6 +139,15 @@ function manifestSentence(m) {
         .map(([c, n]) => `${n} ${c}`);
     const changes = counts.length ? `${counts.join(", ")} of ${d.runs.length} entries` : "no entry changed";
     return `${project}: energy ${q("energy_kwh", m.base.totals.energy_kwh)} → ${q("energy_kwh", t.energy_kwh)} (**${pct(d.energy_pct)}**), ${co2}; ${changes}.`;
+}
+/** "📈 `main` over its last 30 recorded runs: energy 1.2 GWh → 1.3 GWh (+8.3 %), …; this PR +2.0 % energy." */
+function trendSentence(report, t) {
+    const change = (from, to) => (from > 0 ? ` (${pct(((to - from) / from) * 100)})` : "");
+    const figure = (key, label) => t.runs === 1 ? `${label} ${q(key, t.last[key])}` : `${label} ${q(key, t.first[key])} → ${q(key, t.last[key])}${change(t.first[key], t.last[key])}`;
+    const span = t.runs === 1 ? "at its last recorded run" : `over its last ${t.runs} recorded runs`;
+    const { count, base_energy_kwh: base, delta_energy_kwh: d } = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .reportTotals */ .qC)(report).compared;
+    const pr = count > 0 && base > 0 ? `; this PR ${pct((d / base) * 100)} energy against its base` : "";
+    return `📈 ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(t.branch, 100)} ${span}: ${figure("energy_kwh", "energy")}, ${figure("co2e_kg", "CO2e")}${pr}.`;
 }
 /** Several manifests: how many pass, warn and fail, and the energy change of those with a base. */
 function reportSentence(ms) {
@@ -550,6 +561,10 @@ function assumptions(m) {
     for (const r of m.runs)
         for (const i of r.assumptions)
             (users.get(i) ?? users.set(i, []).get(i)).push(r.id);
+    // The advice's figures are sourced like any default, listed with the entries they are about.
+    for (const l of m.levers)
+        for (const i of l.assumptions)
+            (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(users.get(i) ?? users.set(i, []).get(i), l.ids);
     // Notes are numbered in order of first use.
     const noteOf = new Map();
     const rows = [];

@@ -44,7 +44,7 @@ export interface Publish {
   version: string;
   log: Logger;
   /** Called before each push (tests let another writer in here). */
-  beforePush?: (attempt: number) => void;
+  beforePush?: (attempt: number) => Promise<void>;
 }
 
 export class HistoryPushError extends Error {}
@@ -69,7 +69,7 @@ export async function publishHistory(p: Publish): Promise<{ pushed: boolean; att
       git("add", "-A");
       if (tryGit(dir, env, ["diff", "--cached", "--quiet"]).ok) return { pushed: false, attempts: attempt, record: `${RECORDS_DIR}/${rel}` };
       git("commit", "-q", "-m", `footprint-gate: record ${p.sha.slice(0, 7)}`);
-      p.beforePush?.(attempt);
+      await p.beforePush?.(attempt);
       const pushed = tryGit(dir, env, ["push", "-q", "origin", `HEAD:refs/heads/${p.branch}`]);
       if (pushed.ok) return { pushed: true, attempts: attempt, record: `${RECORDS_DIR}/${rel}` };
       // Another run pushed first: its records are fetched and everything made again on top of them.

@@ -3,7 +3,7 @@
 // per manifest, its budget as a dashed line) and puts the same figures in a table beside it, for screen readers and
 // copy-paste. Light and dark follow the reader's setting. Every string from a record is escaped.
 import { escapeHtml } from "../render/escape.js";
-import { formatNumber, formatQuantity, type Quantity } from "../render/units.js";
+import { formatQuantity, type Quantity } from "../render/units.js";
 import type { HistoryRecord } from "./record.js";
 
 /** Series drawn; the other manifests are in the table only. */
@@ -85,16 +85,19 @@ const c = (x: number) => String(Math.round(x * 10) / 10);
 function chart(series: readonly Series[], q: Quantity, label: string): string {
   const budgets = series.map((s) => s.budget[q as "energy_kwh" | "co2e_kg"]).filter((b): b is number => b !== null);
   const values = series.flatMap((s) => s.points.map((p) => p[q as "energy_kwh" | "co2e_kg"]));
-  const max = Math.max(0, ...budgets.slice(0, MAX_SERIES), ...(values.length > 0 ? [largest(values)] : [])) || 1;
-  const top = niceCeiling(max * 1.05);
+  const max = Math.max(0, ...budgets, ...(values.length > 0 ? [largest(values)] : [])) || 1;
+  // Three to five gridlines at round figures.
+  const step = niceCeiling((max * 1.05) / 4);
+  const steps = Math.ceil((max * 1.05) / step);
+  const top = step * steps;
   const times = series.flatMap((s) => s.points.map((p) => p.t));
   const t0 = times.length > 0 ? smallest(times) : 0;
   const t1 = times.length > 0 ? largest(times) : 1;
   const x = (t: number) => PAD.left + (t1 === t0 ? (W - PAD.left - PAD.right) / 2 : ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right));
   const y = (v: number) => H - PAD.bottom - (v / top) * (H - PAD.top - PAD.bottom);
   const parts: string[] = [];
-  for (let i = 0; i <= 4; i++) {
-    const v = (top * i) / 4;
+  for (let i = 0; i <= steps; i++) {
+    const v = step * i;
     parts.push(`<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${c(y(v))}" y2="${c(y(v))}"/>`);
     parts.push(`<text class="tick" x="${PAD.left - 6}" y="${c(y(v) + 4)}" text-anchor="end">${escapeHtml(formatQuantity(q, v))}</text>`);
   }
@@ -150,12 +153,12 @@ function table(records: readonly HistoryRecord[]): string {
         co2e += m.totals.co2e_kg;
       }
     }
-    const note = missing > 0 ? ` <small>(${missing} not evaluated)</small>` : "";
-    return `<tr><td>${minute(r.date)}</td><td><code>${r.sha.slice(0, 7)}</code></td><td class="v-${r.verdict}">${r.verdict}</td><td class="n">${escapeHtml(formatQuantity("energy_kwh", energy))}</td><td class="n">${escapeHtml(formatQuantity("co2e_kg", co2e))}</td><td class="n">${formatNumber(r.manifests.length)}${note}</td></tr>`;
+    const note = missing > 0 ? ` <small>(${missing} of ${r.manifests.length} not evaluated)</small>` : "";
+    return `<tr><td>${minute(r.date)}</td><td><code>${r.sha.slice(0, 7)}</code></td><td class="v-${r.verdict}">${r.verdict}${note}</td><td class="n">${escapeHtml(formatQuantity("energy_kwh", energy))}</td><td class="n">${escapeHtml(formatQuantity("co2e_kg", co2e))}</td></tr>`;
   });
   return `<table>
 <caption>Every run, newest first (totals of its manifests)</caption>
-<thead><tr><th scope="col">date (UTC)</th><th scope="col">commit</th><th scope="col">verdict</th><th scope="col" class="n">energy</th><th scope="col" class="n">CO2e</th><th scope="col" class="n">manifests</th></tr></thead>
+<thead><tr><th scope="col">date (UTC)</th><th scope="col">commit</th><th scope="col">verdict</th><th scope="col" class="n">energy</th><th scope="col" class="n">CO2e</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
