@@ -27,7 +27,7 @@ describe("FP8 training advice", () => {
     const figures = runAssumptions(m, a);
     expect(figures.map((f) => [f.name, f.value])).toEqual([
       ["fp8_training_speedup", 1.2],
-      ["fp8_training_speedup_range", "1.1–1.5"],
+      ["fp8_training_speedup_range", "1.1–1.5×"],
     ]);
     expect(figures[0]!.source).toMatch(/torchao/);
     expect(figures[0]!.year).toBe(levers.fp8_training.year);

@@ -34,7 +34,7 @@ const sourced = (name: string, value: number | string, unit: string, ref: { sour
 const fp8 = data.fp8_training;
 const FP8_FIGURES = [
   sourced("fp8_training_speedup", fp8.speedup, "×", fp8),
-  sourced("fp8_training_speedup_range", `${fp8.speedup_low}–${fp8.speedup_high}`, "×", fp8),
+  sourced("fp8_training_speedup_range", `${fp8.speedup_low}–${fp8.speedup_high}×`, "", fp8),
 ];
 const BUSY = defaults.throughput_utilization;
 const BUSY_FIGURES = [sourced("serving_utilization_busy", BUSY.value, "", { source: data.serving_utilization.source, year: data.serving_utilization.year })];
@@ -46,7 +46,7 @@ interface RangeLever {
   applies(entry: InferenceEntry): boolean;
 }
 
-const pctRange = (lo: number, hi: number) => `${lo} to ${hi}`;
+const pctRange = (lo: number, hi: number) => `${lo} to ${hi} %`;
 const RANGES: readonly RangeLever[] = [
   {
     lever: "quantized-serving",
@@ -54,7 +54,7 @@ const RANGES: readonly RangeLever[] = [
     assumption: sourced(
       "quantized_serving_energy_saving",
       pctRange(data.quantized_serving.saving_pct_low, data.quantized_serving.saving_pct_high),
-      "%",
+      "",
       data.quantized_serving,
     ),
     applies: (e) => e.precision === undefined || !QUANTIZED.has(e.precision),
@@ -62,20 +62,20 @@ const RANGES: readonly RangeLever[] = [
   {
     lever: "batching",
     range: [data.batching.saving_pct_low, data.batching.saving_pct_high],
-    assumption: sourced("batching_energy_saving", pctRange(data.batching.saving_pct_low, data.batching.saving_pct_high), "%", data.batching),
+    assumption: sourced("batching_energy_saving", pctRange(data.batching.saving_pct_low, data.batching.saving_pct_high), "", data.batching),
     // With a stated throughput the fleet's batching is already in its figures.
     applies: (e) => e.throughput === undefined,
   },
   {
     lever: "sparsity",
     range: [round1(savedPct(data.sparsity.speedup_low)), round1(savedPct(data.sparsity.speedup_high))],
-    assumption: sourced("sparsity_2of4_speedup", `${data.sparsity.speedup_low}–${data.sparsity.speedup_high}`, "×", data.sparsity),
+    assumption: sourced("sparsity_2of4_speedup", `${data.sparsity.speedup_low}–${data.sparsity.speedup_high}×`, "", data.sparsity),
     applies: () => true,
   },
   {
     lever: "distillation",
     range: [round1(savedPct(data.distillation.speedup_low)), round1(savedPct(data.distillation.speedup_high))],
-    assumption: sourced("distillation_speedup", `${data.distillation.speedup_low}–${data.distillation.speedup_high}`, "×", data.distillation),
+    assumption: sourced("distillation_speedup", `${data.distillation.speedup_low}–${data.distillation.speedup_high}×`, "", data.distillation),
     applies: () => true,
   },
 ];
