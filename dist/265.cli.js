@@ -323,7 +323,7 @@ function validationSchema() {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8439);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1001);
 /* harmony import */ var _manifest_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6470);
-/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7789);
+/* harmony import */ var _format_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9044);
 /* harmony import */ var _report_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1186);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
 // The JSON report's contract (docs/report.md), defined once: the zod schemas below are what the gate's types are
@@ -585,7 +585,7 @@ function reportJsonSchema() {
         $schema: "https://json-schema.org/draft/2020-12/schema",
         $id: "https://raw.githubusercontent.com/footprint-gate/footprint-gate/main/schema/report.schema.json",
         title: _report_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .REPORT_SCHEMA */ .DC,
-        ...zod__WEBPACK_IMPORTED_MODULE_6__/* .toJSONSchema */ .bl(reportSchema, { io: "input", target: "draft-2020-12" }),
+        ...zod__WEBPACK_IMPORTED_MODULE_6__/* .toJSONSchema */ .bl(reportSchema, { io: "input", target: "draft-2020-12", reused: "ref" }),
     };
 }
 class ReportInputError extends Error {
@@ -610,7 +610,7 @@ function parseReport(text) {
 /** Every string of the report through the plain-text sanitiser (ids and enums are unchanged by it). */
 function sanitise(value) {
     if (typeof value === "string")
-        return (0,_render_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .plainText */ .wh)(value);
+        return (0,_format_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .plainText */ .wh)(value);
     if (Array.isArray(value))
         return value.map(sanitise);
     if (value !== null && typeof value === "object") {

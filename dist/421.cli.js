@@ -10,8 +10,8 @@ exports.modules = {
 /* harmony export */   historyPage: () => (/* binding */ historyPage)
 /* harmony export */ });
 /* unused harmony export MAX_SERIES */
-/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7789);
-/* harmony import */ var _render_units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3647);
+/* harmony import */ var _format_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9044);
+/* harmony import */ var _format_units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3124);
 // The history page (docs/history.md): one self-contained HTML file, no script and nothing fetched, so that it shows
 // from Pages, from a raw file or from disk. The tool draws the chart as SVG (energy and CO2e over time, one series
 // per manifest, its budget as a dashed line) and puts the same figures in a table beside it, for screen readers and
@@ -26,7 +26,7 @@ const PAD = { left: 70, right: 14, top: 14, bottom: 30 };
 function historyPage(records, options) {
     const series = seriesOf(records);
     const project = projectOf(records);
-    const title = `${project ? `${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(project, 100)}: ` : ""}footprint over time`;
+    const title = `${project ? `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(project, 100)}: ` : ""}footprint over time`;
     const span = records.length === 0
         ? "No runs recorded yet."
         : `${records.length} ${records.length === 1 ? "run" : "runs"} from ${day(records[0].date)} to ${day(records[records.length - 1].date)}; latest verdict ${records[records.length - 1].verdict}.`;
@@ -41,7 +41,7 @@ function historyPage(records, options) {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${title}</h1><p>${span} Made by footprint-gate ${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(options.version, 40)}; every figure is an estimate with its sources in the run's report.</p></header>
+<header><h1>${title}</h1><p>${span} Made by footprint-gate ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(options.version, 40)}; every figure is an estimate with its sources in the run's report.</p></header>
 <main>
 <section class="charts" aria-label="Charts">
 ${chart(series, "energy_kwh", "Energy")}
@@ -85,21 +85,21 @@ const c = (x) => String(Math.round(x * 10) / 10);
 function chart(series, q, label) {
     const budgets = series.map((s) => s.budget[q]).filter((b) => b !== null);
     const values = series.flatMap((s) => s.points.map((p) => p[q]));
-    const max = Math.max(0, ...budgets, ...(values.length > 0 ? [largest(values)] : [])) || 1;
+    const max = (0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .largest */ .nQ)([...budgets, ...values]) || 1;
     // Three to five gridlines at round figures.
     const step = niceCeiling((max * 1.05) / 4);
     const steps = Math.ceil((max * 1.05) / step);
     const top = step * steps;
     const times = series.flatMap((s) => s.points.map((p) => p.t));
     const t0 = times.length > 0 ? smallest(times) : 0;
-    const t1 = times.length > 0 ? largest(times) : 1;
+    const t1 = times.length > 0 ? (0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .largest */ .nQ)(times) : 1;
     const x = (t) => PAD.left + (t1 === t0 ? (W - PAD.left - PAD.right) / 2 : ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right));
     const y = (v) => H - PAD.bottom - (v / top) * (H - PAD.top - PAD.bottom);
     const parts = [];
     for (let i = 0; i <= steps; i++) {
         const v = step * i;
         parts.push(`<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${c(y(v))}" y2="${c(y(v))}"/>`);
-        parts.push(`<text class="tick" x="${PAD.left - 6}" y="${c(y(v) + 4)}" text-anchor="end">${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_render_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, v))}</text>`);
+        parts.push(`<text class="tick" x="${PAD.left - 6}" y="${c(y(v) + 4)}" text-anchor="end">${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, v))}</text>`);
     }
     if (times.length > 0) {
         const ticks = t1 === t0 ? [t0] : [0, 1, 2, 3].map((i) => t0 + ((t1 - t0) * i) / 3);
@@ -111,13 +111,13 @@ function chart(series, q, label) {
     series.forEach((s, i) => {
         const limit = s.budget[q];
         if (limit !== null)
-            parts.push(`<line class="budget s${i}" x1="${PAD.left}" x2="${W - PAD.right}" y1="${c(y(limit))}" y2="${c(y(limit))}"><title>budget ${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_render_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, limit))}</title></line>`);
+            parts.push(`<line class="budget s${i}" x1="${PAD.left}" x2="${W - PAD.right}" y1="${c(y(limit))}" y2="${c(y(limit))}"><title>budget ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, limit))}</title></line>`);
         const pts = s.points.map((p) => `${c(x(p.t))},${c(y(p[q]))}`).join(" ");
         parts.push(`<polyline class="line s${i}" points="${pts}"/>`);
         const lastPoint = s.points[s.points.length - 1];
         parts.push(`<circle class="dot s${i}" cx="${c(x(lastPoint.t))}" cy="${c(y(lastPoint[q]))}" r="3.5"/>`);
     });
-    const latest = series.map((s) => `${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)} ${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_render_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, s.points[s.points.length - 1][q]))}`);
+    const latest = series.map((s) => `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)} ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, s.points[s.points.length - 1][q]))}`);
     const desc = series.length === 0 ? "No runs recorded yet." : `Latest: ${latest.join("; ")}. The table lists every run.`;
     return `<figure>
 <svg role="img" viewBox="0 0 ${W} ${H}" aria-labelledby="${q}-title ${q}-desc"><title id="${q}-title">${label} per run</title><desc id="${q}-desc">${desc}</desc>
@@ -131,7 +131,7 @@ function legend(series, records) {
         return "";
     const all = new Set(records.flatMap((r) => r.manifests.map((m) => m.path)));
     const more = all.size > series.length ? `<li>${all.size - series.length} more manifests in the table's totals</li>` : "";
-    const items = series.map((s, i) => `<li><span class="swatch s${i}" aria-hidden="true"></span>${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)} <code>${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.path, 200)}</code></li>`);
+    const items = series.map((s, i) => `<li><span class="swatch s${i}" aria-hidden="true"></span>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)} <code>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.path, 200)}</code></li>`);
     return `<ul class="legend">${items.join("")}${more}</ul>`;
 }
 function table(records) {
@@ -148,7 +148,7 @@ function table(records) {
             }
         }
         const note = missing > 0 ? ` <small>(${missing} of ${r.manifests.length} not evaluated)</small>` : "";
-        return `<tr><td>${minute(r.date)}</td><td><code>${r.sha.slice(0, 7)}</code></td><td class="v-${r.verdict}">${r.verdict}${note}</td><td class="n">${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_render_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)("energy_kwh", energy))}</td><td class="n">${(0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_render_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)("co2e_kg", co2e))}</td></tr>`;
+        return `<tr><td>${minute(r.date)}</td><td><code>${r.sha.slice(0, 7)}</code></td><td class="v-${r.verdict}">${r.verdict}${note}</td><td class="n">${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)("energy_kwh", energy))}</td><td class="n">${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)("co2e_kg", co2e))}</td></tr>`;
     });
     return `<table>
 <caption>Every run, newest first (totals of its manifests)</caption>
@@ -165,13 +165,6 @@ function niceCeiling(v) {
         if (m * p >= v)
             return m * p;
     return 10 * p;
-}
-function largest(xs) {
-    let m = -Infinity;
-    for (const x of xs)
-        if (x > m)
-            m = x;
-    return m;
 }
 function smallest(xs) {
     let m = Infinity;

@@ -19,8 +19,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/report.ts
 var src_report = __webpack_require__(665);
-// EXTERNAL MODULE: ./src/render/units.ts
-var units = __webpack_require__(3647);
+// EXTERNAL MODULE: ./src/format/units.ts
+var units = __webpack_require__(3124);
 ;// CONCATENATED MODULE: ./src/render/badge.ts
 // README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.

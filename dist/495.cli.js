@@ -17,10 +17,10 @@ exports.modules = {
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(665);
 /* harmony import */ var _co2_block_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9843);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8892);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7789);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3647);
+/* harmony import */ var _format_escape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9044);
+/* harmony import */ var _format_units_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3124);
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
-// truncation can lose it; everything taken from a manifest goes through escape.ts.
+// truncation can lose it; everything taken from a manifest goes through format/escape.ts.
 
 
 
@@ -52,27 +52,27 @@ function renderMarkdown(report, options = {}) {
     const ms = report.manifests;
     const several = ms.length > 1;
     lines.push(several ? reportSentence(ms) : manifestSentence(ms[0]), "");
-    (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, leadFindings(ms, detail, options));
+    (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, leadFindings(ms, detail, options));
     if (options.trend)
         lines.push(trendSentence(report, options.trend), "");
     if (several) {
-        (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, overviewTable(ms, detail, options));
+        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, overviewTable(ms, detail, options));
         const unchanged = ms.filter(isUnchanged);
         if (unchanged.length > 0) {
-            const names = unchanged.slice(0, 10).map((m) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path));
+            const names = unchanged.slice(0, 10).map((m) => (0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path));
             lines.push(`${unchanged.length} ${unchanged.length === 1 ? "manifest" : "manifests"} unchanged: ${names.join(", ")}${unchanged.length > names.length ? `, … ${unchanged.length - names.length} more` : ""}`, "");
         }
         // The sections of the manifests a reviewer has to look at; capped like the rows of a table.
         const shown = ms.filter((m) => !isUnchanged(m));
         for (const m of shown.slice(0, ROWS[detail])) {
-            lines.push(`### ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}${m.project ? ` · ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(m.project, 100)}` : ""}`, "", manifestSentence(m), "");
-            (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, manifestSection(m, options));
+            lines.push(`### ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}${m.project ? ` · ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(m.project, 100)}` : ""}`, "", manifestSentence(m), "");
+            (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, manifestSection(m, options));
         }
         if (shown.length > ROWS[detail])
             lines.push(`… ${shown.length - ROWS[detail]} more manifests in ${options.elsewhere ?? "the full report"}`, "");
     }
     else
-        (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, manifestSection(ms[0], options));
+        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(lines, manifestSection(ms[0], options));
     lines.push(footerLine(options.footer));
     return lines.join("\n") + "\n";
 }
@@ -112,20 +112,20 @@ function truncate(body, limit, elsewhere = "the job summary") {
     const opened = kept.filter((l) => l.includes("<details>")).length - kept.filter((l) => l.includes("</details>")).length;
     return `${kept.join("\n")}${fences % 2 ? "\n```" : ""}${"\n</details>".repeat(Math.max(0, opened))}${note}`;
 }
-const q = (quantity, value) => (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatQuantity */ .VZ)(quantity, value, _units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
-const pct = (value) => (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPct */ .R8)(value, _units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
-const delta = (quantity, value) => (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDelta */ .CW)(quantity, value, _units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
+const q = (quantity, value) => (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatQuantity */ .VZ)(quantity, value, _format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
+const pct = (value) => (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPct */ .R8)(value, _format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
+const delta = (quantity, value) => (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDelta */ .CW)(quantity, value, _format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
 /** Nothing to review: compared with a base, no entry changed and nothing found. */
 function isUnchanged(m) {
     return m.status === "evaluated" && m.delta !== null && m.findings.length === 0 && m.delta.runs.every((d) => d.change === "unchanged");
 }
 /** One sentence on what changed, in the unit that gates (energy; CO2e too when a CO2e limit exists). */
 function manifestSentence(m) {
-    const project = m.project ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(m.project, 100)}**` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path);
+    const project = m.project ? `**${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(m.project, 100)}**` : (0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path);
     if (m.status === "unevaluated")
         return `${STATUS.fail}: ${project} cannot be evaluated; fix the problems below.`;
     if (m.status === "removed")
-        return `🗑️ ${project} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}) is removed by this change: ${delta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${delta("co2e_kg", -m.base.totals.co2e_kg)} CO2e.`;
+        return `🗑️ ${project} (${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}) is removed by this change: ${delta("energy_kwh", -m.base.totals.energy_kwh)} energy, ${delta("co2e_kg", -m.base.totals.co2e_kg)} CO2e.`;
     const t = m.totals;
     const totals = `${q("co2e_kg", t.co2e_kg)} CO2e, ${q("water_l", t.water_l)} water`;
     if (m.delta === null)
@@ -147,7 +147,7 @@ function trendSentence(report, t) {
     const span = t.runs === 1 ? "at its last recorded run" : `over its last ${t.runs} recorded runs`;
     const { count, base_energy_kwh: base, delta_energy_kwh: d } = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .reportTotals */ .qC)(report).compared;
     const pr = count > 0 && base > 0 ? `; this PR ${pct((d / base) * 100)} energy against its base` : "";
-    return `📈 ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(t.branch, 100)} ${span}: ${figure("energy_kwh", "energy")}, ${figure("co2e_kg", "CO2e")}${pr}.`;
+    return `📈 ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(t.branch, 100)} ${span}: ${figure("energy_kwh", "energy")}, ${figure("co2e_kg", "CO2e")}${pr}.`;
 }
 /** Several manifests: how many pass, warn and fail, and the energy change of those with a base. */
 function reportSentence(ms) {
@@ -171,7 +171,7 @@ function useOf(f, uses) {
 }
 /** One line on what to do: raise the limit knowingly or shrink the plan. Other rules' messages say it already. */
 function budgetFix(key) {
-    return `${key === "budget.increase_pct" ? "reduce the change" : "reduce the plan"} or raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(key)} in a reviewed change`;
+    return `${key === "budget.increase_pct" ? "reduce the change" : "reduce the plan"} or raise ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(key)} in a reviewed change`;
 }
 function budgetKeyOfRule(rule) {
     return Object.keys(_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .BUDGET_RULES */ .SE).find((k) => _budget_js__WEBPACK_IMPORTED_MODULE_1__/* .BUDGET_RULES */ .SE[k] === rule);
@@ -179,7 +179,7 @@ function budgetKeyOfRule(rule) {
 // Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
 const REPOSITORY_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/;
 function where(f, options) {
-    const text = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(f.file, 200)}:${f.line}`;
+    const text = `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(f.file, 200)}:${f.line}`;
     // Parentheses are percent-encoded so that no file name can close the link early.
     return options.lineUrl && REPOSITORY_PATH.test(f.file) ? `[${text}](${options.lineUrl(f).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : text;
 }
@@ -188,16 +188,16 @@ function findingLine(f, m, options, prefix) {
     const icon = SEVERITY[f.severity];
     const b = f.rule.startsWith("budget/") ? useOf(f, m.budget) : undefined;
     if (b) {
-        const subject = b.scope === "total" ? "" : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(b.scope)} `;
+        const subject = b.scope === "total" ? "" : `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(b.scope)} `;
         const value = b.key === "budget.increase_pct"
-            ? `${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .METRIC_LABEL */ .SM[b.metric]} ${pct(b.value)} vs base`
-            : `${b.scope === "total" ? "total " : ""}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .METRIC_LABEL */ .SM[b.metric]} ${q(b.metric, b.value)} (${Math.round(b.share * 100)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%)`;
+            ? `${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .METRIC_LABEL */ .SM[b.metric]} ${pct(b.value)} vs base`
+            : `${b.scope === "total" ? "total " : ""}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .METRIC_LABEL */ .SM[b.metric]} ${q(b.metric, b.value)} (${Math.round(b.share * 100)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%)`;
         const limit = b.key === "budget.increase_pct" ? "" : ` (${q(b.metric, b.limit)})`;
-        return `- ${icon} ${prefix}${subject}**${value}**, limit ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(`${b.key}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key)} (${where(f, options)})`;
+        return `- ${icon} ${prefix}${subject}**${value}**, limit ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(`${b.key}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key)} (${where(f, options)})`;
     }
     const key = budgetKeyOfRule(f.rule);
     const fix = key && f.severity !== "notice" ? `; ${budgetFix(key)}` : "";
-    return `- ${icon} ${prefix}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(f.rule)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(f.message, 500)}${fix} (${where(f, options)})`;
+    return `- ${icon} ${prefix}${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(f.rule)} ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(f.message, 500)}${fix} (${where(f, options)})`;
 }
 /** The errors and warnings of every manifest, first: why the gate fails or warns. */
 function leadFindings(ms, detail, options) {
@@ -205,7 +205,7 @@ function leadFindings(ms, detail, options) {
     const out = [];
     let total = 0;
     for (const m of ms) {
-        const prefix = ms.length > 1 ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}: ` : "";
+        const prefix = ms.length > 1 ? `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}: ` : "";
         for (const f of m.findings) {
             if (f.severity === "notice")
                 continue;
@@ -226,7 +226,7 @@ function overviewTable(ms, detail, options) {
     const co2Gates = ms.some((m) => m.budget.some((b) => b.metric === "co2e_kg"));
     const rows = [`| manifest | verdict | energy | Δ energy | CO2e |${co2Gates ? " Δ CO2e |" : ""}`, `|---|---|---:|---:|---:|${co2Gates ? "---:|" : ""}`];
     for (const m of ms.slice(0, ROWS[detail])) {
-        const name = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}${m.project ? `<br><sub>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(m.project, 100)}</sub>` : ""}`;
+        const name = `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(m.path)}${m.project ? `<br><sub>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(m.project, 100)}</sub>` : ""}`;
         if (m.status === "unevaluated") {
             rows.push(`| ${name} | ${STATUS.fail} (not evaluated) | – | – | – |${co2Gates ? " – |" : ""}`);
             continue;
@@ -250,7 +250,7 @@ function manifestSection(m, options) {
     const out = [];
     // Sections can hold a line per entry: appended in a loop, never spread into push() (call stack).
     if (m.status !== "unevaluated")
-        (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, runsTable(m, detail, options)).push("");
+        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, runsTable(m, detail, options)).push("");
     const notices = m.findings.filter((f) => f.severity === "notice");
     if (notices.length > 0) {
         for (const f of notices.slice(0, FINDINGS[detail]))
@@ -262,10 +262,10 @@ function manifestSection(m, options) {
     if (m.status === "unevaluated" || detail === "minimal")
         return out;
     for (const section of [adviceList(m), modelCardLine(m), energyChart(m), measuredTable(m), privacyTable(m)])
-        (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, section);
+        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, section);
     if (detail === "full")
-        (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, assumptions(m));
-    (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, modelCardBlock(m));
+        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, assumptions(m));
+    (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(out, modelCardBlock(m));
     return out;
 }
 // No-break spaces: a status reads as one word and never wraps under its mark.
@@ -311,9 +311,9 @@ function runsTable(m, detail, options) {
     const energyValues = [t.energy_kwh, ...(baseTotals ? [baseTotals.energy_kwh] : [])];
     for (const r of shown)
         energyValues.push(r.head?.energy_kwh ?? 0, r.base?.energy_kwh ?? 0);
-    const energy = (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .columnUnit */ .Dl)("energy_kwh", energyValues, _units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
-    const co2e = (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .columnUnit */ .Dl)("co2e_kg", [t.co2e_kg, ...shown.map((r) => r.head?.co2e_kg ?? 0)], _units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
-    const water = (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .columnUnit */ .Dl)("water_l", [t.water_l, ...shown.map((r) => r.head?.water_l ?? 0)], _units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
+    const energy = (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .columnUnit */ .Dl)("energy_kwh", energyValues, _format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
+    const co2e = (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .columnUnit */ .Dl)("co2e_kg", [t.co2e_kg, ...shown.map((r) => r.head?.co2e_kg ?? 0)], _format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
+    const water = (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .columnUnit */ .Dl)("water_l", [t.water_l, ...shown.map((r) => r.head?.water_l ?? 0)], _format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK);
     const unit = (name, u) => (u.unit ? `${name} (${u.unit})` : name);
     // Entry budgets get a column of their own; the manifest's total budgets are listed under the table, where a
     // line per limit does not widen every row.
@@ -325,7 +325,7 @@ function runsTable(m, detail, options) {
     const runBudgets = runLimits.size > 0;
     const several = runLimits.size > 1;
     const budgetHeader = `entry budget (${[...runLimits].map(([metric, limit]) => q(metric, limit)).join(", ")})`;
-    const budgetCell = (scope) => (byScope.get(scope) ?? []).map((b) => `${several ? `${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .METRIC_LABEL */ .SM[b.metric]}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}` : ""}${Math.round(b.share * 100)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%`).join("<br>") || "–";
+    const budgetCell = (scope) => (byScope.get(scope) ?? []).map((b) => `${several ? `${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .METRIC_LABEL */ .SM[b.metric]}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}` : ""}${Math.round(b.share * 100)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}%`).join("<br>") || "–";
     // Seven columns at most, so that the table fits GitHub's comment column (about 740 px) without scrolling.
     // The change vs base sits under each figure, small: two columns fewer, so the table fits the comment column.
     const change = (text) => (hasBase ? `<br><sub>${text}</sub>` : "");
@@ -345,9 +345,9 @@ function runsTable(m, detail, options) {
         // The kind and basis are marked on the id only when they are not the common case (an estimated training run);
         // the accelerator goes under the id, small, rather than in a column of its own.
         const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.measured ? " (measured)" : ""}`;
-        const accelerator = r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(r.accelerator, 120).replace(" × ", `${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}×${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}`)}</sub>`;
+        const accelerator = r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(r.accelerator, 120).replace(" × ", `${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}×${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}`)}</sub>`;
         const cells = [
-            `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)}${marks}${accelerator}`,
+            `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)}${marks}${accelerator}`,
             `${r.head ? energy.cell(r.head.energy_kwh) : "–"}${change(r.d ? pct(r.d.energy_pct) : "–")}`,
             `${r.head ? co2e.cell(r.head.co2e_kg) : "–"}${change(r.d ? pct(r.d.co2e_pct) : "–")}`,
             r.head ? water.cell(r.head.water_l) : "–",
@@ -361,7 +361,7 @@ function runsTable(m, detail, options) {
     }
     const d = m.delta;
     const totalCells = [
-        baseTotals ? `**total**<br><sub>base ${energy.cell(baseTotals.energy_kwh)}${energy.unit ? `${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${energy.unit}` : ""}</sub>` : "**total**",
+        baseTotals ? `**total**<br><sub>base ${energy.cell(baseTotals.energy_kwh)}${energy.unit ? `${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${energy.unit}` : ""}</sub>` : "**total**",
         `**${energy.cell(t.energy_kwh)}**${change(`**${pct(d?.energy_pct ?? null)}**`)}`,
         `**${co2e.cell(t.co2e_kg)}**${change(`**${pct(d?.co2e_pct ?? null)}**`)}`,
         `**${water.cell(t.water_l)}**`,
@@ -372,7 +372,7 @@ function runsTable(m, detail, options) {
     const totals = byScope.get("total") ?? [];
     if (totals.length > 0) {
         const mark = { ok: "✅", warn: "⚠️", over: "❌" };
-        rows.push("", `Budgets: ${totals.map((b) => `${mark[b.status]}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${(0,_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBudgetUse */ .EK)(b, _units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK)}`).join(" · ")}`);
+        rows.push("", `Budgets: ${totals.map((b) => `${mark[b.status]}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${(0,_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBudgetUse */ .EK)(b, _format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK)}`).join(" · ")}`);
     }
     // Figures the manifest did not state: the hours compute derives, the period a service is assumed to run.
     const notes = [];
@@ -380,16 +380,16 @@ function runsTable(m, detail, options) {
         if (notes.length >= limit)
             break;
         for (const n of (0,_entry_js__WEBPACK_IMPORTED_MODULE_4__/* .entryNotes */ .yu)(m, r))
-            notes.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(n, 300)}`);
+            notes.push(`- ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)}: ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(n, 300)}`);
         // An inference entry's cost per request, its change first: what a serving team looks for.
         if (r.per_request?.energy_wh != null) {
             const d = deltas.get(r.id);
             const cheaper = d ? (0,_entry_js__WEBPACK_IMPORTED_MODULE_4__/* .perRequestChange */ .ZI)(d) : null;
-            notes.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)}: ${cheaper ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(cheaper, 200)}**; ` : ""}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)((0,_entry_js__WEBPACK_IMPORTED_MODULE_4__/* .perRequestSummary */ .zm)(r), 400)}`);
+            notes.push(`- ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)}: ${cheaper ? `**${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(cheaper, 200)}**; ` : ""}${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)((0,_entry_js__WEBPACK_IMPORTED_MODULE_4__/* .perRequestSummary */ .zm)(r), 400)}`);
         }
     }
     if (notes.length > 0)
-        (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(rows, ["", ...notes.slice(0, limit)]);
+        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(rows, ["", ...notes.slice(0, limit)]);
     if (t.market_based_co2e_kg !== undefined) {
         rows.push("", `Market-based CO2e: ${q("co2e_kg", t.market_based_co2e_kg)} (location-based ${q("co2e_kg", t.co2e_kg)}, GHG Protocol Scope 2 dual reporting)`);
     }
@@ -405,7 +405,7 @@ function adviceList(m) {
     const isTouched = (id) => !touched || touched.has(id);
     const items = [
         ...m.advice.filter((a) => isTouched(a.id)).map((a) => ({ saving: a.saving_co2e_kg, line: regionLine(a) })),
-        ...m.levers.filter((l) => l.saving_co2e_kg !== null && isTouched(l.ids[0])).map((l) => ({ saving: l.saving_co2e_kg, line: leverLine(l) })),
+        ...(0,_entry_js__WEBPACK_IMPORTED_MODULE_4__/* .entrySavings */ .Yu)(m, isTouched).map((s) => ({ saving: s.co2e_kg, line: leverLine(s) })),
     ].sort((a, b) => b.saving - a.saving);
     const ranges = m.levers.filter((l) => l.saving_co2e_kg === null && l.range_pct && l.ids.some(isTouched));
     if (items.length === 0 && ranges.length === 0)
@@ -414,7 +414,7 @@ function adviceList(m) {
     if (items.length > shown.length)
         shown.push(`- … ${items.length - shown.length} more in the JSON report`);
     if (ranges.length > 0) {
-        const parts = ranges.map((l) => `${_advice_levers_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVER_TEXT */ .f[l.lever]} (${rangeText(l.range_pct)})`);
+        const parts = ranges.map((l) => `${LEVER_TEXT[l.lever]} (${rangeText(l.range_pct)})`);
         shown.push(`- inference entries, depending on the model (published ranges of the energy saving, never assumed): ${parts.join("; ")}`);
     }
     const title = items.length > 0
@@ -425,20 +425,30 @@ function adviceList(m) {
     return [`<details><summary>${title}</summary>`, "", ...shown, "", "</details>", ""];
 }
 function regionLine(a) {
-    return `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(a.id)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(a.to)} (${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(a.to_intensity)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g/kWh) instead of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(a.from)} (${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(a.from_intensity)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`;
+    return `- ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(a.id)}: ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(a.to)} (${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(a.to_intensity)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g/kWh) instead of ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(a.from)} (${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(a.from_intensity)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`;
 }
+/** What each lever is, and the conditions its figure holds under. */
+const LEVER_TEXT = {
+    "fp8-training": `FP8 training (${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)("precision: fp8")}): about ${_advice_levers_js__WEBPACK_IMPORTED_MODULE_0__/* .FP8_SPEEDUP */ .aG}× faster end to end for dense models of 8B parameters and up`,
+    "serving-utilization": `a fleet kept busy at utilization ${_advice_levers_js__WEBPACK_IMPORTED_MODULE_0__/* .BUSY_UTILIZATION */ .Fb} (production LLM serving) needs fewer accelerator-hours for the same work`,
+    "quantized-serving": "quantized weights (FP8 W8A8): a saving only when serving is compute-bound (batched, about 7B parameters and up); weight-only INT8 at batch 1 costs more energy",
+    batching: "batching requests: depends on today's batch size, which the entry does not state",
+    sparsity: "2:4 structured sparsity: needs retraining (about 13B tokens for an 8B model) and costs some accuracy",
+    distillation: "a distilled smaller model: needs a distillation run and a model that meets the quality bar",
+};
 /** A lever computed from the entry's own figures. */
-function leverLine(l) {
-    const saving = `${q("co2e_kg", l.saving_co2e_kg)} CO2e (${pct(-l.saving_pct)})`;
+function leverLine(s) {
+    const l = s.lever;
+    const saving = `${q("co2e_kg", s.co2e_kg)} CO2e (${pct(-s.pct)})`;
     if (l.lever === "serving-utilization")
-        return `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(l.ids[0])}: ${_advice_levers_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVER_TEXT */ .f[l.lever]}: ${saving} of embodied carbon; its energy is the same, as the estimate counts no idle power`;
-    const energy = l.saving_energy_kwh ? `${q("energy_kwh", l.saving_energy_kwh)} energy, ` : "";
-    return `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(l.ids[0])}: ${_advice_levers_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVER_TEXT */ .f[l.lever]}: saves ${energy}${saving}${l.range_pct ? `; published ${rangeText(l.range_pct)}` : ""}`;
+        return `- ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(s.id)}: ${LEVER_TEXT[l.lever]}: ${saving} of embodied carbon; its energy is the same, as the estimate counts no idle power`;
+    const energy = s.energy_kwh ? `${q("energy_kwh", s.energy_kwh)} energy, ` : "";
+    return `- ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(s.id)}: ${LEVER_TEXT[l.lever]}: saves ${energy}${saving}${l.range_pct ? `; published ${rangeText(l.range_pct)}` : ""}`;
 }
 /** "9.1 to 33.3 % less energy", "−40 to +33 % energy" (a range that can cost more). */
 function rangeText([lo, hi]) {
     if (lo >= 0)
-        return `${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(lo)} to ${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(hi)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}% less energy`;
+        return `${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(lo)} to ${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(hi)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}% less energy`;
     return `${pct(-hi)} to ${pct(-lo)} energy`;
 }
 const ADVICE_LINES = 3;
@@ -465,7 +475,7 @@ function energyChart(m) {
         const sum = (k) => rest.reduce((s, e) => s + e[k], 0);
         shown = [...sorted.slice(0, CHART_TOP), { id: `others (${rest.length})`, head: sum("head"), base: sum("base") }];
     }
-    const max = (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .largest */ .nQ)(shown.map(size));
+    const max = (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .largest */ .nQ)(shown.map(size));
     const [factor, unit] = max >= 1e6 ? [1e6, "GWh"] : max >= 1e3 ? [1e3, "MWh"] : [1, "kWh"];
     const scaled = (x) => Number((x / factor).toPrecision(3));
     const top = Number(((max / factor) * 1.05).toPrecision(2)) || 1;
@@ -501,7 +511,7 @@ function measuredTable(m) {
         "",
         "| entry | measured energy | planned energy | drift | measured CO2e | planned CO2e |",
         "|---|---:|---:|---:|---:|---:|",
-        ...measured.map((r) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)} | ${q("energy_kwh", r.energy_kwh)} | ${q("energy_kwh", r.planned.energy_kwh)} | ${pct(r.planned.drift_energy_pct)} | ${q("co2e_kg", r.co2e_kg)} | ${q("co2e_kg", r.planned.co2e_kg)} |`),
+        ...measured.map((r) => `| ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(r.id)} | ${q("energy_kwh", r.energy_kwh)} | ${q("energy_kwh", r.planned.energy_kwh)} | ${pct(r.planned.drift_energy_pct)} | ${q("co2e_kg", r.co2e_kg)} | ${q("co2e_kg", r.planned.co2e_kg)} |`),
         "",
         "</details>",
         "",
@@ -518,16 +528,16 @@ const EXPOSURE_BASIS = {
 function privacyTable(m) {
     if (m.datasets.length === 0)
         return [];
-    const fmt = (v) => (v === null ? "?" : (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(v));
+    const fmt = (v) => (v === null ? "?" : (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(v));
     const total = m.privacy
-        ? `${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(m.privacy.expected_exposed_records)} expected exposed records${m.privacy.unknown_datasets ? ` (+ ${m.privacy.unknown_datasets} dataset(s) with unknown exposure)` : ""}`
+        ? `${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(m.privacy.expected_exposed_records)} expected exposed records${m.privacy.unknown_datasets ? ` (+ ${m.privacy.unknown_datasets} dataset(s) with unknown exposure)` : ""}`
         : `${m.datasets.length} dataset(s)`;
     return [
         `<details><summary>Privacy exposure (R = p × D): ${total}</summary>`,
         "",
         "| dataset | records D | p | basis | R |",
         "|---|---:|---:|---|---:|",
-        ...m.datasets.map((d) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(d.id)} | ${fmt(d.exposure.records)} | ${fmt(d.exposure.p)} | ${EXPOSURE_BASIS[d.exposure.basis]} | ${fmt(d.exposure.expected_exposed_records)} |`),
+        ...m.datasets.map((d) => `| ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(d.id)} | ${fmt(d.exposure.records)} | ${fmt(d.exposure.p)} | ${EXPOSURE_BASIS[d.exposure.basis]} | ${fmt(d.exposure.expected_exposed_records)} |`),
         "",
         "</details>",
         "",
@@ -541,10 +551,10 @@ function modelCardLine(m) {
         ? "has no co2_eq_emissions"
         : c.disclosure === "unreadable"
             ? "has a co2_eq_emissions that is not a number of grams"
-            : `discloses ${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(c.disclosed_g)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g CO2e`;
-    const diff = c.difference_pct === null ? "" : ` (${pct(c.difference_pct)} vs the operational estimate of ${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(c.estimated_g)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g)`;
+            : `discloses ${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(c.disclosed_g)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g CO2e`;
+    const diff = c.difference_pct === null ? "" : ` (${pct(c.difference_pct)} vs the operational estimate of ${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(c.estimated_g)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g)`;
     return [
-        `Model card ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(c.embodied_g)}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g.`,
+        `Model card ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(c.path)} ${disclosed}${diff}; embodied carbon of the training hardware, reported beside it and not in the card's figure: ${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(c.embodied_g)}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g.`,
         "",
     ];
 }
@@ -564,7 +574,7 @@ function assumptions(m) {
     // The advice's figures are sourced like any default, listed with the entries they are about.
     for (const l of m.levers)
         for (const i of l.assumptions)
-            (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(users.get(i) ?? users.set(i, []).get(i), l.ids);
+            (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .append */ .BC)(users.get(i) ?? users.set(i, []).get(i), l.ids);
     // Notes are numbered in order of first use.
     const noteOf = new Map();
     const rows = [];
@@ -573,19 +583,19 @@ function assumptions(m) {
         let note = noteOf.get(a.source);
         if (note === undefined)
             noteOf.set(a.source, (note = noteOf.size + 1));
-        const value = typeof a.value === "number" ? `${(0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatInput */ .Mc)(a.value)}${a.unit ? `${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(a.unit, 40)}` : ""}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(a.value, 200);
+        const value = typeof a.value === "number" ? `${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatInput */ .Mc)(a.value)}${a.unit ? `${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(a.unit, 40)}` : ""}` : (0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(a.value, 200);
         const named = ids
             .slice(0, ENTRIES_NAMED)
-            .map((id) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(id))
+            .map((id) => (0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(id))
             .join(", ");
         const entries = ids.length === m.runs.length && m.runs.length > 1 ? "all" : `${named}${ids.length > ENTRIES_NAMED ? `, +${ids.length - ENTRIES_NAMED}` : ""}`;
-        rows.push(`| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(a.name, 60)} | ${value} | ${entries} | [${note}] |`);
+        rows.push(`| ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(a.name, 60)} | ${value} | ${entries} | [${note}] |`);
     }
     const notes = [];
     for (const [source, n] of noteOf) {
         const s = m.sources[source];
         // The full text: sources are capped when the report is built (TEXT_LIMITS.source), never here.
-        notes.push(`${n}. ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(s.source, _report_js__WEBPACK_IMPORTED_MODULE_2__/* .TEXT_LIMITS */ .Pc.source + 1)}${s.year === null ? "" : ` (${s.year})`}`);
+        notes.push(`${n}. ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(s.source, _report_js__WEBPACK_IMPORTED_MODULE_2__/* .TEXT_LIMITS */ .Pc.source + 1)}${s.year === null ? "" : ` (${s.year})`}`);
     }
     return [
         `<details><summary>Assumptions: ${rows.length} inputs, ${notes.length} sources</summary>`,
@@ -605,11 +615,11 @@ function modelCardBlock(m) {
     if (!m.runs.some((r) => r.kind === "training"))
         return [];
     // Inside a code fence nothing renders, and every line starts with a key, so nothing can close the fence.
-    const kept = m.model_card ? Object.fromEntries(Object.entries(m.model_card.kept).map(([k, v]) => [k, (0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .plainText */ .wh)(v)])) : undefined;
+    const kept = m.model_card ? Object.fromEntries(Object.entries(m.model_card.kept).map(([k, v]) => [k, (0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .plainText */ .wh)(v)])) : undefined;
     const yaml = (0,_co2_block_js__WEBPACK_IMPORTED_MODULE_3__.co2BlockYaml)((0,_co2_block_js__WEBPACK_IMPORTED_MODULE_3__.suggestedCo2Block)(m.runs, kept));
-    const embodied = (0,_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)((0,_co2_block_js__WEBPACK_IMPORTED_MODULE_3__/* .trainingGrams */ .L)(m.runs).embodied_g);
+    const embodied = (0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)((0,_co2_block_js__WEBPACK_IMPORTED_MODULE_3__/* .trainingGrams */ .L)(m.runs).embodied_g);
     return [
-        `<details><summary>Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied ${embodied}${_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g reported beside it)</summary>`,
+        `<details><summary>Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied ${embodied}${_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .NBSP */ .MK}g reported beside it)</summary>`,
         "",
         "```yaml",
         yaml,
@@ -624,7 +634,7 @@ const PLAIN_URL = /^https?:\/\/[^\s()<>[\]"'`\\]+$/;
 const SHA = /^[0-9a-f]{40}$/;
 /** "base abc1234 → head def5678 · workflow run · how the figures are made", with what the caller knows. */
 function footerLine(footer = {}) {
-    const commit = (s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(SHA.test(s) ? s.slice(0, 7) : s, 60);
+    const commit = (s) => (0,_format_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(SHA.test(s) ? s.slice(0, 7) : s, 60);
     const parts = [];
     if (footer.baseSha && footer.headSha)
         parts.push(`base ${commit(footer.baseSha)} → head ${commit(footer.headSha)}`);

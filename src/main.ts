@@ -63,6 +63,10 @@ async function runAction(): Promise<void> {
   const prNumber = await pullRequestNumber(ctx, config, octokit);
   const history = historyMode(ctx, config.history, prNumber !== null);
   if (history === "write") await recordHistory(report, config, ctx);
+  else if (config.history && history === "off")
+    core.info(
+      `History: nothing recorded; only ${ctx.defaultBranch ? `runs of the default branch ${ctx.defaultBranch}` : "runs of the default branch (which this event's payload does not name)"} on push, schedule or workflow_dispatch record (this run: ${ctx.eventName} for ${ctx.ref ?? "no ref"}).`,
+    );
   const trend = history === "read" && octokit ? await baseTrend(report, config, ctx, octokit) : null;
 
   if (config.summary) {

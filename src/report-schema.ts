@@ -334,7 +334,7 @@ export function reportJsonSchema(): Record<string, unknown> {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://raw.githubusercontent.com/footprint-gate/footprint-gate/main/schema/report.schema.json",
     title: REPORT_SCHEMA,
-    ...z.toJSONSchema(reportSchema, { io: "input", target: "draft-2020-12" }),
+    ...z.toJSONSchema(reportSchema, { io: "input", target: "draft-2020-12", reused: "ref" }),
   };
 }
 

@@ -33,6 +33,22 @@ describe("FP8 training advice", () => {
     expect(figures[0]!.year).toBe(levers.fp8_training.year);
   });
 
+  it("is listed once for all the entries it applies to, its savings summed and its share that of each", async () => {
+    const m = await report(
+      training("{ id: a, accelerator: nvidia-h100-sxm, count: 8, hours: 10 }") +
+        "  - { id: b, accelerator: nvidia-h100-sxm, count: 8, hours: 30 }\n  - { id: c, accelerator: nvidia-a100-80gb-sxm, count: 8, hours: 30 }\n",
+    );
+    const fp8 = m.levers.filter((l) => l.lever === "fp8-training");
+    expect(fp8).toHaveLength(1);
+    expect(fp8[0]!.ids).toEqual(["a", "b"]);
+    const [a, b] = m.runs;
+    expect(fp8[0]!.saving_co2e_kg).toBeCloseTo((a!.co2e_kg + b!.co2e_kg) * (1 - 1 / 1.2), 6);
+    // The comment gives each entry its part, the largest first.
+    const md = renderMarkdown(buildReport([m]));
+    const lines = md.split("\n").filter((l) => /^- `[ab]`: FP8/.test(l));
+    expect(lines.map((l) => l.slice(3, 4))).toEqual(["b", "a"]);
+  });
+
   it("stops once the entry states fp8 or lower, and is given for bf16", async () => {
     for (const precision of ["fp8", "fp4", "int8"]) {
       const m = await report(training(`{ id: t, accelerator: nvidia-h100-sxm, count: 8, hours: 10, precision: ${precision} }`));
@@ -110,7 +126,7 @@ describe("advice in the report and the comment", () => {
     const base = training("{ id: old, accelerator: nvidia-h100-sxm, count: 8, hours: 10 }");
     const head = base + "  - { id: new, accelerator: nvidia-h100-sxm, count: 8, hours: 20 }\n";
     const m = await evaluate(source(head), source(base));
-    expect(m.levers.map((l) => l.ids[0])).toEqual(["old", "new"]);
+    expect(lever(m, "fp8-training")!.ids).toEqual(["old", "new"]);
     const md = renderMarkdown(buildReport([m]));
     expect(md).toMatch(/^- `new`: FP8 training/m);
     expect(md).not.toMatch(/^- `old`: FP8/m);

@@ -15,9 +15,8 @@ export type LeverAdvice = Omit<LeverReport, "assumptions"> & { assumptions: Assu
 
 const data = leverData;
 const FP8_ACCELERATORS: ReadonlySet<string> = new Set(data.fp8_training.accelerators);
-/** Precisions at or below the lever's: advice on them no longer applies. */
-const LOW_TRAINING: ReadonlySet<Precision> = new Set(["fp8", "fp4", "int8", "int4"]);
-const QUANTIZED: ReadonlySet<Precision> = new Set(["fp8", "fp4", "int8", "int4"]);
+/** Precisions of 8 bits or fewer: advice to lower the precision no longer applies to them. */
+const LOW_PRECISION: ReadonlySet<Precision> = new Set(["fp8", "fp4", "int8", "int4"]);
 
 /** A speedup S at unchanged average power saves 1 − 1/S of the energy, in %. */
 const savedPct = (speedup: number) => (1 - 1 / speedup) * 100;
@@ -57,7 +56,7 @@ const RANGES: readonly RangeLever[] = [
       "",
       data.quantized_serving,
     ),
-    applies: (e) => e.precision === undefined || !QUANTIZED.has(e.precision),
+    applies: (e) => e.precision === undefined || !LOW_PRECISION.has(e.precision),
   },
   {
     lever: "batching",
@@ -82,16 +81,20 @@ const RANGES: readonly RangeLever[] = [
 
 type Run = Pick<RunResult, "id" | "kind" | "path" | "inputs" | "energy_kwh" | "co2e_kg" | "embodied_co2e_kg">;
 
-/** The levers of a manifest's runs: computed ones per entry, then each range once with the entries it applies to. */
+/**
+ * The levers of a manifest's runs. A lever whose share is the same for every entry (FP8, the ranges) is listed once,
+ * with the entries it applies to and its savings summed over them; a serving fleet's, which depends on the entry's
+ * own utilisation, once per entry.
+ */
 export function leverAdvice(manifest: Pick<Manifest, "training" | "inference">, runs: readonly Run[]): LeverAdvice[] {
   const out: LeverAdvice[] = [];
+  const fp8Runs: Run[] = [];
   const ranged = RANGES.map(() => [] as string[]);
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
     const index = run.path[1] as number;
     if (run.kind === "training") {
-      const a = fp8Training(run, manifest.training![index]!);
-      if (a) out.push(a);
+      if (fp8Applies(run, manifest.training![index]!)) fp8Runs.push(run);
       continue;
     }
     const entry = manifest.inference![index]!;
@@ -99,6 +102,7 @@ export function leverAdvice(manifest: Pick<Manifest, "training" | "inference">, 
     if (busy) out.push(busy);
     for (let j = 0; j < RANGES.length; j++) if (RANGES[j]!.applies(entry)) ranged[j]!.push(run.id);
   }
+  if (fp8Runs.length > 0) out.unshift(fp8Training(fp8Runs));
   RANGES.forEach((r, j) => {
     const ids = ranged[j]!;
     if (ids.length > 0)
@@ -108,20 +112,28 @@ export function leverAdvice(manifest: Pick<Manifest, "training" | "inference">, 
 }
 
 /** FP8 training on an accelerator with FP8 tensor cores, for a model of 8B parameters and up (or of unknown size). */
-function fp8Training(run: Run, entry: TrainingEntry): LeverAdvice | null {
-  if (entry.precision !== undefined && LOW_TRAINING.has(entry.precision)) return null;
-  if (run.inputs.accelerator === null || !FP8_ACCELERATORS.has(run.inputs.accelerator)) return null;
+function fp8Applies(run: Run, entry: TrainingEntry): boolean {
+  if (entry.precision !== undefined && LOW_PRECISION.has(entry.precision)) return false;
+  if (run.inputs.accelerator === null || !FP8_ACCELERATORS.has(run.inputs.accelerator) || !(run.co2e_kg > 0)) return false;
   const parameters = entry.compute?.parameters;
-  if (parameters !== undefined && parameters < fp8.min_parameters) return null;
+  return parameters === undefined || parameters >= fp8.min_parameters;
+}
+
+/** The same share of every entry's energy and CO2e: fewer accelerator-hours at the same power shrink operational
+ *  and embodied carbon alike. */
+function fp8Training(runs: readonly Run[]): LeverAdvice {
   const share = 1 - 1 / fp8.speedup;
-  // Fewer accelerator-hours at the same power: operational and embodied carbon shrink alike.
-  const saving = run.co2e_kg * share;
-  if (!(saving > 0)) return null;
+  let energy = 0;
+  let co2e = 0;
+  for (const r of runs) {
+    energy += r.energy_kwh;
+    co2e += r.co2e_kg;
+  }
   return {
     lever: "fp8-training",
-    ids: [run.id],
-    saving_energy_kwh: run.energy_kwh * share,
-    saving_co2e_kg: saving,
+    ids: runs.map((r) => r.id),
+    saving_energy_kwh: energy * share,
+    saving_co2e_kg: co2e * share,
     saving_pct: share * 100,
     range_pct: [round1(savedPct(fp8.speedup_low)), round1(savedPct(fp8.speedup_high))],
     assumptions: FP8_FIGURES,
@@ -149,13 +161,6 @@ function servingUtilization(run: Run, entry: InferenceEntry): LeverAdvice | null
   };
 }
 
-/** The conditions a lever's figure holds under, as the comment states them. */
-export const LEVER_TEXT: Record<Lever, string> = {
-  "fp8-training": `FP8 training (\`precision: fp8\`): about ${fp8.speedup}× faster end to end for dense models of 8B parameters and up`,
-  "serving-utilization": `a fleet kept busy at utilization ${BUSY.value} (production LLM serving) needs fewer accelerator-hours for the same work`,
-  "quantized-serving":
-    "quantized weights (FP8 W8A8): a saving only when serving is compute-bound (batched, about 7B parameters and up); weight-only INT8 at batch 1 costs more energy",
-  batching: "batching requests: depends on today's batch size, which the entry does not state",
-  sparsity: "2:4 structured sparsity: needs retraining (about 13B tokens for an 8B model) and costs some accuracy",
-  distillation: "a distilled smaller model: needs a distillation run and a model that meets the quality bar",
-};
+/** The figures the views state with the advice. */
+export const FP8_SPEEDUP = fp8.speedup;
+export const BUSY_UTILIZATION = BUSY.value;

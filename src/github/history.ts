@@ -26,7 +26,9 @@ export const PUSH_ATTEMPTS = 5;
 /** Write on the default branch's own runs, read on runs that comment on a pull request, else nothing. */
 export function historyMode(ctx: RunContext, enabled: boolean, pullRequest: boolean): "write" | "read" | "off" {
   if (!enabled) return "off";
-  if (pullRequest || ctx.pr || ctx.eventName.startsWith("pull_request")) return pullRequest ? "read" : "off";
+  if (pullRequest) return "read";
+  // A pull-request event never writes, whatever else it names.
+  if (ctx.pr || ctx.eventName.startsWith("pull_request")) return "off";
   if (!["push", "schedule", "workflow_dispatch"].includes(ctx.eventName)) return "off";
   return ctx.defaultBranch !== null && ctx.ref === `refs/heads/${ctx.defaultBranch}` ? "write" : "off";
 }

@@ -3,7 +3,7 @@
 // per manifest, its budget as a dashed line) and puts the same figures in a table beside it, for screen readers and
 // copy-paste. Light and dark follow the reader's setting. Every string from a record is escaped.
 import { escapeHtml } from "../render/escape.js";
-import { formatQuantity, type Quantity } from "../render/units.js";
+import { formatQuantity, largest } from "../render/units.js";
 import type { HistoryRecord } from "./record.js";
 
 /** Series drawn; the other manifests are in the table only. */
@@ -82,10 +82,10 @@ const minute = (iso: string) => new Date(Date.parse(iso)).toISOString().slice(0,
 /** Coordinates to one decimal: enough for a 720-unit view box, and short (1,000 points per line). */
 const c = (x: number) => String(Math.round(x * 10) / 10);
 
-function chart(series: readonly Series[], q: Quantity, label: string): string {
-  const budgets = series.map((s) => s.budget[q as "energy_kwh" | "co2e_kg"]).filter((b): b is number => b !== null);
-  const values = series.flatMap((s) => s.points.map((p) => p[q as "energy_kwh" | "co2e_kg"]));
-  const max = Math.max(0, ...budgets, ...(values.length > 0 ? [largest(values)] : [])) || 1;
+function chart(series: readonly Series[], q: "energy_kwh" | "co2e_kg", label: string): string {
+  const budgets = series.map((s) => s.budget[q]).filter((b): b is number => b !== null);
+  const values = series.flatMap((s) => s.points.map((p) => p[q]));
+  const max = largest([...budgets, ...values]) || 1;
   // Three to five gridlines at round figures.
   const step = niceCeiling((max * 1.05) / 4);
   const steps = Math.ceil((max * 1.05) / step);
@@ -109,25 +109,23 @@ function chart(series: readonly Series[], q: Quantity, label: string): string {
     }
   }
   series.forEach((s, i) => {
-    const limit = s.budget[q as "energy_kwh" | "co2e_kg"];
+    const limit = s.budget[q];
     if (limit !== null)
       parts.push(
         `<line class="budget s${i}" x1="${PAD.left}" x2="${W - PAD.right}" y1="${c(y(limit))}" y2="${c(y(limit))}"><title>budget ${escapeHtml(formatQuantity(q, limit))}</title></line>`,
       );
-    const pts = s.points.map((p) => `${c(x(p.t))},${c(y(p[q as "energy_kwh" | "co2e_kg"]))}`).join(" ");
+    const pts = s.points.map((p) => `${c(x(p.t))},${c(y(p[q]))}`).join(" ");
     parts.push(`<polyline class="line s${i}" points="${pts}"/>`);
     const lastPoint = s.points[s.points.length - 1]!;
-    parts.push(`<circle class="dot s${i}" cx="${c(x(lastPoint.t))}" cy="${c(y(lastPoint[q as "energy_kwh" | "co2e_kg"]))}" r="3.5"/>`);
+    parts.push(`<circle class="dot s${i}" cx="${c(x(lastPoint.t))}" cy="${c(y(lastPoint[q]))}" r="3.5"/>`);
   });
-  const latest = series.map(
-    (s) => `${escapeHtml(s.name, 100)} ${escapeHtml(formatQuantity(q, s.points[s.points.length - 1]![q as "energy_kwh" | "co2e_kg"]))}`,
-  );
+  const latest = series.map((s) => `${escapeHtml(s.name, 100)} ${escapeHtml(formatQuantity(q, s.points[s.points.length - 1]![q]))}`);
   const desc = series.length === 0 ? "No runs recorded yet." : `Latest: ${latest.join("; ")}. The table lists every run.`;
   return `<figure>
 <svg role="img" viewBox="0 0 ${W} ${H}" aria-labelledby="${q}-title ${q}-desc"><title id="${q}-title">${label} per run</title><desc id="${q}-desc">${desc}</desc>
 ${parts.join("\n")}
 </svg>
-<figcaption>${label} per run${series.some((s) => s.budget[q as "energy_kwh" | "co2e_kg"] !== null) ? "; dashed: the budget" : ""}</figcaption>
+<figcaption>${label} per run${series.some((s) => s.budget[q] !== null) ? "; dashed: the budget" : ""}</figcaption>
 </figure>`;
 }
 
@@ -170,12 +168,6 @@ function niceCeiling(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
   return 10 * p;
-}
-
-function largest(xs: readonly number[]): number {
-  let m = -Infinity;
-  for (const x of xs) if (x > m) m = x;
-  return m;
 }
 
 function smallest(xs: readonly number[]): number {

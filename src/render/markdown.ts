@@ -1,6 +1,6 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
 // truncation can lose it; everything taken from a manifest goes through escape.ts.
-import { LEVER_TEXT } from "../advice/levers.js";
+import { BUSY_UTILIZATION, FP8_SPEEDUP } from "../advice/levers.js";
 import type { RegionAdvice } from "../advice/region.js";
 import { BUDGET_RULES, formatBudgetUse, type BudgetKey, type BudgetUse } from "../budget.js";
 import type { RunDelta, RunFigures } from "../diff.js";
@@ -8,7 +8,7 @@ import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
 import { reportTotals, TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
-import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
+import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary, type EntrySaving } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "./escape.js";
 import {
   append,
@@ -456,7 +456,7 @@ function adviceList(m: ManifestReport): string[] {
   const isTouched = (id: string) => !touched || touched.has(id);
   const items = [
     ...m.advice.filter((a) => isTouched(a.id)).map((a) => ({ saving: a.saving_co2e_kg, line: regionLine(a) })),
-    ...m.levers.filter((l) => l.saving_co2e_kg !== null && isTouched(l.ids[0]!)).map((l) => ({ saving: l.saving_co2e_kg!, line: leverLine(l) })),
+    ...entrySavings(m, isTouched).map((s) => ({ saving: s.co2e_kg, line: leverLine(s) })),
   ].sort((a, b) => b.saving - a.saving);
   const ranges = m.levers.filter((l) => l.saving_co2e_kg === null && l.range_pct && l.ids.some(isTouched));
   if (items.length === 0 && ranges.length === 0) return [];
@@ -478,13 +478,25 @@ function regionLine(a: RegionAdvice): string {
   return `- ${code(a.id)}: ${code(a.to)} (${formatNumber(a.to_intensity)}${NBSP}g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)}${NBSP}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`;
 }
 
+/** What each lever is, and the conditions its figure holds under. */
+const LEVER_TEXT: Record<LeverReport["lever"], string> = {
+  "fp8-training": `FP8 training (${code("precision: fp8")}): about ${FP8_SPEEDUP}× faster end to end for dense models of 8B parameters and up`,
+  "serving-utilization": `a fleet kept busy at utilization ${BUSY_UTILIZATION} (production LLM serving) needs fewer accelerator-hours for the same work`,
+  "quantized-serving":
+    "quantized weights (FP8 W8A8): a saving only when serving is compute-bound (batched, about 7B parameters and up); weight-only INT8 at batch 1 costs more energy",
+  batching: "batching requests: depends on today's batch size, which the entry does not state",
+  sparsity: "2:4 structured sparsity: needs retraining (about 13B tokens for an 8B model) and costs some accuracy",
+  distillation: "a distilled smaller model: needs a distillation run and a model that meets the quality bar",
+};
+
 /** A lever computed from the entry's own figures. */
-function leverLine(l: LeverReport): string {
-  const saving = `${q("co2e_kg", l.saving_co2e_kg!)} CO2e (${pct(-l.saving_pct!)})`;
+function leverLine(s: EntrySaving): string {
+  const l = s.lever;
+  const saving = `${q("co2e_kg", s.co2e_kg)} CO2e (${pct(-s.pct)})`;
   if (l.lever === "serving-utilization")
-    return `- ${code(l.ids[0]!)}: ${LEVER_TEXT[l.lever]}: ${saving} of embodied carbon; its energy is the same, as the estimate counts no idle power`;
-  const energy = l.saving_energy_kwh ? `${q("energy_kwh", l.saving_energy_kwh)} energy, ` : "";
-  return `- ${code(l.ids[0]!)}: ${LEVER_TEXT[l.lever]}: saves ${energy}${saving}${l.range_pct ? `; published ${rangeText(l.range_pct)}` : ""}`;
+    return `- ${code(s.id)}: ${LEVER_TEXT[l.lever]}: ${saving} of embodied carbon; its energy is the same, as the estimate counts no idle power`;
+  const energy = s.energy_kwh ? `${q("energy_kwh", s.energy_kwh)} energy, ` : "";
+  return `- ${code(s.id)}: ${LEVER_TEXT[l.lever]}: saves ${energy}${saving}${l.range_pct ? `; published ${rangeText(l.range_pct)}` : ""}`;
 }
 
 /** "9.1 to 33.3 % less energy", "−40 to +33 % energy" (a range that can cost more). */

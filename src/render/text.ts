@@ -3,7 +3,8 @@ import type { RegionAdvice } from "../advice/region.js";
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { Finding } from "../findings.js";
 import type { LeverReport, ManifestReport, Report, RunReport } from "../report.js";
-import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
+import { FP8_SPEEDUP } from "../advice/levers.js";
+import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainLines, plainText } from "./escape.js";
 import { formatBudgetUse } from "../budget.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
@@ -188,19 +189,23 @@ const LEVER_NAME = {
 
 const rangeText = ([lo, hi]: [number, number]) => `${formatNumber(lo)} to ${formatNumber(hi)} %`;
 
-/** The levers of a manifest: one line per entry a figure is computed for, one line for the published ranges. */
-function leverLines(levers: readonly LeverReport[]): string[] {
+/** Lines of computed levers shown; the rest are counted (every one is in the JSON report). */
+const LEVER_LINES = 3;
+
+/** The levers of a manifest: the largest computed savings, one line each, then one line for the published ranges. */
+function leverLines(m: Pick<ManifestReport, "runs" | "levers">): string[] {
   const out: string[] = [];
-  for (const l of levers) {
-    if (l.saving_co2e_kg === null) continue;
-    const saving = `${formatQuantity("co2e_kg", l.saving_co2e_kg)} CO2e (${formatPct(-l.saving_pct!)})`;
+  const computed = entrySavings(m);
+  for (const s of computed.slice(0, LEVER_LINES)) {
+    const saving = `${formatQuantity("co2e_kg", s.co2e_kg)} CO2e (${formatPct(-s.pct)})`;
     out.push(
-      l.lever === "serving-utilization"
-        ? `  advice: ${l.ids[0]} kept busy at the utilization of production serving needs fewer accelerator-hours: ${saving} of embodied carbon`
-        : `  advice: ${l.ids[0]} in FP8 (precision: fp8; about 1.2× faster for dense models of 8B parameters and up) would save ${saving}; published ${rangeText(l.range_pct!)}`,
+      s.lever.lever === "serving-utilization"
+        ? `  advice: ${s.id} kept busy at the utilization of production serving needs fewer accelerator-hours: ${saving} of embodied carbon`
+        : `  advice: ${s.id} in FP8 (precision: fp8; about ${FP8_SPEEDUP}× faster for dense models of 8B parameters and up) would save ${saving}; published ${rangeText(s.lever.range_pct!)}`,
     );
   }
-  const ranges = levers.filter((l) => l.saving_co2e_kg === null && l.range_pct);
+  if (computed.length > LEVER_LINES) out.push(`  advice: … ${computed.length - LEVER_LINES} more in the JSON report`);
+  const ranges = m.levers.filter((l) => l.saving_co2e_kg === null && l.range_pct);
   if (ranges.length > 0) {
     const parts = ranges.map((l) => `${LEVER_NAME[l.lever]} ${rangeText(l.range_pct!)}`);
     out.push(
@@ -295,7 +300,7 @@ function manifestText(m: ManifestReport): string {
       out.push(`  budget: ${totals.map((b) => `${formatBudgetUse(b)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
     for (const a of m.advice) out.push(adviceLine(a));
-    for (const line of leverLines(m.levers)) out.push(line);
+    for (const line of leverLines(m)) out.push(line);
     for (const d of m.datasets) {
       const e = d.exposure;
       const f = (v: number | null) => (v === null ? "?" : formatNumber(v));
