@@ -4,7 +4,7 @@ import type { Finding, Rule } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import type { BudgetKey, BudgetUse } from "./report-schema.js";
-import { formatInput, formatPct, formatQuantity, METRIC_LABEL, SPACE, type Quantity } from "./render/units.js";
+import { formatInput, formatPct, formatQuantity, METRIC_LABEL, SPACE, type Quantity } from "./format/units.js";
 
 export const DEFAULT_WARN_AT = 0.8;
 

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate } from "./evaluate.js";
 import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
-import { plainText } from "./render/escape.js";
+import { plainText } from "./format/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
 import { existsSync, statSync, writeSync } from "node:fs";

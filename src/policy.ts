@@ -6,9 +6,9 @@ import type { Locator, Path } from "./manifest/parse.js";
 import type { Dataset, Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { trainingGrams } from "./co2-block.js";
-import { plainText } from "./render/escape.js";
+import { plainText } from "./format/escape.js";
 import type { DatasetReport, ModelCardReport, PrivacyTotals } from "./report-schema.js";
-import { formatInput, formatNumber, formatWhole } from "./render/units.js";
+import { formatInput, formatNumber, formatWhole } from "./format/units.js";
 
 export const DEFAULT_SECTIONS = ["Training data", "Intended use", "Limitations", "Environmental impact"];
 export const DEFAULT_TOLERANCE_PCT = 50;

@@ -10,7 +10,7 @@
 import * as z from "zod";
 import { RULES, type Finding } from "./findings.js";
 import { ID_PATTERN, PRECISIONS } from "./manifest/schema.js";
-import { plainText } from "./render/escape.js";
+import { plainText } from "./format/escape.js";
 import { REPORT_SCHEMA, TEXT_LIMITS } from "./report-limits.js";
 import { errorMessage } from "./util/errors.js";
 

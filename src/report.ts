@@ -1,7 +1,7 @@
 import type { LeverAdvice } from "./advice/levers.js";
 import type { Assumption, RunResult } from "./estimate/index.js";
 import { FATAL_RULES, worstVerdict } from "./findings.js";
-import { escapeForJson } from "./render/escape.js";
+import { escapeForJson } from "./format/escape.js";
 import { clip, REPORT_SCHEMA, TEXT_LIMITS } from "./report-limits.js";
 import type { AssumptionRow, EvaluatedManifest, LeverReport, ManifestJson, ManifestReport, Report, RunReport, SourceRow } from "./report-schema.js";
 

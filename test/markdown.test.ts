@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
 import { ADVICE_LINES, renderMarkdown } from "../src/render/markdown.js";
-import { escapeMarkdown } from "../src/render/escape.js";
+import { escapeMarkdown } from "../src/format/escape.js";
 import { formatBudgetUse } from "../src/budget.js";
-import { columnUnit, formatDelta, formatPct, formatQuantity, NBSP } from "../src/render/units.js";
+import { columnUnit, formatDelta, formatPct, formatQuantity, NBSP } from "../src/format/units.js";
 import { buildReport, reportJson, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { source } from "./helpers.js";

@@ -2,8 +2,8 @@
 // from Pages, from a raw file or from disk. The tool draws the chart as SVG (energy and CO2e over time, one series
 // per manifest, its budget as a dashed line) and puts the same figures in a table beside it, for screen readers and
 // copy-paste. Light and dark follow the reader's setting. Every string from a record is escaped.
-import { escapeHtml } from "../render/escape.js";
-import { formatQuantity, largest } from "../render/units.js";
+import { escapeHtml } from "../format/escape.js";
+import { formatQuantity, largest } from "../format/units.js";
 import type { HistoryRecord } from "./record.js";
 
 /** Series drawn; the other manifests are in the table only. */

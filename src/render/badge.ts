@@ -1,7 +1,7 @@
 // README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.
 import { reportTotals, type Report } from "../report.js";
-import { formatQuantity } from "./units.js";
+import { formatQuantity } from "../format/units.js";
 
 export type BadgeMetric = "co2e" | "energy";
 

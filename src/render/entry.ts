@@ -3,7 +3,7 @@
 import type { RunDelta } from "../diff.js";
 import { DEFAULT_PERIOD_SOURCE } from "../estimate/index.js";
 import type { LeverReport, ManifestReport, RunReport } from "../report.js";
-import { formatNumber, formatPct } from "./units.js";
+import { formatNumber, formatPct } from "../format/units.js";
 
 /** "8 × nvidia-h100-sxm", the accelerator alone without count, "–" without accelerator. */
 export function acceleratorCell(r: RunReport): string {

@@ -1,5 +1,5 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
-// truncation can lose it; everything taken from a manifest goes through escape.ts.
+// truncation can lose it; everything taken from a manifest goes through format/escape.ts.
 import { BUSY_UTILIZATION, FP8_SPEEDUP } from "../advice/levers.js";
 import type { RegionAdvice } from "../advice/region.js";
 import { BUDGET_RULES, formatBudgetUse, type BudgetKey, type BudgetUse } from "../budget.js";
@@ -9,7 +9,7 @@ import type { Finding } from "../findings.js";
 import { reportTotals, TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
 import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary, type EntrySaving } from "./entry.js";
-import { code, escapeMarkdown, plainText } from "./escape.js";
+import { code, escapeMarkdown, plainText } from "../format/escape.js";
 import {
   append,
   columnUnit,
@@ -23,7 +23,7 @@ import {
   NBSP,
   type ColumnUnit,
   type Quantity,
-} from "./units.js";
+} from "../format/units.js";
 
 export const MARKER = "<!-- footprint-gate:v1 -->";
 /** GitHub refuses comment bodies over 65,536 characters; bytes are a safe upper bound of characters. */

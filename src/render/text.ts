@@ -5,9 +5,9 @@ import type { Finding } from "../findings.js";
 import type { LeverReport, ManifestReport, Report, RunReport } from "../report.js";
 import { FP8_SPEEDUP } from "../advice/levers.js";
 import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary } from "./entry.js";
-import { plainLines, plainText } from "./escape.js";
+import { plainLines, plainText } from "../format/escape.js";
 import { formatBudgetUse } from "../budget.js";
-import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
+import { formatDelta, formatNumber, formatPct, formatQuantity } from "../format/units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
