@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(6760);
 var src_report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/period/index.ts
 var period = __webpack_require__(3185);
-// EXTERNAL MODULE: ./src/render/units.ts
-var units = __webpack_require__(3647);
+// EXTERNAL MODULE: ./src/format/units.ts
+var units = __webpack_require__(3124);
 ;// CONCATENATED MODULE: ./src/render/badge.ts
 // README badges: an SVG made with badge-maker (what shields.io uses) and the Shields endpoint JSON.
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.

@@ -9,7 +9,8 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   jo: () => (/* binding */ schemas),
 /* harmony export */   jsonSchema: () => (/* binding */ jsonSchema),
-/* harmony export */   pw: () => (/* binding */ ID_PATTERN)
+/* harmony export */   pw: () => (/* binding */ ID_PATTERN),
+/* harmony export */   st: () => (/* binding */ PRECISIONS)
 /* harmony export */ });
 /* unused harmony exports SCHEMA_ID, validationSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
@@ -56,6 +57,8 @@ const share = (min) => {
 const text = (max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(max);
 /** A wrong value as a message can show it: text quoted and cut short, lists and mappings by their kind. */
 const shown = (v) => typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? "a list" : v !== null && typeof v === "object" ? "a mapping" : String(v);
+/** Numeric formats an entry may state (`precision`). */
+const PRECISIONS = ["bf16", "fp16", "fp8", "fp4", "int8", "int4"];
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 /**
  * Builds the zod schemas. Only a manifest the standalone validator (./validator.generated.js) rejects needs them, to
@@ -136,6 +139,9 @@ function build() {
         measured: measured.optional(),
         embodied: embodied.optional(),
         ...siteFields,
+        precision: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(PRECISIONS)
+            .optional()
+            .describe("Numeric format the entry computes in (bf16, fp16, fp8, fp4, int8, int4): recorded in the report; advice on a lower precision is given only where it still applies."),
         year: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
             .int()
             .gte(2000, { error: outOfRange("from 2000 to 2100") })

@@ -80,6 +80,8 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(root, "schema"), { recursive: true });
 const schema = execFileSync(process.execPath, [join(dist, "cli.js"), "schema"], { encoding: "utf8" });
 writeFileSync(join(root, "schema/footprint.schema.json"), schema);
+const reportSchema = execFileSync(process.execPath, [join(dist, "cli.js"), "schema", "report"], { encoding: "utf8" });
+writeFileSync(join(root, "schema/report.schema.json"), reportSchema);
 // The repository's own badge (shown in the README) is made from its footprint.yml like any user's.
 execFileSync(process.execPath, [join(dist, "cli.js"), "badge", "footprint.yml", "--out", ".github/badges"], { cwd: root, stdio: "ignore" });
-console.log(`built ${entries.map(([, out]) => `dist/${out}`).join(", ")}, schema/footprint.schema.json and .github/badges/`);
+console.log(`built ${entries.map(([, out]) => `dist/${out}`).join(", ")}, schema/footprint.schema.json, schema/report.schema.json and .github/badges/`);

@@ -5,38 +5,12 @@ import type { Finding, Rule } from "./findings.js";
 import type { Locator, Path } from "./manifest/parse.js";
 import type { Manifest } from "./manifest/schema.js";
 import { labelled, ONE_OFF, type PeriodReport } from "./period/index.js";
-import { formatInput, formatPct, formatQuantity, METRIC_LABEL, SPACE, type Quantity } from "./render/units.js";
+import type { BudgetKey, BudgetUse } from "./report-schema.js";
+import { formatInput, formatPct, formatQuantity, METRIC_LABEL, SPACE, type Quantity } from "./format/units.js";
 
 export const DEFAULT_WARN_AT = 0.8;
 
-/** The manifest key that sets a limit: what a reader changes to raise it; `entry.` keys are in the entry's own budget. */
-export type BudgetKey =
-  | "budget.energy_kwh"
-  | "budget.co2e_kg"
-  | "budget.water_l"
-  | "budget.run.energy_kwh"
-  | "budget.run.co2e_kg"
-  | "budget.increase_pct"
-  | "entry.budget.energy_kwh"
-  | "entry.budget.co2e_kg"
-  | "entry.budget.water_l"
-  | "entry.budget.increase_pct";
-
-export interface BudgetUse {
-  /** `total` or the id of an entry. */
-  scope: string;
-  /** For `budget.increase_pct`, the metric whose increase is limited (energy). */
-  metric: Quantity;
-  key: BudgetKey;
-  /** In the metric's unit; for `budget.increase_pct`, the increase over the base in % and the % allowed. */
-  limit: number;
-  value: number;
-  /** value / limit */
-  share: number;
-  status: "ok" | "warn" | "over";
-  /** The window of the limit ("per month", "one-off"); only where the manifest states a period or has one-off training. */
-  period?: string;
-}
+export type { BudgetKey, BudgetUse } from "./report-schema.js";
 
 /** The finding rule of each budget key. */
 export const BUDGET_RULES: Record<BudgetKey, Rule> = {
@@ -55,12 +29,6 @@ export const BUDGET_RULES: Record<BudgetKey, Rule> = {
 /** The key as the manifest writes it: an entry's own limit is `budget.…` on the entry. */
 export function writtenKey(key: BudgetKey): string {
   return key.startsWith("entry.") ? key.slice("entry.".length) : key;
-}
-
-/** The key of a use in a report written before uses named their key. */
-export function budgetKeyOf(use: Pick<BudgetUse, "scope" | "metric">): BudgetKey {
-  if (use.scope === "total") return `budget.${use.metric}`;
-  return use.metric === "co2e_kg" ? "budget.run.co2e_kg" : "budget.run.energy_kwh";
 }
 
 const RUN_METRICS = ["energy_kwh", "co2e_kg"] as const;

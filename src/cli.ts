@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate } from "./evaluate.js";
 import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
-import { plainText } from "./render/escape.js";
+import { plainText } from "./format/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
 import { existsSync, statSync, writeSync } from "node:fs";
@@ -14,7 +14,17 @@ import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { PathError } from "./manifest/source.js";
 import { closest, distance } from "./util/closest.js";
-import { BaseRefUnavailable, SourceError, fsReason, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import {
+  BaseRefUnavailable,
+  SourceError,
+  fsReason,
+  gitHead,
+  gitRefSource,
+  readRegularFile,
+  workTreeSource,
+  writableRelative,
+  writeRegularFile,
+} from "./sources.js";
 import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
@@ -42,9 +52,19 @@ const BADGE_USAGE = `Usage: footprint-gate badge [MANIFEST…] --out DIR [--metr
   --metric energy; coloured by the use of the total budget). DIR is created when it does not exist.
 `;
 
-const SCHEMA_USAGE = `Usage: footprint-gate schema
+const HISTORY_USAGE = `Usage: footprint-gate history add REPORT.json --dir DIR [--sha SHA] [--date ISO]
+       footprint-gate history page --dir DIR --out FILE
 
-  Prints the JSON Schema of the manifest.
+  add           keep a small summary of the report (check --format json) in DIR/<yyyy>/<date>-<sha7>.json:
+                totals per manifest and entry, verdict and versions; --sha defaults to GITHUB_SHA or git's HEAD,
+                --date to now
+  page          write one self-contained HTML page of the records in DIR: energy and CO2e over time as an SVG
+                chart with the budgets, and a table of the runs; nothing in it is fetched from the network
+`;
+
+const SCHEMA_USAGE = `Usage: footprint-gate schema [report]
+
+  Prints the JSON Schema of the manifest, or with report the JSON Schema of the report (check --format json).
 `;
 
 const USAGE = `footprint-gate — the CI carbon gate for ML projects
@@ -54,7 +74,9 @@ Usage:
                        [--format text|markdown|json] [--fail-on error|warning|never]
   footprint-gate card [MANIFEST] [--write [--create]]
   footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
-  footprint-gate schema
+  footprint-gate schema [report]
+  footprint-gate history add REPORT.json --dir DIR [--sha SHA] [--date ISO]
+  footprint-gate history page --dir DIR --out FILE
   footprint-gate comment gitlab [MANIFEST…] [check's options | --report FILE]
   footprint-gate COMMAND --help
 
@@ -384,9 +406,62 @@ async function card(args: string[]): Promise<number> {
   return 0;
 }
 
+async function history(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === "--help" || action === "-h") throw new HelpRequest(HISTORY_USAGE);
+  if (action !== "add" && action !== "page")
+    throw new UsageError(action === undefined ? "history needs add or page" : `unknown history command ${JSON.stringify(action)}`, HISTORY_USAGE);
+  const { values, positionals } = parse(
+    rest,
+    { dir: { type: "string" }, out: { type: "string" }, sha: { type: "string" }, date: { type: "string" } },
+    HISTORY_USAGE,
+  );
+  if (values.dir === undefined) throw new UsageError(`history ${action} needs --dir DIR`, HISTORY_USAGE);
+  // The history's modules (and zod, which reads records) load only for this command.
+  const { HistoryError, historyRecord, readRecords, writeRecord } = await import("./history/record.js");
+  try {
+    if (action === "add") {
+      if (positionals.length !== 1) throw new UsageError("history add takes one report (check --format json)", HISTORY_USAGE);
+      if (values.out !== undefined) throw new UsageError("history add takes no --out", HISTORY_USAGE);
+      const report = await readReportFile(positionals[0]!);
+      const sha = values.sha ?? process.env.GITHUB_SHA ?? headCommit();
+      const record = historyRecord(report, { sha, date: values.date ?? new Date().toISOString(), ref: process.env.GITHUB_REF ?? null });
+      const rel = writeRecord(values.dir, record);
+      print(`${join(values.dir, rel)}\n`);
+      return 0;
+    }
+    if (positionals.length > 0 || values.sha !== undefined || values.date !== undefined)
+      throw new UsageError("history page takes --dir and --out only", HISTORY_USAGE);
+    if (values.out === undefined) throw new UsageError("history page needs --out FILE", HISTORY_USAGE);
+    const { historyPage } = await import("./history/page.js");
+    const { records, skipped } = readRecords(values.dir);
+    for (const s of skipped) stderrLog.warning(`${values.dir}: skipped ${s}`);
+    writeRegularFile(values.out, historyPage(records, { version: pkg.version }));
+    print(`${values.out}: ${records.length} runs\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof HistoryError) throw new SourceError(err.message);
+    throw err;
+  }
+}
+
+/** The commit checked out in the current folder, for a record made outside a runner. */
+function headCommit(): string {
+  const sha = gitHead(process.cwd());
+  if (sha === null) throw new UsageError("no --sha given, GITHUB_SHA is not set and git has no HEAD here", HISTORY_USAGE);
+  return sha;
+}
+
 async function schema(args: string[]): Promise<number> {
-  parse(args, {}, SCHEMA_USAGE, false);
+  const { positionals } = parse(args, {}, SCHEMA_USAGE);
+  if (positionals.length > 1 || (positionals[0] !== undefined && positionals[0] !== "report"))
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals.at(-1))}`, SCHEMA_USAGE);
   // zod is loaded only for this command (and to explain a rejected manifest), not for every check.
+  if (positionals[0] === "report") {
+    const { reportJsonSchema } = await import("./report-schema.js");
+    print(JSON.stringify(reportJsonSchema(), null, 2) + "\n");
+    return 0;
+  }
   const { jsonSchema } = await import("./manifest/schema.js");
   print(JSON.stringify(jsonSchema(), null, 2) + "\n");
   return 0;
@@ -406,6 +481,8 @@ export async function main(argv: string[]): Promise<number> {
         return await badge(rest);
       case "comment":
         return await comment(rest);
+      case "history":
+        return await history(rest);
       case "--version":
       case "-v":
         print(`${pkg.version}\n`);
@@ -418,7 +495,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default: {
         // A near miss (chek, bagde) names the command meant; the input is bounded by closest's length limit.
-        const near = closest(command, ["check", "card", "badge", "schema", "comment", "help"], 1)[0];
+        const near = closest(command, ["check", "card", "badge", "schema", "comment", "history", "help"], 1)[0];
         const meant = near !== undefined && distance(command.toLowerCase(), near, 2) <= 2 ? ` (did you mean ${near}?)` : "";
         throw new UsageError(`unknown command ${JSON.stringify(command)}${meant}`);
       }

@@ -1,39 +1,8 @@
 // Base → head comparison: entries matched by id; head order first, then entries only the base has.
 import { pct, type Kind, type Totals } from "./estimate/index.js";
+import type { Change, Delta, RunDelta, RunFigures } from "./report-schema.js";
 
-export type Change = "added" | "removed" | "changed" | "unchanged";
-
-export interface RunFigures extends Totals {
-  id: string;
-  kind: Kind;
-  basis: "estimated" | "measured";
-  /** Inference: energy and CO2e per request, for the per-request change (null when the count is unknown). */
-  per_request: { energy_wh: number | null; co2e_g_per_1000: number | null } | null;
-}
-
-export interface RunDelta {
-  id: string;
-  kind: Kind;
-  change: Change;
-  base: RunFigures | null;
-  head: RunFigures | null;
-  energy_kwh: number;
-  energy_pct: number | null;
-  co2e_kg: number;
-  co2e_pct: number | null;
-  /** Change of the energy per request, %: "each request 18 % cheaper"; null unless base and head both know it. */
-  per_request_energy_pct: number | null;
-  per_request_co2e_pct: number | null;
-}
-
-export interface Delta {
-  energy_kwh: number;
-  energy_pct: number | null;
-  co2e_kg: number;
-  co2e_pct: number | null;
-  water_l: number;
-  runs: RunDelta[];
-}
+export type { Change, Delta, RunDelta, RunFigures } from "./report-schema.js";
 
 const SAME = 1e-9;
 

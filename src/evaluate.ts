@@ -9,7 +9,8 @@ import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
-import { regionAdvice } from "./advice.js";
+import { leverAdvice } from "./advice/levers.js";
+import { regionAdvice } from "./advice/region.js";
 import { DEFAULT_PERIOD, totalsLabel, type PeriodReport } from "./period/index.js";
 import { tabulateAssumptions, type EvaluatedManifest, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
 
@@ -86,7 +87,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
   const datasets = datasetExposure(h.manifest);
   const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
   for (const f of policies.findings) findings.push(f);
-  const tables = tabulateAssumptions(h.runs);
+  const tables = tabulateAssumptions(h.runs, leverAdvice(h.manifest, h.runs));
   const comparison = b
     ? { base: { path: b.path, totals: b.totals, runs: figures(b.runs) }, delta: diff(b.totals, figures(b.runs), h.totals, figures(h.runs)) }
     : { base: null, delta: null };
@@ -104,6 +105,7 @@ export async function evaluate(head: ManifestSource, base: ManifestSource | null
     ...comparison,
     budget: budget.uses,
     advice: regionAdvice(h.runs),
+    levers: tables.levers,
     privacy: privacyTotals(datasets),
     model_card: policies.modelCard,
     model_cards: policies.modelCards,
@@ -198,6 +200,7 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     delta: diff(b.totals, runs, zeroTotals(), []),
     budget: [],
     advice: [],
+    levers: [],
     privacy: null,
     model_card: null,
     model_cards: [],
@@ -247,6 +250,7 @@ function notEvaluated(path: string, project: string | null, findings: Finding[])
     delta: null,
     budget: [],
     advice: [],
+    levers: [],
     privacy: null,
     model_card: null,
     model_cards: [],

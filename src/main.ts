@@ -13,7 +13,11 @@ import { readContext, type RunContext } from "./github/context.js";
 import { expandGlob, globToRegExp, isGlob } from "./github/glob.js";
 import { annotate, setOutputs, writeReportFile } from "./github/outputs.js";
 import { PathError } from "./manifest/source.js";
-import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from "./render/markdown.js";
+import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer, type TrendLine } from "./render/markdown.js";
+import { historyMode, HistoryPushError, publishHistory, readTrend } from "./github/history.js";
+import { HistoryError } from "./history/record.js";
+import { trendSpan } from "./history/trend.js";
+import pkg from "../package.json" with { type: "json" };
 import { exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
 import { confine, FileError, readRegularFile, workTreeSource } from "./sources.js";
@@ -56,12 +60,20 @@ async function runAction(): Promise<void> {
     docsUrl: docsUrl(ctx.serverUrl, ctx.actionRepository ?? undefined),
   };
 
+  const prNumber = await pullRequestNumber(ctx, config, octokit);
+  const history = historyMode(ctx, config.history, prNumber !== null);
+  if (history === "write") await recordHistory(report, config, ctx);
+  else if (config.history && history === "off")
+    core.info(
+      `History: nothing recorded; only ${ctx.defaultBranch ? `runs of the default branch ${ctx.defaultBranch}` : "runs of the default branch (which this event's payload does not name)"} on push, schedule or workflow_dispatch record (this run: ${ctx.eventName} for ${ctx.ref ?? "no ref"}).`,
+    );
+  const trend = history === "read" && octokit ? await baseTrend(report, config, ctx, octokit) : null;
+
   if (config.summary) {
-    const { body } = fitMarkdown(report, { marker: null, lineUrl, footer, elsewhere: "the JSON report (the `report` output)" }, SUMMARY_LIMIT - 1024);
+    const { body } = fitMarkdown(report, { marker: null, lineUrl, footer, trend, elsewhere: "the JSON report (the `report` output)" }, SUMMARY_LIMIT - 1024);
     await core.summary.addRaw(body).write();
   }
 
-  const prNumber = await pullRequestNumber(ctx, config, octokit);
   let posted: { id: number; url: string } | null = null;
   if (prNumber !== null) {
     if (config.comment === "off") core.info("PR comment skipped: comment: off.");
@@ -70,7 +82,7 @@ async function runAction(): Promise<void> {
       const elsewhere = config.summary ? "the job summary" : "the JSON report (the `report` output)";
       // The digest line follows the marker, so that it survives any shortening of the body.
       const digest = reportDigest(report);
-      const { body, detail } = fitMarkdown(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, elsewhere }, COMMENT_LIMIT);
+      const { body, detail } = fitMarkdown(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, trend, elsewhere }, COMMENT_LIMIT);
       if (detail !== "full") core.info(`The PR comment is shortened (${detail}) to fit GitHub's 65,536-character limit.`);
       posted = await comment(
         octokit,
@@ -94,6 +106,39 @@ async function runAction(): Promise<void> {
   if (code === 2) core.setFailed("footprint-gate: a manifest cannot be evaluated; see the annotations.");
   else if (code === 1) core.setFailed(`footprint-gate: the gate failed (verdict ${report.verdict}, fail-on ${config.failOn}); see the annotations.`);
   else core.info(`footprint-gate: verdict ${report.verdict}.`);
+}
+
+/** The run's record on the history branch; a failure to record is a warning, never the gate's verdict. */
+async function recordHistory(report: Report, config: Config, ctx: RunContext): Promise<void> {
+  if (!ctx.headSha) return core.warning("No commit id (GITHUB_SHA): the run is not recorded in the history.");
+  try {
+    const { pushed, attempts, record } = await publishHistory({
+      report,
+      remote: `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo])}.git`,
+      branch: config.historyBranch,
+      token: config.token,
+      sha: ctx.headSha,
+      date: new Date().toISOString(),
+      ref: ctx.ref,
+      version: pkg.version,
+      log: core,
+    });
+    core.info(
+      pushed
+        ? `History: ${record} added to ${config.historyBranch}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}.`
+        : `History: ${config.historyBranch} already holds ${record}.`,
+    );
+  } catch (err) {
+    if (!(err instanceof HistoryPushError || err instanceof HistoryError)) throw err;
+    core.warning(`The run is not recorded in the history: ${err.message}`);
+  }
+}
+
+/** The base branch's trend over its recorded runs, for the comment; null without one. */
+async function baseTrend(report: Report, config: Config, ctx: RunContext, octokit: Octokit): Promise<TrendLine | null> {
+  const trend = await readTrend(octokit, ctx.owner, ctx.repo, config.historyBranch, core);
+  const span = trend && trendSpan(trend, new Set(report.manifests.filter((m) => m.status !== "unevaluated").map((m) => m.path)));
+  return span ? { branch: ctx.baseRef ?? ctx.defaultBranch ?? "the default branch", ...span } : null;
 }
 
 /** Posts the comment and logs what was done and why; the comment left on the PR, if any. */

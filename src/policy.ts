@@ -7,45 +7,16 @@ import type { Locator, Path } from "./manifest/parse.js";
 import type { Dataset, Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { trainingGrams } from "./co2-block.js";
-import { plainText } from "./render/escape.js";
-import { formatInput, formatNumber, formatWhole } from "./render/units.js";
+import { plainText } from "./format/escape.js";
+import type { DatasetReport, ModelCardReport, PrivacyTotals } from "./report-schema.js";
+import { formatInput, formatNumber, formatWhole } from "./format/units.js";
 
 export const DEFAULT_SECTIONS = ["Training data", "Intended use", "Limitations", "Environmental impact"];
 export const DEFAULT_TOLERANCE_PCT = 50;
 /** Cards read for one manifest: each may be 1 MiB, and a manifest could name a different one per entry. */
 export const MAX_MODEL_CARDS = 100;
 
-export type ExposureBasis = "differential-privacy" | "declared" | "no-anonymization" | "unknown-under-cap" | "unknown";
-
-export interface DatasetReport {
-  id: string;
-  /** `unknown-under-cap`: personal data with no differential privacy and no leak_probability under a
-   *  max_exposed_records cap counts at p = 1, since nothing shows it is under the cap. */
-  exposure: { p: number | null; basis: ExposureBasis; records: number | null; expected_exposed_records: number | null };
-}
-
-/** Expected exposed personal records over the datasets whose exposure is known. */
-export interface PrivacyTotals {
-  expected_exposed_records: number;
-  unknown_datasets: number;
-}
-
-export interface ModelCardReport {
-  path: string;
-  /** The training entries whose operational CO2e the card discloses. */
-  entries: string[];
-  /** The card's co2_eq_emissions: absent, present but not a figure, or read. */
-  disclosure: "none" | "unreadable" | "read";
-  disclosed_g: number | null;
-  /** The training entries' operational CO2e in grams: what the card's `emissions` states. */
-  estimated_g: number;
-  /** Their embodied CO2e in grams, reported beside the card's figure and never compared with it. */
-  embodied_g: number;
-  difference_pct: number | null;
-  missing_sections: string[];
-  /** What the card's co2_eq_emissions already says, kept by the suggested block (as `card --write` keeps it). */
-  kept: { training_type?: string; geographical_location?: string; hardware_used?: string };
-}
+export type { DatasetReport, ExposureBasis, ModelCardReport, PrivacyTotals } from "./report-schema.js";
 
 interface Context {
   manifest: Manifest;

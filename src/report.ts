@@ -1,112 +1,25 @@
-import type { RegionAdvice } from "./advice.js";
-import type { BudgetUse } from "./budget.js";
-import type { Delta, RunFigures } from "./diff.js";
-import type { Assumption, RunResult, Totals } from "./estimate/index.js";
-import { FATAL_RULES, worstVerdict, type Finding, type Verdict } from "./findings.js";
-import type { PeriodReport } from "./period/index.js";
-import type { DatasetReport, ModelCardReport, PrivacyTotals } from "./policy.js";
-import { escapeForJson } from "./render/escape.js";
+import type { LeverAdvice } from "./advice/levers.js";
+import type { Assumption, RunResult } from "./estimate/index.js";
+import { FATAL_RULES, worstVerdict } from "./findings.js";
+import { escapeForJson } from "./format/escape.js";
+import { clip, REPORT_SCHEMA, TEXT_LIMITS } from "./report-limits.js";
+import type { AssumptionRow, EvaluatedManifest, LeverReport, ManifestJson, ManifestReport, ModelCardReport, Report, RunReport, SourceRow } from "./report-schema.js";
 
-export const REPORT_SCHEMA = "footprint-gate/report@1";
-
-export interface Report {
-  schema: typeof REPORT_SCHEMA;
-  verdict: Verdict;
-  manifests: ManifestReport[];
-}
-
-/** A run as reported: its assumptions are indexes into the manifest's `assumptions` table. */
-export type RunReport = Omit<RunResult, "path" | "assumptions"> & { assumptions: number[] };
-
-/** The base a manifest is compared with: its path as shown, and its figures. */
-export interface BaseFigures {
-  path: string;
-  totals: Totals;
-  runs: RunFigures[];
-}
-
-/** What every manifest's report has. Each kind below has every field of the JSON report (docs/report.md),
- *  typed as that kind has it: the renderers narrow on `status` instead of asserting that a field is there. */
-interface ManifestCommon {
-  path: string;
-  project: string | null;
-  verdict: Verdict;
-  runs: RunReport[];
-  /** Each distinct assumption of the runs, once; `source` indexes `sources`. */
-  assumptions: AssumptionRow[];
-  sources: SourceRow[];
-  datasets: DatasetReport[];
-  budget: BudgetUse[];
-  /** Regions of the same provider with a cleaner grid; never affects the verdict. */
-  advice: RegionAdvice[];
-  /** The cards that training entries name for themselves (the top-level one is `model_card`). */
-  model_cards: ModelCardReport[];
-  findings: Finding[];
-}
-
-/** A manifest of the head, with its comparison when there is a base. */
-export type EvaluatedManifest = ManifestCommon & {
-  status: "evaluated";
-  totals: Totals;
-  /** The window of the totals and budgets, and the one-off training part of the totals. */
-  period: PeriodReport;
-  privacy: PrivacyTotals | null;
-  model_card: ModelCardReport | null;
-} & ({ base: BaseFigures; delta: Delta } | { base: null; delta: null });
-
-/** A manifest the change deletes: only the base exists, and every figure goes to zero. */
-export interface RemovedManifest extends ManifestCommon {
-  status: "removed";
-  totals: Totals;
-  period: null;
-  base: BaseFigures;
-  delta: Delta;
-  privacy: null;
-  model_card: null;
-}
-
-/** A manifest that cannot be evaluated (exit code 2): only its findings. */
-export interface UnevaluatedManifest extends ManifestCommon {
-  status: "unevaluated";
-  totals: null;
-  period: null;
-  base: null;
-  delta: null;
-  privacy: null;
-  model_card: null;
-}
-
-export type ManifestReport = EvaluatedManifest | RemovedManifest | UnevaluatedManifest;
+export { clip, REPORT_SCHEMA, TEXT_LIMITS } from "./report-limits.js";
+export type {
+  AssumptionRow,
+  BaseFigures,
+  EvaluatedManifest,
+  LeverReport,
+  ManifestReport,
+  RemovedManifest,
+  Report,
+  RunReport,
+  SourceRow,
+  UnevaluatedManifest,
+} from "./report-schema.js";
 
 export type FailOn = "error" | "warning" | "never";
-
-/** Where a figure comes from, listed once per manifest however many entries use it. */
-export interface SourceRow {
-  source: string;
-  year: number | null;
-}
-
-/** One resolved input, listed once per manifest; `source` is an index into the manifest's `sources`. */
-export interface AssumptionRow {
-  name: string;
-  value: number | string;
-  unit: string;
-  source: number;
-}
-
-/**
- * Longest text of each kind in a report. Longer text (a YAML key of a megabyte in an error message, a model card
- * field) is cut here, once, so that every report the gate writes is one that the `report` input accepts.
- */
-export const TEXT_LIMITS = {
-  path: 4096,
-  project: 200,
-  message: 4000,
-  card: 200,
-  section: 200,
-  assumptionValue: 1000,
-  source: 2000,
-} as const;
 
 export function buildReport(manifests: ManifestReport[]): Report {
   return { schema: REPORT_SCHEMA, verdict: worstVerdict(manifests.map((m) => m.verdict)), manifests: manifests.map(bounded) };
@@ -149,14 +62,6 @@ export function exitCode(report: Report, failOn: FailOn): 0 | 1 | 2 {
   return 0;
 }
 
-/** Cuts `s` to at most `max` UTF-16 units (as JSON Schema and zod count), never inside a surrogate pair. */
-export function clip(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let end = max - 1;
-  if (end > 0 && /[\ud800-\udbff]/.test(s[end - 1]!)) end--;
-  return `${s.slice(0, end)}…`;
-}
-
 function bounded(m: ManifestReport): ManifestReport {
   const L = TEXT_LIMITS;
   const shown = {
@@ -180,7 +85,7 @@ function boundedCard(card: ModelCardReport): ModelCardReport {
 
 /** A manifest's report as the JSON report has it (docs/report.md): `status` is written as the two flags
  *  `evaluated` and `removed`, and every field in its documented place. */
-export function manifestJson(m: ManifestReport) {
+export function manifestJson(m: ManifestReport): ManifestJson {
   return {
     path: m.path,
     project: m.project,
@@ -197,6 +102,7 @@ export function manifestJson(m: ManifestReport) {
     delta: m.delta,
     budget: m.budget,
     advice: m.advice,
+    levers: m.levers,
     privacy: m.privacy,
     model_card: m.model_card,
     model_cards: m.model_cards,
@@ -204,32 +110,15 @@ export function manifestJson(m: ManifestReport) {
   };
 }
 
-/** The manifest's report from its JSON form, or why the form is not one the gate writes. */
-export function manifestFromJson(j: ReturnType<typeof manifestJson>): ManifestReport | string {
-  const { evaluated, removed, totals, period, base, delta, privacy, model_card, ...rest } = j;
-  if (!evaluated) {
-    if (removed || totals !== null || period !== null || base !== null || delta !== null || privacy !== null || model_card !== null)
-      return "a manifest that is not evaluated has only its findings";
-    return { ...rest, status: "unevaluated", totals, period, base, delta, privacy, model_card };
-  }
-  if (totals === null) return "an evaluated manifest has totals";
-  if (removed) {
-    if (base === null || delta === null || privacy !== null || model_card !== null || period !== null) return "a removed manifest has its base and delta only";
-    return { ...rest, status: "removed", totals, period, base, delta, privacy, model_card };
-  }
-  // A report written before periods existed is per year.
-  const window = period ?? { window: "year", stated: false, label: "per year", one_off: null };
-  if (base !== null && delta !== null) return { ...rest, status: "evaluated", totals, period: window, base, delta, privacy, model_card };
-  if (base === null && delta === null) return { ...rest, status: "evaluated", totals, period: window, base, delta, privacy, model_card };
-  return "base and delta are both given or both null";
-}
-
 /**
  * The runs of a manifest with their assumptions by reference: each distinct assumption and each distinct source
  * is listed once per manifest, and a run lists the indexes of its assumptions. Repeating the sources (a few
  * kilobytes per entry) made reports of large manifests too big to read back.
  */
-export function tabulateAssumptions(runs: readonly RunResult[]): { runs: RunReport[]; assumptions: AssumptionRow[]; sources: SourceRow[] } {
+export function tabulateAssumptions(
+  runs: readonly RunResult[],
+  levers: readonly LeverAdvice[] = [],
+): { runs: RunReport[]; assumptions: AssumptionRow[]; sources: SourceRow[]; levers: LeverReport[] } {
   const sources: SourceRow[] = [];
   const rows: AssumptionRow[] = [];
   // Keyed by the values themselves: a source text (kilobytes, mostly the same string each time) is hashed once,
@@ -238,36 +127,33 @@ export function tabulateAssumptions(runs: readonly RunResult[]): { runs: RunRepo
   const rowIndex = new Map<string, Map<number | string, number>>();
   // The estimator shares one object among the entries with the same assumption: that object's row is found at once.
   const rowOf = new Map<Assumption, number>();
-  const out = runs.map((run) =>
-    runReport(
-      run,
-      run.assumptions.map((a) => {
-        const known = rowOf.get(a);
-        if (known !== undefined) return known;
-        const source = clip(a.source, TEXT_LIMITS.source);
-        let byYear = sourceIndex.get(source);
-        if (!byYear) sourceIndex.set(source, (byYear = new Map<number | null, number>()));
-        let s = byYear.get(a.year);
-        if (s === undefined) {
-          s = sources.push({ source, year: a.year }) - 1;
-          byYear.set(a.year, s);
-        }
-        const value = typeof a.value === "string" ? clip(a.value, TEXT_LIMITS.assumptionValue) : a.value;
-        // Name and unit are short catalogue words; the value is a key of its own, so 1 and "1" stay apart.
-        const group = `${s}\u0000${a.unit}\u0000${a.name}`;
-        let byValue = rowIndex.get(group);
-        if (!byValue) rowIndex.set(group, (byValue = new Map<number | string, number>()));
-        let row = byValue.get(value);
-        if (row === undefined) {
-          row = rows.push({ name: a.name, value, unit: a.unit, source: s }) - 1;
-          byValue.set(value, row);
-        }
-        rowOf.set(a, row);
-        return row;
-      }),
-    ),
-  );
-  return { runs: out, assumptions: rows, sources };
+  const rowIndexOf = (a: Assumption): number => {
+    const known = rowOf.get(a);
+    if (known !== undefined) return known;
+    const source = clip(a.source, TEXT_LIMITS.source);
+    let byYear = sourceIndex.get(source);
+    if (!byYear) sourceIndex.set(source, (byYear = new Map<number | null, number>()));
+    let s = byYear.get(a.year);
+    if (s === undefined) {
+      s = sources.push({ source, year: a.year }) - 1;
+      byYear.set(a.year, s);
+    }
+    const value = typeof a.value === "string" ? clip(a.value, TEXT_LIMITS.assumptionValue) : a.value;
+    // Name and unit are short catalogue words; the value is a key of its own, so 1 and "1" stay apart.
+    const group = `${s}\u0000${a.unit}\u0000${a.name}`;
+    let byValue = rowIndex.get(group);
+    if (!byValue) rowIndex.set(group, (byValue = new Map<number | string, number>()));
+    let row = byValue.get(value);
+    if (row === undefined) {
+      row = rows.push({ name: a.name, value, unit: a.unit, source: s }) - 1;
+      byValue.set(value, row);
+    }
+    rowOf.set(a, row);
+    return row;
+  };
+  const out = runs.map((run) => runReport(run, run.assumptions.map(rowIndexOf)));
+  const leverRows = levers.map((l) => ({ ...l, assumptions: l.assumptions.map(rowIndexOf) }));
+  return { runs: out, assumptions: rows, sources, levers: leverRows };
 }
 
 /**

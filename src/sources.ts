@@ -240,6 +240,12 @@ function git(cwd: string, args: string[], maxBuffer = 128 * 1024 * 1024): { ok: 
   }
 }
 
+/** The commit checked out in `dir`, or null where git has none. */
+export function gitHead(dir: string): string | null {
+  const r = git(dir, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  return r.ok && /^[0-9a-f]{40}$/.test(r.out.trim()) ? r.out.trim() : null;
+}
+
 /** `rel` (relative to the manifest at `manifestPath`) as a repository path; refuses paths that leave the repository. */
 export function repoPathOf(manifestPath: string, rel: string): string {
   checkRelative(rel);

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
-import { regionAdvice } from "../src/advice.js";
+import { regionAdvice } from "../src/advice/region.js";
 import { evaluate } from "../src/evaluate.js";
 import { badgeFiles, badgeOf } from "../src/render/badge.js";
 import { CHART_TOP, energyChart } from "../src/render/markdown.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown } from "../src/render/escape.js";
+import { escapeMarkdown } from "../src/format/escape.js";
 
 /** What a reader sees: backslash escapes resolved, HTML entities decoded, zero-width spaces gone. */
 function visible(md: string): string {

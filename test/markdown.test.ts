@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
 import { ADVICE_LINES, renderMarkdown } from "../src/render/markdown.js";
-import { escapeMarkdown } from "../src/render/escape.js";
+import { escapeMarkdown } from "../src/format/escape.js";
 import { formatBudgetUse } from "../src/budget.js";
-import { columnUnit, formatDelta, formatPct, formatQuantity, NBSP } from "../src/render/units.js";
+import { columnUnit, formatDelta, formatPct, formatQuantity, NBSP } from "../src/format/units.js";
 import { buildReport, reportJson, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { source } from "./helpers.js";
@@ -135,14 +135,14 @@ describe("assumptions", () => {
 });
 
 describe("advice", () => {
-  const west = (id: string, hours: number) => `  - { id: ${id}, accelerator: nvidia-h100-sxm, count: 8, hours: ${hours} }`;
+  const west = (id: string, hours: number) => `  - { id: ${id}, accelerator: nvidia-a100-80gb-sxm, count: 8, hours: ${hours} }`;
   const five = (hours: number) =>
     `version: 1\nproject: p\ndefaults: { location: gcp:europe-west4 }\ntraining:\n${[1, 2, 3, 4, 5].map((i) => west(`r${i}`, hours * i)).join("\n")}\n`;
 
   it("covers only added or changed entries, at most three lines, collapsed, and never above the findings", async () => {
     const head =
       five(10).replace("hours: 10 }", "hours: 11 }") +
-      "  - { id: n1, accelerator: nvidia-h100-sxm, count: 8, hours: 5 }\n  - { id: n2, accelerator: nvidia-h100-sxm, count: 8, hours: 6 }\n  - { id: n3, accelerator: nvidia-h100-sxm, count: 8, hours: 7 }\nbudget: { run: { energy_kwh: 1 } }\n";
+      "  - { id: n1, accelerator: nvidia-a100-80gb-sxm, count: 8, hours: 5 }\n  - { id: n2, accelerator: nvidia-a100-80gb-sxm, count: 8, hours: 6 }\n  - { id: n3, accelerator: nvidia-a100-80gb-sxm, count: 8, hours: 7 }\nbudget: { run: { energy_kwh: 1 } }\n";
     const m = await manifestReport(head, five(10) + "budget: { run: { energy_kwh: 1 } }\n");
     expect(m.advice.length).toBe(8);
     const md = renderMarkdown(buildReport([m]));

@@ -105,9 +105,10 @@ describe("npm pack", () => {
     }
   });
 
-  it("stays small: under 1 MB packed and 3 MB unpacked", () => {
+  // 3.1 MB unpacked since the history (its records and page) and the report's JSON Schema came in, some 70 KB.
+  it("stays small: under 1 MB packed and 3.1 MB unpacked", () => {
     expect(packed.size).toBeLessThan(1_000_000);
-    expect(packed.unpackedSize).toBeLessThan(3_000_000);
+    expect(packed.unpackedSize).toBeLessThan(3_100_000);
   });
 });
 

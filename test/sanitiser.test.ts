@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
-import { code, plainLines, plainText } from "../src/render/escape.js";
+import { code, plainLines, plainText } from "../src/format/escape.js";
 import { COMMENT_LIMIT, fitMarkdown, renderMarkdown } from "../src/render/markdown.js";
 import { renderText } from "../src/render/text.js";
 import { buildReport, reportJson, type Report } from "../src/report.js";

@@ -1,11 +1,14 @@
 // The layout docs/development.md describes, checked from the import statements of src/: no module takes part
-// in an import cycle, and only the GitHub adapter (src/github/, src/main.ts) imports @actions/*.
+// in an import cycle, only the GitHub adapter (src/github/, src/main.ts) imports @actions/*, and no import points
+// up: formatting (src/format/) is at the bottom, the views (src/render/) at the top.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const SRC = resolve(import.meta.dirname, "../src");
+/** Modules above the core: the views themselves, the entry points and their adapters, and the badge's writer. */
+const VIEWS_AND_ADAPTERS = ["render/", "cli.ts", "main.ts", "github/", "gitlab/", "badge.ts"];
 
 interface Import {
   specifier: string;
@@ -96,6 +99,37 @@ describe("module structure of src/", () => {
       ["c.ts", ["a.ts"]],
     ]);
     expect(cycles(edges)).toEqual([["a.ts", "b.ts", "c.ts", "a.ts"]]);
+  });
+
+  it("keeps formatting at the bottom: src/format/ imports nothing of the gate but its utilities", () => {
+    const up = files
+      .filter((f) => f.startsWith("format/"))
+      .flatMap((f) =>
+        imports
+          .get(f)!
+          .flatMap((i) => moduleOf(f, i.specifier) ?? [])
+          .filter((m) => !m.startsWith("format/") && !m.startsWith("util/"))
+          .map((m) => `${f} → ${m}`),
+      );
+    expect(up).toEqual([]);
+    expect(files.filter((f) => f.startsWith("format/"))).toEqual(["format/escape.ts", "format/units.ts"]);
+  });
+
+  it("keeps the views on top: only views, the adapters and the badge writer import src/render/", () => {
+    const above = (f: string) => VIEWS_AND_ADAPTERS.some((p) => (p.endsWith("/") ? f.startsWith(p) : f === p));
+    const up = files
+      .filter((f) => !above(f))
+      .flatMap((f) =>
+        imports
+          .get(f)!
+          .flatMap((i) => moduleOf(f, i.specifier) ?? [])
+          .filter((m) => m.startsWith("render/"))
+          .map((m) => `${f} → ${m}`),
+      );
+    expect(up).toEqual([]);
+    // The rule has something to hold: the core uses formatting, and an adapter uses a view.
+    expect(imports.get("budget.ts")!.map((i) => moduleOf("budget.ts", i.specifier))).toContain("format/units.ts");
+    expect(imports.get("cli.ts")!.map((i) => moduleOf("cli.ts", i.specifier))).toContain("render/text.ts");
   });
 
   it("imports @actions/* only in the GitHub adapter", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatInput, formatNumber, formatPct, formatQuantity, formatWhole } from "../src/render/units.js";
+import { formatInput, formatNumber, formatPct, formatQuantity, formatWhole } from "../src/format/units.js";
 describe("formatQuantity", () => {
   it.each([
     ["energy_kwh", 0, "0 kWh"],

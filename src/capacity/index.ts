@@ -1,7 +1,7 @@
 // Whether a serving fleet can carry its stated requests (docs/manifest.md#capacity): at its sustained rate the
 // requests keep it busy requests ÷ rate, which must fit in the entry's hours, or in the period without them.
 import { PERIOD_HOURS, type Period } from "../period/index.js";
-import { formatNumber } from "../render/units.js";
+import { formatNumber } from "../format/units.js";
 
 export interface ServingPlan {
   requests: number;

@@ -125,6 +125,7 @@ function runRecord(e: ResolvedEntry, p: RunParts): RunResult {
       wue_l_per_kwh: p.factors.wue,
       ewif_l_per_kwh: p.factors.ewif,
       embodied_per_accelerator_kg: p.embodied.perAcceleratorKg,
+      precision: entry.precision ?? null,
     },
     assumptions: p.assumptions,
     planned: p.measured && p.planned ? { ...p.planned, drift_energy_pct: pct(p.totals.energy_kwh, p.planned.energy_kwh) } : null,

@@ -100,7 +100,7 @@ async function sourceOf(path: string, display: string, read: RepoReader): Promis
  * `fetch` whose response body stops one byte past `maxBytes`: a huge file at the base is not downloaded whole, and
  * the reader sees it is over the limit.
  */
-function boundedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+export function boundedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
     const res = await inner(input, init);
     if (!res.body || [101, 204, 205, 304].includes(res.status)) return res;

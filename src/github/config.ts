@@ -18,6 +18,9 @@ export interface Config {
   /** Two-workflow mode: a report JSON made by a pull_request run, to comment from. */
   report: string;
   commentKey: string;
+  /** Keep a record of each default-branch run on `historyBranch`, and show its trend on pull requests. */
+  history: boolean;
+  historyBranch: string;
 }
 
 export class InputError extends Error {}
@@ -50,6 +53,10 @@ export function readConfig(): Config {
     .filter(Boolean);
   const commentKey = core.getInput("comment-key");
   if (!/^[A-Za-z0-9._-]{0,64}$/.test(commentKey)) throw new InputError("input comment-key may use letters, digits, '.', '_' and '-' (at most 64)");
+  const historyBranch = core.getInput("history-branch") || "footprint-gate-data";
+  // A plain branch name: nothing git could read as an option, a range or a path out of refs/heads.
+  if (!/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]{1,100}(?<![./])$/.test(historyBranch))
+    throw new InputError("input history-branch must be a branch name of letters, digits, '.', '_', '-' and '/' (at most 100)");
   return {
     manifests: manifests.length > 0 ? manifests : ["footprint.yml"],
     token,
@@ -63,5 +70,7 @@ export function readConfig(): Config {
     summary,
     report: core.getInput("report"),
     commentKey,
+    history: flag("history", false),
+    historyBranch,
   };
 }

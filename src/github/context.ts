@@ -15,6 +15,7 @@ const pullRequest = z.looseObject({
 const payload = z.looseObject({
   pull_request: pullRequest.optional(),
   before: z.string().optional(),
+  repository: z.looseObject({ default_branch: z.string().optional() }).optional(),
   after: z.string().optional(),
   workflow_run: z
     .looseObject({
@@ -47,6 +48,11 @@ export interface RunContext {
   runAttempt: string | null;
   /** The repository the action was taken from (GITHUB_ACTION_REPOSITORY), for a link to its documentation. */
   actionRepository: string | null;
+  /** The ref the run is for (GITHUB_REF) and the repository's default branch, from the payload. */
+  ref: string | null;
+  defaultBranch: string | null;
+  /** The pull request's base branch. */
+  baseRef: string | null;
 }
 
 const ZERO_SHA = /^0{40}$/;
@@ -85,5 +91,8 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? "") ? env.GITHUB_RUN_ID! : null,
     runAttempt: /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? env.GITHUB_RUN_ATTEMPT! : null,
     actionRepository: /^[\w.-]+\/[\w.-]+$/.test(env.GITHUB_ACTION_REPOSITORY ?? "") ? env.GITHUB_ACTION_REPOSITORY! : null,
+    ref: env.GITHUB_REF || null,
+    defaultBranch: event.repository?.default_branch || null,
+    baseRef: pr?.base.ref || null,
   };
 }

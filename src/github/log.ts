@@ -2,7 +2,7 @@
 // passes through the plain-text sanitiser: no text from a manifest, model card, CodeCarbon file or report can
 // reach the log with a terminal escape, a forged line or invisible characters.
 import * as core from "@actions/core";
-import { plainText } from "../render/escape.js";
+import { plainText } from "../format/escape.js";
 
 function properties(p: core.AnnotationProperties | undefined): core.AnnotationProperties | undefined {
   if (!p) return p;

@@ -2,7 +2,7 @@
 // with our marker AND was written by the token's own account: anyone can paste the marker. Built on fetch, with no
 // client library: four requests are all it takes, and the CLI bundle stays free of runtime dependencies.
 import { readSticky } from "../sticky.js";
-import { plainText } from "../render/escape.js";
+import { plainText } from "../format/escape.js";
 import { errorMessage } from "../util/errors.js";
 
 export interface NotesTarget {

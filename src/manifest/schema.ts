@@ -45,6 +45,10 @@ const text = (max: number) => z.string().min(1).max(max);
 const shown = (v: unknown): string =>
   typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? "a list" : v !== null && typeof v === "object" ? "a mapping" : String(v);
 
+/** Numeric formats an entry may state (`precision`). */
+export const PRECISIONS = ["bf16", "fp16", "fp8", "fp4", "int8", "int4"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 /**
  * Builds the zod schemas. Only a manifest the standalone validator (./validator.generated.js) rejects needs them, to
@@ -144,6 +148,12 @@ function build() {
     measured: measured.optional(),
     embodied: embodied.optional(),
     ...siteFields,
+    precision: z
+      .enum(PRECISIONS)
+      .optional()
+      .describe(
+        "Numeric format the entry computes in (bf16, fp16, fp8, fp4, int8, int4): recorded in the report; advice on a lower precision is given only where it still applies.",
+      ),
     year: z
       .number()
       .int()

@@ -2,7 +2,7 @@
 // without hours serves one period, `repeats` counts runs in it, and totals and budgets are labelled with it;
 // a training entry marked one_off happens once, whatever the period.
 import type { Period } from "../manifest/schema.js";
-import type { Totals } from "../estimate/types.js";
+import type { PeriodReport } from "../report-schema.js";
 
 export type { Period } from "../manifest/schema.js";
 
@@ -12,16 +12,7 @@ export const PERIOD_HOURS: Readonly<Record<Period, number>> = { month: 8760 / 12
 /** A manifest without `period` is read per year, so that the figures of manifests written before it stay as they were. */
 export const DEFAULT_PERIOD: Period = "year";
 
-/** How a manifest's figures are labelled; `shown` only when the manifest states a period or has one-off training. */
-export interface PeriodReport {
-  window: Period;
-  /** Whether the manifest states `period`. */
-  stated: boolean;
-  /** "per month", "per month + one-off training", "one-off training". */
-  label: string;
-  /** The one-off training entries' part of the totals (included in them); null when there is none. */
-  one_off: Totals | null;
-}
+export type { PeriodReport } from "../report-schema.js";
 
 /** "per month". */
 export function perWindow(window: Period): string {

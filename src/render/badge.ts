@@ -2,7 +2,7 @@
 // Deterministic — no timestamps, fixed rounding — so an unchanged footprint makes no diff.
 import { reportTotals, type Report } from "../report.js";
 import { labelled } from "../period/index.js";
-import { formatQuantity } from "./units.js";
+import { formatQuantity } from "../format/units.js";
 
 export type BadgeMetric = "co2e" | "energy";
 

@@ -2,8 +2,8 @@
 // the figures the manifest did not state (the hours derived by compute, the default period of a service).
 import type { RunDelta } from "../diff.js";
 import { isPeriodSource } from "../period/index.js";
-import type { ManifestReport, RunReport } from "../report.js";
-import { formatNumber, formatPct } from "./units.js";
+import type { LeverReport, ManifestReport, RunReport } from "../report.js";
+import { formatNumber, formatPct } from "../format/units.js";
 
 /** "8 × nvidia-h100-sxm", the accelerator alone without count, "–" without accelerator. */
 export function acceleratorCell(r: RunReport): string {
@@ -88,4 +88,37 @@ export function perRequestChange(d: Pick<RunDelta, "change" | "per_request_energ
   const amount = formatPct(Math.abs(e)).replace("+", "");
   const co2e = d.per_request_co2e_pct === null ? "" : ` (CO2e per request ${formatPct(d.per_request_co2e_pct)})`;
   return `each request uses ${amount} ${e < 0 ? "less" : "more"} energy than on the base${co2e}`;
+}
+
+/** One entry's part of a computed lever. */
+export interface EntrySaving {
+  lever: LeverReport;
+  id: string;
+  energy_kwh: number;
+  co2e_kg: number;
+  /** Of the entry's CO2e. */
+  pct: number;
+}
+
+/**
+ * The computed levers entry by entry, largest saving first: a lever about one entry as it is, one about several
+ * (its share the same for each, as FP8's) as that share of each entry's energy and CO2e. `keep` picks the entries.
+ */
+export function entrySavings(m: Pick<ManifestReport, "runs" | "levers">, keep: (id: string) => boolean = () => true): EntrySaving[] {
+  const out: EntrySaving[] = [];
+  let byId: Map<string, RunReport> | undefined;
+  for (const l of m.levers) {
+    if (l.saving_co2e_kg === null || l.saving_pct === null) continue;
+    if (l.ids.length === 1) {
+      if (keep(l.ids[0]!)) out.push({ lever: l, id: l.ids[0]!, energy_kwh: l.saving_energy_kwh ?? 0, co2e_kg: l.saving_co2e_kg, pct: l.saving_pct });
+      continue;
+    }
+    byId ??= new Map(m.runs.map((r) => [r.id, r]));
+    const share = l.saving_pct / 100;
+    for (const id of l.ids) {
+      const r = byId.get(id);
+      if (r && keep(id)) out.push({ lever: l, id, energy_kwh: r.energy_kwh * share, co2e_kg: r.co2e_kg * share, pct: l.saving_pct });
+    }
+  }
+  return out.sort((a, b) => b.co2e_kg - a.co2e_kg);
 }

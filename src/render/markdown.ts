@@ -1,15 +1,17 @@
 // The PR comment body (also `check --format markdown` and the job summary). The marker comes first, so no
-// truncation can lose it; everything taken from a manifest goes through escape.ts.
+// truncation can lose it; everything taken from a manifest goes through format/escape.ts.
+import { BUSY_UTILIZATION, FP8_SPEEDUP } from "../advice/levers.js";
+import type { RegionAdvice } from "../advice/region.js";
 import { BUDGET_RULES, formatBudgetUse, writtenKey, type BudgetKey, type BudgetUse } from "../budget.js";
 import { labelled } from "../period/index.js";
 import type { ModelCardReport } from "../policy.js";
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
-import { TEXT_LIMITS, type EvaluatedManifest, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
+import { reportTotals, TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
-import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
-import { code, escapeMarkdown, plainText } from "./escape.js";
+import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary, type EntrySaving } from "./entry.js";
+import { code, escapeMarkdown, plainText } from "../format/escape.js";
 import {
   append,
   columnUnit,
@@ -23,7 +25,7 @@ import {
   NBSP,
   type ColumnUnit,
   type Quantity,
-} from "./units.js";
+} from "../format/units.js";
 
 export const MARKER = "<!-- footprint-gate:v1 -->";
 /** GitHub refuses comment bodies over 65,536 characters; bytes are a safe upper bound of characters. */
@@ -49,6 +51,14 @@ export interface Footer {
   docsUrl?: string | null;
 }
 
+/** The base branch's recorded trend (docs/history.md): its first and last run of the last few, over this report's manifests. */
+export interface TrendLine {
+  branch: string;
+  runs: number;
+  first: { energy_kwh: number; co2e_kg: number };
+  last: { energy_kwh: number; co2e_kg: number };
+}
+
 export interface MarkdownOptions {
   /** First line of the body; null for none (the job summary). */
   marker?: string | null;
@@ -58,6 +68,7 @@ export interface MarkdownOptions {
   /** Where the complete report is when detail was left out. */
   elsewhere?: string;
   footer?: Footer;
+  trend?: TrendLine | null;
 }
 
 /** The action's README, where the comment's figures and rules are explained. */
@@ -77,6 +88,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const several = ms.length > 1;
   lines.push(several ? reportSentence(ms) : manifestSentence(ms[0]!), "");
   append(lines, leadFindings(ms, detail, options));
+  if (options.trend) lines.push(trendSentence(report, options.trend), "");
   if (several) {
     append(lines, overviewTable(ms, detail, options));
     const unchanged = ms.filter(isUnchanged);
@@ -162,6 +174,17 @@ function manifestSentence(m: ManifestReport): string {
     .map(([c, n]) => `${n} ${c}`);
   const changes = counts.length ? `${counts.join(", ")} of ${d.runs.length} entries` : "no entry changed";
   return `${project}: energy ${q("energy_kwh", m.base.totals.energy_kwh)} → ${q("energy_kwh", t.energy_kwh)}${window} (**${pct(d.energy_pct)}**), ${co2}; ${changes}.`;
+}
+
+/** "📈 `main` over its last 30 recorded runs: energy 1.2 GWh → 1.3 GWh (+8.3 %), …; this PR +2.0 % energy." */
+function trendSentence(report: Report, t: TrendLine): string {
+  const change = (from: number, to: number) => (from > 0 ? ` (${pct(((to - from) / from) * 100)})` : "");
+  const figure = (key: "energy_kwh" | "co2e_kg", label: string) =>
+    t.runs === 1 ? `${label} ${q(key, t.last[key])}` : `${label} ${q(key, t.first[key])} → ${q(key, t.last[key])}${change(t.first[key], t.last[key])}`;
+  const span = t.runs === 1 ? "at its last recorded run" : `over its last ${t.runs} recorded runs`;
+  const { count, base_energy_kwh: base, delta_energy_kwh: d } = reportTotals(report).compared;
+  const pr = count > 0 && base > 0 ? `; this PR ${pct((d / base) * 100)} energy against its base` : "";
+  return `📈 ${code(t.branch, 100)} ${span}: ${figure("energy_kwh", "energy")}, ${figure("co2e_kg", "CO2e")}${pr}.`;
 }
 
 /** Several manifests: how many pass, warn and fail, and the energy change of those with a base. */
@@ -453,21 +476,63 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
   return rows;
 }
 
-/** Where added or changed entries would emit less: the provider's cleanest region. Three lines at most. */
+/**
+ * What added or changed entries could save: the provider's cleanest region and the levers computed from the entry's
+ * own figures, largest first, three lines at most; then the levers that only have published ranges, in one line.
+ */
 function adviceList(m: ManifestReport): string[] {
   // Advice on entries the change leaves alone was given before; without a base every entry is new.
   const touched = m.delta ? new Set(m.delta.runs.filter((d) => d.change === "added" || d.change === "changed").map((d) => d.id)) : null;
-  const relevant = m.advice.filter((a) => !touched || touched.has(a.id)).sort((a, b) => b.saving_co2e_kg - a.saving_co2e_kg);
-  if (relevant.length === 0) return [];
-  const shown = relevant.slice(0, ADVICE_LINES);
-  const items = shown.map(
-    (a) =>
-      `- ${code(a.id)}: ${code(a.to)} (${formatNumber(a.to_intensity)}${NBSP}g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)}${NBSP}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`,
-  );
-  if (relevant.length > shown.length) items.push(`- … ${relevant.length - shown.length} more in the JSON report`);
-  const title = `💡 Advice (never fails the gate): up to ${q("co2e_kg", shown[0]!.saving_co2e_kg)} CO2e less in a cleaner region`;
-  if (items.length === 1) return [`${title}:`, "", ...items, ""];
-  return [`<details><summary>${title}</summary>`, "", ...items, "", "</details>", ""];
+  const isTouched = (id: string) => !touched || touched.has(id);
+  const items = [
+    ...m.advice.filter((a) => isTouched(a.id)).map((a) => ({ saving: a.saving_co2e_kg, line: regionLine(a) })),
+    ...entrySavings(m, isTouched).map((s) => ({ saving: s.co2e_kg, line: leverLine(s) })),
+  ].sort((a, b) => b.saving - a.saving);
+  const ranges = m.levers.filter((l) => l.saving_co2e_kg === null && l.range_pct && l.ids.some(isTouched));
+  if (items.length === 0 && ranges.length === 0) return [];
+  const shown = items.slice(0, ADVICE_LINES).map((i) => i.line);
+  if (items.length > shown.length) shown.push(`- … ${items.length - shown.length} more in the JSON report`);
+  if (ranges.length > 0) {
+    const parts = ranges.map((l) => `${LEVER_TEXT[l.lever]} (${rangeText(l.range_pct!)})`);
+    shown.push(`- inference entries, depending on the model (published ranges of the energy saving, never assumed): ${parts.join("; ")}`);
+  }
+  const title =
+    items.length > 0
+      ? `💡 Advice (never fails the gate): up to ${q("co2e_kg", items[0]!.saving)} CO2e less`
+      : "💡 Advice (never fails the gate): efficiency levers";
+  if (shown.length === 1) return [`${title}:`, "", ...shown, ""];
+  return [`<details><summary>${title}</summary>`, "", ...shown, "", "</details>", ""];
+}
+
+function regionLine(a: RegionAdvice): string {
+  return `- ${code(a.id)}: ${code(a.to)} (${formatNumber(a.to_intensity)}${NBSP}g/kWh) instead of ${code(a.from)} (${formatNumber(a.from_intensity)}${NBSP}g/kWh) saves ${q("co2e_kg", a.saving_co2e_kg)} CO2e (${pct(-a.saving_pct)}), if the accelerator is offered there`;
+}
+
+/** What each lever is, and the conditions its figure holds under. */
+const LEVER_TEXT: Record<LeverReport["lever"], string> = {
+  "fp8-training": `FP8 training (${code("precision: fp8")}): about ${FP8_SPEEDUP}× faster end to end for dense models of 8B parameters and up`,
+  "serving-utilization": `a fleet kept busy at utilization ${BUSY_UTILIZATION} (production LLM serving) needs fewer accelerator-hours for the same work`,
+  "quantized-serving":
+    "quantized weights (FP8 W8A8): a saving only when serving is compute-bound (batched, about 7B parameters and up); weight-only INT8 at batch 1 costs more energy",
+  batching: "batching requests: depends on today's batch size, which the entry does not state",
+  sparsity: "2:4 structured sparsity: needs retraining (about 13B tokens for an 8B model) and costs some accuracy",
+  distillation: "a distilled smaller model: needs a distillation run and a model that meets the quality bar",
+};
+
+/** A lever computed from the entry's own figures. */
+function leverLine(s: EntrySaving): string {
+  const l = s.lever;
+  const saving = `${q("co2e_kg", s.co2e_kg)} CO2e (${pct(-s.pct)})`;
+  if (l.lever === "serving-utilization")
+    return `- ${code(s.id)}: ${LEVER_TEXT[l.lever]}: ${saving} of embodied carbon; its energy is the same, as the estimate counts no idle power`;
+  const energy = s.energy_kwh ? `${q("energy_kwh", s.energy_kwh)} energy, ` : "";
+  return `- ${code(s.id)}: ${LEVER_TEXT[l.lever]}: saves ${energy}${saving}${l.range_pct ? `; published ${rangeText(l.range_pct)}` : ""}`;
+}
+
+/** "9.1 to 33.3 % less energy", "−40 to +33 % energy" (a range that can cost more). */
+function rangeText([lo, hi]: [number, number]): string {
+  if (lo >= 0) return `${formatNumber(lo)} to ${formatNumber(hi)}${NBSP}% less energy`;
+  return `${pct(-hi)} to ${pct(-lo)} energy`;
 }
 
 export const ADVICE_LINES = 3;
@@ -608,6 +673,8 @@ function assumptions(m: ManifestReport): string[] {
   if (m.runs.length === 0) return [];
   const users = new Map<number, string[]>();
   for (const r of m.runs) for (const i of r.assumptions) (users.get(i) ?? users.set(i, []).get(i)!).push(r.id);
+  // The advice's figures are sourced like any default, listed with the entries they are about.
+  for (const l of m.levers) for (const i of l.assumptions) append(users.get(i) ?? users.set(i, []).get(i)!, l.ids);
   // Notes are numbered in order of first use.
   const noteOf = new Map<number, number>();
   const rows: string[] = [];

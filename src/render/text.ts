@@ -1,14 +1,15 @@
 // The terminal report: a table of entries, the deltas, the findings with file:line, and the verdict.
-import type { RegionAdvice } from "../advice.js";
+import type { RegionAdvice } from "../advice/region.js";
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { Finding } from "../findings.js";
-import type { ManifestReport, Report, RunReport } from "../report.js";
-import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
-import { plainLines, plainText } from "./escape.js";
+import type { LeverReport, ManifestReport, Report, RunReport } from "../report.js";
+import { FP8_SPEEDUP } from "../advice/levers.js";
+import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary } from "./entry.js";
+import { plainLines, plainText } from "../format/escape.js";
 import { formatBudgetUse } from "../budget.js";
 import { labelled } from "../period/index.js";
 import type { ModelCardReport } from "../policy.js";
-import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
+import { formatDelta, formatNumber, formatPct, formatQuantity } from "../format/units.js";
 
 const METRIC = { energy_kwh: "energy", co2e_kg: "CO2e", water_l: "water" } as const;
 const VERDICT = { pass: "PASS", warn: "PASS with warnings", fail: "FAIL" } as const;
@@ -182,6 +183,43 @@ function removedRow({ table, shares }: Columns, d: RunDelta, base: RunFigures): 
   if (shares) table.figure("");
 }
 
+const LEVER_NAME = {
+  "fp8-training": "FP8 training",
+  "serving-utilization": "",
+  "quantized-serving": "quantized weights",
+  batching: "batching",
+  sparsity: "2:4 sparsity",
+  distillation: "distillation",
+} as const satisfies Record<LeverReport["lever"], string>;
+
+const rangeText = ([lo, hi]: [number, number]) => `${formatNumber(lo)} to ${formatNumber(hi)} %`;
+
+/** Lines of computed levers shown; the rest are counted (every one is in the JSON report). */
+const LEVER_LINES = 3;
+
+/** The levers of a manifest: the largest computed savings, one line each, then one line for the published ranges. */
+function leverLines(m: Pick<ManifestReport, "runs" | "levers">): string[] {
+  const out: string[] = [];
+  const computed = entrySavings(m);
+  for (const s of computed.slice(0, LEVER_LINES)) {
+    const saving = `${formatQuantity("co2e_kg", s.co2e_kg)} CO2e (${formatPct(-s.pct)})`;
+    out.push(
+      s.lever.lever === "serving-utilization"
+        ? `  advice: ${s.id} kept busy at the utilization of production serving needs fewer accelerator-hours: ${saving} of embodied carbon`
+        : `  advice: ${s.id} in FP8 (precision: fp8; about ${FP8_SPEEDUP}× faster for dense models of 8B parameters and up) would save ${saving}; published ${rangeText(s.lever.range_pct!)}`,
+    );
+  }
+  if (computed.length > LEVER_LINES) out.push(`  advice: … ${computed.length - LEVER_LINES} more in the JSON report`);
+  const ranges = m.levers.filter((l) => l.saving_co2e_kg === null && l.range_pct);
+  if (ranges.length > 0) {
+    const parts = ranges.map((l) => `${LEVER_NAME[l.lever]} ${rangeText(l.range_pct!)}`);
+    out.push(
+      `  advice: inference entries, depending on the model (published energy savings, never assumed): ${parts.join(", ")}; conditions in the JSON report`,
+    );
+  }
+  return out;
+}
+
 function adviceLine(a: RegionAdvice): string {
   return `  advice: ${a.id} in ${a.to} (${formatNumber(a.to_intensity)} g/kWh) instead of ${a.from} (${formatNumber(a.from_intensity)} g/kWh) would save ${formatQuantity("co2e_kg", a.saving_co2e_kg)} CO2e (${formatPct(-a.saving_pct)})`;
 }
@@ -285,6 +323,7 @@ function manifestText(m: ManifestReport): string {
       out.push(`  budget: ${totals.map((b) => `${formatBudgetUse(b)} (${Math.round(b.share * 100)} %)`).join(", ")}`);
     }
     for (const a of m.advice) out.push(adviceLine(a));
+    for (const line of leverLines(m)) out.push(line);
     for (const d of m.datasets) {
       const e = d.exposure;
       const f = (v: number | null) => (v === null ? "?" : formatNumber(v));

@@ -1,18 +1,9 @@
 // Advice that saves carbon: the same provider's region with the lowest grid intensity. Advice never fails the gate.
-import { findLocation, greenestRegion, type Provider, type ResolvedLocation } from "./catalogue/index.js";
-import type { Assumption, RunResult } from "./estimate/index.js";
+import { findLocation, greenestRegion, type Provider, type ResolvedLocation } from "../catalogue/index.js";
+import type { Assumption, RunResult } from "../estimate/index.js";
+import type { RegionAdvice } from "../report-schema.js";
 
-export interface RegionAdvice {
-  id: string;
-  from: string;
-  to: string;
-  /** The grid zones and their intensities, gCO2e/kWh. */
-  from_intensity: number;
-  to_intensity: number;
-  saving_co2e_kg: number;
-  /** Of the entry's total CO2e. */
-  saving_pct: number;
-}
+export type { RegionAdvice } from "../report-schema.js";
 
 /** Entries whose grid figure comes from a cloud region; a carbon_intensity stated in the manifest is the user's own fact. */
 export function regionAdvice(runs: readonly Pick<RunResult, "id" | "inputs" | "assumptions" | "operational_co2e_kg" | "co2e_kg">[]): RegionAdvice[] {

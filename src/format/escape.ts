@@ -79,6 +79,14 @@ export function escapeMarkdown(input: string, max = 200): string {
   );
 }
 
+/** One line of text for HTML or SVG, as element content or a quoted attribute value, capped at `max` characters. */
+export function escapeHtml(input: string, max = 200): string {
+  const head = input.length > max * 4 ? input.slice(0, max * 4) : input;
+  let s = plainText(head);
+  if (head !== input || (s.length > max && [...s].length > max)) s = [...s].slice(0, max - 1).join("") + "…";
+  return s.replace(/[&<>"']/g, (c) => HTML[c]!);
+}
+
 // Inside a backtick code span nothing is a link, a mention or markup, so text of these characters needs no
 // escaping there. "://", a leading "www." and "GH-<digits>" still take the escaped form: GitHub does not link them
 // inside code, but every body is held to the stricter rule that no such text appears unbroken.
