@@ -3,7 +3,17 @@ import type { Assumption, RunResult } from "./estimate/index.js";
 import { FATAL_RULES, worstVerdict } from "./findings.js";
 import { escapeForJson } from "./format/escape.js";
 import { clip, REPORT_SCHEMA, TEXT_LIMITS } from "./report-limits.js";
-import type { AssumptionRow, EvaluatedManifest, LeverReport, ManifestJson, ManifestReport, ModelCardReport, Report, RunReport, SourceRow } from "./report-schema.js";
+import type {
+  AssumptionRow,
+  EvaluatedManifest,
+  LeverReport,
+  ManifestJson,
+  ManifestReport,
+  ModelCardReport,
+  Report,
+  RunReport,
+  SourceRow,
+} from "./report-schema.js";
 
 export { clip, REPORT_SCHEMA, TEXT_LIMITS } from "./report-limits.js";
 export type {
