@@ -4,6 +4,7 @@ import { loadYearlyGrid } from "./catalogue/index.js";
 import { diff, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
 import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding } from "./findings.js";
+import type { Provenance, SettledManifest } from "./launch/resolve.js";
 import { parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
@@ -16,6 +17,8 @@ export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
 interface Evaluated {
   manifest: Manifest;
+  /** The launch configs the entries read, by repository path. */
+  configs: ReadonlySet<string>;
   runs: RunResult[];
   totals: Totals;
   locator: Locator;
@@ -33,20 +36,49 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
       project: typeof raw?.project === "string" ? raw.project : null,
     };
   }
-  const { manifest, locator } = parsed;
-  const rules = checkRules(manifest, { file: src.path, locator });
-  const findings: Finding[] = rules.findings;
+  const { locator } = parsed;
+  // Only a manifest that reads launch configs loads their readers.
+  const launch = readsLaunchConfigs(parsed.manifest) ? await settleLaunchConfigs(parsed.manifest, src, locator) : null;
+  const manifest = launch?.manifest ?? parsed.manifest;
+  const rules = checkRules(manifest, { file: src.path, locator }, launch?.unsettled);
+  const findings: Finding[] = launch ? launch.findings.concat(rules.findings) : rules.findings;
   const measured = await readMeasured(manifest, src, locator, findings);
   if (rules.entries.some((r) => r.entry.year !== undefined)) await loadYearlyGrid();
   const estimate = estimateManifest(manifest, rules.entries, { file: src.path, locator, measured });
   for (const f of estimate.findings) findings.push(f);
+  if (launch) withProvenance(estimate.runs, launch.provenance);
   const totals = sumTotals(estimate.runs);
   // A run's path holds only finite indexes, so the runs are checked as they are. Their assumptions are objects the
   // entries share (estimate/cache.ts): each is checked once rather than once per entry.
   const shared = estimate.assumptions.some((a) => typeof a.value === "number" && !Number.isFinite(a.value));
   for (const f of nonFiniteFindings({ runs: estimate.runs, totals }, estimate.runs, src.path, locator, shared ? null : "assumptions")) findings.push(f);
   const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
-  return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
+  return { manifest, configs: launch?.read ?? NO_CONFIGS, runs: estimate.runs, totals, locator, findings, fatal };
+}
+
+const NO_CONFIGS: ReadonlySet<string> = new Set();
+
+/** Whether an entry reads a launch config (or asks for its limit): only then are the readers loaded. */
+function readsLaunchConfigs(m: Manifest): boolean {
+  for (const section of [m.training, m.inference]) {
+    if (section) for (let i = 0; i < section.length; i++) if (section[i]!.from !== undefined || section[i]!.hours === "limit") return true;
+  }
+  return false;
+}
+
+async function settleLaunchConfigs(manifest: Manifest, src: ManifestSource, locator: Locator): Promise<SettledManifest> {
+  const [resolve, readers] = await Promise.all([import("./launch/resolve.js"), import("./launch/index.js")]);
+  return resolve.settleLaunchConfigs(manifest, src, locator, readers);
+}
+
+/** Each value an entry took from its launch config joins its assumptions, with the config's file and line as source. */
+function withProvenance(runs: RunResult[], provenance: ReadonlyMap<string, Provenance>): void {
+  for (const run of runs) {
+    const p = provenance.get(entryKey(run.kind, run.path[1] as number));
+    if (!p) continue;
+    const own = p.hours ? run.assumptions.map((a) => (a.name === "hours" && a.source === "manifest" ? p.hours! : a)) : run.assumptions;
+    run.assumptions = [...p.assumptions, ...own];
+  }
 }
 
 export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<EvaluatedManifest | UnevaluatedManifest> {

@@ -217,6 +217,10 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
       }
     },
     exists: async (rel) => existsSync(confine(root, dir, rel)),
+    repoPath: (rel) =>
+      relative(root, confine(root, dir, rel))
+        .split(sep)
+        .join("/"),
   };
 }
 
@@ -290,6 +294,7 @@ export async function repoSource(repoPath: string, display: string, read: RepoRe
         throw err;
       }
     },
+    repoPath: (rel) => repoPathOf(repoPath, rel),
   };
 }
 
