@@ -158,3 +158,18 @@ describe("an entry that reads a launch config", () => {
     expect(r.findings[0]!.message).toMatch(/^hours: limit takes the time limit/);
   });
 });
+
+describe("a value taken from a launch config, as the reports show it", () => {
+  it("is named with its file and line under the entry, in the text report and the comment", async () => {
+    const { renderText } = await import("../src/render/text.js");
+    const { renderMarkdown } = await import("../src/render/markdown.js");
+    const { buildReport } = await import("../src/report.js");
+    const limit = { value: 72, origin: o(12, "#SBATCH --time") };
+    const r = buildReport([await report(entry().replace("hours: 10", "hours: limit"), { "sky/train.yaml": config({ timeLimitHours: limit }) })]);
+    const line = "from sky/train.yaml: accelerator :5, count :5 × :9, location :4, time limit 72 h :12";
+    expect(renderText(r)).toContain(`  train: ${line}\n  train: hours: limit, the config's time limit of 72 h: the figures are an upper bound`);
+    const md = renderMarkdown(r, {});
+    expect(md).toContain(`<br><sub>${line.replaceAll(".", "\\.")}</sub>`);
+    expect(md).toContain("hours: limit, the config&#39;s time limit of 72 h: the figures are an upper bound");
+  });
+});

@@ -3,7 +3,7 @@ import type { RegionAdvice } from "../advice.js";
 import type { RunDelta, RunFigures } from "../diff.js";
 import type { Finding } from "../findings.js";
 import type { ManifestReport, Report, RunReport } from "../report.js";
-import { acceleratorCell, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
+import { acceleratorCell, configSummary, entryNotes, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainLines, plainText } from "./escape.js";
 import { formatBudgetUse } from "../budget.js";
 import { formatDelta, formatNumber, formatPct, formatQuantity } from "./units.js";
@@ -189,6 +189,8 @@ function runNotes(out: Lines, m: ManifestReport, r: RunReport, deltas: Map<strin
       `  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`,
     );
   }
+  const config = configSummary(m, r);
+  if (config !== null) out.push(`  ${r.id}: ${config}`);
   for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
   if (r.market_based_co2e_kg !== undefined) {
     out.push(`  ${r.id}: market-based CO2e ${formatQuantity("co2e_kg", r.market_based_co2e_kg)}, location-based ${formatQuantity("co2e_kg", r.co2e_kg)}`);
