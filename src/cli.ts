@@ -8,13 +8,25 @@ import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
 import { existsSync, statSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
 import { PathError } from "./manifest/source.js";
 import { closest, distance } from "./util/closest.js";
-import { BaseRefUnavailable, SourceError, fsReason, gitRefSource, readRegularFile, workTreeSource, writableRelative, writeRegularFile } from "./sources.js";
+import {
+  BaseRefUnavailable,
+  SourceError,
+  fsReason,
+  gitChangedFiles,
+  gitRefSource,
+  readRegularFile,
+  repositoryRoot,
+  workTreeLaunchFiles,
+  workTreeSource,
+  writableRelative,
+  writeRegularFile,
+} from "./sources.js";
 import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
@@ -213,7 +225,15 @@ async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: st
   const files = positionals.length > 0 ? positionals : ["footprint.yml"];
   if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both", usage);
   if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several", usage);
-  const report = await evaluateAll({ paths: files, readHead: (file) => workTreeSource(file), base: baseSide(values.base, values["base-ref"]), log: stderrLog });
+  const ref = values["base-ref"];
+  const root = repositoryRoot(dirname(resolve(files[0]!)));
+  const report = await evaluateAll({
+    paths: files,
+    readHead: (file) => workTreeSource(file),
+    base: baseSide(values.base, ref),
+    launchFiles: workTreeLaunchFiles(root, async () => (ref === undefined ? null : gitChangedFiles(root, ref)), process.cwd()),
+    log: stderrLog,
+  });
   return { report, format, failOn };
 }
 

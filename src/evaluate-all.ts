@@ -2,8 +2,9 @@
 // evaluate each against its base, make one report. The entry points differ only in what they inject: how a head
 // manifest is read (the CLI's paths, the action's workspace), where the base comes from (a file, a git ref, a
 // commit read by git or the REST API) and where messages go.
-import { evaluate, evaluateRemoved, unreadableManifest } from "./evaluate.js";
-import { sortFindings, type Rule } from "./findings.js";
+import { configUse, evaluate, evaluateRemoved, unreadableManifest } from "./evaluate.js";
+import { capFindings, sortFindings, verdictOf, type Finding, type Rule } from "./findings.js";
+import type { ConfigUse, LaunchFiles } from "./launch/unread.js";
 import { BaseUnavailable, type ManifestSource } from "./manifest/source.js";
 import { buildReport, type ManifestReport, type Report } from "./report.js";
 import { SourceError } from "./sources.js";
@@ -47,20 +48,64 @@ export interface Run {
   base: BaseSide | null;
   /** Patterns of the manifests: a base path one matches that is not a head path was removed by the change. */
   globs?: readonly RegExp[];
+  /** The head's files, for launch configs that no entry reads; absent: no such check (a single base file, tests). */
+  launchFiles?: LaunchFiles;
   log: Logger;
 }
 
 /** Every head manifest evaluated against its base, as one report. An unreadable base never fails the gate. */
 export async function evaluateAll(run: Run): Promise<Report> {
-  if (!run.base) return buildReport(await evaluateManifests(run, null));
+  if (!run.base) return buildReport(await withUnreadConfigs(run, await evaluateManifests(run, null), false));
   try {
-    return buildReport(await evaluateManifests(run, run.base));
+    return buildReport(await withUnreadConfigs(run, await evaluateManifests(run, run.base), true));
   } catch (err) {
     if (!(err instanceof BaseUnavailable)) throw err;
     run.log.notice(`${run.base.name} cannot be read (${err.reason}): the report is made without a comparison.`);
     const notice: BaseNotice = { rule: "base/unavailable", message: `${err.message}; no comparison is made` };
-    return buildReport((await evaluateManifests(run, null)).map((r) => withNotice(r, notice)));
+    return buildReport(
+      await withUnreadConfigs(
+        run,
+        (await evaluateManifests(run, null)).map((r) => withNotice(r, notice)),
+        false,
+      ),
+    );
   }
+}
+
+/**
+ * The reports with a warning on each launch config no entry reads: those the change touches when there is a base,
+ * else those in the repository (only for manifests that read or ignore configs, so others do no extra work).
+ */
+async function withUnreadConfigs(run: Run, reports: ManifestReport[], compared: boolean): Promise<ManifestReport[]> {
+  const files = run.launchFiles;
+  if (!files) return reports;
+  const uses: { at: number; use: ConfigUse }[] = [];
+  reports.forEach((r, at) => {
+    const use = configUse(r);
+    if (use) uses.push({ at, use });
+  });
+  if (uses.length === 0) return reports;
+  const changed = compared ? await files.changed() : null;
+  if (changed === null && !uses.some(({ use }) => use.read.size > 0 || use.ignore.length > 0)) return reports;
+  if (changed !== null && changed.length === 0) return reports;
+  const [{ unreadConfigs }, { recogniseLaunchFormat }] = await Promise.all([import("./launch/unread.js"), import("./launch/index.js")]);
+  const found = await unreadConfigs(
+    files,
+    changed,
+    uses.map((u) => u.use),
+    recogniseLaunchFormat,
+  );
+  const added = new Map<number, Finding[]>();
+  for (const { use, finding } of found) {
+    const at = uses[use]!.at;
+    added.set(at, [...(added.get(at) ?? []), finding]);
+  }
+  return reports.map((r, at) => {
+    const more = added.get(at);
+    if (!more) return r;
+    const findings = capFindings(sortFindings([...r.findings, ...more]));
+    return { ...r, findings, verdict: verdictOf(findings) };
+  });
 }
 
 async function evaluateManifests(run: Run, base: BaseSide | null): Promise<ManifestReport[]> {

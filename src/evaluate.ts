@@ -5,13 +5,15 @@ import { diff, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
 import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding } from "./findings.js";
 import type { Provenance, SettledManifest } from "./launch/resolve.js";
+import type { ConfigUse } from "./launch/unread.js";
 import { parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
 import { regionAdvice } from "./advice.js";
-import { tabulateAssumptions, type EvaluatedManifest, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
+import { tabulateAssumptions, type EvaluatedManifest, type ManifestReport, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
+import { posix } from "node:path";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
@@ -81,8 +83,34 @@ function withProvenance(runs: RunResult[], provenance: ReadonlyMap<string, Prove
   }
 }
 
+/** What each head manifest evaluated says about launch configs: the configs its entries read, and those it ignores. */
+const CONFIG_USES = new WeakMap<ManifestReport, ConfigUse>();
+
+export function configUse(report: ManifestReport): ConfigUse | undefined {
+  return CONFIG_USES.get(report);
+}
+
 export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<EvaluatedManifest | UnevaluatedManifest> {
   const h = await evaluateOne(head);
+  const report = await evaluateHead(head, h, base);
+  if ("manifest" in h && head.repoPath) {
+    const dir = head.repoPath(".");
+    CONFIG_USES.set(report, {
+      manifest: head.path,
+      self: head.repoPath(posix.basename(head.path)),
+      dir: dir === "." ? "" : dir,
+      read: h.configs,
+      ignore: h.manifest.launch_configs?.ignore ?? [],
+    });
+  }
+  return report;
+}
+
+async function evaluateHead(
+  head: ManifestSource,
+  h: Awaited<ReturnType<typeof evaluateOne>>,
+  base: ManifestSource | null,
+): Promise<EvaluatedManifest | UnevaluatedManifest> {
   if (!("manifest" in h) || h.fatal) return notEvaluated(head.path, "manifest" in h ? h.manifest.project : h.project, h.findings);
 
   const findings = [...h.findings];

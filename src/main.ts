@@ -16,7 +16,7 @@ import { PathError } from "./manifest/source.js";
 import { COMMENT_LIMIT, docsUrl, fitMarkdown, SUMMARY_LIMIT, type Footer } from "./render/markdown.js";
 import { exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
-import { confine, FileError, readRegularFile, workTreeSource } from "./sources.js";
+import { confine, FileError, gitChangedFiles, readRegularFile, workTreeLaunchFiles, workTreeSource } from "./sources.js";
 import { digestLine, markerLine } from "./sticky.js";
 import { errorMessage } from "./util/errors.js";
 
@@ -200,6 +200,7 @@ async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octok
       removals: reader,
     },
     globs: config.manifests.filter(isGlob).map(globToRegExp),
+    launchFiles: workTreeLaunchFiles(ctx.workspace, async () => (reader?.via === "git" ? gitChangedFiles(ctx.workspace, reader.sha) : null)),
     log: core,
   });
   if (report.manifests.length === 0) throw new InputError(`no manifest matches ${config.manifests.map((m) => JSON.stringify(m)).join(", ")}`);

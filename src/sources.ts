@@ -5,6 +5,7 @@ import {
   closeSync,
   constants,
   existsSync,
+  readdirSync,
   fstatSync,
   ftruncateSync,
   lstatSync,
@@ -15,8 +16,9 @@ import {
   writeSync,
   type Stats,
 } from "node:fs";
-import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { PathError, type ManifestSource } from "./manifest/source.js";
+import type { LaunchFiles } from "./launch/unread.js";
 import { MAX_MANIFEST_BYTES } from "./manifest/parse.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -378,4 +380,65 @@ export async function gitRefSource(file: string, ref: string, display: string): 
     .split(sep)
     .join("/");
   return repoSource(manifestRel, `${display}@${ref}`, (p, maxBytes) => commit.show(p, maxBytes));
+}
+
+/** Folders never walked: version control and installed packages. */
+const NOT_WALKED = new Set([".git", "node_modules"]);
+
+/**
+ * The regular files under `root` as repository paths, sorted: symlinks are not followed (a link out of the
+ * repository is never read), and the walk stops at `maxFiles` files or `maxDepth` folders deep.
+ */
+export function repositoryFiles(root: string, maxFiles = 20_000, maxDepth = 32): { paths: string[]; truncated: string | null } {
+  const paths: string[] = [];
+  let truncated: string | null = null;
+  const walk = (dir: string, rel: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // a folder that cannot be listed has nothing to read
+    }
+    for (const entry of entries) {
+      if (truncated !== null) return;
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !NOT_WALKED.has(entry.name)) {
+        if (depth < maxDepth) walk(join(dir, entry.name), path, depth + 1);
+      } else if (entry.isFile()) {
+        if (paths.length >= maxFiles) truncated = `the repository has more than ${maxFiles} files; only the first were checked for launch configs`;
+        else paths.push(path);
+      }
+    }
+  };
+  walk(root, "", 0);
+  return { paths: paths.sort(), truncated };
+}
+
+/**
+ * The work tree's files for the check of launch configs no entry reads; `changed` lists the files the change
+ * touches (null without a base). Paths are shown relative to `cwd`, as the CLI's manifest paths are.
+ */
+export function workTreeLaunchFiles(root: string, changed: () => Promise<string[] | null>, cwd?: string): LaunchFiles {
+  return {
+    changed,
+    present: () => repositoryFiles(root),
+    async read(path, maxBytes) {
+      try {
+        const bytes = readRegularFile(confine(root, root, path), maxBytes);
+        return bytes === null ? null : utf8.decode(bytes);
+      } catch {
+        return null; // too large, not a regular file, outside through a link, not UTF-8: not a config to read
+      }
+    },
+    display: (path) => (cwd === undefined ? path : relative(cwd, join(root, path)).split(sep).join("/")),
+  };
+}
+
+/** The files the work tree adds or modifies against `ref` (tracked and untracked, renames as their new path). */
+export function gitChangedFiles(root: string, ref: string): string[] | null {
+  if (ref.startsWith("-")) return null;
+  const diff = git(root, ["diff", "--name-only", "-z", "--diff-filter=ACMRT", "--end-of-options", ref, "--"]);
+  const untracked = git(root, ["ls-files", "-z", "--others", "--exclude-standard"]);
+  if (!diff.ok || !untracked.ok) return null;
+  return [...diff.out.split("\0"), ...untracked.out.split("\0")].filter(Boolean);
 }

@@ -76,7 +76,7 @@ export async function settleLaunchConfigs(manifest: Manifest, src: ManifestSourc
     }
     if (copy) sections[kind] = copy;
   }
-  out.manifest = { ...manifest, ...sections } as Manifest;
+  out.manifest = { ...manifest, ...sections };
   return out;
 }
 
@@ -360,7 +360,7 @@ function fill(entry: Input, v: CandidateValues, hours: number | undefined): Inpu
     ...(v.count ? { count: v.count.value } : null),
     ...(v.location ? { location: v.location.id } : null),
     hours,
-  } as Input;
+  };
 }
 
 /** One candidate's facility energy, estimated as the entry alone (its findings are the entry's, reported once). */
