@@ -173,3 +173,12 @@ describe("a value taken from a launch config, as the reports show it", () => {
     expect(md).toContain("hours: limit, the config&#39;s time limit of 72 h: the figures are an upper bound");
   });
 });
+
+describe("the manifest's launch-config fields", () => {
+  it("accept the formats the readers know, and no other", async () => {
+    const { LAUNCH_FORMATS } = await import("../src/launch/types.js");
+    const { jsonSchema } = await import("../src/manifest/schema.js");
+    const text = JSON.stringify(jsonSchema());
+    expect(text).toContain(JSON.stringify({ type: "string", enum: [...LAUNCH_FORMATS] }).slice(1, -1));
+  });
+});

@@ -169,7 +169,7 @@ async function settleEntry(
     // Every candidate is estimated; the estimate and the budgets take the largest, and the range is shown.
     const figures = filled.map((e) => candidateFigures(manifest, kind, e));
     chosen = figures.reduce((best, f, i) => (f.energy > figures[best]!.energy ? i : best), 0);
-    const low = Math.min(...figures.map((f) => f.energy));
+    const low = figures.reduce((m, f) => Math.min(m, f.energy), Infinity);
     const listed = figures.map((f, i) => `${values[i]!.label}: ${formatNumber(f.energy)} kWh`).join("; ");
     assumptions.push(
       assumption(

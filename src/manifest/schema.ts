@@ -3,7 +3,6 @@
 // producing nonsense, infinity or NaN.
 // Cross-field rules (exactly one of hours|gpu_hours|compute, …) live in ./rules.ts, where they get positions.
 import * as z from "zod";
-import { LAUNCH_FORMATS } from "../launch/types.js";
 
 // No code generation (new Function) for validators: faster for the small documents we parse, and no eval.
 z.config({ jitless: true });
@@ -106,7 +105,8 @@ function build() {
     })
     .describe("Measured figures; they replace the estimate of energy and operational CO2e.");
 
-  // Launch configs (docs/manifest.md, "Reading launch configs"): an entry may read what it runs on from one.
+  // Launch configs (docs/manifest.md, "Reading launch configs"): an entry may read what it runs on from one. The
+  // formats are launch/types.ts's LAUNCH_FORMATS, written out: this module imports only zod (scripts/validator.mjs).
   const configPath = text(1000);
   const launch = {
     from: z
@@ -115,7 +115,10 @@ function build() {
           configPath,
           z.strictObject({
             path: configPath.describe("The launch config, relative to the manifest."),
-            format: z.enum(LAUNCH_FORMATS).optional().describe("The config's format, where its content does not tell."),
+            format: z
+              .enum(["skypilot", "slurm", "kubernetes", "dstack", "vertex"])
+              .optional()
+              .describe("The config's format, where its content does not tell."),
             document: z.number().int().gte(0).lte(9999).optional().describe("Which document (0-based) of a file that holds several jobs."),
           }),
         ],
@@ -316,7 +319,7 @@ function build() {
       budget: budgetSchema.optional(),
       policy: policySchema.optional(),
       aliases: z
-        .record(text(100), text(100))
+        .record(z.string(), text(100))
         .optional()
         .describe("Names launch configs use that the catalogue lacks (SLURM GRES types, partitions, places) → catalogue accelerator ids or locations."),
       launch_configs: z
