@@ -7,8 +7,8 @@ import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
-import { existsSync, statSync, writeSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
@@ -53,6 +53,12 @@ const BADGE_USAGE = `Usage: footprint-gate badge [MANIFEST…] --out DIR [--metr
   --metric energy; coloured by the use of the total budget). DIR is created when it does not exist.
 `;
 
+const INIT_USAGE = `Usage: footprint-gate init [MANIFEST]
+
+  Finds the launch configs in the repository (SkyPilot, SLURM, Kubernetes, dstack, Vertex AI) and writes a
+  starter manifest, default footprint.yml, with one entry per config (from:). Never overwrites a file.
+`;
+
 const SCHEMA_USAGE = `Usage: footprint-gate schema
 
   Prints the JSON Schema of the manifest.
@@ -66,6 +72,7 @@ Usage:
   footprint-gate card [MANIFEST] [--write [--create]]
   footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
   footprint-gate schema
+  footprint-gate init [MANIFEST]
   footprint-gate comment gitlab [MANIFEST…] [check's options | --report FILE]
   footprint-gate COMMAND --help
 
@@ -77,6 +84,7 @@ Usage:
   card          print the Hugging Face co2_eq_emissions block for the manifest's model_card;
                 --write updates it in the card's front matter, leaving every other byte as it was
                 (--create creates a card that does not exist yet)
+  init          write a starter manifest with one entry per launch config found in the repository
   badge         write DIR/footprint.svg and the Shields endpoint JSON DIR/footprint.json (total CO2e,
                 or energy with --metric energy; coloured by the use of the total budget)
 
@@ -379,6 +387,43 @@ async function card(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `init`: a starter manifest from the launch configs in the repository; never overwrites. */
+async function init(args: string[]): Promise<number> {
+  const { positionals } = parse(args, {}, INIT_USAGE);
+  if (positionals.length > 1) throw new UsageError("init takes one manifest path", INIT_USAGE);
+  const file = resolve(positionals[0] ?? "footprint.yml");
+  if (existsSync(file))
+    throw new SourceError("exists already; init never overwrites a manifest (check it with footprint-gate check)", positionals[0] ?? "footprint.yml");
+  const dir = dirname(file);
+  const root = repositoryRoot(dir);
+  // The readers and the starter load only for this command.
+  const [{ readLaunchConfig, recogniseLaunchFormat }, { starterManifest }, { SCAN_LIMITS }] = await Promise.all([
+    import("./launch/index.js"),
+    import("./launch/starter.js"),
+    import("./launch/unread.js"),
+  ]);
+  const files = workTreeLaunchFiles(root, async () => null);
+  const listing = files.present();
+  const found = [];
+  for (const path of listing.paths.slice(0, SCAN_LIMITS.files)) {
+    const text = await files.read(path, SCAN_LIMITS.fileBytes);
+    if (text === null || recogniseLaunchFormat(text, path) === null) continue;
+    found.push({ path: relative(dir, join(root, path)).split(sep).join("/"), read: readLaunchConfig(text) });
+  }
+  const starter = starterManifest(basename(root), found);
+  try {
+    writeFileSync(file, starter.text, { flag: "wx" });
+  } catch (err) {
+    throw new SourceError(`cannot write it (${fsReason(err)})`, positionals[0] ?? "footprint.yml");
+  }
+  const lines = [`Found ${found.length} launch config(s)${listing.truncated ? ` (${listing.truncated})` : ""}.`];
+  if (starter.entries.length > 0) lines.push("Entries written:", ...starter.entries.map((e) => `  ${e}`));
+  if (starter.unread.length > 0) lines.push("Could not read (left commented out):", ...starter.unread.map((e) => `  ${e}`));
+  lines.push(`Wrote ${relative(process.cwd(), file) || file}: state the hours marked TODO, then run footprint-gate check.`);
+  print(lines.map(plainText).join("\n") + "\n");
+  return 0;
+}
+
 async function schema(args: string[]): Promise<number> {
   parse(args, {}, SCHEMA_USAGE, false);
   // zod is loaded only for this command (and to explain a rejected manifest), not for every check.
@@ -399,6 +444,8 @@ export async function main(argv: string[]): Promise<number> {
         return await card(rest);
       case "badge":
         return await badge(rest);
+      case "init":
+        return await init(rest);
       case "comment":
         return await comment(rest);
       case "--version":
@@ -413,7 +460,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default: {
         // A near miss (chek, bagde) names the command meant; the input is bounded by closest's length limit.
-        const near = closest(command, ["check", "card", "badge", "schema", "comment", "help"], 1)[0];
+        const near = closest(command, ["check", "card", "badge", "schema", "init", "comment", "help"], 1)[0];
         const meant = near !== undefined && distance(command.toLowerCase(), near, 2) <= 2 ? ` (did you mean ${near}?)` : "";
         throw new UsageError(`unknown command ${JSON.stringify(command)}${meant}`);
       }
