@@ -408,7 +408,7 @@ async function init(args: string[]): Promise<number> {
   for (const path of listing.paths.slice(0, SCAN_LIMITS.files)) {
     const text = await files.read(path, SCAN_LIMITS.fileBytes);
     if (text === null || recogniseLaunchFormat(text, path) === null) continue;
-    found.push({ path: relative(dir, join(root, path)).split(sep).join("/"), read: readLaunchConfig(text) });
+    found.push({ path: relative(dir, join(root, path)).split(sep).join("/"), read: await readLaunchConfig(text) });
   }
   const starter = starterManifest(basename(root), found);
   try {

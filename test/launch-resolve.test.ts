@@ -7,7 +7,7 @@ import { evaluate } from "../src/evaluate.js";
 import { runAssumptions } from "../src/report.js";
 
 vi.mock("../src/launch/index.js", () => ({
-  readLaunchConfig: (text: string): LaunchRead => JSON.parse(text) as LaunchRead,
+  readLaunchConfig: async (text: string): Promise<LaunchRead> => JSON.parse(text) as LaunchRead,
   recogniseLaunchFormat: () => null,
 }));
 

@@ -18,7 +18,7 @@ import type { LaunchCandidate, LaunchFormat, LaunchJob, LaunchRead, LaunchReadOp
 export const MAX_CONFIG_BYTES = MAX_MANIFEST_BYTES;
 
 export interface LaunchReaders {
-  readLaunchConfig(text: string, options?: LaunchReadOptions): LaunchRead;
+  readLaunchConfig(text: string, options?: LaunchReadOptions): Promise<LaunchRead>;
 }
 
 /** What an entry took from its launch config, for the report. */
@@ -98,7 +98,7 @@ async function readConfig(cx: Context, rel: string, format: LaunchFormat | undef
     throw err;
   }
   if (text === null) return { ok: false, message: `${quote(rel)}: file not found (paths are relative to the manifest's folder)` };
-  const read = cx.readers.readLaunchConfig(text, { ...(format ? { format } : {}), aliases: cx.aliases });
+  const read = await cx.readers.readLaunchConfig(text, { ...(format ? { format } : {}), aliases: cx.aliases });
   return { ok: true, shown, read, repoPath: cx.src.repoPath?.(rel) ?? null };
 }
 
