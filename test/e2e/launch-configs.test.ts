@@ -26,9 +26,19 @@ const task = (gpus: number, name = "lora-finetune") =>
   ].join("\n");
 
 const manifest = (extra = "") =>
-  [SCHEMA_LINE, "version: 1", "project: launch-demo", "training:", "  - id: lora-finetune", "    from: sky/lora.yaml", "    hours: 12", extra, "budget:", "  increase_pct: 20", ""].join(
-    "\n",
-  );
+  [
+    SCHEMA_LINE,
+    "version: 1",
+    "project: launch-demo",
+    "training:",
+    "  - id: lora-finetune",
+    "    from: sky/lora.yaml",
+    "    hours: 12",
+    extra,
+    "budget:",
+    "  increase_pct: 20",
+    "",
+  ].join("\n");
 
 const server = serveFakeGitHub();
 afterAll(() => {
@@ -109,7 +119,10 @@ describe("hostile launch configs", () => {
   async function check(from: string, files: Record<string, string> = {}, setup?: (dir: string) => void) {
     const dir = tempDir("launch-hostile");
     mkdirSync(join(dir, "repo", ".git"), { recursive: true });
-    writeFiles(join(dir, "repo"), { "footprint.yml": manifest().replace("from: sky/lora.yaml", `from: ${JSON.stringify(from)}\n    accelerator: nvidia-h100-sxm`), ...files });
+    writeFiles(join(dir, "repo"), {
+      "footprint.yml": manifest().replace("from: sky/lora.yaml", `from: ${JSON.stringify(from)}\n    accelerator: nvidia-h100-sxm`),
+      ...files,
+    });
     setup?.(dir);
     return runCli(["check"], join(dir, "repo"));
   }
