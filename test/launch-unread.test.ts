@@ -72,9 +72,7 @@ describe("launch configs no entry reads", () => {
 
   it("leaves out the configs launch_configs.ignore lists, relative to the manifest's folder", async () => {
     const uses = [use({ ignore: ["sky/eval.*", "slurm/**"] }), use({ manifest: "m", self: "models/a/footprint.yml", dir: "models/a", ignore: ["*.yaml"] })];
-    expect(await unreadConfigs(files(tree), null, uses, recognise)).toEqual([
-      expect.objectContaining({ finding: expect.objectContaining({ file: "./sky/train.yaml" }) }),
-    ]);
+    expect((await unreadConfigs(files(tree), null, uses, recognise)).map((f) => f.finding.file)).toEqual(["./sky/train.yaml"]);
   });
 
   it("stops after its file limit and its time, and says so", async () => {

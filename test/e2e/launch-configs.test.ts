@@ -3,9 +3,9 @@
 // configs no entry reads, init, and hostile configs.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pullRequest } from "./payloads.js";
-import { cleanup, gitWorkspace, runAction, runCli, serveFakeGitHub, tempDir, writeFiles } from "./runner.js";
+import { gitWorkspace, runAction, runCli, serveFakeGitHub, tempDir, writeFiles } from "./runner.js";
 
 const SCHEMA_LINE = "# yaml-language-server: $schema=https://raw.githubusercontent.com/footprint-gate/footprint-gate/main/schema/footprint.schema.json";
 
@@ -41,10 +41,6 @@ const manifest = (extra = "") =>
   ].join("\n");
 
 const server = serveFakeGitHub();
-afterAll(() => {
-  server.close();
-  cleanup();
-});
 
 describe("a pull request that edits only a launch config", () => {
   const base = { "footprint.yml": manifest(), "sky/lora.yaml": task(8) };
