@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/findings.js";
 import { readYaml, type Position, type YamlLimits } from "../src/manifest/yaml/index.js";
 
-const invalid = (message: string, pos: Position = { line: 1, column: 1 }): Finding => ({ rule: "x", severity: "error", message, file: "f.yaml", ...pos });
+const invalid = (message: string, pos: Position = { line: 1, column: 1 }): Finding => ({
+  rule: "manifest/invalid",
+  severity: "error",
+  message,
+  file: "f.yaml",
+  ...pos,
+});
 const LIMITS: YamlLimits = { name: "launch config", maxBytes: 1 << 20, maxDepth: 32, maxDocuments: 3 };
 
 describe("readYaml", () => {
