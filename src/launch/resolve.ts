@@ -160,9 +160,9 @@ async function settleEntry(
   const assumptions: Assumption[] = [
     assumption(
       "launch_config",
-      `${shown}${job.name ? ` (${job.name})` : ""}`,
+      shown,
       "",
-      `${shown}:${job.line} ${job.format}${job.document > 0 ? `, document ${job.document}` : ""}`,
+      `${shown}:${job.line} ${job.format}${job.document > 0 ? ` document ${job.document}` : ""}${job.name ? ` ${job.name}` : ""}`,
     ),
   ];
   if (filled.length > 1) {

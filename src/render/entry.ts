@@ -42,7 +42,7 @@ const FROM_CONFIG: ReadonlyMap<string, string> = new Map([
 export function configSummary(m: Pick<ManifestReport, "assumptions" | "sources">, r: RunReport): string | null {
   const first = r.assumptions[0];
   if (first === undefined || m.assumptions[first]!.name !== "launch_config") return null;
-  const file = m.sources[m.assumptions[first]!.source]!.source.split(":")[0]!;
+  const file = String(m.assumptions[first]!.value);
   const parts: string[] = [];
   for (const i of r.assumptions) {
     const a = m.assumptions[i]!;
