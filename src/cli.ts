@@ -417,8 +417,10 @@ async function init(args: string[]): Promise<number> {
     throw new SourceError(`cannot write it (${fsReason(err)})`, positionals[0] ?? "footprint.yml");
   }
   const lines = [`Found ${found.length} launch config(s)${listing.truncated ? ` (${listing.truncated})` : ""}.`];
-  if (starter.entries.length > 0) lines.push("Entries written:", ...starter.entries.map((e) => `  ${e}`));
-  if (starter.unread.length > 0) lines.push("Could not read (left commented out):", ...starter.unread.map((e) => `  ${e}`));
+  if (starter.entries.length > 0) lines.push("Entries written:");
+  for (const e of starter.entries) lines.push(`  ${e}`);
+  if (starter.unread.length > 0) lines.push("Could not read (left commented out):");
+  for (const e of starter.unread) lines.push(`  ${e}`);
   lines.push(`Wrote ${relative(process.cwd(), file) || file}: state the hours marked TODO, then run footprint-gate check.`);
   print(lines.map(plainText).join("\n") + "\n");
   return 0;

@@ -36,10 +36,11 @@ export function starterManifest(project: string, found: readonly FoundConfig[]):
       const why = problems(job, read);
       const lines = entryLines(id, from, job);
       if (why === null) {
-        live.push(...lines);
+        for (const l of lines) live.push(l);
         entries.push(`${path}${read.jobs.length > 1 ? ` (document ${job.document})` : ""}: ${id}, ${summary(job)}`);
       } else {
-        commented.push(`  # ${path}: ${why}; state the missing values, then uncomment:`, ...lines.map((l) => `  # ${l.slice(2)}`));
+        commented.push(`  # ${path}: ${why}; state the missing values, then uncomment:`);
+        for (const l of lines) commented.push(`  # ${l.slice(2)}`);
         unread.push(`${path}${read.jobs.length > 1 ? ` (document ${job.document})` : ""}: ${why}`);
       }
     }
