@@ -54,7 +54,7 @@ export function configSummary(m: Pick<ManifestReport, "assumptions" | "sources">
       .slice(1)
       .map((s) => `:${Number.parseInt(s, 10)}`);
     const value = a.name === "time_limit" ? ` ${formatNumber(Number(a.value))} h` : "";
-    parts.push(`${label}${value} ${lines.join(" × ")}`);
+    parts.push(`${label}${value} ${lines.join(src.includes(") + (") ? " + " : " × ")}`);
   }
   return `from ${file}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
 }
