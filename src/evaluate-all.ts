@@ -2,7 +2,7 @@
 // evaluate each against its base, make one report. The entry points differ only in what they inject: how a head
 // manifest is read (the CLI's paths, the action's workspace), where the base comes from (a file, a git ref, a
 // commit read by git or the REST API) and where messages go.
-import { configUse, evaluate, evaluateRemoved, unreadableManifest } from "./evaluate.js";
+import { configUse, evaluate, evaluateRemoved, unreadableManifest, withConfigUse } from "./evaluate.js";
 import { capFindings, sortFindings, verdictOf, type Finding, type Rule } from "./findings.js";
 import type { ConfigUse, LaunchFiles } from "./launch/unread.js";
 import { BaseUnavailable, type ManifestSource } from "./manifest/source.js";
@@ -143,8 +143,8 @@ async function evaluateManifests(run: Run, base: BaseSide | null): Promise<Manif
 /** The report with the reason it has no comparison, as a notice shown with the findings. */
 function withNotice(r: ManifestReport, notice: BaseNotice): ManifestReport {
   if (r.status === "unevaluated") return r;
-  return {
+  return withConfigUse(r, {
     ...r,
     findings: sortFindings([...r.findings, { rule: notice.rule, severity: "notice", message: notice.message, file: r.path, line: 1, column: 1 }]),
-  };
+  });
 }

@@ -90,6 +90,13 @@ export function configUse(report: ManifestReport): ConfigUse | undefined {
   return CONFIG_USES.get(report);
 }
 
+/** `copy`, made from `report` with more findings, keeps what `report` says about launch configs. */
+export function withConfigUse<T extends ManifestReport>(report: ManifestReport, copy: T): T {
+  const use = CONFIG_USES.get(report);
+  if (use) CONFIG_USES.set(copy, use);
+  return copy;
+}
+
 export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<EvaluatedManifest | UnevaluatedManifest> {
   const h = await evaluateOne(head);
   const report = await evaluateHead(head, h, base);
