@@ -3,11 +3,11 @@
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate } from "./evaluate.js";
-import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
+import { evaluateAll, movedFrom, type BaseSide, type Logger } from "./evaluate-all.js";
 import { plainText } from "./render/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
-import { existsSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { existsSync, realpathSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
@@ -18,7 +18,7 @@ import {
   BaseRefUnavailable,
   SourceError,
   fsReason,
-  gitChangedFiles,
+  gitRefChange,
   gitRefSource,
   readRegularFile,
   repositoryRoot,
@@ -181,8 +181,11 @@ const stderrLog: Logger = {
   warning: (message) => process.stderr.write(`footprint-gate: warning: ${plainText(message)}\n`),
 };
 
-/** The base of `--base FILE` (one manifest) or `--base-ref REF` (the same path at the ref, read with git). */
-function baseSide(file: string | undefined, ref: string | undefined): BaseSide | null {
+/**
+ * The base of `--base FILE` (one manifest) or `--base-ref REF` (the same path at the ref, read with git; a manifest
+ * the change moved is compared with its old path, one it deleted is reported as removed).
+ */
+function baseSide(file: string | undefined, ref: string | undefined, heads: readonly string[]): BaseSide | null {
   if (file !== undefined) {
     return {
       name: `--base ${file}`,
@@ -197,12 +200,29 @@ function baseSide(file: string | undefined, ref: string | undefined): BaseSide |
     };
   }
   if (ref === undefined) return null;
+  const change = gitRefChange(ref, heads);
   return {
     name: `--base-ref ${ref}`,
+    ...(change && {
+      commit: {
+        source: (path) => change.source(path),
+        files: () => change.files(),
+        changes: async () => {
+          const files = await change.changes();
+          if (files === null) stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new.`);
+          return files ?? [];
+        },
+      },
+    }),
     async compare(path, head) {
       try {
         const base = await gitRefSource(path, ref, head.path);
-        return base ? { base } : { base: null, notice: { rule: "base/new-manifest", message: `new manifest, no base at ${ref}: no comparison is made` } };
+        if (base) return { base };
+        // A manifest moved here since the ref is compared with its old path (the files changed since are local).
+        const from = (await change?.changes())?.find((c) => c.status === "renamed" && c.path === path)?.previous_path;
+        const old = from ? await change!.source(from) : null;
+        if (old) return { base: old, notice: movedFrom(from!) };
+        return { base: null, notice: { rule: "base/new-manifest", message: `new manifest, no base at ${ref}: no comparison is made` } };
       } catch (err) {
         // Git cannot give the base here: the head is judged alone, and the notice says why and how to fix it.
         if (!(err instanceof BaseRefUnavailable)) throw err;
@@ -233,13 +253,12 @@ async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: st
   const files = positionals.length > 0 ? positionals : ["footprint.yml"];
   if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both", usage);
   if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several", usage);
-  const ref = values["base-ref"];
   const root = repositoryRoot(dirname(resolve(files[0]!)));
   const report = await evaluateAll({
     paths: files,
     readHead: (file) => workTreeSource(file),
-    base: baseSide(values.base, ref),
-    launchFiles: workTreeLaunchFiles(root, async () => (ref === undefined ? null : gitChangedFiles(root, ref)), process.cwd()),
+    base: baseSide(values.base, values["base-ref"], files),
+    launchFiles: workTreeLaunchFiles(existsSync(root) ? realpathSync(root) : root, process.cwd()),
     log: stderrLog,
   });
   return { report, format, failOn };
@@ -402,7 +421,7 @@ async function init(args: string[]): Promise<number> {
     import("./launch/starter.js"),
     import("./launch/unread.js"),
   ]);
-  const files = workTreeLaunchFiles(root, async () => null);
+  const files = workTreeLaunchFiles(root);
   const listing = files.present();
   const found = [];
   for (const path of listing.paths.slice(0, SCAN_LIMITS.files)) {

@@ -12,6 +12,7 @@ import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
 import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
 import { regionAdvice } from "./advice.js";
+import { formatQuantity } from "./render/units.js";
 import { tabulateAssumptions, type EvaluatedManifest, type ManifestReport, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
 import { posix } from "node:path";
 
@@ -232,15 +233,31 @@ function hasNonFinite(value: object, skip: string | null): boolean {
   return false;
 }
 
-/** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */
+/**
+ * A manifest the change deletes: its base figures, all removed, and a warning naming what the base declared (its
+ * budgets no longer apply, so `fail-on: warning` stops the change). A base that cannot be evaluated is left out.
+ */
 export async function evaluateRemoved(base: ManifestSource, path: string): Promise<RemovedManifest | null> {
   const b = await evaluateOne(base);
   if (!("manifest" in b) || b.fatal) return null;
   const runs = figures(b.runs);
+  const ids = runs.map((r) => `\`${r.id}\``);
+  const entries = `${runs.length} ${runs.length === 1 ? "entry" : "entries"}${ids.length ? ` (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""})` : ""}`;
+  const removed: Finding = {
+    rule: "base/manifest-removed",
+    severity: "warning",
+    message:
+      `this change deletes the manifest: the base declared project \`${b.manifest.project}\` with ${entries}, ` +
+      `${formatQuantity("energy_kwh", b.totals.energy_kwh)} and ${formatQuantity("co2e_kg", b.totals.co2e_kg)} CO2e, whose budgets no longer apply; ` +
+      "keep the manifest, or move it (its budgets follow a moved manifest)",
+    file: path,
+    line: 1,
+    column: 1,
+  };
   return {
     path,
     project: b.manifest.project,
-    verdict: "pass",
+    verdict: "warn",
     status: "removed",
     totals: zeroTotals(),
     runs: [],
@@ -253,7 +270,7 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     advice: [],
     privacy: null,
     model_card: null,
-    findings: [],
+    findings: [removed],
   };
 }
 

@@ -29,6 +29,8 @@ export const RULES = [
   "budget/increase",
   "base/unavailable",
   "base/new-manifest",
+  "base/manifest-moved",
+  "base/manifest-removed",
   "privacy/anonymization",
   "privacy/encryption",
   "privacy/epsilon",

@@ -10,7 +10,7 @@ const recognise = (text: string): LaunchFormat | null => (text.startsWith("forma
 
 function files(tree: Record<string, string>, reads: string[] = []): LaunchFiles {
   return {
-    changed: async () => null,
+    repoPath: (path) => path,
     present: () => ({ paths: Object.keys(tree), truncated: null }),
     read: async (path) => {
       reads.push(path);

@@ -7,8 +7,8 @@ import type { LaunchFormat } from "./types.js";
 
 /** The files of the head a scan may look at, as the adapter reads them (work tree, checkout). */
 export interface LaunchFiles {
-  /** Repository paths the change adds or modifies, or null when there is no change to compare with (no base). */
-  changed(): Promise<string[] | null>;
+  /** A path of the change's list of files (as the base side names it) as a repository path. */
+  repoPath(changed: string): string;
   /** Every file of the repository (symlinks, .git and node_modules left out), and why the list stops early, if it does. */
   present(): { paths: string[]; truncated: string | null };
   /** The file's text, at most `maxBytes`; null when it is absent, larger, not a regular file or not UTF-8 text. */

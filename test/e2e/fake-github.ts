@@ -25,7 +25,16 @@ export interface RecordedRequest {
 }
 
 export type Route =
-  "get-user" | "list-comments" | "create-comment" | "update-comment" | "delete-comment" | "graphql" | "get-content" | "get-tree" | "list-pulls";
+  | "get-user"
+  | "list-comments"
+  | "create-comment"
+  | "update-comment"
+  | "delete-comment"
+  | "graphql"
+  | "get-content"
+  | "get-tree"
+  | "list-pulls"
+  | "list-pull-files";
 
 export interface FakeUser {
   login: string;
@@ -53,6 +62,13 @@ export interface FakePull {
   base: { sha: string; ref: string };
 }
 
+/** A file of a pull request, as `GET /repos/{owner}/{repo}/pulls/{n}/files` lists it. */
+export interface FakePullFile {
+  filename: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  previous_filename?: string;
+}
+
 export interface Fault {
   route: Route;
   /** Only requests with this method (default any). */
@@ -70,6 +86,7 @@ export const MINIMIZE_CLASSIFIERS = ["SPAM", "ABUSE", "OFF_TOPIC", "OUTDATED", "
 
 const BOT: FakeUser = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
 const FIXED_TIME = "2024-01-01T00:00:00Z";
+const HEAD_OF_FILES = "a".repeat(40);
 
 function userJson(u: FakeUser, host: string) {
   return {
@@ -110,6 +127,8 @@ export class FakeGitHub {
   /** Files per commit sha: path → text. A commit absent from the map answers 404 for contents and trees. */
   readonly commits = new Map<string, Map<string, string>>();
   readonly pulls: FakePull[] = [];
+  /** The files of each pull request, by number. */
+  readonly pullFiles = new Map<number, FakePullFile[]>();
   private faults: (Fault & { left: number })[] = [];
   private nextId = 1_000_000_001;
   private server: Server | null = null;
@@ -150,6 +169,7 @@ export class FakeGitHub {
     this.comments.clear();
     this.commits.clear();
     this.pulls.length = 0;
+    this.pullFiles.clear();
     this.faults = [];
     this.viewer = null;
     this.commenter = BOT;
@@ -361,6 +381,32 @@ export class FakeGitHub {
         return send(200, { sha: p.tree_sha, url: `${host}${path}`, tree: entries, truncated: false });
       }
 
+      case "list-pull-files": {
+        const all = this.pullFiles.get(Number(p.pull_number)) ?? [];
+        const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? 30) || 30));
+        const page = Math.max(1, Number(query.page ?? 1) || 1);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const next = new URL(`${host}${path}`);
+        next.searchParams.set("per_page", String(perPage));
+        next.searchParams.set("page", String(page + 1));
+        return send(
+          200,
+          all.slice((page - 1) * perPage, page * perPage).map((f) => ({
+            sha: "3".repeat(40),
+            filename: f.filename,
+            status: f.status,
+            additions: 1,
+            deletions: 1,
+            changes: 2,
+            blob_url: `${this.webUrl}/${this.repository}/blob/${HEAD_OF_FILES}/${f.filename}`,
+            raw_url: `${this.webUrl}/${this.repository}/raw/${HEAD_OF_FILES}/${f.filename}`,
+            contents_url: `${host}/repos/${this.repository}/contents/${f.filename}?ref=${HEAD_OF_FILES}`,
+            ...(f.previous_filename === undefined ? {} : { previous_filename: f.previous_filename }),
+          })),
+          page < last ? { link: `<${next.toString()}>; rel="next"` } : {},
+        );
+      }
+
       case "list-pulls": {
         const state = query.state ?? "open";
         const head = query.head;
@@ -467,6 +513,8 @@ export class FakeGitHub {
       return { route: "get-tree", repo, params: { tree_sha: rest.slice(2).map(dec).join("/") } };
     }
     if (method === "GET" && rest[0] === "pulls" && rest.length === 1) return { route: "list-pulls", repo, params: {} };
+    if (method === "GET" && rest[0] === "pulls" && rest.length === 3 && /^\d+$/.test(rest[1]!) && rest[2] === "files")
+      return { route: "list-pull-files", repo, params: { pull_number: rest[1]! } };
     return null;
   }
 }
