@@ -42,7 +42,7 @@ describe("an entry that reads a launch config", () => {
     expect(r.runs[0]!.inputs).toMatchObject({ accelerator: "nvidia-h100-sxm", count: 16, location: "aws:us-east-1", accelerator_hours: 160 });
     const sources = runAssumptions(r, r.runs[0]!).map((a) => `${a.name}=${a.value} ← ${a.source}`);
     expect(sources).toContain("accelerator=nvidia-h100-sxm ← sky/train.yaml:5 resources.accelerators");
-    expect(sources).toContain("count=16 ← sky/train.yaml:5 resources.accelerators (8 per node) × sky/train.yaml:9 num_nodes (2 nodes)");
+    expect(sources).toContain("count=16 ← sky/train.yaml:5 8 per node × sky/train.yaml:9 2 nodes");
     expect(sources).toContain("location=aws:us-east-1 ← sky/train.yaml:4 resources.infra");
   });
 
@@ -57,7 +57,7 @@ describe("an entry that reads a launch config", () => {
     const drift = r.findings.find((f) => f.rule === "config/drift")!;
     expect(drift).toMatchObject({ severity: "error", line: 7 });
     expect(drift.message).toContain("count 8 here");
-    expect(drift.message).toContain("16 (sky/train.yaml:5 resources.accelerators (8 per node) × sky/train.yaml:9 num_nodes (2 nodes))");
+    expect(drift.message).toContain("16 (sky/train.yaml:5 8 per node × sky/train.yaml:9 2 nodes)");
     expect(r.runs[0]!.inputs.count).toBe(16);
     expect(r.verdict).toBe("fail");
   });

@@ -58,6 +58,14 @@ describe("launch configs no entry reads", () => {
     ]);
   });
 
+  it("without a base, looks only in the folders of manifests that read or ignore configs", async () => {
+    const uses = [
+      use({ self: "footprint.yml", read: new Set() }),
+      use({ manifest: "m", self: "models/a/footprint.yml", dir: "models/a", read: new Set(["models/a/x"]) }),
+    ];
+    expect((await unreadConfigs(files(tree), null, uses, recognise)).map((f) => f.finding.file)).toEqual(["./models/a/k8s.yaml"]);
+  });
+
   it("looks only at the files the change touches when there is a base, and never at the manifests or the configs read", async () => {
     const reads: string[] = [];
     const found = await unreadConfigs(
@@ -79,19 +87,20 @@ describe("launch configs no entry reads", () => {
     const many: Record<string, string> = {};
     for (let i = 0; i < SCAN_LIMITS.files + 10; i++) many[`c/${String(i).padStart(5, "0")}`] = "text";
     const reads: string[] = [];
-    const capped = await unreadConfigs(files(many, reads), null, [use()], recognise);
+    const reading = [use({ read: new Set(["sky/train.yaml"]) })];
+    const capped = await unreadConfigs(files(many, reads), null, reading, recognise);
     expect(reads).toHaveLength(SCAN_LIMITS.files);
     expect(capped.map((f) => [f.finding.severity, f.finding.message])).toEqual([
       ["notice", `only the first ${SCAN_LIMITS.files} files were checked for launch configs that no entry reads`],
     ]);
     let clock = 0;
-    const timed = await unreadConfigs(files(many), null, [use()], recognise, () => (clock += 1000));
+    const timed = await unreadConfigs(files(many), null, reading, recognise, () => (clock += 1000));
     expect(timed.map((f) => f.finding.message)).toEqual(["only the first 3 files were checked for launch configs that no entry reads"]);
   });
 
   it("matches a pattern with two wildcards against the longest path it looks at, and refuses a third wildcard", async () => {
     const path = `${"a".repeat(SCAN_LIMITS.pathLength - 10)}/x.yaml`;
-    expect(await unreadConfigs(files({ [path]: "format: dstack" }), null, [use({ ignore: ["*a*b"] })], recognise)).toHaveLength(1);
+    expect(await unreadConfigs(files({ [path]: "format: dstack" }), [path], [use({ ignore: ["*a*b"] })], recognise)).toHaveLength(1);
     expect(ignoreProblem("*a*b")).toBeNull();
     expect(ignoreProblem("**/a*b*")).toMatch(/has more than 2 wildcards/);
     expect(ignoreProblem("../other/*.yaml")).toMatch(/must stay inside the repository/);

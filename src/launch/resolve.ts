@@ -389,11 +389,11 @@ function at(shown: string, p: { line: number; column: number }): string {
   return `${shown}:${p.line}:${p.column}`;
 }
 
-/** Each factor of a count with where it is stated: `sky.yaml:5 resources.accelerators (8 per node) × 2 nodes (default)`;
+/** Each factor of a count, as the reader labels it, with its line: `sky.yaml:5 8 per node (resources.accelerators) × 1 node (default)`;
  *  a sum of products (worker pools) as `(…) + (…)`. */
 function countSource(shown: string, c: StatedCount): string {
   if (c.terms && c.terms.length > 0) return c.terms.map((t) => `(${countSource(shown, t)})`).join(" + ");
-  return c.factors.map((f) => (f.origin ? `${source(shown, f.origin)} (${f.label})` : f.label)).join(" × ");
+  return c.factors.map((f) => (f.origin ? `${shown}:${f.origin.line} ${f.label}` : f.label)).join(" × ");
 }
 
 function quote(s: string): string {

@@ -41,7 +41,12 @@ export async function unreadConfigs(
   recognise: (text: string, path: string) => LaunchFormat | null,
   now: () => number = () => performance.now(),
 ): Promise<{ use: number; finding: Finding }[]> {
+  // Without a change to look at, each manifest that reads or ignores configs answers for the files of its folder.
   const listing = changed === null ? files.present() : { paths: [...changed], truncated: null };
+  if (changed === null) {
+    const dirs = uses.filter((u) => u.read.size > 0 || u.ignore.length > 0).map((u) => u.dir);
+    listing.paths = listing.paths.filter((p) => dirs.some((d) => d === "" || p.startsWith(`${d}/`)));
+  }
   // The manifests themselves and the configs their entries read are not looked at.
   const read = new Set<string>();
   for (const u of uses) {

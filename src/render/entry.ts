@@ -48,7 +48,7 @@ export function configSummary(m: Pick<ManifestReport, "assumptions" | "sources">
     const a = m.assumptions[i]!;
     const label = FROM_CONFIG.get(a.name);
     const src = m.sources[a.source]!.source;
-    if (label === undefined || !src.startsWith(`${file}:`)) continue;
+    if (label === undefined || !src.includes(`${file}:`)) continue;
     const lines = src
       .split(`${file}:`)
       .slice(1)
