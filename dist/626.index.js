@@ -85,8 +85,11 @@ function describeIssue(issue, path) {
             return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${fix}`;
         }
         case "invalid_union":
-            // A union that states its own choices says them; others have nothing better to say.
-            return issue.message.startsWith("must be ") ? issue.message : "not a valid value for this field";
+            // A union that states its own choices says them (with how to write a number given as text); others have
+            // nothing better to say.
+            if (!issue.message.startsWith("must be "))
+                return "not a valid value for this field";
+            return typeof issue.input === "string" ? issue.message + numberInText(issue.input) : issue.message;
         default:
             return issue.message;
     }

@@ -51,7 +51,7 @@ describe("a pull request that edits only a launch config", () => {
     const r = await runCli(["check", "--base-ref", baseSha], dir);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain("lora-finetune: from sky/lora.yaml: accelerator :3, count :3");
-    expect(r.stdout).toMatch(/budget\/increase +total energy rises by 100 %/);
+    expect(r.stdout).toMatch(/budget\/increase +total energy rises by 100\.0 % \(76\.3 kWh → 153 kWh\)/);
     const json = JSON.parse((await runCli(["check", "--base-ref", baseSha, "--format", "json"], dir)).stdout) as {
       manifests: { runs: { inputs: { count: number } }[]; assumptions: { name: string; source: number }[]; sources: { source: string }[] }[];
     };
