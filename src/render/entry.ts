@@ -49,12 +49,19 @@ export function configSummary(m: Pick<ManifestReport, "assumptions" | "sources">
     const label = FROM_CONFIG.get(a.name);
     const src = m.sources[a.source]!.source;
     if (label === undefined || !src.includes(`${file}:`)) continue;
+    // A count is a product of factors, or (worker pools) a sum of such products: `:5 × :9`, `:12 × :23 + :25 × :36`.
     const lines = src
-      .split(`${file}:`)
-      .slice(1)
-      .map((s) => `:${Number.parseInt(s, 10)}`);
+      .split(") + (")
+      .map((term) =>
+        term
+          .split(`${file}:`)
+          .slice(1)
+          .map((s) => `:${Number.parseInt(s, 10)}`)
+          .join(" × "),
+      )
+      .join(" + ");
     const value = a.name === "time_limit" ? ` ${formatNumber(Number(a.value))} h` : "";
-    parts.push(`${label}${value} ${lines.join(src.includes(") + (") ? " + " : " × ")}`);
+    parts.push(`${label}${value} ${lines}`);
   }
   return `from ${file}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
 }

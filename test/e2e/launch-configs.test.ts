@@ -58,7 +58,7 @@ describe("a pull request that edits only a launch config", () => {
     const m = json.manifests[0]!;
     expect(m.runs[0]!.inputs.count).toBe(16);
     const count = m.assumptions.find((a) => a.name === "count")!;
-    expect(m.sources[count.source]!.source).toMatch(/^sky\/lora\.yaml:3 resources\.accelerators/);
+    expect(m.sources[count.source]!.source).toBe("sky/lora.yaml:3 16 per node (resources.accelerators) × sky/lora.yaml:6 1 node (num_nodes)");
   });
 
   it("changes the comment of the built action, which matches the golden file", async () => {
