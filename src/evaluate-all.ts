@@ -74,8 +74,8 @@ export async function evaluateAll(run: Run): Promise<Report> {
 }
 
 /**
- * The reports with a warning on each launch config no entry reads: those the change touches when the base is a
- * commit, else those in the repository (only for manifests that read or ignore configs, so others do no extra work).
+ * The reports with a warning on each launch config no entry reads, when a manifest reads or ignores configs: those
+ * the change touches when the base is a commit, else those in the folders of such manifests.
  */
 async function withUnreadConfigs(run: Run, reports: ManifestReport[], changes: ChangedFiles | null): Promise<ManifestReport[]> {
   const files = run.launchFiles;
@@ -85,13 +85,14 @@ async function withUnreadConfigs(run: Run, reports: ManifestReport[], changes: C
     const use = configUse(r);
     if (use) uses.push({ at, use });
   });
-  if (uses.length === 0) return reports;
+  // Only manifests that read or ignore configs opt in: the others make no request and read no file for it.
+  if (!uses.some(({ use }) => use.read.size > 0 || use.ignore.length > 0)) return reports;
   let changed: string[] | null = null;
   if (changes) {
     changed = [];
     for (const c of await changes()) if (c.status !== "removed") changed.push(files.repoPath(c.path));
     if (changed.length === 0) return reports;
-  } else if (!uses.some(({ use }) => use.read.size > 0 || use.ignore.length > 0)) return reports;
+  }
   const [{ unreadConfigs }, { recogniseLaunchFormat }] = await Promise.all([import("./launch/unread.js"), import("./launch/index.js")]);
   const found = await unreadConfigs(
     files,
