@@ -174,8 +174,16 @@ export function defaulted(value: number, label: string): Factor {
   return { value, label, origin: null };
 }
 
-/** Candidates, at most MAX_CANDIDATES (a problem says when some were left out). */
-export function bounded(candidates: LaunchCandidate[], reading: Reading, at: Origin): LaunchCandidate[] {
+/**
+ * Candidates once each (a range whose ends coincide is one way to run), at most MAX_CANDIDATES (a problem says
+ * when some were left out).
+ */
+export function bounded(all: LaunchCandidate[], reading: Reading, at: Origin): LaunchCandidate[] {
+  const seen = new Set<string>();
+  const candidates = all.filter((c) => {
+    const key = `${c.accelerator?.id ?? c.accelerator?.written ?? ""}\u0000${c.count?.value ?? ""}\u0000${c.location?.value ?? ""}`;
+    return !seen.has(key) && seen.add(key);
+  });
   if (candidates.length <= MAX_CANDIDATES) return candidates;
   reading.problem("limit", at, `more than ${MAX_CANDIDATES} ways to run this job; only the first ${MAX_CANDIDATES} are read`, null);
   return candidates.slice(0, MAX_CANDIDATES);
