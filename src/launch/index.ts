@@ -54,7 +54,7 @@ export async function readLaunchConfig(text: string, options: LaunchReadOptions 
   const jobs: LaunchJob[] = [];
   read.documents.forEach((doc, i) => {
     const before = problems.list.length;
-    const job = READERS[format](doc.data, Reading.yaml(format, doc.locator, problems, aliases), i, doc.line);
+    const job = READERS[format](doc.data, Reading.yaml(doc.locator, problems, aliases), i, doc.line);
     if (job) {
       job.problems = problems.list.slice(before);
       jobs.push(job);

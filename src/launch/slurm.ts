@@ -6,9 +6,9 @@ import { bounded, defaulted, hoursLimit, MAX_COUNT, product, Problems, Reading, 
 import type { LaunchCandidate, LaunchJob, Origin } from "./types.js";
 
 /** Header lines read at most; a header longer than this is not one sbatch users write. */
-export const MAX_HEADER_LINES = 5000;
+const MAX_HEADER_LINES = 5000;
 /** Longest directive line read; a longer one is reported and skipped. */
-export const MAX_LINE = 4096;
+const MAX_LINE = 4096;
 
 /** Short options and the long option each stands for; only the options the reader uses. */
 const SHORT: Record<string, string> = { N: "nodes", n: "ntasks", G: "gpus", t: "time", p: "partition", J: "job-name" };
@@ -20,7 +20,7 @@ interface Option {
 }
 
 /** The `#SBATCH` options of a script's header, each with where its value is; problems for lines over the bounds. */
-export function sbatchOptions(text: string, problems: Problems): Map<string, Option> | null {
+function sbatchOptions(text: string, problems: Problems): Map<string, Option> | null {
   const options = new Map<string, Option>();
   let found = false;
   let start = 0;
@@ -103,7 +103,7 @@ function readDirective(raw: string, line: number, options: Map<string, Option>, 
 export function readSlurm(text: string, problems: Problems, aliases: Readonly<Record<string, string>>): LaunchJob[] {
   const options = sbatchOptions(text, problems);
   if (!options) return [];
-  const reading = new Reading("slurm", () => ({ line: 1, column: 1 }), problems, aliases);
+  const reading = new Reading(() => ({ line: 1, column: 1 }), problems, aliases);
   const opt = (name: string) => options.get(name);
   const jobName = opt("job-name");
   const job: LaunchJob = {
