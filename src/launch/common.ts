@@ -168,6 +168,11 @@ export function sum(counts: StatedCount[]): StatedCount {
   return counts.length === 1 ? counts[0]! : { value: counts.reduce((a, c) => a + c.value, 0), factors: [], terms: counts };
 }
 
+/** `1 pod`, `2 pods`. */
+export function counted(n: number, [one, many]: [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** A factor the format supplies when the config is silent (one node, one replica): no origin, said in its label. */
 export function defaulted(value: number, label: string): Factor {
   return { value, label, origin: null };

@@ -2,7 +2,7 @@
 // to the first line that is neither blank nor a comment, each option's last value winning — read line by line
 // with a bound on lines and on line length. Shell syntax in a directive is literal text to sbatch, so a `$VAR`
 // there is a problem, never expanded.
-import { bounded, defaulted, hoursLimit, MAX_COUNT, product, Problems, Reading, type Factor } from "./common.js";
+import { bounded, counted, defaulted, hoursLimit, MAX_COUNT, product, Problems, Reading, type Factor } from "./common.js";
 import type { LaunchCandidate, LaunchJob, Origin } from "./types.js";
 
 /** Header lines read at most; a header longer than this is not one sbatch users write. */
@@ -189,7 +189,9 @@ function countsOf(which: Option, n: number | null, opt: (name: string) => Option
     const ntasks = opt("ntasks");
     if (ntasks) {
       const t = reading.count(ntasks.value, ntasks.origin);
-      return [product([gpus, t === null ? null : { value: t, label: `${t} tasks (--ntasks)`, origin: ntasks.origin }], reading, which.origin)];
+      return [
+        product([gpus, t === null ? null : { value: t, label: `${counted(t, ["task", "tasks"])} (--ntasks)`, origin: ntasks.origin }], reading, which.origin),
+      ];
     }
     const perNode = opt("ntasks-per-node");
     if (!perNode) {
@@ -202,7 +204,8 @@ function countsOf(which: Option, n: number | null, opt: (name: string) => Option
       return [null];
     }
     const t = reading.count(perNode.value, perNode.origin);
-    const tasks: Factor | null = t === null ? null : { value: t, label: `${t} tasks per node (--ntasks-per-node)`, origin: perNode.origin };
+    const tasks: Factor | null =
+      t === null ? null : { value: t, label: `${counted(t, ["task", "tasks"])} per node (--ntasks-per-node)`, origin: perNode.origin };
     return nodeRange(opt, reading).map((nodes) => product([gpus, tasks, nodes], reading, which.origin));
   }
   return nodeRange(opt, reading).map((nodes) => product([gpus, nodes], reading, which.origin));
