@@ -113,7 +113,7 @@ function gpuSpec(gpu: unknown, origin: Origin, reading: Reading): { names: strin
       if (range) counts = range;
       else if (/^\d/.test(part) || VENDORS.has(part.toLowerCase()))
         continue; // memory (80GB, 24GB..40GB) or vendor
-      else names.push(...part.split(",").filter((n) => n !== ""));
+      else for (const n of part.split(",")) if (n !== "") names.push(n);
     }
   }
   const [min, max] = counts ?? [1, 1];

@@ -47,8 +47,7 @@ export function readKubernetes(data: unknown, reading: Reading, document: number
     if (seconds !== null) job.timeLimitHours = hoursLimit(seconds / 3600, origin);
   }
   const variants = podGroups(kind, data, reading);
-  const candidates: LaunchCandidate[] = [];
-  for (const groups of variants) candidates.push(...candidatesOf(groups.slice(0, MAX_POD_GROUPS), data, reading));
+  const candidates = variants.flatMap((groups) => candidatesOf(groups.slice(0, MAX_POD_GROUPS), data, reading));
   job.candidates = bounded(candidates.length > 0 ? candidates : [{ accelerator: null, count: null, location: null }], reading, reading.origin([]));
   return job;
 }

@@ -226,7 +226,7 @@ function nodeRange(opt: (name: string) => Option | undefined, reading: Reading):
     values = step > 0 && max >= min ? [min, min + Math.floor((max - min) / step) * step] : [];
   } else if (/^\d{1,7}(?:,\d{1,7}){1,63}$/.test(text)) {
     const list = text.split(",").map(Number);
-    values = [Math.min(...list), Math.max(...list)];
+    values = [list.reduce((a, b) => Math.min(a, b)), list.reduce((a, b) => Math.max(a, b))];
   }
   if (values.length === 0 || values[0]! < 1 || values[1]! > MAX_COUNT) {
     reading.problem("unreadable", nodes.origin, `#SBATCH --nodes=${text} is not a node count or range; state count`, "count");
