@@ -27,7 +27,7 @@ function explain(data, locator) {
 const KNOWN_KEYS = {};
 function issueFindings(issue, locator) {
     const path = issue.path.filter((p) => typeof p !== "symbol");
-    const where = (0,_yaml_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path);
+    const where = (0,_yaml_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .j)(path);
     if (issue.code === "unrecognized_keys") {
         return issue.keys.map((k) => ({
             pos: locator.key([...path, k]),

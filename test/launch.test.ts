@@ -329,6 +329,17 @@ describe("hostile configs", () => {
     expect(problems(many)).toContainEqual(["limit", "resources", 2, null]);
   });
 
+  it("says so when a file holds nothing of the format the manifest states", async () => {
+    const deployment = await readLaunchConfig("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n", { format: "kubernetes" });
+    expect(deployment.jobs).toEqual([]);
+    expect(deployment.problems.map((p) => [p.kind, p.message])).toEqual([
+      ["unsupported", "the file holds no Kubernetes workload of a kind read here (Job, PyTorchJob, JobSet, RayJob, RayCluster, LeaderWorkerSet, TrainJob)"],
+    ]);
+    expect((await readLaunchConfig("#!/bin/bash\nsrun x\n", { format: "slurm" })).problems[0]!.message).toBe(
+      "the file holds no #SBATCH line before the script's first command",
+    );
+  });
+
   it("reads a file that is not a launch config as none, and malformed YAML as a problem with its position", async () => {
     expect(await readLaunchConfig("hello: world\n")).toEqual({ format: null, jobs: [], problems: [] });
     const bad = await readLaunchConfig("resources: {accelerators: H100:8\nrun: x\n", { format: "skypilot" });

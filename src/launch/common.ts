@@ -5,12 +5,12 @@ import { ambiguousMessage, findAccelerator } from "../catalogue/index.js";
 import { findInstanceType } from "../catalogue/instances.js";
 import { findTpuSlice } from "../catalogue/tpu.js";
 import { formatPath, type Locator, type Path } from "../manifest/yaml/index.js";
-import type { LaunchCandidate, LaunchFormat, LaunchProblem, Origin, Stated, StatedAccelerator, StatedCount } from "./types.js";
+import type { LaunchCandidate, LaunchProblem, Origin, Stated, StatedAccelerator, StatedCount } from "./types.js";
 
 /** Longest name or value read from a config; longer is not a name anyone launches with. */
-export const MAX_TEXT = 200;
+const MAX_TEXT = 200;
 /** Candidates per job (any_of × accelerator sets × node ranges), problems per file. */
-export const MAX_CANDIDATES = 64;
+const MAX_CANDIDATES = 64;
 const MAX_PROBLEMS = 100;
 /** Largest accelerator count of one job (and of any factor of it). */
 export const MAX_COUNT = 1_000_000;
@@ -20,7 +20,7 @@ const TEMPLATED = /\$[{(A-Za-z_]|\{\{|\{%|<[^<>\s]{1,100}>/;
 /** Control and bidirectional formatting characters: never part of a name a scheduler accepts. */
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
-export type Needs = LaunchProblem["needs"];
+type Needs = LaunchProblem["needs"];
 
 /** The problems of one file, bounded: a hostile file cannot make an unbounded list. */
 export class Problems {
@@ -33,14 +33,13 @@ export class Problems {
 /** One YAML document of a config, or a SLURM header: where values are, and the problems found reading them. */
 export class Reading {
   constructor(
-    readonly format: LaunchFormat,
     private readonly where: (path: Path) => { line: number; column: number },
     readonly problems: Problems,
     readonly aliases: Readonly<Record<string, string>>,
   ) {}
 
-  static yaml(format: LaunchFormat, locator: Locator, problems: Problems, aliases: Readonly<Record<string, string>>): Reading {
-    return new Reading(format, (path) => locator.value(path), problems, aliases);
+  static yaml(locator: Locator, problems: Problems, aliases: Readonly<Record<string, string>>): Reading {
+    return new Reading((path) => locator.value(path), problems, aliases);
   }
 
   origin(path: Path, field = formatPath(path)): Origin {
@@ -53,7 +52,7 @@ export class Reading {
 
   /**
    * A scalar as text, or null (with a problem) when it is templated, too long, not a scalar or carries invisible
-   * characters. `what` names the value in messages; `needs` is what the entry must state instead.
+   * characters; `needs` is what the manifest entry must state instead.
    */
   text(value: unknown, origin: Origin, needs: Needs): string | null {
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
@@ -169,13 +168,26 @@ export function sum(counts: StatedCount[]): StatedCount {
   return counts.length === 1 ? counts[0]! : { value: counts.reduce((a, c) => a + c.value, 0), factors: [], terms: counts };
 }
 
+/** `1 pod`, `2 pods`. */
+export function counted(n: number, [one, many]: [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** A factor the format supplies when the config is silent (one node, one replica): no origin, said in its label. */
 export function defaulted(value: number, label: string): Factor {
   return { value, label, origin: null };
 }
 
-/** Candidates, at most MAX_CANDIDATES (a problem says when some were left out). */
-export function bounded(candidates: LaunchCandidate[], reading: Reading, at: Origin): LaunchCandidate[] {
+/**
+ * Candidates once each (a range whose ends coincide is one way to run), at most MAX_CANDIDATES (a problem says
+ * when some were left out).
+ */
+export function bounded(all: LaunchCandidate[], reading: Reading, at: Origin): LaunchCandidate[] {
+  const seen = new Set<string>();
+  const candidates = all.filter((c) => {
+    const key = `${c.accelerator?.id ?? c.accelerator?.written ?? ""}\u0000${c.count?.value ?? ""}\u0000${c.location?.value ?? ""}`;
+    return !seen.has(key) && seen.add(key);
+  });
   if (candidates.length <= MAX_CANDIDATES) return candidates;
   reading.problem("limit", at, `more than ${MAX_CANDIDATES} ways to run this job; only the first ${MAX_CANDIDATES} are read`, null);
   return candidates.slice(0, MAX_CANDIDATES);

@@ -113,7 +113,7 @@ function gpuSpec(gpu: unknown, origin: Origin, reading: Reading): { names: strin
       if (range) counts = range;
       else if (/^\d/.test(part) || VENDORS.has(part.toLowerCase()))
         continue; // memory (80GB, 24GB..40GB) or vendor
-      else names.push(...part.split(",").filter((n) => n !== ""));
+      else for (const n of part.split(",")) if (n !== "") names.push(n);
     }
   }
   const [min, max] = counts ?? [1, 1];
@@ -132,7 +132,7 @@ function placeOf(data: unknown, reading: Reading): Stated<string> | null {
 }
 
 /** dstack durations: `90s`, `30m`, `2h`, `1d`, `1w`, plain seconds; `off` for none; undefined when unreadable. */
-export function durationHours(value: unknown): number | null | undefined {
+function durationHours(value: unknown): number | null | undefined {
   if (value === false || value === "off") return null;
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value / 3600 : undefined;
   const m = typeof value === "string" ? /^(\d{1,9})([smhdw]?)$/.exec(value.trim()) : null;

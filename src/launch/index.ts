@@ -37,7 +37,7 @@ export async function readLaunchConfig(text: string, options: LaunchReadOptions 
     });
     return { format, jobs: [], problems: problems.list };
   }
-  if (format === "slurm") return split(format, readSlurm(text, problems, aliases), problems);
+  if (format === "slurm") return none(split(format, readSlurm(text, problems, aliases), problems));
 
   const invalid = (message: string, pos: Position = { line: 1, column: 1 }): Finding => ({
     rule: "manifest/invalid",
@@ -54,13 +54,28 @@ export async function readLaunchConfig(text: string, options: LaunchReadOptions 
   const jobs: LaunchJob[] = [];
   read.documents.forEach((doc, i) => {
     const before = problems.list.length;
-    const job = READERS[format](doc.data, Reading.yaml(format, doc.locator, problems, aliases), i, doc.line);
+    const job = READERS[format](doc.data, Reading.yaml(doc.locator, problems, aliases), i, doc.line);
     if (job) {
       job.problems = problems.list.slice(before);
       jobs.push(job);
     }
   });
-  return { format, jobs, problems: problems.list.filter((p) => !jobs.some((j) => j.problems.includes(p))) };
+  return none({ format, jobs, problems: problems.list.filter((p) => !jobs.some((j) => j.problems.includes(p))) });
+}
+
+const WHAT: Record<LaunchFormat, string> = {
+  skypilot: "SkyPilot task (resources, num_nodes, run)",
+  slurm: "#SBATCH line before the script's first command",
+  kubernetes: `Kubernetes workload of a kind read here (${WORKLOAD_KINDS.join(", ")})`,
+  dstack: "dstack task, service or dev-environment",
+  vertex: "Vertex AI workerPoolSpecs",
+};
+
+/** A file read in a format (stated or recognised) that holds nothing of it says so. */
+function none(read: LaunchRead): LaunchRead {
+  if (read.jobs.length > 0 || read.problems.length > 0 || read.format === null) return read;
+  const message = `the file holds no ${WHAT[read.format]}`;
+  return { ...read, problems: [{ kind: "unsupported", field: "(file)", line: 1, column: 1, message, needs: null }] };
 }
 
 /** A SLURM script has one job: its problems are the job's, but for the file's own (over a bound). */

@@ -5,7 +5,7 @@
 // Kustomize template is read as the text it is.
 import { findTpuSlice } from "../catalogue/tpu.js";
 import type { Path } from "../manifest/yaml/index.js";
-import { bounded, defaulted, get, hoursLimit, isMapping, product, sum, type Factor, type Reading, type Resolved } from "./common.js";
+import { bounded, counted, defaulted, get, hoursLimit, isMapping, product, sum, type Factor, type Reading, type Resolved } from "./common.js";
 import type { LaunchCandidate, LaunchJob, Origin } from "./types.js";
 
 export const WORKLOAD_KINDS = ["Job", "PyTorchJob", "JobSet", "RayJob", "RayCluster", "LeaderWorkerSet", "TrainJob"] as const;
@@ -47,8 +47,7 @@ export function readKubernetes(data: unknown, reading: Reading, document: number
     if (seconds !== null) job.timeLimitHours = hoursLimit(seconds / 3600, origin);
   }
   const variants = podGroups(kind, data, reading);
-  const candidates: LaunchCandidate[] = [];
-  for (const groups of variants) candidates.push(...candidatesOf(groups.slice(0, MAX_POD_GROUPS), data, reading));
+  const candidates = variants.flatMap((groups) => candidatesOf(groups.slice(0, MAX_POD_GROUPS), data, reading));
   job.candidates = bounded(candidates.length > 0 ? candidates : [{ accelerator: null, count: null, location: null }], reading, reading.origin([]));
   return job;
 }
@@ -66,12 +65,12 @@ function walk(data: unknown, path: Path): unknown {
 }
 
 /** A replica-like count at `path`: its value, or the default when absent. */
-function factorAt(data: unknown, path: Path, label: string, fallback: number, reading: Reading, min = 1): Factor | null {
+function factorAt(data: unknown, path: Path, noun: [string, string], fallback: number, reading: Reading, min = 1): Factor | null {
   const value = walk(data, path);
-  if (value === undefined) return defaulted(fallback, `${fallback} ${label} (${pathText(path)} not set)`);
+  if (value === undefined) return defaulted(fallback, `${counted(fallback, noun)} (${pathText(path)} not set)`);
   const origin = reading.origin(path);
   const n = reading.count(value, origin, "count", min);
-  return n === null ? null : { value: n, label: `${n} ${label} (${origin.field})`, origin };
+  return n === null ? null : { value: n, label: `${counted(n, noun)} (${origin.field})`, origin };
 }
 
 const pathText = (path: Path) => path.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".");
@@ -83,12 +82,12 @@ const pathText = (path: Path) => path.map((s) => (typeof s === "number" ? `[${s}
 function podGroups(kind: string, data: unknown, reading: Reading): PodGroup[][] {
   switch (kind) {
     case "Job":
-      return [[{ factors: [factorAt(data, ["spec", "parallelism"], "pods", 1, reading)], spec: ["spec", "template", "spec"] }]];
+      return [[{ factors: [factorAt(data, ["spec", "parallelism"], ["pod", "pods"], 1, reading)], spec: ["spec", "template", "spec"] }]];
     case "PyTorchJob": {
       const specs = get(get(data, "spec"), "pytorchReplicaSpecs");
       const roles = isMapping(specs) ? Object.keys(specs) : [];
       const groups = roles.map((r) => ({
-        factors: [factorAt(data, ["spec", "pytorchReplicaSpecs", r, "replicas"], `${r} replicas`, 1, reading)],
+        factors: [factorAt(data, ["spec", "pytorchReplicaSpecs", r, "replicas"], [`${r} replica`, `${r} replicas`], 1, reading)],
         spec: ["spec", "pytorchReplicaSpecs", r, "template", "spec"] as Path,
       }));
       const elastic = get(get(data, "spec"), "elasticPolicy");
@@ -101,7 +100,17 @@ function podGroups(kind: string, data: unknown, reading: Reading): PodGroup[][] 
             i === worker
               ? {
                   ...g,
-                  factors: [factorAt(data, ["spec", "elasticPolicy", k], `Worker replicas, elastic ${k === "minReplicas" ? "fewest" : "most"}`, 1, reading)],
+                  factors: [
+                    factorAt(
+                      data,
+                      ["spec", "elasticPolicy", k],
+                      k === "minReplicas"
+                        ? ["Worker replica, elastic fewest", "Worker replicas, elastic fewest"]
+                        : ["Worker replica, elastic most", "Worker replicas, elastic most"],
+                      1,
+                      reading,
+                    ),
+                  ],
                 }
               : g,
           ),
@@ -112,8 +121,8 @@ function podGroups(kind: string, data: unknown, reading: Reading): PodGroup[][] 
       return [
         (Array.isArray(jobs) ? jobs : []).map((_, i) => ({
           factors: [
-            factorAt(data, ["spec", "replicatedJobs", i, "replicas"], "replicated jobs", 1, reading),
-            factorAt(data, ["spec", "replicatedJobs", i, "template", "spec", "parallelism"], "pods per job", 1, reading),
+            factorAt(data, ["spec", "replicatedJobs", i, "replicas"], ["replicated job", "replicated jobs"], 1, reading),
+            factorAt(data, ["spec", "replicatedJobs", i, "template", "spec", "parallelism"], ["pod per job", "pods per job"], 1, reading),
           ],
           spec: ["spec", "replicatedJobs", i, "template", "spec", "template", "spec"] as Path,
         })),
@@ -124,19 +133,25 @@ function podGroups(kind: string, data: unknown, reading: Reading): PodGroup[][] 
       return rayGroups(kind === "RayJob" ? ["spec", "rayClusterSpec"] : ["spec"], data, reading);
     case "LeaderWorkerSet": {
       const base: Path = ["spec", "leaderWorkerTemplate"];
-      const replicas = factorAt(data, ["spec", "replicas"], "groups", 1, reading);
+      const replicas = factorAt(data, ["spec", "replicas"], ["group", "groups"], 1, reading);
       const size = walk(data, [...base, "size"]);
       const sizeOrigin = reading.origin([...base, "size"]);
       const n = size === undefined ? 1 : reading.count(size, sizeOrigin);
       const leader: Path = walk(data, [...base, "leaderTemplate"]) !== undefined ? [...base, "leaderTemplate", "spec"] : [...base, "workerTemplate", "spec"];
       const workers: Factor | null =
-        n === null ? null : { value: n - 1, label: `${n - 1} workers per group (size ${n} less the leader)`, origin: size === undefined ? null : sizeOrigin };
+        n === null
+          ? null
+          : {
+              value: n - 1,
+              label: `${counted(n - 1, ["worker", "workers"])} per group (size ${n} less the leader)`,
+              origin: size === undefined ? null : sizeOrigin,
+            };
       const groups: PodGroup[] = [{ factors: [replicas], spec: leader }];
       if (n === null || n > 1) groups.push({ factors: [replicas, workers], spec: [...base, "workerTemplate", "spec"] });
       return [groups];
     }
     case "TrainJob":
-      return [[{ factors: [factorAt(data, ["spec", "trainer", "numNodes"], "nodes", 1, reading)], spec: ["spec", "trainer"] }]];
+      return [[{ factors: [factorAt(data, ["spec", "trainer", "numNodes"], ["node", "nodes"], 1, reading)], spec: ["spec", "trainer"] }]];
   }
   return [];
 }
@@ -145,18 +160,26 @@ function rayGroups(cluster: Path, data: unknown, reading: Reading): PodGroup[][]
   const head: PodGroup = { factors: [], spec: [...cluster, "headGroupSpec", "template", "spec"] };
   const workers = walk(data, [...cluster, "workerGroupSpecs"]);
   const list = Array.isArray(workers) ? workers : [];
-  const group = (i: number, key: string, label: string): PodGroup => ({
+  const group = (i: number, key: string, noun: [string, string]): PodGroup => ({
     factors: [
-      factorAt(data, [...cluster, "workerGroupSpecs", i, key], label, 1, reading, 0),
-      factorAt(data, [...cluster, "workerGroupSpecs", i, "numOfHosts"], "hosts per replica", 1, reading),
+      factorAt(data, [...cluster, "workerGroupSpecs", i, key], noun, 1, reading, 0),
+      factorAt(data, [...cluster, "workerGroupSpecs", i, "numOfHosts"], ["host per replica", "hosts per replica"], 1, reading),
     ],
     spec: [...cluster, "workerGroupSpecs", i, "template", "spec"],
   });
-  const nominal = [head, ...list.map((_, i) => group(i, "replicas", "worker replicas"))];
+  const nominal = [head, ...list.map((_, i) => group(i, "replicas", ["worker replica", "worker replicas"]))];
   // Under the autoscaler the worker replicas range up to maxReplicas.
   const scaled = list.some((w) => get(w, "maxReplicas") !== undefined);
   return scaled
-    ? [nominal, [head, ...list.map((w, i) => group(i, get(w, "maxReplicas") !== undefined ? "maxReplicas" : "replicas", "worker replicas at most"))]]
+    ? [
+        nominal,
+        [
+          head,
+          ...list.map((w, i) =>
+            group(i, get(w, "maxReplicas") !== undefined ? "maxReplicas" : "replicas", ["worker replica at most", "worker replicas at most"]),
+          ),
+        ],
+      ]
     : [nominal];
 }
 

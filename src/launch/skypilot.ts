@@ -29,13 +29,11 @@ export function readSkyPilot(data: unknown, reading: Reading, document: number, 
   const at = reading.origin(["resources"]);
   const choices = isMapping(resources) ? (get(resources, "any_of") ?? get(resources, "ordered")) : undefined;
   const key = isMapping(resources) && get(resources, "any_of") !== undefined ? "any_of" : "ordered";
-  const candidates: LaunchCandidate[] = [];
-  if (Array.isArray(choices) && choices.length > 0) {
-    // Fields outside the list are defaults for every candidate.
-    choices.forEach((choice, i) => candidates.push(...resourceCandidates(resources, choice, ["resources", key, i], reading, nodes)));
-  } else {
-    candidates.push(...resourceCandidates(resources, undefined, null, reading, nodes));
-  }
+  // Fields outside the any_of / ordered list are defaults for every candidate.
+  const candidates =
+    Array.isArray(choices) && choices.length > 0
+      ? choices.flatMap((choice, i) => resourceCandidates(resources, choice, ["resources", key, i], reading, nodes))
+      : resourceCandidates(resources, undefined, null, reading, nodes);
   job.candidates = bounded(candidates, reading, at);
   return job;
 }

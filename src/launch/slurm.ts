@@ -2,13 +2,13 @@
 // to the first line that is neither blank nor a comment, each option's last value winning — read line by line
 // with a bound on lines and on line length. Shell syntax in a directive is literal text to sbatch, so a `$VAR`
 // there is a problem, never expanded.
-import { bounded, defaulted, hoursLimit, MAX_COUNT, product, Problems, Reading, type Factor } from "./common.js";
+import { bounded, counted, defaulted, hoursLimit, MAX_COUNT, product, Problems, Reading, type Factor } from "./common.js";
 import type { LaunchCandidate, LaunchJob, Origin } from "./types.js";
 
 /** Header lines read at most; a header longer than this is not one sbatch users write. */
-export const MAX_HEADER_LINES = 5000;
+const MAX_HEADER_LINES = 5000;
 /** Longest directive line read; a longer one is reported and skipped. */
-export const MAX_LINE = 4096;
+const MAX_LINE = 4096;
 
 /** Short options and the long option each stands for; only the options the reader uses. */
 const SHORT: Record<string, string> = { N: "nodes", n: "ntasks", G: "gpus", t: "time", p: "partition", J: "job-name" };
@@ -20,7 +20,7 @@ interface Option {
 }
 
 /** The `#SBATCH` options of a script's header, each with where its value is; problems for lines over the bounds. */
-export function sbatchOptions(text: string, problems: Problems): Map<string, Option> | null {
+function sbatchOptions(text: string, problems: Problems): Map<string, Option> | null {
   const options = new Map<string, Option>();
   let found = false;
   let start = 0;
@@ -103,7 +103,7 @@ function readDirective(raw: string, line: number, options: Map<string, Option>, 
 export function readSlurm(text: string, problems: Problems, aliases: Readonly<Record<string, string>>): LaunchJob[] {
   const options = sbatchOptions(text, problems);
   if (!options) return [];
-  const reading = new Reading("slurm", () => ({ line: 1, column: 1 }), problems, aliases);
+  const reading = new Reading(() => ({ line: 1, column: 1 }), problems, aliases);
   const opt = (name: string) => options.get(name);
   const jobName = opt("job-name");
   const job: LaunchJob = {
@@ -189,7 +189,9 @@ function countsOf(which: Option, n: number | null, opt: (name: string) => Option
     const ntasks = opt("ntasks");
     if (ntasks) {
       const t = reading.count(ntasks.value, ntasks.origin);
-      return [product([gpus, t === null ? null : { value: t, label: `${t} tasks (--ntasks)`, origin: ntasks.origin }], reading, which.origin)];
+      return [
+        product([gpus, t === null ? null : { value: t, label: `${counted(t, ["task", "tasks"])} (--ntasks)`, origin: ntasks.origin }], reading, which.origin),
+      ];
     }
     const perNode = opt("ntasks-per-node");
     if (!perNode) {
@@ -202,7 +204,8 @@ function countsOf(which: Option, n: number | null, opt: (name: string) => Option
       return [null];
     }
     const t = reading.count(perNode.value, perNode.origin);
-    const tasks: Factor | null = t === null ? null : { value: t, label: `${t} tasks per node (--ntasks-per-node)`, origin: perNode.origin };
+    const tasks: Factor | null =
+      t === null ? null : { value: t, label: `${counted(t, ["task", "tasks"])} per node (--ntasks-per-node)`, origin: perNode.origin };
     return nodeRange(opt, reading).map((nodes) => product([gpus, tasks, nodes], reading, which.origin));
   }
   return nodeRange(opt, reading).map((nodes) => product([gpus, nodes], reading, which.origin));
@@ -223,7 +226,7 @@ function nodeRange(opt: (name: string) => Option | undefined, reading: Reading):
     values = step > 0 && max >= min ? [min, min + Math.floor((max - min) / step) * step] : [];
   } else if (/^\d{1,7}(?:,\d{1,7}){1,63}$/.test(text)) {
     const list = text.split(",").map(Number);
-    values = [Math.min(...list), Math.max(...list)];
+    values = [list.reduce((a, b) => Math.min(a, b)), list.reduce((a, b) => Math.max(a, b))];
   }
   if (values.length === 0 || values[0]! < 1 || values[1]! > MAX_COUNT) {
     reading.problem("unreadable", nodes.origin, `#SBATCH --nodes=${text} is not a node count or range; state count`, "count");

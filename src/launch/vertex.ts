@@ -3,7 +3,7 @@
 // region is a command-line flag, never in the file. The spec may stand alone or sit under `jobSpec`.
 import type { Path } from "../manifest/yaml/index.js";
 import { findTpuSlice } from "../catalogue/tpu.js";
-import { defaulted, get, hoursLimit, product, sum, type Factor, type Reading, type Resolved } from "./common.js";
+import { counted, defaulted, get, hoursLimit, product, sum, type Factor, type Reading, type Resolved } from "./common.js";
 import type { LaunchJob, StatedCount } from "./types.js";
 
 export function readVertex(data: unknown, reading: Reading, document: number, line: number): LaunchJob | null {
@@ -53,7 +53,9 @@ export function readVertex(data: unknown, reading: Reading, document: number, li
     const replicas = get(pool, "replicaCount");
     const replicaPath = [...base, "workerPoolSpecs", i, "replicaCount"];
     const r =
-      replicas === undefined ? defaulted(1, `1 replica (workerPoolSpecs[${i}].replicaCount not set)`) : countFactor(replicas, replicaPath, "replicas", reading);
+      replicas === undefined
+        ? defaulted(1, `1 replica (workerPoolSpecs[${i}].replicaCount not set)`)
+        : countFactor(replicas, replicaPath, ["replica", "replicas"], reading);
     const perReplica = type === undefined ? resolved.unit : acceleratorCount(get(machine, "acceleratorCount"), [...at, "acceleratorCount"], text!, reading);
     const count = product([perReplica, r], reading, origin);
     if (count) counts.push(count);
@@ -64,15 +66,15 @@ export function readVertex(data: unknown, reading: Reading, document: number, li
   return job;
 }
 
-function countFactor(value: unknown, path: Path, label: string, reading: Reading): Factor | null {
+function countFactor(value: unknown, path: Path, noun: [string, string], reading: Reading): Factor | null {
   const origin = reading.origin(path);
   const n = reading.count(value, origin);
-  return n === null ? null : { value: n, label: `${n} ${label} (${origin.field})`, origin };
+  return n === null ? null : { value: n, label: `${counted(n, noun)} (${origin.field})`, origin };
 }
 
 /** Accelerators per replica; TPU v2 and v3 are counted in TensorCores, as their slice names are (8 = 4 chips). */
 function acceleratorCount(value: unknown, path: Path, type: string, reading: Reading): Factor | null {
-  const factor = countFactor(value ?? 1, path, "accelerators per replica", reading);
+  const factor = countFactor(value ?? 1, path, ["accelerator per replica", "accelerators per replica"], reading);
   const generation = /^TPU_(V2|V3)$/i.exec(type)?.[1];
   if (!factor || !generation) return factor;
   const slice = findTpuSlice(`${generation.toLowerCase()}-${factor.value}`);

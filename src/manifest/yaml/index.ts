@@ -7,7 +7,7 @@ import { lineColumn, NOWHERE, TreeLocator, type Locator, type Position } from ".
 
 import type { YamlDocument, YamlLimits } from "./types.js";
 
-export { formatPath, lineColumn, type Locator, type Path, type Position } from "./locator.js";
+export { formatPath, type Locator, type Path, type Position } from "./locator.js";
 export type { YamlDocument, YamlLimits } from "./types.js";
 
 export type YamlRead = { documents: YamlDocument[] } | { findings: Finding[]; locator: Locator };
