@@ -1,7 +1,8 @@
 // A stand-in for the GitHub REST API on 127.0.0.1: it records every request and answers from a scriptable
 // in-memory state (comments per issue, files per commit, pull requests, the token's identity), with faults on demand.
 // Only the routes footprint-gate may call are served; anything else answers 404 like an unknown route on GitHub.
-// One GraphQL operation is served too, the `minimizeComment` mutation (`POST /graphql`, `/api/graphql` on GHES).
+// Two GraphQL operations are served too, `query { viewer { login } }` (route `graphql-viewer`) and the
+// `minimizeComment` mutation (`graphql`), at `POST /graphql` (`/api/graphql` on GHES).
 // GitHub's OpenAPI description covers REST only, so the GraphQL document is checked here, minimally, and refused
 // the way GitHub refuses it: HTTP 200 with `errors`.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -31,6 +32,7 @@ export type Route =
   | "update-comment"
   | "delete-comment"
   | "graphql"
+  | "graphql-viewer"
   | "get-content"
   | "get-tree"
   | "list-pulls"
@@ -117,10 +119,10 @@ export class FakeGitHub {
   repository: string;
   /** `/api/v3` for GitHub Enterprise Server, "" for github.com. */
   readonly prefix: string;
-  /** The token's login for `GET /user`; null answers 403 like a GITHUB_TOKEN (an installation token). */
-  viewer: FakeUser | null = null;
-  /** Who a comment created with the token is attributed to. */
+  /** The token's account: who a comment created with it is by, and who `GET /user` and the GraphQL `viewer` say it is. */
   commenter: FakeUser = BOT;
+  /** Comment lists always link to a next page (a server that never ends its pagination). */
+  endlessComments = false;
   /** Where `html_url`s point (the web host of the fake). */
   webUrl = "https://github.com";
   readonly comments = new Map<number, FakeComment[]>();
@@ -171,8 +173,8 @@ export class FakeGitHub {
     this.pulls.length = 0;
     this.pullFiles.clear();
     this.faults = [];
-    this.viewer = null;
     this.commenter = BOT;
+    this.endlessComments = false;
   }
 
   // ---- scripting ----
@@ -250,7 +252,10 @@ export class FakeGitHub {
       send(status, { message, documentation_url: "https://docs.github.com/rest", status: String(status) }, headers);
 
     if (!hasPrefix) return error(404, "Not Found");
-    const matched = isGraphql ? (method === "POST" ? { route: "graphql" as const, params: {} } : null) : this.route(method, path);
+    const document = (body as { query?: unknown } | undefined)?.query;
+    const viewerQuery = typeof document === "string" && /^\s*(?:query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(document);
+    const graphqlRoute = viewerQuery ? ("graphql-viewer" as const) : ("graphql" as const);
+    const matched = isGraphql ? (method === "POST" ? { route: graphqlRoute, params: {} } : null) : this.route(method, path);
     if (!matched) return error(404, "Not Found");
     rec.route = matched.route;
 
@@ -265,8 +270,9 @@ export class FakeGitHub {
     const p = matched.params;
     switch (matched.route) {
       case "get-user":
-        if (!this.viewer) return error(403, "Resource not accessible by integration");
-        return send(200, userJson(this.viewer, host));
+        // Installation tokens (whose comments are by bots) may not ask.
+        if (this.commenter.type === "Bot") return error(403, "Resource not accessible by integration");
+        return send(200, userJson(this.commenter, host));
 
       case "list-comments": {
         const issue = Number(p.issue_number);
@@ -282,7 +288,7 @@ export class FakeGitHub {
           return u.toString();
         };
         const rels: string[] = [];
-        if (page < last) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
+        if (page < last || this.endlessComments) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(Math.max(last, page + 1))}>; rel="last"`);
         if (page > 1) rels.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`);
         return send(
           200,
@@ -308,8 +314,7 @@ export class FakeGitHub {
         for (const [issue, list] of this.comments) {
           const c = list.find((x) => x.id === id);
           if (!c) continue;
-          // The token may only edit its own comments.
-          if (c.user.login !== this.commenter.login) return error(403, "Resource not accessible by integration");
+          // Anyone with write access may edit any comment of the repository, as on GitHub.
           c.body = text;
           c.updated_at = "2024-01-01T00:00:01Z";
           return send(200, this.commentJson(c, issue, host));
@@ -336,6 +341,10 @@ export class FakeGitHub {
 
       case "graphql":
         return send(200, this.graphql(body));
+
+      case "graphql-viewer":
+        // Every token may ask who it is; it is whoever its comments are by.
+        return send(200, { data: { viewer: { login: this.commenter.login } } });
 
       case "get-content": {
         const files = this.commits.get(query.ref ?? "");
