@@ -122,20 +122,18 @@ class Problems {
 }
 /** One YAML document of a config, or a SLURM header: where values are, and the problems found reading them. */
 class Reading {
-    format;
     where;
     problems;
     aliases;
-    constructor(format, where, problems, aliases) {
-        this.format = format;
+    constructor(where, problems, aliases) {
         this.where = where;
         this.problems = problems;
         this.aliases = aliases;
     }
-    static yaml(format, locator, problems, aliases) {
-        return new Reading(format, (path) => locator.value(path), problems, aliases);
+    static yaml(locator, problems, aliases) {
+        return new Reading((path) => locator.value(path), problems, aliases);
     }
-    origin(path, field = (0,yaml/* formatPath */.jV)(path)) {
+    origin(path, field = (0,yaml/* formatPath */.j)(path)) {
         return { ...this.where(path), field };
     }
     problem(kind, origin, message, needs) {
@@ -143,7 +141,7 @@ class Reading {
     }
     /**
      * A scalar as text, or null (with a problem) when it is templated, too long, not a scalar or carries invisible
-     * characters. `what` names the value in messages; `needs` is what the entry must state instead.
+     * characters; `needs` is what the manifest entry must state instead.
      */
     text(value, origin, needs) {
         if (typeof value === "number" && Number.isFinite(value))
@@ -237,12 +235,24 @@ function product(factors, reading, at) {
 function sum(counts) {
     return counts.length === 1 ? counts[0] : { value: counts.reduce((a, c) => a + c.value, 0), factors: [], terms: counts };
 }
+/** `1 pod`, `2 pods`. */
+function counted(n, [one, many]) {
+    return `${n} ${n === 1 ? one : many}`;
+}
 /** A factor the format supplies when the config is silent (one node, one replica): no origin, said in its label. */
 function defaulted(value, label) {
     return { value, label, origin: null };
 }
-/** Candidates, at most MAX_CANDIDATES (a problem says when some were left out). */
-function bounded(candidates, reading, at) {
+/**
+ * Candidates once each (a range whose ends coincide is one way to run), at most MAX_CANDIDATES (a problem says
+ * when some were left out).
+ */
+function bounded(all, reading, at) {
+    const seen = new Set();
+    const candidates = all.filter((c) => {
+        const key = `${c.accelerator?.id ?? c.accelerator?.written ?? ""}\u0000${c.count?.value ?? ""}\u0000${c.location?.value ?? ""}`;
+        return !seen.has(key) && seen.add(key);
+    });
     if (candidates.length <= MAX_CANDIDATES)
         return candidates;
     reading.problem("limit", at, `more than ${MAX_CANDIDATES} ways to run this job; only the first ${MAX_CANDIDATES} are read`, null);
@@ -380,7 +390,9 @@ function gpuSpec(gpu, origin, reading) {
             else if (/^\d/.test(part) || VENDORS.has(part.toLowerCase()))
                 continue; // memory (80GB, 24GB..40GB) or vendor
             else
-                names.push(...part.split(",").filter((n) => n !== ""));
+                for (const n of part.split(","))
+                    if (n !== "")
+                        names.push(n);
         }
     }
     const [min, max] = counts ?? [1, 1];
@@ -452,9 +464,7 @@ function readKubernetes(data, reading, document, line) {
             job.timeLimitHours = hoursLimit(seconds / 3600, origin);
     }
     const variants = podGroups(kind, data, reading);
-    const candidates = [];
-    for (const groups of variants)
-        candidates.push(...candidatesOf(groups.slice(0, MAX_POD_GROUPS), data, reading));
+    const candidates = variants.flatMap((groups) => candidatesOf(groups.slice(0, MAX_POD_GROUPS), data, reading));
     job.candidates = bounded(candidates.length > 0 ? candidates : [{ accelerator: null, count: null, location: null }], reading, reading.origin([]));
     return job;
 }
@@ -472,13 +482,13 @@ function walk(data, path) {
     return node;
 }
 /** A replica-like count at `path`: its value, or the default when absent. */
-function factorAt(data, path, label, fallback, reading, min = 1) {
+function factorAt(data, path, noun, fallback, reading, min = 1) {
     const value = walk(data, path);
     if (value === undefined)
-        return defaulted(fallback, `${fallback} ${label} (${pathText(path)} not set)`);
+        return defaulted(fallback, `${counted(fallback, noun)} (${pathText(path)} not set)`);
     const origin = reading.origin(path);
     const n = reading.count(value, origin, "count", min);
-    return n === null ? null : { value: n, label: `${n} ${label} (${origin.field})`, origin };
+    return n === null ? null : { value: n, label: `${counted(n, noun)} (${origin.field})`, origin };
 }
 const pathText = (path) => path.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".");
 /**
@@ -488,12 +498,12 @@ const pathText = (path) => path.map((s) => (typeof s === "number" ? `[${s}]` : s
 function podGroups(kind, data, reading) {
     switch (kind) {
         case "Job":
-            return [[{ factors: [factorAt(data, ["spec", "parallelism"], "pods", 1, reading)], spec: ["spec", "template", "spec"] }]];
+            return [[{ factors: [factorAt(data, ["spec", "parallelism"], ["pod", "pods"], 1, reading)], spec: ["spec", "template", "spec"] }]];
         case "PyTorchJob": {
             const specs = get(get(data, "spec"), "pytorchReplicaSpecs");
             const roles = isMapping(specs) ? Object.keys(specs) : [];
             const groups = roles.map((r) => ({
-                factors: [factorAt(data, ["spec", "pytorchReplicaSpecs", r, "replicas"], `${r} replicas`, 1, reading)],
+                factors: [factorAt(data, ["spec", "pytorchReplicaSpecs", r, "replicas"], [`${r} replica`, `${r} replicas`], 1, reading)],
                 spec: ["spec", "pytorchReplicaSpecs", r, "template", "spec"],
             }));
             const elastic = get(get(data, "spec"), "elasticPolicy");
@@ -505,7 +515,11 @@ function podGroups(kind, data, reading) {
                 .map((k) => groups.map((g, i) => i === worker
                 ? {
                     ...g,
-                    factors: [factorAt(data, ["spec", "elasticPolicy", k], `Worker replicas, elastic ${k === "minReplicas" ? "fewest" : "most"}`, 1, reading)],
+                    factors: [
+                        factorAt(data, ["spec", "elasticPolicy", k], k === "minReplicas"
+                            ? ["Worker replica, elastic fewest", "Worker replicas, elastic fewest"]
+                            : ["Worker replica, elastic most", "Worker replicas, elastic most"], 1, reading),
+                    ],
                 }
                 : g));
         }
@@ -514,8 +528,8 @@ function podGroups(kind, data, reading) {
             return [
                 (Array.isArray(jobs) ? jobs : []).map((_, i) => ({
                     factors: [
-                        factorAt(data, ["spec", "replicatedJobs", i, "replicas"], "replicated jobs", 1, reading),
-                        factorAt(data, ["spec", "replicatedJobs", i, "template", "spec", "parallelism"], "pods per job", 1, reading),
+                        factorAt(data, ["spec", "replicatedJobs", i, "replicas"], ["replicated job", "replicated jobs"], 1, reading),
+                        factorAt(data, ["spec", "replicatedJobs", i, "template", "spec", "parallelism"], ["pod per job", "pods per job"], 1, reading),
                     ],
                     spec: ["spec", "replicatedJobs", i, "template", "spec", "template", "spec"],
                 })),
@@ -526,19 +540,25 @@ function podGroups(kind, data, reading) {
             return rayGroups(kind === "RayJob" ? ["spec", "rayClusterSpec"] : ["spec"], data, reading);
         case "LeaderWorkerSet": {
             const base = ["spec", "leaderWorkerTemplate"];
-            const replicas = factorAt(data, ["spec", "replicas"], "groups", 1, reading);
+            const replicas = factorAt(data, ["spec", "replicas"], ["group", "groups"], 1, reading);
             const size = walk(data, [...base, "size"]);
             const sizeOrigin = reading.origin([...base, "size"]);
             const n = size === undefined ? 1 : reading.count(size, sizeOrigin);
             const leader = walk(data, [...base, "leaderTemplate"]) !== undefined ? [...base, "leaderTemplate", "spec"] : [...base, "workerTemplate", "spec"];
-            const workers = n === null ? null : { value: n - 1, label: `${n - 1} workers per group (size ${n} less the leader)`, origin: size === undefined ? null : sizeOrigin };
+            const workers = n === null
+                ? null
+                : {
+                    value: n - 1,
+                    label: `${counted(n - 1, ["worker", "workers"])} per group (size ${n} less the leader)`,
+                    origin: size === undefined ? null : sizeOrigin,
+                };
             const groups = [{ factors: [replicas], spec: leader }];
             if (n === null || n > 1)
                 groups.push({ factors: [replicas, workers], spec: [...base, "workerTemplate", "spec"] });
             return [groups];
         }
         case "TrainJob":
-            return [[{ factors: [factorAt(data, ["spec", "trainer", "numNodes"], "nodes", 1, reading)], spec: ["spec", "trainer"] }]];
+            return [[{ factors: [factorAt(data, ["spec", "trainer", "numNodes"], ["node", "nodes"], 1, reading)], spec: ["spec", "trainer"] }]];
     }
     return [];
 }
@@ -546,18 +566,24 @@ function rayGroups(cluster, data, reading) {
     const head = { factors: [], spec: [...cluster, "headGroupSpec", "template", "spec"] };
     const workers = walk(data, [...cluster, "workerGroupSpecs"]);
     const list = Array.isArray(workers) ? workers : [];
-    const group = (i, key, label) => ({
+    const group = (i, key, noun) => ({
         factors: [
-            factorAt(data, [...cluster, "workerGroupSpecs", i, key], label, 1, reading, 0),
-            factorAt(data, [...cluster, "workerGroupSpecs", i, "numOfHosts"], "hosts per replica", 1, reading),
+            factorAt(data, [...cluster, "workerGroupSpecs", i, key], noun, 1, reading, 0),
+            factorAt(data, [...cluster, "workerGroupSpecs", i, "numOfHosts"], ["host per replica", "hosts per replica"], 1, reading),
         ],
         spec: [...cluster, "workerGroupSpecs", i, "template", "spec"],
     });
-    const nominal = [head, ...list.map((_, i) => group(i, "replicas", "worker replicas"))];
+    const nominal = [head, ...list.map((_, i) => group(i, "replicas", ["worker replica", "worker replicas"]))];
     // Under the autoscaler the worker replicas range up to maxReplicas.
     const scaled = list.some((w) => get(w, "maxReplicas") !== undefined);
     return scaled
-        ? [nominal, [head, ...list.map((w, i) => group(i, get(w, "maxReplicas") !== undefined ? "maxReplicas" : "replicas", "worker replicas at most"))]]
+        ? [
+            nominal,
+            [
+                head,
+                ...list.map((w, i) => group(i, get(w, "maxReplicas") !== undefined ? "maxReplicas" : "replicas", ["worker replica at most", "worker replicas at most"])),
+            ],
+        ]
         : [nominal];
 }
 /** Accelerators of the pod groups of one variant: one candidate per model in the selectors' candidate sets. */
@@ -687,14 +713,10 @@ function readSkyPilot(data, reading, document, line) {
     const at = reading.origin(["resources"]);
     const choices = isMapping(resources) ? (get(resources, "any_of") ?? get(resources, "ordered")) : undefined;
     const key = isMapping(resources) && get(resources, "any_of") !== undefined ? "any_of" : "ordered";
-    const candidates = [];
-    if (Array.isArray(choices) && choices.length > 0) {
-        // Fields outside the list are defaults for every candidate.
-        choices.forEach((choice, i) => candidates.push(...resourceCandidates(resources, choice, ["resources", key, i], reading, nodes)));
-    }
-    else {
-        candidates.push(...resourceCandidates(resources, undefined, null, reading, nodes));
-    }
+    // Fields outside the any_of / ordered list are defaults for every candidate.
+    const candidates = Array.isArray(choices) && choices.length > 0
+        ? choices.flatMap((choice, i) => resourceCandidates(resources, choice, ["resources", key, i], reading, nodes))
+        : resourceCandidates(resources, undefined, null, reading, nodes);
     job.candidates = bounded(candidates, reading, at);
     return job;
 }
@@ -911,7 +933,7 @@ function readSlurm(text, problems, aliases) {
     const options = sbatchOptions(text, problems);
     if (!options)
         return [];
-    const reading = new Reading("slurm", () => ({ line: 1, column: 1 }), problems, aliases);
+    const reading = new Reading(() => ({ line: 1, column: 1 }), problems, aliases);
     const opt = (name) => options.get(name);
     const jobName = opt("job-name");
     const job = {
@@ -1000,7 +1022,9 @@ function countsOf(which, n, opt, reading) {
         const ntasks = opt("ntasks");
         if (ntasks) {
             const t = reading.count(ntasks.value, ntasks.origin);
-            return [product([gpus, t === null ? null : { value: t, label: `${t} tasks (--ntasks)`, origin: ntasks.origin }], reading, which.origin)];
+            return [
+                product([gpus, t === null ? null : { value: t, label: `${counted(t, ["task", "tasks"])} (--ntasks)`, origin: ntasks.origin }], reading, which.origin),
+            ];
         }
         const perNode = opt("ntasks-per-node");
         if (!perNode) {
@@ -1008,7 +1032,7 @@ function countsOf(which, n, opt, reading) {
             return [null];
         }
         const t = reading.count(perNode.value, perNode.origin);
-        const tasks = t === null ? null : { value: t, label: `${t} tasks per node (--ntasks-per-node)`, origin: perNode.origin };
+        const tasks = t === null ? null : { value: t, label: `${counted(t, ["task", "tasks"])} per node (--ntasks-per-node)`, origin: perNode.origin };
         return nodeRange(opt, reading).map((nodes) => product([gpus, tasks, nodes], reading, which.origin));
     }
     return nodeRange(opt, reading).map((nodes) => product([gpus, nodes], reading, which.origin));
@@ -1031,7 +1055,7 @@ function nodeRange(opt, reading) {
     }
     else if (/^\d{1,7}(?:,\d{1,7}){1,63}$/.test(text)) {
         const list = text.split(",").map(Number);
-        values = [Math.min(...list), Math.max(...list)];
+        values = [list.reduce((a, b) => Math.min(a, b)), list.reduce((a, b) => Math.max(a, b))];
     }
     if (values.length === 0 || values[0] < 1 || values[1] > MAX_COUNT) {
         reading.problem("unreadable", nodes.origin, `#SBATCH --nodes=${text} is not a node count or range; state count`, "count");
@@ -1135,7 +1159,9 @@ function readVertex(data, reading, document, line) {
         accelerator ??= resolved;
         const replicas = get(pool, "replicaCount");
         const replicaPath = [...base, "workerPoolSpecs", i, "replicaCount"];
-        const r = replicas === undefined ? defaulted(1, `1 replica (workerPoolSpecs[${i}].replicaCount not set)`) : countFactor(replicas, replicaPath, "replicas", reading);
+        const r = replicas === undefined
+            ? defaulted(1, `1 replica (workerPoolSpecs[${i}].replicaCount not set)`)
+            : countFactor(replicas, replicaPath, ["replica", "replicas"], reading);
         const perReplica = type === undefined ? resolved.unit : acceleratorCount(get(machine, "acceleratorCount"), [...at, "acceleratorCount"], text, reading);
         const count = product([perReplica, r], reading, origin);
         if (count)
@@ -1147,14 +1173,14 @@ function readVertex(data, reading, document, line) {
     job.candidates = [{ accelerator: accelerator?.accelerator ?? null, count, location: null }];
     return job;
 }
-function countFactor(value, path, label, reading) {
+function countFactor(value, path, noun, reading) {
     const origin = reading.origin(path);
     const n = reading.count(value, origin);
-    return n === null ? null : { value: n, label: `${n} ${label} (${origin.field})`, origin };
+    return n === null ? null : { value: n, label: `${counted(n, noun)} (${origin.field})`, origin };
 }
 /** Accelerators per replica; TPU v2 and v3 are counted in TensorCores, as their slice names are (8 = 4 chips). */
 function acceleratorCount(value, path, type, reading) {
-    const factor = countFactor(value ?? 1, path, "accelerators per replica", reading);
+    const factor = countFactor(value ?? 1, path, ["accelerator per replica", "accelerators per replica"], reading);
     const generation = /^TPU_(V2|V3)$/i.exec(type)?.[1];
     if (!factor || !generation)
         return factor;
@@ -1208,7 +1234,7 @@ async function readLaunchConfig(text, options = {}) {
         return { format, jobs: [], problems: problems.list };
     }
     if (format === "slurm")
-        return split(format, readSlurm(text, problems, aliases), problems);
+        return none(split(format, readSlurm(text, problems, aliases), problems));
     const invalid = (message, pos = { line: 1, column: 1 }) => ({
         rule: "manifest/invalid",
         severity: "error",
@@ -1216,7 +1242,7 @@ async function readLaunchConfig(text, options = {}) {
         file: "",
         ...pos,
     });
-    const read = await (0,yaml/* readYaml */.gM)(text, LAUNCH_LIMITS, invalid);
+    const read = await (0,yaml/* readYaml */.g)(text, LAUNCH_LIMITS, invalid);
     if ("findings" in read) {
         for (const f of read.findings)
             problems.add({ kind: "unreadable", field: "(file)", line: f.line, column: f.column, message: f.message, needs: null });
@@ -1225,13 +1251,27 @@ async function readLaunchConfig(text, options = {}) {
     const jobs = [];
     read.documents.forEach((doc, i) => {
         const before = problems.list.length;
-        const job = READERS[format](doc.data, Reading.yaml(format, doc.locator, problems, aliases), i, doc.line);
+        const job = READERS[format](doc.data, Reading.yaml(doc.locator, problems, aliases), i, doc.line);
         if (job) {
             job.problems = problems.list.slice(before);
             jobs.push(job);
         }
     });
-    return { format, jobs, problems: problems.list.filter((p) => !jobs.some((j) => j.problems.includes(p))) };
+    return none({ format, jobs, problems: problems.list.filter((p) => !jobs.some((j) => j.problems.includes(p))) });
+}
+const WHAT = {
+    skypilot: "SkyPilot task (resources, num_nodes, run)",
+    slurm: "#SBATCH line before the script's first command",
+    kubernetes: `Kubernetes workload of a kind read here (${WORKLOAD_KINDS.join(", ")})`,
+    dstack: "dstack task, service or dev-environment",
+    vertex: "Vertex AI workerPoolSpecs",
+};
+/** A file read in a format (stated or recognised) that holds nothing of it says so. */
+function none(read) {
+    if (read.jobs.length > 0 || read.problems.length > 0 || read.format === null)
+        return read;
+    const message = `the file holds no ${WHAT[read.format]}`;
+    return { ...read, problems: [{ kind: "unsupported", field: "(file)", line: 1, column: 1, message, needs: null }] };
 }
 /** A SLURM script has one job: its problems are the job's, but for the file's own (over a bound). */
 function split(format, jobs, problems) {
