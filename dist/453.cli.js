@@ -64,8 +64,8 @@ async function badgeFiles(badge) {
     return { "footprint.svg": await badgeSvg(badge), "footprint.json": badgeJson(badge) };
 }
 
-// EXTERNAL MODULE: ./src/sources.ts
-var sources = __webpack_require__(6197);
+// EXTERNAL MODULE: ./src/sources.ts + 1 modules
+var sources = __webpack_require__(9374);
 ;// CONCATENATED MODULE: ./src/badge.ts
 // Writing the badge into its folder, behind both entry points (the CLI's `badge --out`, the action's `badge-path`).
 // They differ only in how the folder's paths are confined and how a failure is worded: the paths come in through

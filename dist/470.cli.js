@@ -7,12 +7,13 @@ exports.modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ SCHEMA_ID),
 /* harmony export */   jo: () => (/* binding */ schemas),
 /* harmony export */   jsonSchema: () => (/* binding */ jsonSchema),
 /* harmony export */   pw: () => (/* binding */ ID_PATTERN),
 /* harmony export */   st: () => (/* binding */ PRECISIONS)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, validationSchema */
+/* unused harmony export validationSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8439);
@@ -118,8 +119,32 @@ function build() {
         .describe("Limits of this entry alone, per period (one-off training: in all); warned at budget.warn_at.");
     const oneOff = zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().describe("A run that happens once, not every period: reported as one-off training, and repeats counts its runs in all.");
     const entryCard = text(1000).describe("Hugging Face model card of the model this run trains, relative to the manifest (default: the top-level model_card).");
+    // Launch configs (docs/manifest.md, "Reading launch configs"): an entry may read what it runs on from one. The
+    // formats are launch/types.ts's LAUNCH_FORMATS, written out: this module imports only zod (scripts/validator.mjs).
+    const configPath = text(1000);
+    const launch = {
+        from: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+            configPath,
+            zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+                path: configPath.describe("The launch config, relative to the manifest."),
+                format: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["skypilot", "slurm", "kubernetes", "dstack", "vertex"])
+                    .optional()
+                    .describe("The config's format, where its content does not tell."),
+                document: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().gte(0).lte(9999).optional().describe("Which document (0-based) of a file that holds several jobs."),
+            }),
+        ], { error: (iss) => `must be a path, or { path, format, document } (got ${shown(iss.input)})` })
+            .optional()
+            .describe("Launch config the entry reads (SkyPilot, SLURM, Kubernetes, dstack, Vertex AI), relative to the manifest: it supplies the accelerator, count and location it states."),
+    };
+    /** Hours, or `limit`: the time limit the entry's launch config states (an upper bound). */
+    const hours = (description) => zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([num(1e-4, 1e6), zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("limit")], {
+        error: (iss) => `must be a number of hours from 1e-4 to 1e6, or limit (the launch config's time limit) (got ${shown(iss.input)})`,
+    })
+        .optional()
+        .describe(description);
     const common = {
         id,
+        ...launch,
         accelerator: text(100)
             .optional()
             .describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB); any other name with power_w is a custom accelerator."),
@@ -129,7 +154,7 @@ function build() {
             .lte(1e7, { error: outOfRange("from 1 to 1e7") })
             .optional()
             .describe("Number of accelerators."),
-        hours: num(1e-4, 1e6).optional(),
+        hours: hours("Hours."),
         power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
         utilization: share(0.001).optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
         location: location.optional(),
@@ -152,7 +177,7 @@ function build() {
     };
     const trainingSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         ...common,
-        hours: num(1e-4, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
+        hours: hours("Wall-clock hours of the run (with count); limit: the launch config's time limit (an upper bound)."),
         gpu_hours: num(1e-4, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
         peak_tflops: num(0.1, 1e5)
             .optional()
@@ -177,7 +202,7 @@ function build() {
         .describe("Throughput form: the sustained rate of the count accelerators together. With requests, energy = requests ÷ rate × count × power_w × utilization; with hours and no requests, requests = rate × hours. Utilization default 0.7 (a busy serving fleet).");
     const inferenceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         ...common,
-        hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default: the period, 8760 for a year)."),
+        hours: hours("Hours the fleet serves (default: the period, 8760 for a year); limit: the launch config's time limit (an upper bound)."),
         requests: num(1, 1e18).optional().describe("Requests N over the hours (or the period); enables per-request figures."),
         energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
         throughput: throughput.optional(),
@@ -274,6 +299,17 @@ function build() {
             .describe("Published transparency documents."),
         budget: budgetSchema.optional(),
         policy: policySchema.optional(),
+        aliases: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), text(100))
+            .optional()
+            .describe("Names launch configs use that the catalogue lacks (SLURM GRES types, partitions, places) → catalogue accelerator ids or locations."),
+        launch_configs: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            ignore: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(text(200))
+                .max(100)
+                .optional()
+                .describe("Globs (relative to the manifest) of launch configs no entry needs to read: no config/unread warning for them."),
+        })
+            .optional()
+            .describe("Launch configs in the repository that no entry reads."),
     })
         .describe("footprint-gate manifest, version 1.");
     return {

@@ -298,6 +298,7 @@ function runsTable(m, detail, options) {
             measured: r.basis === "measured",
             oneOff: r.one_off === true,
             accelerator: (0,_entry_js__WEBPACK_IMPORTED_MODULE_5__/* .acceleratorCell */ .yO)(r),
+            config: (0,_entry_js__WEBPACK_IMPORTED_MODULE_5__/* .configSummary */ .hA)(m, r),
             base: baseById.get(r.id) ?? null,
             head: r,
             d,
@@ -306,7 +307,7 @@ function runsTable(m, detail, options) {
     }
     for (const d of m.delta?.runs ?? []) {
         if (d.change === "removed" && d.base)
-            all.push({ id: d.id, kind: d.kind, measured: false, oneOff: false, accelerator: "", base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
+            all.push({ id: d.id, kind: d.kind, measured: false, oneOff: false, accelerator: "", config: null, base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
     }
     // With less room, the entries that changed most are the ones a reviewer needs.
     const limit = ROWS[detail];
@@ -374,8 +375,9 @@ function runsTable(m, detail, options) {
         // the accelerator goes under the id, small, rather than in a column of its own.
         const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.oneOff ? " (one-off)" : ""}${r.measured ? " (measured)" : ""}`;
         const accelerator = r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(r.accelerator, 120).replace(" × ", `${_format_units_js__WEBPACK_IMPORTED_MODULE_7__/* .NBSP */ .MK}×${_format_units_js__WEBPACK_IMPORTED_MODULE_7__/* .NBSP */ .MK}`)}</sub>`;
+        const config = r.config === null ? "" : `<br><sub>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(r.config, 300)}</sub>`;
         const cells = [
-            `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(r.id)}${marks}${accelerator}`,
+            `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(r.id)}${marks}${accelerator}${config}`,
             `${r.head ? energy.cell(r.head.energy_kwh) : "–"}${change(r.d ? pct(r.d.energy_pct) : "–")}`,
             `${r.head ? co2e.cell(r.head.co2e_kg) : "–"}${change(r.d ? pct(r.d.co2e_pct) : "–")}`,
             r.head ? water.cell(r.head.water_l) : "–",

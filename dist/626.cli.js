@@ -10,7 +10,7 @@ exports.modules = {
 /* harmony export */   explain: () => (/* binding */ explain)
 /* harmony export */ });
 /* harmony import */ var _util_closest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5519);
-/* harmony import */ var _locator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5527);
+/* harmony import */ var _yaml_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1057);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6470);
 /* harmony import */ var _slips_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(970);
 
@@ -29,7 +29,7 @@ function explain(data, locator) {
 const KNOWN_KEYS = {};
 function issueFindings(issue, locator) {
     const path = issue.path.filter((p) => typeof p !== "symbol");
-    const where = (0,_locator_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path);
+    const where = (0,_yaml_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .j)(path);
     if (issue.code === "unrecognized_keys") {
         return issue.keys.map((k) => ({
             pos: locator.key([...path, k]),
@@ -89,9 +89,16 @@ function describeIssue(issue, path) {
             const fix = quotedNumber && typeof key === "string" ? ` (${JSON.stringify(issue.input)} is a string: write \`${key}: ${input}\` without quotes)` : "";
             return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${fix}`;
         }
-        case "invalid_union":
-            // A union that states its own choices says them; others have nothing better to say.
-            return issue.message.startsWith("must be ") ? issue.message : "not a valid value for this field";
+        case "invalid_union": {
+            // A union that states its own choices says them (with how to write a number given as text or with its
+            // unit); others have nothing better to say.
+            if (!issue.message.startsWith("must be "))
+                return "not a valid value for this field";
+            if (typeof issue.input !== "string")
+                return issue.message;
+            const key = path[path.length - 1];
+            return issue.message + (numberInText(issue.input) || (typeof key === "string" ? (0,_slips_js__WEBPACK_IMPORTED_MODULE_3__/* .numberWithUnit */ .q7)(key, issue.input) : ""));
+        }
         default:
             return issue.message;
     }

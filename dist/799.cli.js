@@ -25,7 +25,7 @@ exports.modules = {
 /* harmony import */ var _data_grid_json__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5639);
 /* harmony import */ var _data_levers_json__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5766);
 /* harmony import */ var _report_limits_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1186);
-/* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6197);
+/* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9374);
 /* harmony import */ var _util_sha256_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6701);
 // History records (docs/history.md): one small summary of a run's report per file, `<yyyy>/<yyyy-mm-dd>-<sha7>.json`,
 // so that two writers never touch the same file. A record keeps totals per manifest and per entry, the verdict,

@@ -3,12 +3,12 @@
 import { parseArgs } from "node:util";
 import pkg from "../package.json" with { type: "json" };
 import { evaluate } from "./evaluate.js";
-import { evaluateAll, type BaseSide, type Logger } from "./evaluate-all.js";
+import { evaluateAll, movedFrom, type BaseSide, type Logger } from "./evaluate-all.js";
 import { plainText } from "./format/escape.js";
 import { renderText } from "./render/text.js";
 import { buildReport, exitCode, reportJson, type FailOn, type Report } from "./report.js";
-import { existsSync, statSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, realpathSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { BadgeWrite } from "./badge.js";
 import type { BadgeMetric } from "./render/badge.js";
 import { parseManifest } from "./manifest/parse.js";
@@ -19,8 +19,11 @@ import {
   SourceError,
   fsReason,
   gitHead,
+  gitRefChange,
   gitRefSource,
   readRegularFile,
+  repositoryRoot,
+  workTreeLaunchFiles,
   workTreeSource,
   writableRelative,
   writeRegularFile,
@@ -62,6 +65,12 @@ const HISTORY_USAGE = `Usage: footprint-gate history add REPORT.json --dir DIR [
                 chart with the budgets, and a table of the runs; nothing in it is fetched from the network
 `;
 
+const INIT_USAGE = `Usage: footprint-gate init [MANIFEST]
+
+  Finds the launch configs in the repository (SkyPilot, SLURM, Kubernetes, dstack, Vertex AI) and writes a
+  starter manifest, default footprint.yml, with one entry per config (from:). Never overwrites a file.
+`;
+
 const SCHEMA_USAGE = `Usage: footprint-gate schema [report]
 
   Prints the JSON Schema of the manifest, or with report the JSON Schema of the report (check --format json).
@@ -75,6 +84,7 @@ Usage:
   footprint-gate card [MANIFEST] [--write [--create]]
   footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
   footprint-gate schema [report]
+  footprint-gate init [MANIFEST]
   footprint-gate history add REPORT.json --dir DIR [--sha SHA] [--date ISO]
   footprint-gate history page --dir DIR --out FILE
   footprint-gate comment gitlab [MANIFEST…] [check's options | --report FILE]
@@ -88,6 +98,7 @@ Usage:
   card          print the Hugging Face co2_eq_emissions block for the manifest's model_card;
                 --write updates it in the card's front matter, leaving every other byte as it was
                 (--create creates a card that does not exist yet)
+  init          write a starter manifest with one entry per launch config found in the repository
   badge         write DIR/footprint.svg and the Shields endpoint JSON DIR/footprint.json (total CO2e,
                 or energy with --metric energy; coloured by the use of the total budget)
 
@@ -184,8 +195,11 @@ const stderrLog: Logger = {
   warning: (message) => process.stderr.write(`footprint-gate: warning: ${plainText(message)}\n`),
 };
 
-/** The base of `--base FILE` (one manifest) or `--base-ref REF` (the same path at the ref, read with git). */
-function baseSide(file: string | undefined, ref: string | undefined): BaseSide | null {
+/**
+ * The base of `--base FILE` (one manifest) or `--base-ref REF` (the same path at the ref, read with git; a manifest
+ * the change moved is compared with its old path, one it deleted is reported as removed).
+ */
+function baseSide(file: string | undefined, ref: string | undefined, heads: readonly string[]): BaseSide | null {
   if (file !== undefined) {
     return {
       name: `--base ${file}`,
@@ -200,12 +214,29 @@ function baseSide(file: string | undefined, ref: string | undefined): BaseSide |
     };
   }
   if (ref === undefined) return null;
+  const change = gitRefChange(ref, heads);
   return {
     name: `--base-ref ${ref}`,
+    ...(change && {
+      commit: {
+        source: (path) => change.source(path),
+        files: () => change.files(),
+        changes: async () => {
+          const files = await change.changes();
+          if (files === null) stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new.`);
+          return files ?? [];
+        },
+      },
+    }),
     async compare(path, head) {
       try {
         const base = await gitRefSource(path, ref, head.path);
-        return base ? { base } : { base: null, notice: { rule: "base/new-manifest", message: `new manifest, no base at ${ref}: no comparison is made` } };
+        if (base) return { base };
+        // A manifest moved here since the ref is compared with its old path (the files changed since are local).
+        const from = (await change?.changes())?.find((c) => c.status === "renamed" && c.path === path)?.previous_path;
+        const old = from ? await change!.source(from) : null;
+        if (old) return { base: old, notice: movedFrom(from!) };
+        return { base: null, notice: { rule: "base/new-manifest", message: `new manifest, no base at ${ref}: no comparison is made` } };
       } catch (err) {
         // Git cannot give the base here: the head is judged alone, and the notice says why and how to fix it.
         if (!(err instanceof BaseRefUnavailable)) throw err;
@@ -236,7 +267,14 @@ async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: st
   const files = positionals.length > 0 ? positionals : ["footprint.yml"];
   if (values.base !== undefined && values["base-ref"] !== undefined) throw new UsageError("give --base or --base-ref, not both", usage);
   if (values.base !== undefined && files.length > 1) throw new UsageError("--base takes one manifest; use --base-ref to compare several", usage);
-  const report = await evaluateAll({ paths: files, readHead: (file) => workTreeSource(file), base: baseSide(values.base, values["base-ref"]), log: stderrLog });
+  const root = repositoryRoot(dirname(resolve(files[0]!)));
+  const report = await evaluateAll({
+    paths: files,
+    readHead: (file) => workTreeSource(file),
+    base: baseSide(values.base, values["base-ref"], files),
+    launchFiles: workTreeLaunchFiles(existsSync(root) ? realpathSync(root) : root, process.cwd()),
+    log: stderrLog,
+  });
   return { report, format, failOn };
 }
 
@@ -452,6 +490,45 @@ function headCommit(): string {
   return sha;
 }
 
+/** `init`: a starter manifest from the launch configs in the repository; never overwrites. */
+async function init(args: string[]): Promise<number> {
+  const { positionals } = parse(args, {}, INIT_USAGE);
+  if (positionals.length > 1) throw new UsageError("init takes one manifest path", INIT_USAGE);
+  const file = resolve(positionals[0] ?? "footprint.yml");
+  if (existsSync(file))
+    throw new SourceError("exists already; init never overwrites a manifest (check it with footprint-gate check)", positionals[0] ?? "footprint.yml");
+  const dir = dirname(file);
+  const root = repositoryRoot(dir);
+  // The readers and the starter load only for this command.
+  const [{ readLaunchConfig, recogniseLaunchFormat }, { starterManifest }, { SCAN_LIMITS }] = await Promise.all([
+    import("./launch/index.js"),
+    import("./launch/starter.js"),
+    import("./launch/unread.js"),
+  ]);
+  const files = workTreeLaunchFiles(root);
+  const listing = files.present();
+  const found = [];
+  for (const path of listing.paths.slice(0, SCAN_LIMITS.files)) {
+    const text = await files.read(path, SCAN_LIMITS.fileBytes);
+    if (text === null || recogniseLaunchFormat(text, path) === null) continue;
+    found.push({ path: relative(dir, join(root, path)).split(sep).join("/"), read: await readLaunchConfig(text) });
+  }
+  const starter = starterManifest(basename(root), found);
+  try {
+    writeFileSync(file, starter.text, { flag: "wx" });
+  } catch (err) {
+    throw new SourceError(`cannot write it (${fsReason(err)})`, positionals[0] ?? "footprint.yml");
+  }
+  const lines = [`Found ${found.length} launch config(s)${listing.truncated ? ` (${listing.truncated})` : ""}.`];
+  if (starter.entries.length > 0) lines.push("Entries written:");
+  for (const e of starter.entries) lines.push(`  ${e}`);
+  if (starter.unread.length > 0) lines.push("Could not read (left commented out):");
+  for (const e of starter.unread) lines.push(`  ${e}`);
+  lines.push(`Wrote ${relative(process.cwd(), file) || file}: state the hours marked TODO, then run footprint-gate check.`);
+  print(lines.map(plainText).join("\n") + "\n");
+  return 0;
+}
+
 async function schema(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, SCHEMA_USAGE);
   if (positionals.length > 1 || (positionals[0] !== undefined && positionals[0] !== "report"))
@@ -479,6 +556,8 @@ export async function main(argv: string[]): Promise<number> {
         return await card(rest);
       case "badge":
         return await badge(rest);
+      case "init":
+        return await init(rest);
       case "comment":
         return await comment(rest);
       case "history":
@@ -495,7 +574,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default: {
         // A near miss (chek, bagde) names the command meant; the input is bounded by closest's length limit.
-        const near = closest(command, ["check", "card", "badge", "schema", "comment", "history", "help"], 1)[0];
+        const near = closest(command, ["check", "card", "badge", "schema", "init", "comment", "history", "help"], 1)[0];
         const meant = near !== undefined && distance(command.toLowerCase(), near, 2) <= 2 ? ` (did you mean ${near}?)` : "";
         throw new UsageError(`unknown command ${JSON.stringify(command)}${meant}`);
       }

@@ -4,6 +4,8 @@ import { loadYearlyGrid } from "./catalogue/index.js";
 import { diff, type RunFigures } from "./diff.js";
 import { entryKey, estimateManifest, sumTotals, zeroTotals, type MeasuredInput, type RunResult, type Totals } from "./estimate/index.js";
 import { capFindings, countFindings, FATAL_RULES, sortFindings, verdictOf, type Finding } from "./findings.js";
+import type { Provenance, SettledManifest } from "./launch/resolve.js";
+import type { ConfigUse } from "./launch/unread.js";
 import { parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
@@ -12,12 +14,16 @@ import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
 import { leverAdvice } from "./advice/levers.js";
 import { regionAdvice } from "./advice/region.js";
 import { DEFAULT_PERIOD, totalsLabel, type PeriodReport } from "./period/index.js";
-import { tabulateAssumptions, type EvaluatedManifest, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
+import { formatQuantity } from "./format/units.js";
+import { tabulateAssumptions, type EvaluatedManifest, type ManifestReport, type RemovedManifest, type UnevaluatedManifest } from "./report.js";
+import { posix } from "node:path";
 
 export const MAX_MEASURED_BYTES = 64 * 1024 * 1024;
 
 interface Evaluated {
   manifest: Manifest;
+  /** The launch configs the entries read, by repository path. */
+  configs: ReadonlySet<string>;
   runs: RunResult[];
   totals: Totals;
   locator: Locator;
@@ -35,24 +41,86 @@ async function evaluateOne(src: ManifestSource): Promise<Evaluated | { findings:
       project: typeof raw?.project === "string" ? raw.project : null,
     };
   }
-  const { manifest, locator } = parsed;
-  const rules = checkRules(manifest, { file: src.path, locator });
-  const findings: Finding[] = rules.findings;
+  const { locator } = parsed;
+  // Only a manifest that reads launch configs loads their readers.
+  const launch = readsLaunchConfigs(parsed.manifest) ? await settleLaunchConfigs(parsed.manifest, src, locator) : null;
+  const manifest = launch?.manifest ?? parsed.manifest;
+  const rules = checkRules(manifest, { file: src.path, locator }, launch?.unsettled);
+  const findings: Finding[] = launch ? launch.findings.concat(rules.findings) : rules.findings;
   const measured = await readMeasured(manifest, src, locator, findings);
   if (rules.entries.some((r) => r.entry.year !== undefined)) await loadYearlyGrid();
   const estimate = estimateManifest(manifest, rules.entries, { file: src.path, locator, measured });
   for (const f of estimate.findings) findings.push(f);
+  if (launch) withProvenance(estimate.runs, launch.provenance);
   const totals = sumTotals(estimate.runs);
   // A run's path holds only finite indexes, so the runs are checked as they are. Their assumptions are objects the
   // entries share (estimate/cache.ts): each is checked once rather than once per entry.
   const shared = estimate.assumptions.some((a) => typeof a.value === "number" && !Number.isFinite(a.value));
   for (const f of nonFiniteFindings({ runs: estimate.runs, totals }, estimate.runs, src.path, locator, shared ? null : "assumptions")) findings.push(f);
   const fatal = findings.some((f) => FATAL_RULES.has(f.rule));
-  return { manifest, runs: estimate.runs, totals, locator, findings, fatal };
+  return { manifest, configs: launch?.read ?? NO_CONFIGS, runs: estimate.runs, totals, locator, findings, fatal };
+}
+
+const NO_CONFIGS: ReadonlySet<string> = new Set();
+
+/** Whether an entry reads a launch config (or asks for its limit): only then are the readers loaded. */
+function readsLaunchConfigs(m: Manifest): boolean {
+  for (const section of [m.training, m.inference]) {
+    if (section) for (let i = 0; i < section.length; i++) if (section[i]!.from !== undefined || section[i]!.hours === "limit") return true;
+  }
+  return false;
+}
+
+async function settleLaunchConfigs(manifest: Manifest, src: ManifestSource, locator: Locator): Promise<SettledManifest> {
+  const [resolve, readers] = await Promise.all([import("./launch/resolve.js"), import("./launch/index.js")]);
+  return resolve.settleLaunchConfigs(manifest, src, locator, readers);
+}
+
+/** Each value an entry took from its launch config joins its assumptions, with the config's file and line as source. */
+function withProvenance(runs: RunResult[], provenance: ReadonlyMap<string, Provenance>): void {
+  for (const run of runs) {
+    const p = provenance.get(entryKey(run.kind, run.path[1] as number));
+    if (!p) continue;
+    const own = p.hours ? run.assumptions.map((a) => (a.name === "hours" && a.source === "manifest" ? p.hours! : a)) : run.assumptions;
+    run.assumptions = [...p.assumptions, ...own];
+  }
+}
+
+/** What each head manifest evaluated says about launch configs: the configs its entries read, and those it ignores. */
+const CONFIG_USES = new WeakMap<ManifestReport, ConfigUse>();
+
+export function configUse(report: ManifestReport): ConfigUse | undefined {
+  return CONFIG_USES.get(report);
+}
+
+/** `copy`, made from `report` with more findings, keeps what `report` says about launch configs. */
+export function withConfigUse<T extends ManifestReport>(report: ManifestReport, copy: T): T {
+  const use = CONFIG_USES.get(report);
+  if (use) CONFIG_USES.set(copy, use);
+  return copy;
 }
 
 export async function evaluate(head: ManifestSource, base: ManifestSource | null): Promise<EvaluatedManifest | UnevaluatedManifest> {
   const h = await evaluateOne(head);
+  const report = await evaluateHead(head, h, base);
+  if ("manifest" in h && head.repoPath) {
+    const dir = head.repoPath(".");
+    CONFIG_USES.set(report, {
+      manifest: head.path,
+      self: head.repoPath(posix.basename(head.path)),
+      dir: dir === "." ? "" : dir,
+      read: h.configs,
+      ignore: h.manifest.launch_configs?.ignore ?? [],
+    });
+  }
+  return report;
+}
+
+async function evaluateHead(
+  head: ManifestSource,
+  h: Awaited<ReturnType<typeof evaluateOne>>,
+  base: ManifestSource | null,
+): Promise<EvaluatedManifest | UnevaluatedManifest> {
   if (!("manifest" in h) || h.fatal) return notEvaluated(head.path, "manifest" in h ? h.manifest.project : h.project, h.findings);
 
   const findings = [...h.findings];
@@ -180,15 +248,31 @@ function hasNonFinite(value: object, skip: string | null): boolean {
   return false;
 }
 
-/** A manifest the change deletes: its base figures, all removed. A base that cannot be evaluated is left out. */
+/**
+ * A manifest the change deletes: its base figures, all removed, and a warning naming what the base declared (its
+ * budgets no longer apply, so `fail-on: warning` stops the change). A base that cannot be evaluated is left out.
+ */
 export async function evaluateRemoved(base: ManifestSource, path: string): Promise<RemovedManifest | null> {
   const b = await evaluateOne(base);
   if (!("manifest" in b) || b.fatal) return null;
   const runs = figures(b.runs);
+  const ids = runs.map((r) => `\`${r.id}\``);
+  const entries = `${runs.length} ${runs.length === 1 ? "entry" : "entries"}${ids.length ? ` (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""})` : ""}`;
+  const removed: Finding = {
+    rule: "base/manifest-removed",
+    severity: "warning",
+    message:
+      `this change deletes the manifest: the base declared project \`${b.manifest.project}\` with ${entries}, ` +
+      `${formatQuantity("energy_kwh", b.totals.energy_kwh)} and ${formatQuantity("co2e_kg", b.totals.co2e_kg)} CO2e, whose budgets no longer apply; ` +
+      "keep the manifest, or move it (its budgets follow a moved manifest)",
+    file: path,
+    line: 1,
+    column: 1,
+  };
   return {
     path,
     project: b.manifest.project,
-    verdict: "pass",
+    verdict: "warn",
     status: "removed",
     totals: zeroTotals(),
     period: null,
@@ -204,7 +288,7 @@ export async function evaluateRemoved(base: ManifestSource, path: string): Promi
     privacy: null,
     model_card: null,
     model_cards: [],
-    findings: [],
+    findings: [removed],
   };
 }
 

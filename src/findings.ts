@@ -15,6 +15,12 @@ export const RULES = [
   "data/default-pue",
   "data/grid-year",
   "data/cfe-year",
+  "config/unreadable",
+  "config/manifest-value",
+  "config/drift",
+  "config/time-limit",
+  "config/candidates",
+  "config/unread",
   "budget/energy",
   "budget/co2e",
   "budget/water",
@@ -25,6 +31,8 @@ export const RULES = [
   "base/new-manifest",
   "base/period-changed",
   "budget/increase-fraction",
+  "base/manifest-moved",
+  "base/manifest-removed",
   "privacy/anonymization",
   "privacy/encryption",
   "privacy/epsilon",
@@ -59,6 +67,7 @@ export const FATAL_RULES: ReadonlySet<Rule> = new Set<Rule>([
   "data/unknown-accelerator",
   "data/unknown-location",
   "estimate/non-finite",
+  "config/unreadable",
 ]);
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };

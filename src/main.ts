@@ -6,6 +6,7 @@ import { BadgeWriteError, writeBadge, type BadgeWrite } from "./badge.js";
 import { evaluateAll } from "./evaluate-all.js";
 import type { Finding } from "./findings.js";
 import { baseReader } from "./github/base.js";
+import { changedFiles } from "./github/changes.js";
 import { createClient, isInstallationToken, type Octokit } from "./github/client.js";
 import { postComment, wantsComment, type CommentPlan, type CommentTarget } from "./github/comment.js";
 import { InputError, readConfig, type Config } from "./github/config.js";
@@ -20,7 +21,7 @@ import { trendSpan } from "./history/trend.js";
 import pkg from "../package.json" with { type: "json" };
 import { exitCode, type Report } from "./report.js";
 import { MAX_REPORT_BYTES, parseReport, ReportInputError } from "./report-schema.js";
-import { confine, FileError, readRegularFile, workTreeSource } from "./sources.js";
+import { confine, FileError, readRegularFile, workTreeLaunchFiles, workTreeSource } from "./sources.js";
 import { digestLine, markerLine } from "./sticky.js";
 import { errorMessage } from "./util/errors.js";
 
@@ -241,10 +242,23 @@ async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octok
         const base = await reader.source(path);
         return base ? { base } : { base: null, notice: null };
       },
-      // Base and head are commits: a manifest only the base has was removed by the change.
-      removals: reader,
+      // Base and head are commits: a manifest only the base has was moved or removed by the change.
+      commit: {
+        source: (path) => reader.source(path),
+        files: () => reader.files(),
+        changes: changedFiles({
+          workspace: ctx.workspace,
+          baseSha: reader.sha,
+          octokit,
+          owner: ctx.owner,
+          repo: ctx.repo,
+          pullNumber: ctx.pr?.number ?? null,
+          log: core,
+        }),
+      },
     },
     globs: config.manifests.filter(isGlob).map(globToRegExp),
+    launchFiles: workTreeLaunchFiles(ctx.workspace),
     log: core,
   });
   if (report.manifests.length === 0) throw new InputError(`no manifest matches ${config.manifests.map((m) => JSON.stringify(m)).join(", ")}`);

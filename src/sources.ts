@@ -5,6 +5,7 @@ import {
   closeSync,
   constants,
   existsSync,
+  readdirSync,
   fstatSync,
   ftruncateSync,
   lstatSync,
@@ -15,8 +16,10 @@ import {
   writeSync,
   type Stats,
 } from "node:fs";
-import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { MAX_CHANGED_FILES, parseNameStatus, type ChangedFile } from "./change/files.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
+import type { LaunchFiles } from "./launch/unread.js";
 import { MAX_MANIFEST_BYTES } from "./manifest/parse.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -217,6 +220,10 @@ export function workTreeSource(file: string, display = file.split(sep).join("/")
       }
     },
     exists: async (rel) => existsSync(confine(root, dir, rel)),
+    repoPath: (rel) =>
+      relative(root, confine(root, dir, rel))
+        .split(sep)
+        .join("/"),
   };
 }
 
@@ -229,10 +236,10 @@ export function writableRelative(file: string, rel: string): string {
 // child_process is loaded only when a git ref is read: most runs never need it.
 const requireBuiltin = createRequire(import.meta.url);
 
-function git(cwd: string, args: string[], maxBuffer = 128 * 1024 * 1024): { ok: true; out: string } | { ok: false; err: string } {
+function git(cwd: string, args: string[], maxBuffer = 128 * 1024 * 1024, timeout = 0): { ok: true; out: string } | { ok: false; err: string } {
   try {
     const { execFileSync } = requireBuiltin("node:child_process") as typeof import("node:child_process");
-    const out = execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer });
+    const out = execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer, timeout });
     return { ok: true, out };
   } catch (err) {
     const e = err as { stderr?: string; code?: string };
@@ -296,6 +303,7 @@ export async function repoSource(repoPath: string, display: string, read: RepoRe
         throw err;
       }
     },
+    repoPath: (rel) => repoPathOf(repoPath, rel),
   };
 }
 
@@ -306,7 +314,14 @@ export interface GitCommit {
   show(repoPath: string, maxBytes: number): Promise<string | null>;
   /** Every file path at the commit. */
   files(): string[];
+  /** The tracked files changed from the commit to the work tree, renames paired as `git diff -M` pairs them; null when
+   *  git cannot list them (in time, or within the size bound). */
+  changes(): ChangedFile[] | null;
 }
+
+/** What listing a change's files may take: as many as GitHub lists for a pull request, in a minute. */
+const MAX_CHANGES_BYTES = MAX_CHANGED_FILES * 2 * 4200;
+const CHANGES_TIMEOUT_MS = 60_000;
 
 /** A commit of the repository holding `dir`, or null when git does not have it (a shallow checkout). */
 export function gitCommit(dir: string, ref: string): GitCommit | null {
@@ -337,6 +352,10 @@ export function gitCommit(dir: string, ref: string): GitCommit | null {
     files() {
       const r = git(root, ["ls-tree", "-r", "--name-only", "-z", sha]);
       return r.ok ? r.out.split("\0").filter(Boolean) : [];
+    },
+    changes() {
+      const r = git(root, ["diff", "--no-ext-diff", "--name-status", "-z", "-M", sha, "--"], MAX_CHANGES_BYTES, CHANGES_TIMEOUT_MS);
+      return r.ok ? parseNameStatus(r.out) : null;
     },
   };
 }
@@ -379,4 +398,95 @@ export async function gitRefSource(file: string, ref: string, display: string): 
     .split(sep)
     .join("/");
   return repoSource(manifestRel, `${display}@${ref}`, (p, maxBytes) => commit.show(p, maxBytes));
+}
+
+/** `path` made absolute with symlinks resolved, also when it (or its folders) no longer exists. */
+function realResolve(path: string): string {
+  const abs = resolve(path);
+  let existing = abs;
+  while (!existsSync(existing)) existing = dirname(existing);
+  return resolve(realpathSync(existing), relative(existing, abs));
+}
+
+/**
+ * The commit at `ref` as the base of a change, for `--base-ref`: its manifests and the files the change touched,
+ * named as the user names files (relative to the working folder; `heads` keep their spelling). The repository is the
+ * one holding the first head path. null when git cannot give the ref there; `compare` then says why.
+ */
+export function gitRefChange(ref: string, heads: readonly string[]) {
+  if (ref.startsWith("-") || heads.length === 0) return null;
+  let dir = realResolve(dirname(heads[0]!));
+  while (!existsSync(dir)) dir = dirname(dir);
+  const commit = gitCommit(dir, ref);
+  if (!commit) return null;
+  const toRepo = (path: string) => relative(commit.root, realResolve(path)).split(sep).join("/");
+  const named = new Map(heads.map((h) => [toRepo(h), h]));
+  const fromRepo = (p: string) => named.get(p) ?? (relative(process.cwd(), resolve(commit.root, p)).split(sep).join("/") || ".");
+  let changes: ChangedFile[] | null | undefined;
+  return {
+    async source(path: string): Promise<ManifestSource | null> {
+      const p = toRepo(path);
+      if (p === "" || p === ".." || p.startsWith("../") || isAbsolute(p)) return null;
+      return repoSource(p, `${path}@${ref}`, (q, maxBytes) => commit.show(q, maxBytes));
+    },
+    files: async () => commit.files().map(fromRepo),
+    async changes(): Promise<ChangedFile[] | null> {
+      if (changes === undefined)
+        changes =
+          commit.changes()?.map((c) => ({ ...c, path: fromRepo(c.path), previous_path: c.previous_path === null ? null : fromRepo(c.previous_path) })) ?? null;
+      return changes;
+    },
+  };
+}
+
+/** Folders never walked: version control and installed packages. */
+const NOT_WALKED = new Set([".git", "node_modules"]);
+
+/**
+ * The regular files under `root` as repository paths, sorted: symlinks are not followed (a link out of the
+ * repository is never read), and the walk stops at `maxFiles` files or `maxDepth` folders deep.
+ */
+export function repositoryFiles(root: string, maxFiles = 20_000, maxDepth = 32): { paths: string[]; truncated: string | null } {
+  const paths: string[] = [];
+  let truncated: string | null = null;
+  const walk = (dir: string, rel: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // a folder that cannot be listed has nothing to read
+    }
+    for (const entry of entries) {
+      if (truncated !== null) return;
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !NOT_WALKED.has(entry.name)) {
+        if (depth < maxDepth) walk(join(dir, entry.name), path, depth + 1);
+      } else if (entry.isFile()) {
+        if (paths.length >= maxFiles) truncated = `the repository has more than ${maxFiles} files; only the first were checked for launch configs`;
+        else paths.push(path);
+      }
+    }
+  };
+  walk(root, "", 0);
+  return { paths: paths.sort(), truncated };
+}
+
+/**
+ * The work tree's files for the check of launch configs no entry reads. With `cwd` (the CLI), paths are shown, and
+ * the change's files named, relative to it, as the CLI's manifest paths are; else as repository paths.
+ */
+export function workTreeLaunchFiles(root: string, cwd?: string): LaunchFiles {
+  return {
+    repoPath: (changed) => (cwd === undefined ? changed : relative(root, resolve(cwd, changed)).split(sep).join("/")),
+    present: () => repositoryFiles(root),
+    async read(path, maxBytes) {
+      try {
+        const bytes = readRegularFile(confine(root, root, path), maxBytes);
+        return bytes === null ? null : utf8.decode(bytes);
+      } catch {
+        return null; // too large, not a regular file, outside through a link, not UTF-8: not a config to read
+      }
+    },
+    display: (path) => (cwd === undefined ? path : relative(cwd, join(root, path)).split(sep).join("/")),
+  };
 }

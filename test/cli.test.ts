@@ -39,10 +39,11 @@ interface ManifestJson {
   path: string;
   project: string | null;
   verdict: "pass" | "warn" | "fail";
+  removed: boolean;
   totals: Totals | null;
   runs: Run[];
   datasets: { id: string; exposure: { p: number | null; records: number | null; expected_exposed_records: number | null } }[];
-  base: { totals: Totals; runs: (Totals & { id: string })[] } | null;
+  base: { path: string; totals: Totals; runs: (Totals & { id: string })[] } | null;
   delta: { energy_kwh: number; energy_pct: number | null; co2e_kg: number; co2e_pct: number | null; runs: RunDelta[] } | null;
   findings: Finding[];
 }
@@ -566,6 +567,44 @@ describe("--base-ref (a real git repository)", () => {
     expect(r.stderr).toContain("--base-ref");
     expect(r.stderr).toContain(ref);
     expect(r.stdout).toBe("");
+  });
+
+  it("a manifest moved since the ref (git mv, edited) is compared with its old path, from a subfolder too", () => {
+    const d = folder();
+    git(d, "init", "-q", ".");
+    write(d, "models/footprint.yml", training({ gpuHours: 100, location: "FR" }));
+    git(d, "add", "-A");
+    git(d, "commit", "-q", "-m", "base");
+    mkdirSync(join(d, "serving"));
+    git(d, "mv", "models/footprint.yml", "serving/footprint.yml");
+    write(d, "serving/footprint.yml", training({ gpuHours: 1000, location: "FR" }));
+    for (const [cwd, path] of [
+      [d, "serving/footprint.yml"],
+      [join(d, "serving"), "./footprint.yml"],
+    ] as const) {
+      const { status, report } = json(["check", path, "--base-ref", "HEAD"], cwd);
+      expect(status).toBe(0);
+      const m = report.manifests[0]!;
+      expect([m.path, m.base?.path]).toEqual([path, `${path === "./footprint.yml" ? "../models" : "models"}/footprint.yml@HEAD`]);
+      near(m.delta!.energy_pct, 900, "moved energy pct");
+      expect(m.findings.map((f) => f.rule)).toContain("base/manifest-moved");
+      expect(m.findings.map((f) => f.rule)).not.toContain("base/new-manifest");
+    }
+  });
+
+  it("a named manifest deleted since the ref is a base/manifest-removed warning; --fail-on warning fails", () => {
+    const d = folder();
+    git(d, "init", "-q", ".");
+    write(d, "footprint.yml", training({ location: "FR" }));
+    git(d, "add", "-A");
+    git(d, "commit", "-q", "-m", "base");
+    git(d, "rm", "-q", "footprint.yml");
+    const { status, report } = json(["check", "--base-ref", "HEAD"], d);
+    expect(status).toBe(0);
+    expect(report.manifests.map((m) => [m.path, m.removed, m.verdict, m.findings.map((f) => f.rule)])).toEqual([
+      ["footprint.yml", true, "warn", ["base/manifest-removed"]],
+    ]);
+    expect(cli(["check", "--base-ref", "HEAD", "--fail-on", "warning"], d).status).toBe(1);
   });
 
   it("outside a git repository, --base-ref gives a base/unavailable notice and the head is judged alone", () => {

@@ -1,6 +1,7 @@
 // evaluateAll, the one run behind the CLI and the action, with its readers and logger injected (README: The CLI,
 // The GitHub Action): comparisons, removals, an unreadable head or base.
 import { describe, expect, it } from "vitest";
+import type { ChangedFile } from "../src/change/files.js";
 import { evaluateAll, type BaseSide, type Logger } from "../src/evaluate-all.js";
 import { BaseUnavailable, type ManifestSource } from "../src/manifest/source.js";
 import { SourceError } from "../src/sources.js";
@@ -21,7 +22,7 @@ function files(tree: Record<string, string>): (path: string) => ManifestSource {
 }
 
 /** A base commit holding `tree`; reading `broken` throws BaseUnavailable, as an API error after retries does. */
-function commit(tree: Record<string, string>, broken: string | null = null): BaseSide {
+function commit(tree: Record<string, string>, broken: string | null = null, changes: ChangedFile[] = []): BaseSide {
   const read = async (path: string) => {
     if (path === broken) throw new BaseUnavailable("HTTP 500");
     return tree[path] === undefined ? null : source(`${path}@base`, tree[path]);
@@ -32,7 +33,7 @@ function commit(tree: Record<string, string>, broken: string | null = null): Bas
       const base = await read(path);
       return base ? { base } : { base: null, notice: null };
     },
-    removals: { source: read, files: async () => Object.keys(tree) },
+    commit: { source: read, files: async () => Object.keys(tree), changes: async () => changes },
   };
 }
 
@@ -47,14 +48,14 @@ describe("evaluateAll", () => {
     const report = await evaluateAll({
       paths: ["a/footprint.yml", "b/footprint.yml"],
       readHead: files({ "a/footprint.yml": manifest(20), "b/footprint.yml": manifest(10) }),
-      base: commit({ "a/footprint.yml": manifest(10), "c/footprint.yml": manifest(5) }),
+      base: commit({ "a/footprint.yml": manifest(10), "c/footprint.yml": manifest(5).replace("project: p", "project: c") }),
       globs: [/^[^/]+\/footprint\.yml$/],
       log,
     });
-    expect(report.manifests.map((m) => [m.path, m.status, m.delta?.energy_pct ?? null])).toEqual([
-      ["a/footprint.yml", "evaluated", 100],
-      ["b/footprint.yml", "evaluated", null],
-      ["c/footprint.yml", "removed", -100],
+    expect(report.manifests.map((m) => [m.path, m.status, m.delta?.energy_pct ?? null, m.verdict])).toEqual([
+      ["a/footprint.yml", "evaluated", 100, "pass"],
+      ["b/footprint.yml", "evaluated", null, "pass"],
+      ["c/footprint.yml", "removed", -100, "warn"],
     ]);
     expect(log.lines).toEqual([]);
   });
@@ -67,9 +68,93 @@ describe("evaluateAll", () => {
       log: logger(),
     });
     expect(report.manifests.map((m) => [m.path, m.status, m.findings.map((f) => f.rule)])).toEqual([
-      ["gone.yml", "removed", []],
+      ["gone.yml", "removed", ["base/manifest-removed"]],
       ["typo.yml", "unevaluated", ["manifest/unreadable"]],
     ]);
+  });
+
+  it("a removed manifest's warning names what the base declared", async () => {
+    const report = await evaluateAll({ paths: ["gone.yml"], readHead: files({}), base: commit({ "gone.yml": manifest(10) }), log: logger() });
+    expect(report.verdict).toBe("warn");
+    expect(report.manifests[0]!.findings).toEqual([
+      {
+        rule: "base/manifest-removed",
+        severity: "warning",
+        message:
+          "this change deletes the manifest: the base declared project `p` with 1 entry (`a`), 817 Wh and 445 g CO2e, whose budgets no longer apply; " +
+          "keep the manifest, or move it (its budgets follow a moved manifest)",
+        file: "gone.yml",
+        line: 1,
+        column: 1,
+      },
+    ]);
+  });
+
+  describe("a moved manifest is compared with its old path", () => {
+    const moved = (status: ChangedFile["status"], path: string, previous_path: string | null = null): ChangedFile => ({ path, status, previous_path });
+
+    it("a rename within the patterns: the new path against the old one, no removal, the change of energy is the move's", async () => {
+      const report = await evaluateAll({
+        paths: ["new/footprint.yml"],
+        readHead: files({ "new/footprint.yml": manifest(100) }),
+        base: commit({ "old/footprint.yml": manifest(10) }, null, [moved("renamed", "new/footprint.yml", "old/footprint.yml")]),
+        globs: [/^[^/]+\/footprint\.yml$/],
+        log: logger(),
+      });
+      expect(report.manifests.map((m) => [m.path, m.status, m.base?.path, Math.round(m.delta!.energy_pct!)])).toEqual([
+        ["new/footprint.yml", "evaluated", "old/footprint.yml@base", 900],
+      ]);
+      expect(report.manifests[0]!.findings.map((f) => [f.rule, f.message])).toEqual([
+        ["base/manifest-moved", "moved from `old/footprint.yml` by this change: compared with the base manifest there"],
+      ]);
+    });
+
+    it("a named manifest renamed anywhere is followed there, in its place in the report", async () => {
+      const report = await evaluateAll({
+        paths: ["first.yml", "footprint.yml"],
+        readHead: files({ "first.yml": manifest(1), "models/footprint.yml": manifest(100) }),
+        base: commit({ "first.yml": manifest(1), "footprint.yml": manifest(10) }, null, [moved("renamed", "models/footprint.yml", "footprint.yml")]),
+        log: logger(),
+      });
+      expect(report.manifests.map((m) => [m.path, m.status, Math.round(m.delta!.energy_pct!)])).toEqual([
+        ["first.yml", "evaluated", 0],
+        ["models/footprint.yml", "evaluated", 900],
+      ]);
+    });
+
+    it("a move that changed the text too much for rename detection is paired by its project, when only one manifest on each side has it", async () => {
+      const other = (hours: number) => manifest(hours).replace("project: p", "project: q");
+      const report = await evaluateAll({
+        paths: ["x/footprint.yml", "y/footprint.yml"],
+        readHead: files({ "x/footprint.yml": manifest(100), "y/footprint.yml": manifest(5).replace("project: p", "project: r") }),
+        base: commit({ "a/footprint.yml": manifest(10), "b/footprint.yml": other(3) }, null, [
+          moved("added", "x/footprint.yml"),
+          moved("added", "y/footprint.yml"),
+          moved("removed", "a/footprint.yml"),
+          moved("removed", "b/footprint.yml"),
+        ]),
+        globs: [/^[^/]+\/footprint\.yml$/],
+        log: logger(),
+      });
+      expect(report.manifests.map((m) => [m.path, m.status, m.base?.path ?? null])).toEqual([
+        ["x/footprint.yml", "evaluated", "a/footprint.yml@base"],
+        ["y/footprint.yml", "evaluated", null],
+        ["b/footprint.yml", "removed", "b/footprint.yml@base"],
+      ]);
+    });
+
+    it("the changed files are not asked for when no base manifest is missing from the head", async () => {
+      let asked = 0;
+      const base = commit({ "a.yml": manifest(10) });
+      const report = await evaluateAll({
+        paths: ["a.yml", "new.yml"],
+        readHead: files({ "a.yml": manifest(10), "new.yml": manifest(1) }),
+        base: { ...base, commit: { ...base.commit!, changes: async () => (asked++, []) } },
+        log: logger(),
+      });
+      expect(report.manifests.map((m) => m.status)).toEqual(["evaluated", "evaluated"]);
+      expect(asked).toBe(0);
+    });
   });
 
   it("a base that cannot be read, at any manifest, leaves the whole report without a comparison, with a notice on each manifest and in the log", async () => {

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { EXAMPLES, FINE_TUNE, ROOT, materialize, runCase, sizeOf, type Outcome } from "./fuzz/check.js";
+import { commentCaseArb, runCommentCase } from "./fuzz/comments.js";
 import { caseArb, type Case, type CaseShape } from "./fuzz/mutate.js";
 import { FUZZ_DIR, decodeCase, describeViolations, hangGuard, saveCase } from "./fuzz/save.js";
 
@@ -78,6 +79,18 @@ describe.skipIf(CAMPAIGN)("fuzz: mutated examples never crash, bend or flood the
       await fc.assert(property(name)(caseArb(shape, EXAMPLES.length)), { seed: SEED, numRuns: runs, endOnFailure: false });
     }, 600_000);
   }
+});
+
+describe.skipIf(CAMPAIGN)("fuzz: the sticky comment's choice never touches another's comment", () => {
+  it("any list of comments from any mix of authors: no edit, deletion, minimising or outcome but of the token's own", async () => {
+    await fc.assert(
+      fc.asyncProperty(commentCaseArb, async (c) => {
+        const problems = await runCommentCase(c);
+        if (problems.length > 0) throw new Error(problems.join("\n"));
+      }),
+      { seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 3000) },
+    );
+  });
 });
 
 const FORMATS = ["json", "markdown", "text"] as const;

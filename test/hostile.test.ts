@@ -213,7 +213,15 @@ const CASES: Case[] = [
   {
     name: 'a number written as a string (hours: "72")',
     text: training('    accelerator: h100\n    count: 8\n    hours: "72"\n'),
-    expect: [{ rule: "manifest/invalid", line: 7, column: 12, message: /hours: expected a number, got the string "72"/, notMessage: /required/ }],
+    expect: [
+      {
+        rule: "manifest/invalid",
+        line: 7,
+        column: 12,
+        message: /hours: must be a number of hours from 1e-4 to 1e6, or limit \(the launch config's time limit\) \(got "72"\); write 72 without quotes/,
+        notMessage: /required/,
+      },
+    ],
   },
   {
     name: "duplicate ids across training and inference",

@@ -241,7 +241,10 @@ describe("newcomer slips", () => {
   });
 
   it.each([
-    ["hours: 30h", 'training[0].hours: expected a number, got the string "30h"; write hours: 30 (the number alone: hours is in h)'],
+    [
+      "hours: 30h",
+      'training[0].hours: must be a number of hours from 1e-4 to 1e6, or limit (the launch config\'s time limit) (got "30h"); write hours: 30 (the number alone: hours is in h)',
+    ],
     ["hours: 2 days", "write hours: 48 "],
     [
       "budget: { energy_kwh: 5 MWh }",

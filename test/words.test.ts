@@ -119,14 +119,14 @@ describe("values written the way people say them", () => {
 
   it("a number with comma separators, or in quotes, says how to write it", async () => {
     expect((await parsed(`${HEAD}inference:\n  - id: a\n    hours: 1,500\n    count: '8'\n`)).map((x) => x.message)).toEqual([
-      'inference[0].hours: expected a number, got the string "1,500"; write 1500 (YAML 1.2 reads 1,500 as text)',
+      'inference[0].hours: must be a number of hours from 1e-4 to 1e6, or limit (the launch config\'s time limit) (got "1,500"); write 1500 (YAML 1.2 reads 1,500 as text)',
       'inference[0].count: expected a number, got the string "8"; write 8 without quotes',
     ]);
   });
 
   it("a string that is no number gets no number hint", async () => {
     expect((await parsed(`${HEAD}inference:\n  - id: a\n    hours: twelve\n`)).map((x) => x.message)).toEqual([
-      'inference[0].hours: expected a number, got the string "twelve"',
+      'inference[0].hours: must be a number of hours from 1e-4 to 1e6, or limit (the launch config\'s time limit) (got "twelve")',
     ]);
   });
 });

@@ -5,7 +5,7 @@
 import leverData from "../../data/levers.json" with { type: "json" };
 import { defaults } from "../catalogue/index.js";
 import type { Assumption, RunResult } from "../estimate/index.js";
-import type { InferenceEntry, Manifest, Precision, TrainingEntry } from "../manifest/schema.js";
+import type { InferenceInput as InferenceEntry, Manifest, Precision, TrainingInput as TrainingEntry } from "../manifest/schema.js";
 import type { Lever, LeverReport } from "../report-schema.js";
 
 export type { Lever } from "../report-schema.js";

@@ -1,6 +1,8 @@
 // The PR comment: REST for listing, writing and deleting (GitHub Enterprise Server has had these for long);
-// GraphQL only for `hide-and-new`, since REST cannot minimise a comment.
-// Ours is a comment that carries our marker AND was written by us: anyone can paste the marker.
+// GraphQL for the token's own login and, for `hide-and-new`, to minimise a comment (REST can do neither).
+// Ours is a comment that carries our marker AND was written by the token's own account: anyone can paste the marker
+// and compute the digest, and anyone with write access may edit or delete any comment, so a write that succeeds
+// proves nothing. Only comments by our account are ever edited, deleted, minimised, reported or left "unchanged".
 import type { Report } from "../report.js";
 import { isRateLimited, statusOf, type Octokit } from "./client.js";
 import { readSticky } from "../sticky.js";
@@ -25,7 +27,7 @@ export interface CommentPlan {
   /** Whether the pull request calls for a comment (`comment-on`), and why. */
   wanted: { yes: boolean; why: string };
   deleteWhenClean: boolean;
-  /** An installation token (the workflow token or an App's) writes as a bot and may not ask `GET /user`. */
+  /** An installation token (the workflow token or an App's) writes as a bot: no person's comment can be ours. */
   installationToken: boolean;
 }
 
@@ -34,27 +36,19 @@ export type CommentOutcome =
   | { action: "deleted" | "skipped"; why: string }
   | { action: "forbidden"; status: number; message: string };
 
-interface Author {
-  login: string;
-  type: string;
-}
-
 interface Candidate {
   id: number;
   nodeId: string;
   url: string;
-  user: Author;
+  user: { login: string; type: string };
   digest: string | null;
   /** Position in the conversation (0 = oldest). */
   order: number;
 }
 
-/** The workflow token's comments are by this account; an App's installation token writes as `<app-slug>[bot]`. */
-const WORKFLOW_BOT = "github-actions[bot]";
-/** Edits refused in a row before giving up on finding ours (another bot could flood the PR with our marker). */
-const MAX_REFUSED_EDITS = 5;
-
-const isBot = (u: Author) => u.type === "Bot" && u.login.endsWith("[bot]");
+/** 100 comments a page: ours is searched among the oldest 2,000 of the pull request, as on GitLab. */
+export const PER_PAGE = 100;
+export const MAX_PAGES = 20;
 
 /**
  * `always`: every run. `failure`: a warn or fail verdict. `change`: a warn or fail verdict (a failing pull request
@@ -71,78 +65,79 @@ export function wantsComment(report: Report, on: CommentOn): { yes: boolean; why
     : { yes: false, why: "comment-on: change, and no figure differs from the base (verdict pass)" };
 }
 
-/** The token's own login, or null when it may not ask: the workflow token and App installation tokens are refused. */
-async function viewer(octokit: Octokit): Promise<string | null> {
-  try {
-    return (await octokit.request("GET /user")).data.login;
-  } catch (err) {
-    const status = statusOf(err);
-    if (isRateLimited(err) || (status !== 401 && status !== 403 && status !== 404)) throw err;
-    return null;
-  }
+const QUERY_VIEWER = "query { viewer { login } }";
+
+/** The token's own login. GraphQL's `viewer` answers every kind of token (REST's `GET /user` refuses installation tokens). */
+async function viewer(octokit: Octokit): Promise<string> {
+  const res = await octokit.graphql<{ viewer?: { login?: unknown } }>(QUERY_VIEWER);
+  const login = res.viewer?.login;
+  if (typeof login !== "string" || login === "") throw new Error("GitHub's answer to the viewer query has no login");
+  return login;
 }
 
-/** Every comment of the pull request that starts with the marker (all pages). */
-async function markedComments(octokit: Octokit, t: CommentTarget): Promise<Candidate[]> {
+/**
+ * The comments of the pull request that start with the marker, from the oldest MAX_PAGES pages: a server that links
+ * on forever costs at most that many requests.
+ */
+async function markedComments(octokit: Octokit, t: CommentTarget, warn: (message: string) => void): Promise<Candidate[]> {
   const marked: Candidate[] = [];
   let order = 0;
-  const pages = octokit.paginate.iterator("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+  let pages = 0;
+  const iterator = octokit.paginate.iterator("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     owner: t.owner,
     repo: t.repo,
     issue_number: t.issueNumber,
-    per_page: 100,
+    per_page: PER_PAGE,
   });
-  for await (const page of pages) {
+  for await (const page of iterator) {
     for (const c of page.data) {
       const sticky = readSticky(c.body ?? "", t.marker);
       if (c.user && sticky) marked.push({ id: c.id, nodeId: c.node_id, url: c.html_url, user: c.user, digest: sticky.digest, order });
       order++;
     }
+    if (++pages >= MAX_PAGES && page.headers.link?.includes('rel="next"')) {
+      warn(`Only the oldest ${MAX_PAGES * PER_PAGE} comments of the pull request were searched for ours.`);
+      break;
+    }
   }
   return marked;
 }
 
+const mayBeOurs = (c: Candidate, plan: CommentPlan) => !plan.installationToken || c.user.type === "Bot";
+
 /**
- * The marked comments that may be ours, most likely first: those by the token's own account, else (when the token
- * may not say who it is) those by bots, `github-actions[bot]`'s first; the newest first within one account.
- * `GET /user` is asked only when a person's comment carries the marker and the token is not an installation
- * token, so the common run makes no identity request.
+ * Ours among the marked comments, newest first. The token's login is asked (one GraphQL request) only when a marked
+ * comment could be ours: an installation token writes as a bot, so a person's comment never is.
  */
-async function ownComments(octokit: Octokit, marked: Candidate[], installationToken: boolean): Promise<Candidate[]> {
-  const me = !installationToken && marked.some((c) => !isBot(c.user)) ? await viewer(octokit) : null;
-  return marked
-    .filter((c) => (me ? c.user.login === me : isBot(c.user)))
-    .sort((a, b) => Number(b.user.login === WORKFLOW_BOT) - Number(a.user.login === WORKFLOW_BOT) || b.order - a.order);
+async function ownComments(octokit: Octokit, marked: Candidate[], plan: CommentPlan): Promise<Candidate[]> {
+  const possible = marked.filter((c) => mayBeOurs(c, plan));
+  if (possible.length === 0) return [];
+  const me = await viewer(octokit);
+  return possible.filter((c) => c.user.login === me).sort((a, b) => b.order - a.order);
 }
 
-/** A write refused (403, 404, not a rate limit): the comment is not ours, or the token is read-only. */
+/** Leaves our comment when it already shows this digest, else edits it. */
+async function keepCurrent(octokit: Octokit, t: CommentTarget, c: Candidate, plan: CommentPlan, why: string): Promise<CommentOutcome | null> {
+  if (c.digest === plan.digest) return { action: "unchanged", id: c.id, url: c.url, why: "it shows the same figures and findings (same digest)" };
+  try {
+    const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      owner: t.owner,
+      repo: t.repo,
+      comment_id: c.id,
+      body: plan.body,
+    });
+    return { action: "updated", id: Number(res.data.id), url: res.data.html_url, why };
+  } catch (err) {
+    // Deleted since it was listed: there is none to keep current.
+    if (statusOf(err) === 404) return null;
+    throw err;
+  }
+}
+
+/** A write refused (403, 404, not a rate limit): a read-only token. */
 function isRefusal(err: unknown): boolean {
   const status = statusOf(err);
   return !isRateLimited(err) && (status === 403 || status === 404);
-}
-
-/**
- * Edits the first candidate the token may edit, or leaves it when it already shows this digest. A refused edit
- * (403, 404) means another bot's comment: the next is tried, up to MAX_REFUSED_EDITS. null: none was ours.
- */
-async function updateOurs(octokit: Octokit, t: CommentTarget, ours: Candidate[], plan: CommentPlan, why: string): Promise<CommentOutcome | null> {
-  let refusals = 0;
-  for (const c of ours) {
-    if (c.digest === plan.digest) return { action: "unchanged", id: c.id, url: c.url, why: "it shows the same figures and findings (same digest)" };
-    try {
-      const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-        owner: t.owner,
-        repo: t.repo,
-        comment_id: c.id,
-        body: plan.body,
-      });
-      return { action: "updated", id: Number(res.data.id), url: res.data.html_url, why };
-    } catch (err) {
-      if (!isRefusal(err)) throw err;
-      if (++refusals >= MAX_REFUSED_EDITS) return null;
-    }
-  }
-  return null;
 }
 
 async function create(octokit: Octokit, t: CommentTarget, body: string): Promise<{ id: number; url: string; login: string | null }> {
@@ -185,42 +180,39 @@ export async function postComment(octokit: Octokit, t: CommentTarget, plan: Comm
       const made = await create(octokit, t, plan.body);
       return { action: "created", id: made.id, url: made.url, why: `comment: new, ${plan.wanted.why}` };
     }
-    const marked = await markedComments(octokit, t);
-    const ours = await ownComments(octokit, marked, plan.installationToken);
+    const marked = await markedComments(octokit, t, warn);
 
     if (!plan.wanted.yes) {
+      const ours = await ownComments(octokit, marked, plan);
       if (ours.length === 0) return { action: "skipped", why: `${plan.wanted.why}; no comment of ours to keep current` };
       if (plan.deleteWhenClean) {
-        const mine = ours.filter((c) => c.user.login === ours[0]!.user.login);
-        const n = await remove(octokit, t, mine);
+        const n = await remove(octokit, t, ours);
         return { action: "deleted", why: `${plan.wanted.why}, and delete-when-clean is set (${n} removed)` };
       }
       // Never left showing a stale failure; but no comment is created for a pull request that does not call for one.
       return (
-        (await updateOurs(octokit, t, ours, plan, `${plan.wanted.why}; the existing comment is kept current`)) ?? {
+        (await keepCurrent(octokit, t, ours[0]!, plan, `${plan.wanted.why}; the existing comment is kept current`)) ?? {
           action: "skipped",
-          why: `${plan.wanted.why}; none of the marked comments is ours`,
+          why: `${plan.wanted.why}; our comment was deleted meanwhile`,
         }
       );
     }
 
     if (plan.mode === "update") {
-      const updated = await updateOurs(octokit, t, ours, plan, `the figures or findings changed (${plan.wanted.why})`);
-      if (updated) return updated;
+      const [latest] = await ownComments(octokit, marked, plan);
+      const kept = latest && (await keepCurrent(octokit, t, latest, plan, `the figures or findings changed (${plan.wanted.why})`));
+      if (kept) return kept;
       const made = await create(octokit, t, plan.body);
-      return {
-        action: "created",
-        id: made.id,
-        url: made.url,
-        why: ours.length ? "the marked comments are not ours (edits refused)" : `no comment of ours yet (${plan.wanted.why})`,
-      };
+      return { action: "created", id: made.id, url: made.url, why: `no comment of ours yet (${plan.wanted.why})` };
     }
 
-    // recreate, hide-and-new: nothing to do when the latest comment already shows this report.
-    const latest = ours[0];
-    if (latest?.digest === plan.digest)
-      return { action: "unchanged", id: latest.id, url: latest.url, why: "it shows the same figures and findings (same digest)" };
-    // Posted first: its author is the token's account, which tells exactly which earlier comments are ours.
+    // recreate, hide-and-new: nothing to do when our latest comment already shows this report. Whose it is matters
+    // only when a marked comment shows this digest; otherwise the post below tells, by its author, which are ours.
+    if (marked.some((c) => c.digest === plan.digest && mayBeOurs(c, plan))) {
+      const [latest] = await ownComments(octokit, marked, plan);
+      if (latest?.digest === plan.digest)
+        return { action: "unchanged", id: latest.id, url: latest.url, why: "it shows the same figures and findings (same digest)" };
+    }
     const made = await create(octokit, t, plan.body);
     const earlier = marked.filter((c) => c.user.login === made.login && c.id !== made.id).sort((a, b) => b.order - a.order);
     if (earlier.length === 0) return { action: "created", id: made.id, url: made.url, why: `no comment of ours yet (${plan.wanted.why})` };

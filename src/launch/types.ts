@@ -29,11 +29,16 @@ export interface StatedAccelerator {
   origin: Origin;
 }
 
-/** The number of accelerators, as a product of stated factors ("8 per node × 2 nodes"). */
+/** The number of accelerators, as a product of stated factors ("8 per node × 2 nodes"), or a sum of such products. */
 export interface StatedCount {
   value: number;
   /** Each factor with its origin; a factor the format defaults (one node) has origin null and says so in `label`. */
   factors: { value: number; label: string; origin: Origin | null }[];
+  /**
+   * Set when the count is a sum of products (Vertex worker pools, a LeaderWorkerSet's leader and workers, a Ray
+   * head and worker groups): `value` is the sum of the terms' values, and `factors` is empty.
+   */
+  terms?: StatedCount[];
 }
 
 /** One way the job can run: a candidate of `any_of`, one member of a set, one end of a node range … */
@@ -89,5 +94,6 @@ export interface LaunchReadOptions {
 }
 
 // The readers' entry points (./index.ts):
-//   readLaunchConfig(text: string, options?: LaunchReadOptions): LaunchRead
+//   readLaunchConfig(text: string, options?: LaunchReadOptions): Promise<LaunchRead>  — async, as YAML goes through
+//     the manifest's front end (src/manifest/yaml/), which loads the yaml library only when it is needed
 //   recogniseLaunchFormat(text: string, path: string): LaunchFormat | null   — by content (path only as a hint)

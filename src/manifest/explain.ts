@@ -2,7 +2,7 @@
 // Loaded only for a rejected manifest (the standalone validator accepts the valid ones).
 import type * as z from "zod";
 import { closest, distance, MAX_SUGGEST_LENGTH } from "../util/closest.js";
-import { formatPath, type Locator, type Path } from "./locator.js";
+import { formatPath, type Locator, type Path } from "./yaml/index.js";
 import type { Pending } from "./problems.js";
 import { schemas, type Manifest } from "./schema.js";
 import { budgetPlacement, numberWithUnit } from "./slips.js";
@@ -80,9 +80,14 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
       const fix = quotedNumber && typeof key === "string" ? ` (${JSON.stringify(issue.input)} is a string: write \`${key}: ${input}\` without quotes)` : "";
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${fix}`;
     }
-    case "invalid_union":
-      // A union that states its own choices says them; others have nothing better to say.
-      return issue.message.startsWith("must be ") ? issue.message : "not a valid value for this field";
+    case "invalid_union": {
+      // A union that states its own choices says them (with how to write a number given as text or with its
+      // unit); others have nothing better to say.
+      if (!issue.message.startsWith("must be ")) return "not a valid value for this field";
+      if (typeof issue.input !== "string") return issue.message;
+      const key = path[path.length - 1];
+      return issue.message + (numberInText(issue.input) || (typeof key === "string" ? numberWithUnit(key, issue.input) : ""));
+    }
     default:
       return issue.message;
   }

@@ -18,7 +18,7 @@ import { DEFAULT_PERIOD, type Period } from "../period/index.js";
 import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
 import { acceleratorCountMessage, acceleratorWithCount, increaseFraction } from "./slips.js";
-import type { InferenceEntry, Manifest, Measured, Throughput, TrainingEntry } from "./schema.js";
+import type { InferenceEntry, InferenceInput, Manifest, Measured, Throughput, TrainingEntry, TrainingInput } from "./schema.js";
 
 /** Where a finding points: the value at a path, or the key of its last segment (for a key that must not be there). */
 export type Where = { value: Path } | { key: Path };
@@ -72,7 +72,7 @@ export const MARKET_BOTH =
  * the entries, and an entry without findings allocates only its result: findings go straight into the list of their
  * rule, and their places are built only for them.
  */
-export function checkRules(manifest: Manifest, place: FindingPlace): RulesResult {
+export function checkRules(manifest: Manifest, place: FindingPlace, unsettled: ReadonlySet<string> = NO_KEYS): RulesResult {
   return limitSuggestions(() => {
     const d = manifest.defaults;
     const cx: Checking = {
@@ -80,6 +80,7 @@ export function checkRules(manifest: Manifest, place: FindingPlace): RulesResult
       names: new Names(),
       defaultLocation: d?.location,
       period: manifest.period ?? DEFAULT_PERIOD,
+      unsettled,
       ids: [],
       measured: [],
       findings: [],
@@ -95,17 +96,47 @@ export function checkRules(manifest: Manifest, place: FindingPlace): RulesResult
       d?.carbon_free_energy !== undefined && d.market_based_intensity !== undefined
         ? [findingAt(place, "manifest/invalid", "error", MARKET_BOTH, { key: ["defaults", "market_based_intensity"] })]
         : NONE;
+    if (manifest.aliases !== undefined) aliasTargets(cx, manifest.aliases);
+    for (const [i, glob] of (manifest.launch_configs?.ignore ?? NONE).entries()) {
+      const problem = ignoreProblem(glob);
+      if (problem !== null) cx.findings.push(findingAt(place, "manifest/invalid", "error", problem, { value: ["launch_configs", "ignore", i] }));
+    }
     const fraction = manifest.budget?.increase_pct === undefined ? null : increaseFraction(manifest.budget.increase_pct);
     const slips = fraction === null ? NONE : [findingAt(place, "budget/increase-fraction", "notice", fraction, { value: ["budget", "increase_pct"] })];
     return { findings: cx.ids.concat(cx.measured, both, cx.findings, slips), entries };
   });
 }
 
+/** Every alias names a catalogue accelerator or a location. */
+function aliasTargets(cx: Checking, aliases: Readonly<Record<string, string>>): void {
+  for (const [name, target] of Object.entries(aliases)) {
+    if (cx.names.accelerator(target).ok || cx.names.location(target).ok) continue;
+    const found = cx.names.accelerator(target);
+    const message = `aliases.${name.slice(0, 100)}: ${unknownMessage("accelerator", target, found.ok ? [] : found.suggestions)} (an alias names a catalogue accelerator or a location)`;
+    cx.findings.push(findingAt(cx.place, "data/unknown-accelerator", "error", message, { value: ["aliases", name] }));
+  }
+}
+
+/** Glob wildcards a launch_configs.ignore pattern may hold: each is matched against every launch config found, and
+ *  the time a match takes grows with the path's length to the power of their number. */
+const MAX_IGNORE_WILDCARDS = 2;
+
+/** Why an ignore pattern is refused, or null. */
+export function ignoreProblem(glob: string): string | null {
+  if (glob.startsWith("/") || glob.split("/").includes(".."))
+    return `launch_configs.ignore: ${JSON.stringify(glob)} must stay inside the repository (relative to the manifest, no ..)`;
+  if ((glob.match(/\*+/g) ?? NONE).length > MAX_IGNORE_WILDCARDS)
+    return `launch_configs.ignore: ${JSON.stringify(glob)} has more than ${MAX_IGNORE_WILDCARDS} wildcards (* or **); list the configs, or a folder (configs/**)`;
+  return null;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 /** The entries of one section checked, those that pass added to `out`; the section's ids, for the next one's. */
 function checkSection(
   cx: Checking,
   kind: Kind,
-  section: readonly (TrainingEntry | InferenceEntry)[] | undefined,
+  section: readonly (TrainingInput | InferenceInput)[] | undefined,
   earlier: SectionIds | null,
   out: ResolvedEntry[],
 ): SectionIds {
@@ -164,6 +195,8 @@ interface Checking {
   defaultLocation: string | undefined;
   /** The window a service without hours serves. */
   period: Period;
+  /** Entries (`training.3`) whose launch config could not be read, reported where it was read: not estimated. */
+  unsettled: ReadonlySet<string>;
   /** Findings by rule, in the order they are reported: duplicate ids, measured blocks, then the entries' other rules. */
   ids: Finding[];
   measured: Finding[];
@@ -179,8 +212,17 @@ function invalid(cx: Checking, path: Path, message: string, at: Where): void {
 }
 
 /** The entry resolved, or null when it has a problem (reported in cx.findings). */
-function checkEntry(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEntry, index: number): ResolvedEntry | null {
+function checkEntry(cx: Checking, kind: Kind, input: TrainingInput | InferenceInput, index: number): ResolvedEntry | null {
   const path: Path = [kind, index];
+  if (cx.unsettled.size > 0 && cx.unsettled.has(`${kind}.${index}`)) return null;
+  // A launch config's limit replaces `limit` before the rules run (launch/resolve.ts); one left here has no config.
+  if (input.hours === "limit") {
+    invalid(cx, path, "hours: limit takes the time limit the entry's launch config states; add from: (the config), or give hours as a number", {
+      value: ["hours"],
+    });
+    return null;
+  }
+  const entry = input as TrainingEntry | InferenceEntry;
   const problemsBefore = cx.findings.length;
   const t = entry as TrainingEntry;
   const inf = entry as InferenceEntry;

@@ -125,9 +125,42 @@ function build() {
     .describe("Limits of this entry alone, per period (one-off training: in all); warned at budget.warn_at.");
   const oneOff = z.boolean().describe("A run that happens once, not every period: reported as one-off training, and repeats counts its runs in all.");
   const entryCard = text(1000).describe("Hugging Face model card of the model this run trains, relative to the manifest (default: the top-level model_card).");
+  // Launch configs (docs/manifest.md, "Reading launch configs"): an entry may read what it runs on from one. The
+  // formats are launch/types.ts's LAUNCH_FORMATS, written out: this module imports only zod (scripts/validator.mjs).
+  const configPath = text(1000);
+  const launch = {
+    from: z
+      .union(
+        [
+          configPath,
+          z.strictObject({
+            path: configPath.describe("The launch config, relative to the manifest."),
+            format: z
+              .enum(["skypilot", "slurm", "kubernetes", "dstack", "vertex"])
+              .optional()
+              .describe("The config's format, where its content does not tell."),
+            document: z.number().int().gte(0).lte(9999).optional().describe("Which document (0-based) of a file that holds several jobs."),
+          }),
+        ],
+        { error: (iss) => `must be a path, or { path, format, document } (got ${shown(iss.input)})` },
+      )
+      .optional()
+      .describe(
+        "Launch config the entry reads (SkyPilot, SLURM, Kubernetes, dstack, Vertex AI), relative to the manifest: it supplies the accelerator, count and location it states.",
+      ),
+  };
+  /** Hours, or `limit`: the time limit the entry's launch config states (an upper bound). */
+  const hours = (description: string) =>
+    z
+      .union([num(1e-4, 1e6), z.literal("limit")], {
+        error: (iss) => `must be a number of hours from 1e-4 to 1e6, or limit (the launch config's time limit) (got ${shown(iss.input)})`,
+      })
+      .optional()
+      .describe(description);
 
   const common = {
     id,
+    ...launch,
     accelerator: text(100)
       .optional()
       .describe("Catalogue id or alias, case-insensitive (H100 SXM, A100-SXM4-80GB); any other name with power_w is a custom accelerator."),
@@ -138,7 +171,7 @@ function build() {
       .lte(1e7, { error: outOfRange("from 1 to 1e7") })
       .optional()
       .describe("Number of accelerators."),
-    hours: num(1e-4, 1e6).optional(),
+    hours: hours("Hours."),
     power_w: num(1, 1e4).optional().describe("Per-accelerator power draw in W (default: catalogue TDP)."),
     utilization: share(0.001).optional().describe("Factor on power_w (default 1.0 training, 0.5 inference)."),
     location: location.optional(),
@@ -167,7 +200,7 @@ function build() {
   const trainingSchema = z
     .strictObject({
       ...common,
-      hours: num(1e-4, 1e6).optional().describe("Wall-clock hours of the run (with count)."),
+      hours: hours("Wall-clock hours of the run (with count); limit: the launch config's time limit (an upper bound)."),
       gpu_hours: num(1e-4, 1e11).optional().describe("Accelerator-hours of the run; count is then optional."),
       peak_tflops: num(0.1, 1e5)
         .optional()
@@ -199,7 +232,7 @@ function build() {
   const inferenceSchema = z
     .strictObject({
       ...common,
-      hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default: the period, 8760 for a year)."),
+      hours: hours("Hours the fleet serves (default: the period, 8760 for a year); limit: the launch config's time limit (an upper bound)."),
       requests: num(1, 1e18).optional().describe("Requests N over the hours (or the period); enables per-request figures."),
       energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
       throughput: throughput.optional(),
@@ -317,6 +350,20 @@ function build() {
         .describe("Published transparency documents."),
       budget: budgetSchema.optional(),
       policy: policySchema.optional(),
+      aliases: z
+        .record(z.string(), text(100))
+        .optional()
+        .describe("Names launch configs use that the catalogue lacks (SLURM GRES types, partitions, places) → catalogue accelerator ids or locations."),
+      launch_configs: z
+        .strictObject({
+          ignore: z
+            .array(text(200))
+            .max(100)
+            .optional()
+            .describe("Globs (relative to the manifest) of launch configs no entry needs to read: no config/unread warning for them."),
+        })
+        .optional()
+        .describe("Launch configs in the repository that no entry reads."),
     })
     .describe("footprint-gate manifest, version 1.");
 
@@ -341,8 +388,13 @@ export function schemas(): ReturnType<typeof build> {
 type Schemas = ReturnType<typeof build>;
 
 export type Manifest = z.infer<Schemas["manifest"]>;
-export type TrainingEntry = z.infer<Schemas["training"]>;
-export type InferenceEntry = z.infer<Schemas["inference"]>;
+/** An entry as the estimate reads it: `hours: limit` is replaced by the launch config's limit before (launch/resolve.ts). */
+type Settled<E extends { hours?: unknown }> = Omit<E, "hours"> & { hours?: number };
+export type TrainingInput = z.infer<Schemas["training"]>;
+export type InferenceInput = z.infer<Schemas["inference"]>;
+export type TrainingEntry = Settled<TrainingInput>;
+export type InferenceEntry = Settled<InferenceInput>;
+export type LaunchSource = NonNullable<TrainingInput["from"]>;
 export type Measured = z.infer<Schemas["measured"]>;
 export type Dataset = z.infer<Schemas["dataset"]>;
 export type Throughput = z.infer<Schemas["throughput"]>;

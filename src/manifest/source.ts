@@ -12,6 +12,8 @@ export interface ManifestSource {
   readRelative(rel: string, opts?: { maxBytes?: number }): Promise<string | null>;
   /** Whether a file or folder named in the manifest exists (same rules). */
   exists(rel: string): Promise<boolean>;
+  /** The repository path (POSIX, from the repository root) of a file named in the manifest; throws PathError as readRelative. */
+  repoPath?(rel: string): string;
 }
 
 export class PathError extends Error {}

@@ -15,17 +15,62 @@ export function acceleratorCell(r: RunReport): string {
 
 const NONE: readonly string[] = [];
 
+function fromConfig(m: Pick<ManifestReport, "assumptions">, r: RunReport): boolean {
+  const first = r.assumptions[0];
+  return first !== undefined && m.assumptions[first]!.name === "launch_config";
+}
+
 /** Whether one of the entry's assumptions has this name. */
 function named(m: Pick<ManifestReport, "assumptions">, r: RunReport, name: string): boolean {
   for (const i of r.assumptions) if (m.assumptions[i]!.name === name) return true;
   return false;
 }
 
+/** Values an entry takes from its launch config, as its assumptions name them, and how a line of the entry calls them. */
+const FROM_CONFIG: ReadonlyMap<string, string> = new Map([
+  ["accelerator", "accelerator"],
+  ["count", "count"],
+  ["location", "location"],
+  ["time_limit", "time limit"],
+]);
+
+/**
+ * Where an entry's values come from its launch config, in plain text ("from sky/train.yaml: accelerator :5, count
+ * :5 × :9, time limit 72 h :12"); null for an entry that reads none. Read from the assumptions, whose sources are
+ * `file:line field`.
+ */
+export function configSummary(m: Pick<ManifestReport, "assumptions" | "sources">, r: RunReport): string | null {
+  const first = r.assumptions[0];
+  if (first === undefined || m.assumptions[first]!.name !== "launch_config") return null;
+  const file = String(m.assumptions[first]!.value);
+  const parts: string[] = [];
+  for (const i of r.assumptions) {
+    const a = m.assumptions[i]!;
+    const label = FROM_CONFIG.get(a.name);
+    const src = m.sources[a.source]!.source;
+    if (label === undefined || !src.includes(`${file}:`)) continue;
+    // A count is a product of factors, or (worker pools) a sum of such products: `:5 × :9`, `:12 × :23 + :25 × :36`.
+    const lines = src
+      .split(") + (")
+      .map((term) =>
+        term
+          .split(`${file}:`)
+          .slice(1)
+          .map((s) => `:${Number.parseInt(s, 10)}`)
+          .join(" × "),
+      )
+      .join(" + ");
+    const value = a.name === "time_limit" ? ` ${formatNumber(Number(a.value))} h` : "";
+    parts.push(`${label}${value} ${lines}`);
+  }
+  return `from ${file}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
+}
+
 /** Plain-text notes on an entry's derived or assumed figures; empty when the manifest stated them all. */
 export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources" | "period">, r: RunReport): readonly string[] {
   const hours = r.inputs.accelerator_hours;
-  // A training entry has one note at most, the one on compute: without training_flops, nothing else is read.
-  if (r.kind === "training" && (hours === null || !named(m, r, "training_flops"))) return NONE;
+  // A training entry has few notes: without training_flops or a launch config, nothing else is read.
+  if (r.kind === "training" && !(hours !== null && named(m, r, "training_flops")) && !fromConfig(m, r)) return NONE;
   const notes: string[] = [];
   // Read from the report's assumption table in place: building each entry's assumptions costs a 10,000-entry report
   // some 100,000 objects for three names.
@@ -35,6 +80,9 @@ export function entryNotes(m: Pick<ManifestReport, "assumptions" | "sources" | "
   let period: { value: unknown } | undefined;
   for (const i of r.assumptions) {
     const a = m.assumptions[i]!;
+    if (a.name === "candidates") notes.push(`the launch config leaves a choice: ${String(a.value)}`);
+    else if (a.name === "hours" && a.unit.startsWith("h (time limit"))
+      notes.push(`hours: limit, the config's time limit of ${formatNumber(Number(a.value))} h: the figures are an upper bound`);
     if (a.name === "training_flops") flops = true;
     else if (a.name === "throughput") rate ??= a;
     else if (a.name === "hours") {

@@ -10,7 +10,7 @@ import type { ExposureBasis } from "../policy.js";
 import type { Finding } from "../findings.js";
 import { reportTotals, TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
-import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary, type EntrySaving } from "./entry.js";
+import { acceleratorCell, configSummary, entryNotes, entrySavings, perRequestChange, perRequestSummary, type EntrySaving } from "./entry.js";
 import { code, escapeMarkdown, plainText } from "../format/escape.js";
 import {
   append,
@@ -315,6 +315,8 @@ interface Row {
   measured: boolean;
   oneOff: boolean;
   accelerator: string;
+  /** Where the entry's values come from its launch config; null without one. */
+  config: string | null;
   base: RunFigures | null;
   head: RunFigures | null;
   d: RunDelta | undefined;
@@ -346,6 +348,7 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
       measured: r.basis === "measured",
       oneOff: r.one_off === true,
       accelerator: acceleratorCell(r),
+      config: configSummary(m, r),
       base: baseById.get(r.id) ?? null,
       head: r,
       d,
@@ -354,7 +357,7 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
   }
   for (const d of m.delta?.runs ?? []) {
     if (d.change === "removed" && d.base)
-      all.push({ id: d.id, kind: d.kind, measured: false, oneOff: false, accelerator: "", base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
+      all.push({ id: d.id, kind: d.kind, measured: false, oneOff: false, accelerator: "", config: null, base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
   }
   // With less room, the entries that changed most are the ones a reviewer needs.
   const limit = ROWS[detail];
@@ -419,8 +422,9 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
     const marks = `${r.kind === "inference" ? " (inference)" : ""}${r.oneOff ? " (one-off)" : ""}${r.measured ? " (measured)" : ""}`;
     const accelerator =
       r.accelerator === "" || r.accelerator === "–" ? "" : `<br><sub>${escapeMarkdown(r.accelerator, 120).replace(" × ", `${NBSP}×${NBSP}`)}</sub>`;
+    const config = r.config === null ? "" : `<br><sub>${escapeMarkdown(r.config, 300)}</sub>`;
     const cells = [
-      `${code(r.id)}${marks}${accelerator}`,
+      `${code(r.id)}${marks}${accelerator}${config}`,
       `${r.head ? energy.cell(r.head.energy_kwh) : "–"}${change(r.d ? pct(r.d.energy_pct) : "–")}`,
       `${r.head ? co2e.cell(r.head.co2e_kg) : "–"}${change(r.d ? pct(r.d.co2e_pct) : "–")}`,
       r.head ? water.cell(r.head.water_l) : "–",

@@ -4,7 +4,7 @@ import type { RunDelta, RunFigures } from "../diff.js";
 import type { Finding } from "../findings.js";
 import type { LeverReport, ManifestReport, Report, RunReport } from "../report.js";
 import { FP8_SPEEDUP } from "../advice/levers.js";
-import { acceleratorCell, entryNotes, entrySavings, perRequestChange, perRequestSummary } from "./entry.js";
+import { acceleratorCell, configSummary, entryNotes, entrySavings, perRequestChange, perRequestSummary } from "./entry.js";
 import { plainLines, plainText } from "../format/escape.js";
 import { formatBudgetUse } from "../budget.js";
 import { labelled } from "../period/index.js";
@@ -232,6 +232,8 @@ function runNotes(out: Lines, m: ManifestReport, r: RunReport, deltas: Map<strin
       `  ${r.id}: measured ${formatQuantity("energy_kwh", r.energy_kwh)} vs planned ${formatQuantity("energy_kwh", r.planned.energy_kwh)} (${formatPct(drift)})`,
     );
   }
+  const config = configSummary(m, r);
+  if (config !== null) out.push(`  ${r.id}: ${config}`);
   for (const n of entryNotes(m, r)) out.push(`  ${r.id}: ${n}`);
   if (r.market_based_co2e_kg !== undefined) {
     out.push(`  ${r.id}: market-based CO2e ${formatQuantity("co2e_kg", r.market_based_co2e_kg)}, location-based ${formatQuantity("co2e_kg", r.co2e_kg)}`);

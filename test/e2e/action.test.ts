@@ -47,7 +47,7 @@ const byRoute = (r: RunResult, route: RecordedRequest["route"], method?: string)
   r.requests.filter((q) => q.route === route && (!method || q.method === method));
 const posts = (r: RunResult) => byRoute(r, "create-comment", "POST");
 const patches = (r: RunResult) => byRoute(r, "update-comment", "PATCH");
-const commentRequests = (r: RunResult) => r.requests.filter((q) => ["get-user", "list-comments", "create-comment", "update-comment"].includes(q.route));
+const commentRequests = (r: RunResult) => r.requests.filter((q) => ["graphql-viewer", "list-comments", "create-comment", "update-comment"].includes(q.route));
 const bodyOf = (q: RecordedRequest) => (q.body as { body: string }).body;
 const MARKER = /^<!-- footprint-gate:v1 key=[0-9a-f]{12} -->\n/;
 /** The base commit exists at the API but holds no manifest. */
@@ -202,23 +202,21 @@ describe("the sticky comment", () => {
     expect(server.commentsOn(PR).map((c) => c.user.login)).toEqual(["mallory", "github-actions[bot]"]);
   });
 
-  it("with a personal token that may read GET /user, the sticky comment is the one by that login", async () => {
+  it("with a personal token, the sticky comment is the one by the token's login (GraphQL viewer)", async () => {
     const me = { login: "gate-bot", id: 777, type: "User" as const };
-    server.viewer = me;
     server.commenter = me;
     const ws = workspace({ "footprint.yml": manifest() });
     const token = newToken("ghp_");
     const learn = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest(), token });
     const body = bodyOf(posts(learn)[0]!);
     server.reset();
-    server.viewer = me;
     server.commenter = me;
     const bots = server.addComment(PR, body); // github-actions[bot]: not ours for this token
     const mine = server.addComment(PR, body, me);
 
     writeFileSync(join(ws, "footprint.yml"), manifest({ hours: 11 }));
     const r = await run({ workspace: ws, eventName: "pull_request", payload: pullRequest({ action: "synchronize" }), token });
-    expect(byRoute(r, "get-user")[0]!.status).toBe(200);
+    expect(byRoute(r, "graphql-viewer")[0]!.status).toBe(200);
     expect(patches(r).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine.id}`]);
     expect(bots.body).toBe(body);
   });
@@ -724,7 +722,8 @@ describe("GitHub Enterprise Server (/api/v3)", () => {
       writeFileSync(join(ws, "footprint.yml"), manifest({ budget: 70, hours: 10.5 }));
       const again = await run({ ...opts, payload: pullRequest({ action: "synchronize" }) });
       expect(patches(again)).toHaveLength(1);
-      expect(again.requests.every((q) => q.rawPath.startsWith("/api/v3/"))).toBe(true);
+      // REST under /api/v3; GraphQL (who the token is) at /api/graphql, as GHES serves it.
+      expect(again.requests.map((q) => (q.rawPath.startsWith("/api/v3/") ? "rest" : q.rawPath))).toEqual(["rest", "rest", "rest", "/api/graphql", "rest"]);
     } finally {
       await ghes.close();
     }

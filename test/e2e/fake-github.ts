@@ -1,7 +1,8 @@
 // A stand-in for the GitHub REST API on 127.0.0.1: it records every request and answers from a scriptable
 // in-memory state (comments per issue, files per commit, pull requests, the token's identity), with faults on demand.
 // Only the routes footprint-gate may call are served; anything else answers 404 like an unknown route on GitHub.
-// One GraphQL operation is served too, the `minimizeComment` mutation (`POST /graphql`, `/api/graphql` on GHES).
+// Two GraphQL operations are served too, `query { viewer { login } }` (route `graphql-viewer`) and the
+// `minimizeComment` mutation (`graphql`), at `POST /graphql` (`/api/graphql` on GHES).
 // GitHub's OpenAPI description covers REST only, so the GraphQL document is checked here, minimally, and refused
 // the way GitHub refuses it: HTTP 200 with `errors`.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -25,7 +26,17 @@ export interface RecordedRequest {
 }
 
 export type Route =
-  "get-user" | "list-comments" | "create-comment" | "update-comment" | "delete-comment" | "graphql" | "get-content" | "get-tree" | "list-pulls";
+  | "get-user"
+  | "list-comments"
+  | "create-comment"
+  | "update-comment"
+  | "delete-comment"
+  | "graphql"
+  | "graphql-viewer"
+  | "get-content"
+  | "get-tree"
+  | "list-pulls"
+  | "list-pull-files";
 
 export interface FakeUser {
   login: string;
@@ -53,6 +64,13 @@ export interface FakePull {
   base: { sha: string; ref: string };
 }
 
+/** A file of a pull request, as `GET /repos/{owner}/{repo}/pulls/{n}/files` lists it. */
+export interface FakePullFile {
+  filename: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  previous_filename?: string;
+}
+
 export interface Fault {
   route: Route;
   /** Only requests with this method (default any). */
@@ -70,6 +88,7 @@ export const MINIMIZE_CLASSIFIERS = ["SPAM", "ABUSE", "OFF_TOPIC", "OUTDATED", "
 
 const BOT: FakeUser = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
 const FIXED_TIME = "2024-01-01T00:00:00Z";
+const HEAD_OF_FILES = "a".repeat(40);
 
 function userJson(u: FakeUser, host: string) {
   return {
@@ -100,16 +119,18 @@ export class FakeGitHub {
   repository: string;
   /** `/api/v3` for GitHub Enterprise Server, "" for github.com. */
   readonly prefix: string;
-  /** The token's login for `GET /user`; null answers 403 like a GITHUB_TOKEN (an installation token). */
-  viewer: FakeUser | null = null;
-  /** Who a comment created with the token is attributed to. */
+  /** The token's account: who a comment created with it is by, and who `GET /user` and the GraphQL `viewer` say it is. */
   commenter: FakeUser = BOT;
+  /** Comment lists always link to a next page (a server that never ends its pagination). */
+  endlessComments = false;
   /** Where `html_url`s point (the web host of the fake). */
   webUrl = "https://github.com";
   readonly comments = new Map<number, FakeComment[]>();
   /** Files per commit sha: path → text. A commit absent from the map answers 404 for contents and trees. */
   readonly commits = new Map<string, Map<string, string>>();
   readonly pulls: FakePull[] = [];
+  /** The files of each pull request, by number. */
+  readonly pullFiles = new Map<number, FakePullFile[]>();
   private faults: (Fault & { left: number })[] = [];
   private nextId = 1_000_000_001;
   private server: Server | null = null;
@@ -150,9 +171,10 @@ export class FakeGitHub {
     this.comments.clear();
     this.commits.clear();
     this.pulls.length = 0;
+    this.pullFiles.clear();
     this.faults = [];
-    this.viewer = null;
     this.commenter = BOT;
+    this.endlessComments = false;
   }
 
   // ---- scripting ----
@@ -230,7 +252,10 @@ export class FakeGitHub {
       send(status, { message, documentation_url: "https://docs.github.com/rest", status: String(status) }, headers);
 
     if (!hasPrefix) return error(404, "Not Found");
-    const matched = isGraphql ? (method === "POST" ? { route: "graphql" as const, params: {} } : null) : this.route(method, path);
+    const document = (body as { query?: unknown } | undefined)?.query;
+    const viewerQuery = typeof document === "string" && /^\s*(?:query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(document);
+    const graphqlRoute = viewerQuery ? ("graphql-viewer" as const) : ("graphql" as const);
+    const matched = isGraphql ? (method === "POST" ? { route: graphqlRoute, params: {} } : null) : this.route(method, path);
     if (!matched) return error(404, "Not Found");
     rec.route = matched.route;
 
@@ -245,8 +270,9 @@ export class FakeGitHub {
     const p = matched.params;
     switch (matched.route) {
       case "get-user":
-        if (!this.viewer) return error(403, "Resource not accessible by integration");
-        return send(200, userJson(this.viewer, host));
+        // Installation tokens (whose comments are by bots) may not ask.
+        if (this.commenter.type === "Bot") return error(403, "Resource not accessible by integration");
+        return send(200, userJson(this.commenter, host));
 
       case "list-comments": {
         const issue = Number(p.issue_number);
@@ -262,7 +288,7 @@ export class FakeGitHub {
           return u.toString();
         };
         const rels: string[] = [];
-        if (page < last) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
+        if (page < last || this.endlessComments) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(Math.max(last, page + 1))}>; rel="last"`);
         if (page > 1) rels.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`);
         return send(
           200,
@@ -288,8 +314,7 @@ export class FakeGitHub {
         for (const [issue, list] of this.comments) {
           const c = list.find((x) => x.id === id);
           if (!c) continue;
-          // The token may only edit its own comments.
-          if (c.user.login !== this.commenter.login) return error(403, "Resource not accessible by integration");
+          // Anyone with write access may edit any comment of the repository, as on GitHub.
           c.body = text;
           c.updated_at = "2024-01-01T00:00:01Z";
           return send(200, this.commentJson(c, issue, host));
@@ -316,6 +341,10 @@ export class FakeGitHub {
 
       case "graphql":
         return send(200, this.graphql(body));
+
+      case "graphql-viewer":
+        // Every token may ask who it is; it is whoever its comments are by.
+        return send(200, { data: { viewer: { login: this.commenter.login } } });
 
       case "get-content": {
         const files = this.commits.get(query.ref ?? "");
@@ -359,6 +388,32 @@ export class FakeGitHub {
           ...blobs.map((b) => ({ path: b, mode: "100644", type: "blob", sha: "2".repeat(40), size: Buffer.byteLength(files.get(b)!) })),
         ].filter((e) => recursive || !e.path.includes("/"));
         return send(200, { sha: p.tree_sha, url: `${host}${path}`, tree: entries, truncated: false });
+      }
+
+      case "list-pull-files": {
+        const all = this.pullFiles.get(Number(p.pull_number)) ?? [];
+        const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? 30) || 30));
+        const page = Math.max(1, Number(query.page ?? 1) || 1);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const next = new URL(`${host}${path}`);
+        next.searchParams.set("per_page", String(perPage));
+        next.searchParams.set("page", String(page + 1));
+        return send(
+          200,
+          all.slice((page - 1) * perPage, page * perPage).map((f) => ({
+            sha: "3".repeat(40),
+            filename: f.filename,
+            status: f.status,
+            additions: 1,
+            deletions: 1,
+            changes: 2,
+            blob_url: `${this.webUrl}/${this.repository}/blob/${HEAD_OF_FILES}/${f.filename}`,
+            raw_url: `${this.webUrl}/${this.repository}/raw/${HEAD_OF_FILES}/${f.filename}`,
+            contents_url: `${host}/repos/${this.repository}/contents/${f.filename}?ref=${HEAD_OF_FILES}`,
+            ...(f.previous_filename === undefined ? {} : { previous_filename: f.previous_filename }),
+          })),
+          page < last ? { link: `<${next.toString()}>; rel="next"` } : {},
+        );
       }
 
       case "list-pulls": {
@@ -467,6 +522,8 @@ export class FakeGitHub {
       return { route: "get-tree", repo, params: { tree_sha: rest.slice(2).map(dec).join("/") } };
     }
     if (method === "GET" && rest[0] === "pulls" && rest.length === 1) return { route: "list-pulls", repo, params: {} };
+    if (method === "GET" && rest[0] === "pulls" && rest.length === 3 && /^\d+$/.test(rest[1]!) && rest[2] === "files")
+      return { route: "list-pull-files", repo, params: { pull_number: rest[1]! } };
     return null;
   }
 }

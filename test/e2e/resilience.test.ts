@@ -12,6 +12,7 @@ import { render, renderedProblems, tags } from "./render.js";
 import {
   BASE_SHA,
   gitWorkspace,
+  newToken,
   HEAD_SHA,
   REPOSITORY,
   runAction,
@@ -127,73 +128,149 @@ describe("an unreadable base never fails the gate", () => {
   });
 });
 
-describe("whose sticky comment is ours", () => {
+describe("whose sticky comment is ours: only the token's own account's", () => {
   const OTHER_BOT: FakeUser = { login: "other-app[bot]", id: 4242, type: "Bot" };
+  const PERSON: FakeUser = { login: "octocat", id: 583231, type: "User" };
+  const deletes = (r: RunResult) => byRoute(r, "delete-comment");
+  const untouched = (r: RunResult, id: number) => {
+    const touching = r.requests.filter((q) => (q.route === "update-comment" || q.route === "delete-comment") && q.path.endsWith(`/${id}`));
+    const minimised = byRoute(r, "graphql").filter((q) => JSON.stringify(q.body).includes(server.commentsOn(PR).find((c) => c.id === id)?.node_id ?? "?"));
+    return [...touching, ...minimised];
+  };
 
-  async function ourMarker(ws: string): Promise<string> {
-    const learn = await run({ workspace: ws, inputs: { comment: "new" } });
-    const marker = bodyOf(posts(learn)[0]!).split("\n")[0]!;
+  /** The exact body this workspace's report makes (marker, current digest and all), as anyone can make it offline. */
+  async function ourBody(ws: string, inputs: Record<string, string> = {}): Promise<string> {
+    const learn = await run({ workspace: ws, inputs: { ...inputs, comment: "new" } });
+    const body = bodyOf(posts(learn)[0]!);
     server.reset();
-    return marker;
+    return body;
   }
 
-  it("another bot's comment with our marker, whose edit is refused: we post our own, and the next run updates ours, not theirs", async () => {
+  it("another app's comment with our marker is never edited: the workflow token posts its own, and the next run edits ours", async () => {
     const ws = workspace({ "footprint.yml": manifest() });
-    const marker = await ourMarker(ws);
+    const marker = (await ourBody(ws)).split("\n")[0]!;
     const theirs = server.addComment(PR, `${marker}\nnot yours to edit\n`, OTHER_BOT);
 
     const first = await run({ workspace: ws });
     expect(first.code, first.stdout).toBe(0);
-    expect(byRoute(first, "get-user")).toEqual([]);
-    expect(patches(first).map((q) => [q.path, q.status])).toEqual([[`/repos/${REPOSITORY}/issues/comments/${theirs.id}`, 403]]);
+    expect(byRoute(first, "graphql-viewer")).toHaveLength(1);
+    expect(patches(first)).toEqual([]);
     expect(posts(first).map((q) => q.status)).toEqual([201]);
-    expect(notices(first).filter((m) => /may not comment/.test(m))).toEqual([]);
     const ours = server.commentsOn(PR)[1]!;
     expect(ours.user.login).toBe("github-actions[bot]");
 
     writeFileSync(join(ws, "footprint.yml"), manifest({ hours: 11 }));
     const second = await run({ workspace: ws });
-    expect(second.code, second.stdout).toBe(0);
-    expect(byRoute(second, "get-user")).toEqual([]);
     expect(patches(second).map((q) => [q.path, q.status])).toEqual([[`/repos/${REPOSITORY}/issues/comments/${ours.id}`, 200]]);
     expect(posts(second)).toEqual([]);
     expect(theirs.body).toBe(`${marker}\nnot yours to edit\n`);
     expect(ours.body).toContain("67.8\u00a0kWh");
   });
 
-  it("a GitHub App's token (comments by <slug>[bot]) skips the workflow bot's comment it may not edit and keeps one comment of its own", async () => {
+  it("a GitHub App's token (comments by <slug>[bot]) never edits the workflow bot's comment and keeps one of its own", async () => {
     const app: FakeUser = { login: "gate-app[bot]", id: 5151, type: "Bot" };
     const ws = workspace({ "footprint.yml": manifest() });
-    const marker = await ourMarker(ws);
+    const marker = (await ourBody(ws)).split("\n")[0]!;
     server.commenter = app;
     const workflowBots = server.addComment(PR, `${marker}\nfrom the workflow token\n`);
 
     const first = await run({ workspace: ws });
-    expect(first.code, first.stdout).toBe(0);
-    expect(patches(first).map((q) => q.status)).toEqual([403]);
+    expect(patches(first)).toEqual([]);
     expect(posts(first)).toHaveLength(1);
-
     writeFileSync(join(ws, "footprint.yml"), manifest({ hours: 11 }));
     const second = await run({ workspace: ws });
-    expect(second.code, second.stdout).toBe(0);
     const mine = server.commentsOn(PR).find((c) => c.user.login === app.login)!;
-    expect(
-      patches(second)
-        .map((q) => [q.path, q.status])
-        .at(-1),
-    ).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine.id}`, 200]);
-    expect(posts(second)).toEqual([]);
+    expect(patches(second).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine.id}`]);
     expect(server.commentsOn(PR)).toHaveLength(2);
     expect(workflowBots.body).toBe(`${marker}\nfrom the workflow token\n`);
   });
 
-  it("a flood of other bots' comments with our marker costs at most 5 refused edits before ours is posted", async () => {
+  it("a flood of other bots' comments with our marker costs one viewer query and no edit", async () => {
     const ws = workspace({ "footprint.yml": manifest() });
-    const marker = await ourMarker(ws);
+    const marker = (await ourBody(ws)).split("\n")[0]!;
     for (let i = 0; i < 30; i++) server.addComment(PR, `${marker}\n${i}\n`, { login: `spam-${i}[bot]`, id: 6000 + i, type: "Bot" });
     const r = await run({ workspace: ws });
     expect(r.code, r.stdout).toBe(0);
-    expect(patches(r)).toHaveLength(5);
+    expect(byRoute(r, "graphql-viewer")).toHaveLength(1);
+    expect(patches(r)).toEqual([]);
+    expect(posts(r).map((q) => q.status)).toEqual([201]);
+  });
+
+  it("delete-when-clean never deletes another app's marked comment (workflow token): with none of ours, nothing is deleted", async () => {
+    const ws = workspace({ "footprint.yml": manifest({ budget: 50 }) });
+    const inputs = { "comment-on": "failure", "delete-when-clean": "true" };
+    const theirs = server.addComment(PR, await ourBody(ws, inputs), OTHER_BOT);
+    writeFileSync(join(ws, "footprint.yml"), manifest());
+
+    const clean = await run({ workspace: ws, inputs });
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(deletes(clean)).toEqual([]);
+    expect(clean.stdout).toContain("no comment of ours to keep current");
+    expect(server.commentsOn(PR).map((c) => c.id)).toEqual([theirs.id]);
+
+    // With ours beside it, only ours goes.
+    const ours = server.addComment(PR, theirs.body);
+    const again = await run({ workspace: ws, inputs });
+    expect(deletes(again).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/comments/${ours.id}`]);
+    expect(untouched(again, theirs.id)).toEqual([]);
+    expect(server.commentsOn(PR).map((c) => c.id)).toEqual([theirs.id]);
+  });
+
+  it("delete-when-clean with a personal token deletes neither a bot's marked comment nor another person's, only its own", async () => {
+    const token = newToken("ghp_");
+    server.commenter = PERSON;
+    const ws = workspace({ "footprint.yml": manifest({ budget: 50 }) });
+    const inputs = { "comment-on": "failure", "delete-when-clean": "true" };
+    await run({ workspace: ws, inputs, token });
+    const [mine] = server.commentsOn(PR);
+    const bots = server.addComment(PR, mine!.body, OTHER_BOT);
+    const someone = server.addComment(PR, mine!.body, { login: "mallory", id: 666, type: "User" });
+    writeFileSync(join(ws, "footprint.yml"), manifest());
+
+    const clean = await run({ workspace: ws, inputs, token });
+    expect(byRoute(clean, "graphql-viewer")).toHaveLength(1);
+    expect(deletes(clean).map((q) => q.path)).toEqual([`/repos/${REPOSITORY}/issues/comments/${mine!.id}`]);
+    expect(server.commentsOn(PR).map((c) => c.id)).toEqual([bots.id, someone.id]);
+  });
+
+  it.each(["update", "recreate", "hide-and-new"])(
+    "comment: %s — a forged comment with our marker, the current digest and a false pass is never 'unchanged', never the comment-id, never touched",
+    async (mode) => {
+      const ws = workspace({ "footprint.yml": manifest({ budget: 50 }) });
+      const body = await ourBody(ws);
+      // The real report fails; the forgery carries its exact marker and digest but says it passes.
+      const forged = body.replace(/## 🌱 footprint-gate: ❌ fail[^]*$/, "## 🌱 footprint-gate: ✅ pass\n\nAll good, merge it.\n");
+      expect(forged).not.toBe(body);
+      const forgers = [server.addComment(PR, forged, OTHER_BOT), server.addComment(PR, forged, { login: "mallory", id: 666, type: "User" })];
+
+      const r = await run({ workspace: ws, inputs: { comment: mode } });
+      expect(r.code).toBe(1);
+      expect(r.stdout).not.toContain("PR comment unchanged");
+      const made = posts(r);
+      expect(made.map((q) => q.status)).toEqual([201]);
+      const ours = server.commentsOn(PR).at(-1)!;
+      expect(ours.user.login).toBe("github-actions[bot]");
+      expect(ours.body).toContain("❌ fail");
+      expect(r.outputs["comment-id"]).toBe(String(ours.id));
+      for (const f of forgers) {
+        expect(f.body).toBe(forged);
+        expect(f.minimized).toBeNull();
+        expect(untouched(r, f.id)).toEqual([]);
+      }
+    },
+  );
+});
+
+describe("every read is bounded", () => {
+  it("a comment list whose Link header always names a next page is read for 20 pages, with a warning, and the comment posted", async () => {
+    const ws = workspace({ "footprint.yml": manifest() });
+    server.endlessComments = true;
+    const r = await run({ workspace: ws });
+    expect(r.code, r.stdout).toBe(0);
+    expect(byRoute(r, "list-comments").map((q) => q.query.page ?? "1")).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
+    expect(r.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([
+      "Only the oldest 2000 comments of the pull request were searched for ours.",
+    ]);
     expect(posts(r).map((q) => q.status)).toEqual([201]);
   });
 });

@@ -1,0 +1,401 @@
+// Entries that read a launch config (`from:`), settled before the manifest's rules run (docs/manifest.md, "Reading
+// launch configs"): what the config states fills what the entry does not; a value stated in both that disagrees is
+// drift; a value the config does not give readably is a finding, never a default. Every value taken from a config
+// carries its file and line into the report's assumptions. Loaded only for a manifest that reads configs.
+import { posix } from "node:path";
+import { findAccelerator, findLocation } from "../catalogue/index.js";
+import { entryKey, estimateManifest, type Assumption, type Kind } from "../estimate/index.js";
+import type { Finding, Rule, Severity } from "../findings.js";
+import { MAX_MANIFEST_BYTES } from "../manifest/parse.js";
+import type { Locator, Path } from "../manifest/parse.js";
+import { checkRules } from "../manifest/rules.js";
+import type { InferenceInput, LaunchSource, Manifest, TrainingInput } from "../manifest/schema.js";
+import { PathError, type ManifestSource } from "../manifest/source.js";
+import { formatNumber } from "../format/units.js";
+import type { LaunchCandidate, LaunchFormat, LaunchJob, LaunchRead, LaunchReadOptions, Origin, Stated, StatedAccelerator, StatedCount } from "./types.js";
+
+/** A launch config is read with the manifest's own size limit. */
+export const MAX_CONFIG_BYTES = MAX_MANIFEST_BYTES;
+
+export interface LaunchReaders {
+  readLaunchConfig(text: string, options?: LaunchReadOptions): Promise<LaunchRead>;
+}
+
+/** What an entry took from its launch config, for the report. */
+export interface Provenance {
+  /** The config and each value taken from it, with file and line as their source. */
+  assumptions: Assumption[];
+  /** `hours: limit`: the hours are the config's time limit, an upper bound. */
+  hours: Assumption | null;
+}
+
+export interface SettledManifest {
+  manifest: Manifest;
+  findings: Finding[];
+  /** Entries whose config could not give what they need (reported): not estimated. */
+  unsettled: Set<string>;
+  /** By entry key (`training.3`). */
+  provenance: Map<string, Provenance>;
+  /** Repository paths of the configs read, for the warning on configs no entry reads. */
+  read: Set<string>;
+}
+
+type Input = TrainingInput | InferenceInput;
+
+interface Context {
+  src: ManifestSource;
+  locator: Locator;
+  readers: LaunchReaders;
+  aliases: Readonly<Record<string, string>>;
+  findings: Finding[];
+  /** Each config file read once, by path and stated format. */
+  files: Map<string, Promise<ConfigFile>>;
+}
+
+type ConfigFile = { ok: true; shown: string; read: LaunchRead; repoPath: string | null } | { ok: false; message: string };
+
+export async function settleLaunchConfigs(manifest: Manifest, src: ManifestSource, locator: Locator, readers: LaunchReaders): Promise<SettledManifest> {
+  // A null-prototype copy: a config name such as `__proto__` or `toString` is only ever a name.
+  const aliases: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, manifest.aliases ?? {});
+  const cx: Context = { src, locator, readers, aliases, findings: [], files: new Map() };
+  const out: SettledManifest = { manifest, findings: cx.findings, unsettled: new Set(), provenance: new Map(), read: new Set() };
+  const sections: Partial<Record<Kind, Input[]>> = {};
+  for (const kind of ["training", "inference"] as const) {
+    const entries: readonly Input[] = manifest[kind] ?? [];
+    let copy: Input[] | null = null;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      if (entry.from === undefined) continue;
+      const settled = await settleEntry(cx, manifest, kind, i, entry, entry.from, out.read);
+      copy ??= [...entries];
+      if (settled === null) out.unsettled.add(entryKey(kind, i));
+      else {
+        copy[i] = settled.entry;
+        out.provenance.set(entryKey(kind, i), settled.provenance);
+      }
+    }
+    if (copy) sections[kind] = copy;
+  }
+  out.manifest = { ...manifest, ...sections };
+  return out;
+}
+
+/** The config file at `rel`, read and recognised once per path and format. */
+function configFile(cx: Context, rel: string, format: LaunchFormat | undefined): Promise<ConfigFile> {
+  const key = `${format ?? ""}\u0000${rel}`;
+  let file = cx.files.get(key);
+  if (!file) cx.files.set(key, (file = readConfig(cx, rel, format)));
+  return file;
+}
+
+async function readConfig(cx: Context, rel: string, format: LaunchFormat | undefined): Promise<ConfigFile> {
+  const shown = posix.normalize(posix.join(posix.dirname(cx.src.path), rel.split("\\").join("/")));
+  let text: string | null;
+  try {
+    text = await cx.src.readRelative(rel, { maxBytes: MAX_CONFIG_BYTES });
+  } catch (err) {
+    if (err instanceof PathError) return { ok: false, message: `${quote(rel)}: ${err.message}` };
+    throw err;
+  }
+  if (text === null) return { ok: false, message: `${quote(rel)}: file not found (paths are relative to the manifest's folder)` };
+  const read = await cx.readers.readLaunchConfig(text, { ...(format ? { format } : {}), aliases: cx.aliases });
+  return { ok: true, shown, read, repoPath: cx.src.repoPath?.(rel) ?? null };
+}
+
+interface Settled {
+  entry: Input;
+  provenance: Provenance;
+}
+
+/** One entry with its config's values; null when the config cannot give what the entry needs (reported). */
+async function settleEntry(
+  cx: Context,
+  manifest: Manifest,
+  kind: Kind,
+  index: number,
+  entry: Input,
+  from: LaunchSource,
+  read: Set<string>,
+): Promise<Settled | null> {
+  const path: Path = [kind, index];
+  const fromPath: Path = typeof from === "string" ? [...path, "from"] : [...path, "from", "path"];
+  const rel = typeof from === "string" ? from : from.path;
+  const unreadable = (message: string, at: Path = fromPath) => {
+    add(cx, "config/unreadable", "error", `from: ${message}`, at);
+    return null;
+  };
+  const file = await configFile(cx, rel, typeof from === "string" ? undefined : from.format);
+  if (!file.ok) return unreadable(file.message);
+  if (file.repoPath !== null) read.add(file.repoPath);
+  const { shown } = file;
+  const problems = file.read.problems.map((p) => `${at(shown, p)}: ${p.message}`);
+  if (problems.length > 0) return unreadable(`${problems.slice(0, 3).join("; ")}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ""}`);
+  const job = chooseJob(file.read.jobs, typeof from === "string" ? undefined : from.document, shown, unreadable);
+  if (!job) return null;
+
+  // Problems of the job: a value the config does not give readably comes from the entry, or stops the estimate.
+  let blocked = false;
+  for (const p of job.problems) {
+    const stated = p.needs !== null && p.needs !== "hours" ? entry[p.needs] !== undefined : p.needs === "hours" && typeof entry.hours === "number";
+    const place = `${at(shown, p)} \`${p.field}\``;
+    if (stated) add(cx, "config/manifest-value", "notice", `${place}: ${p.message}; the entry's ${p.needs} is used`, [...path, p.needs!]);
+    else {
+      const fix = p.needs === null ? "" : `; state ${p.needs} on the entry`;
+      add(cx, "config/unreadable", "error", `from: ${place}: ${p.message}${fix}`, fromPath);
+      blocked = true;
+    }
+  }
+  if (blocked) return null;
+
+  const ctx: EntryContext = { cx, shown, path, entry };
+  const candidates = job.candidates.map((c) => candidateValues(ctx, c));
+  if (candidates.some((c) => c === null)) return null;
+  let values = candidates as CandidateValues[];
+  for (const field of ["accelerator", "count", "location"] as const) values = agree(ctx, field, values);
+
+  const hours = hoursOf(ctx, job, fromPath);
+  if (hours === null) return null;
+  const filled = values.map((v) => fill(entry, v, hours.value));
+  let chosen = 0;
+  const assumptions: Assumption[] = [
+    assumption(
+      "launch_config",
+      shown,
+      "",
+      `${shown}:${job.line} ${job.format}${job.document > 0 ? ` document ${job.document}` : ""}${job.name ? ` ${job.name}` : ""}`,
+    ),
+  ];
+  if (filled.length > 1) {
+    // Every candidate is estimated; the estimate and the budgets take the largest, and the range is shown.
+    const figures = filled.map((e) => candidateFigures(manifest, kind, e));
+    chosen = figures.reduce((best, f, i) => (f.energy > figures[best]!.energy ? i : best), 0);
+    const low = figures.reduce((m, f) => Math.min(m, f.energy), Infinity);
+    const listed = figures.map((f, i) => `${values[i]!.label}: ${formatNumber(f.energy)} kWh`).join("; ");
+    assumptions.push(
+      assumption(
+        "candidates",
+        `${listed} (budgets check the largest)`,
+        "",
+        `${shown}:${job.candidates[0]!.accelerator?.origin.line ?? job.line} ${job.candidates[0]!.accelerator?.origin.field ?? "candidates"}`,
+      ),
+    );
+    add(
+      cx,
+      "config/candidates",
+      "notice",
+      `${shown} leaves ${filled.length} ways to run (${values.map((v) => v.label).join(", ")}): ${formatNumber(low)}–${formatNumber(figures[chosen]!.energy)} kWh; the estimate and budgets use the largest`,
+      fromPath,
+    );
+  }
+  const v = values[chosen]!;
+  if (v.accelerator) {
+    assumptions.push(assumption("accelerator", v.accelerator.id!, "", source(shown, v.accelerator.origin)));
+    if (v.accelerator.note) add(cx, "data/ambiguous-accelerator", "notice", `${source(shown, v.accelerator.origin)}: ${v.accelerator.note}`, fromPath);
+  }
+  if (v.count) assumptions.push(assumption("count", v.count.value, "", countSource(shown, v.count)));
+  if (v.location) assumptions.push(assumption("location", v.location.value, "", source(shown, v.location.origin)));
+  if (job.timeLimitHours) assumptions.push(assumption("time_limit", job.timeLimitHours.value, "h (upper bound)", source(shown, job.timeLimitHours.origin)));
+  const limitHours =
+    entry.hours === "limit" && job.timeLimitHours
+      ? assumption("hours", job.timeLimitHours.value, "h (time limit: upper bound)", source(shown, job.timeLimitHours.origin))
+      : null;
+  return { entry: filled[chosen]!, provenance: { assumptions, hours: limitHours } };
+}
+
+interface EntryContext {
+  cx: Context;
+  shown: string;
+  path: Path;
+  entry: Input;
+}
+
+/** One candidate's values as catalogue names, with where the config states each. */
+interface CandidateValues {
+  accelerator: StatedAccelerator | null;
+  count: StatedCount | null;
+  location: (Stated<string> & { id: string }) | null;
+  /** "8 × nvidia-h100-sxm", for messages. */
+  label: string;
+}
+
+/** The job the entry reads: the one in the file, or the document it names. */
+function chooseJob(jobs: readonly LaunchJob[], document: number | undefined, shown: string, unreadable: (m: string) => null): LaunchJob | null {
+  const listed = () => jobs.map((j) => `${j.document}${j.name ? ` (${j.name})` : ""}`).join(", ");
+  if (jobs.length === 0)
+    return unreadable(`${shown} is not a launch config of a known format (SkyPilot, SLURM, Kubernetes, dstack, Vertex AI); give from: { path, format }`);
+  if (document !== undefined) {
+    const job = jobs.find((j) => j.document === document);
+    return job ?? unreadable(`${shown} has no job in document ${document}; the documents with jobs are ${listed()}`);
+  }
+  if (jobs.length > 1)
+    return unreadable(`${shown} holds ${jobs.length} jobs (documents ${listed()}); choose one with from: { path: ${shown.split("/").pop()}, document: N }`);
+  return jobs[0]!;
+}
+
+/** A candidate's values, each the config states resolved through the catalogue; null when one cannot be (reported). */
+function candidateValues({ cx, shown, path, entry }: EntryContext, c: LaunchCandidate): CandidateValues | null {
+  const fromPath: Path = [...path, "from"];
+  let ok = true;
+  if (c.accelerator && c.accelerator.id === null && entry.accelerator === undefined) {
+    const hint = `aliases: { ${JSON.stringify(c.accelerator.written.slice(0, 60))}: <catalogue id> }`;
+    add(
+      cx,
+      "config/unreadable",
+      "error",
+      `from: ${source(shown, c.accelerator.origin)}: the catalogue does not know ${quote(c.accelerator.written)}; map it (${hint}) or state accelerator on the entry`,
+      fromPath,
+    );
+    ok = false;
+  } else if (c.accelerator && c.accelerator.id === null) {
+    add(
+      cx,
+      "config/manifest-value",
+      "notice",
+      `${source(shown, c.accelerator.origin)}: the catalogue does not know ${quote(c.accelerator.written)}; the entry's accelerator is used`,
+      [...path, "accelerator"],
+    );
+  }
+  if (c.count && !(Number.isInteger(c.count.value) && c.count.value >= 1 && c.count.value <= 1e7)) {
+    add(cx, "config/unreadable", "error", `from: ${countSource(shown, c.count)}: ${c.count.value} accelerators is not a count from 1 to 1e7`, fromPath);
+    ok = false;
+  }
+  let location: CandidateValues["location"] = null;
+  if (c.location) {
+    const name = Object.hasOwn(cx.aliases, c.location.value) ? cx.aliases[c.location.value]! : c.location.value;
+    const found = findLocation(name);
+    if (found.ok) location = { ...c.location, id: found.value.id };
+    else if (entry.location !== undefined) {
+      add(
+        cx,
+        "config/manifest-value",
+        "notice",
+        `${source(shown, c.location.origin)}: the catalogue does not know the place ${quote(c.location.value)}; the entry's location is used`,
+        [...path, "location"],
+      );
+    } else {
+      const message = `from: ${source(shown, c.location.origin)}: the catalogue does not know the place ${quote(c.location.value)}; map it (aliases: { ${JSON.stringify(c.location.value.slice(0, 60))}: <location> }) or state location on the entry`;
+      add(cx, "config/unreadable", "error", message, fromPath);
+      ok = false;
+    }
+  }
+  if (!ok) return null;
+  const accelerator = c.accelerator?.id ? c.accelerator : null;
+  const name = accelerator?.id ?? entry.accelerator ?? "?";
+  const count = c.count?.value ?? entry.count;
+  return { accelerator, count: c.count, location, label: count === undefined ? name : `${formatNumber(count)} × ${name}` };
+}
+
+/**
+ * The candidates that agree with what the entry states about `field`: where the entry states a value and the config
+ * another (no candidate has it), that is drift, and the config's values stand.
+ */
+function agree({ cx, shown, path, entry }: EntryContext, field: "accelerator" | "count" | "location", values: CandidateValues[]): CandidateValues[] {
+  const stated = entry[field];
+  if (stated === undefined) return values;
+  const mine = field === "accelerator" ? acceleratorId(String(stated)) : field === "location" ? locationId(String(stated)) : stated;
+  const theirs = values.map((v) =>
+    field === "accelerator" ? (v.accelerator?.id ?? null) : field === "location" ? (v.location?.id ?? null) : (v.count?.value ?? null),
+  );
+  if (theirs.every((t) => t === null)) return values;
+  const same = values.filter((_, i) => theirs[i] === mine);
+  if (same.length > 0) return same;
+  const places = values.flatMap((v) => {
+    const o = field === "accelerator" ? v.accelerator?.origin : field === "location" ? v.location?.origin : null;
+    return field === "count" && v.count
+      ? [`${formatNumber(v.count.value)} (${countSource(shown, v.count)})`]
+      : o
+        ? [`${String(theirs[values.indexOf(v)])} (${source(shown, o)})`]
+        : [];
+  });
+  const message = `${field} ${String(stated)} here, but the launch config says ${[...new Set(places)].join(" or ")}; the config's value is used: correct ${field} here or remove it`;
+  add(cx, "config/drift", "error", message, [...path, field]);
+  return values;
+}
+
+function acceleratorId(name: string): string | null {
+  const found = findAccelerator(name);
+  return found.ok ? found.value.id : null;
+}
+
+function locationId(name: string): string | null {
+  const found = findLocation(name);
+  return found.ok ? found.value.id : null;
+}
+
+/** The hours the entry runs: its own, checked against the config's limit, or the limit itself for `hours: limit`. */
+function hoursOf({ cx, shown, path, entry }: EntryContext, job: LaunchJob, fromPath: Path): { value: number | undefined } | null {
+  const limit = job.timeLimitHours;
+  if (entry.hours === "limit") {
+    if (!limit) {
+      add(cx, "config/unreadable", "error", `hours: limit, but ${shown} states no time limit; give hours (a platform's default limit is never assumed)`, [
+        ...path,
+        "hours",
+      ]);
+      return null;
+    }
+    if (!(limit.value >= 1e-4 && limit.value <= 1e6)) {
+      add(
+        cx,
+        "config/unreadable",
+        "error",
+        `from: ${source(shown, limit.origin)}: a time limit of ${limit.value} h is not one from 1e-4 to 1e6 h; give hours`,
+        fromPath,
+      );
+      return null;
+    }
+    return { value: limit.value };
+  }
+  if (limit && entry.hours !== undefined && entry.hours > limit.value * (1 + 1e-9)) {
+    const message = `hours ${formatNumber(entry.hours)} is above the time limit of ${formatNumber(limit.value)} h that ${source(shown, limit.origin)} states: the job would be stopped first; lower hours or raise the limit`;
+    add(cx, "config/time-limit", "error", message, [...path, "hours"]);
+  }
+  return { value: entry.hours };
+}
+
+/** The entry with the candidate's values where the config states them; the config's win over the entry's (drift is reported). */
+function fill(entry: Input, v: CandidateValues, hours: number | undefined): Input {
+  return {
+    ...entry,
+    ...(v.accelerator ? { accelerator: v.accelerator.id! } : null),
+    ...(v.count ? { count: v.count.value } : null),
+    ...(v.location ? { location: v.location.id } : null),
+    hours,
+  };
+}
+
+/** One candidate's facility energy, estimated as the entry alone (its findings are the entry's, reported once). */
+function candidateFigures(manifest: Manifest, kind: Kind, entry: Input): { energy: number } {
+  const alone: Manifest = { version: 1, project: manifest.project, ...(manifest.defaults ? { defaults: manifest.defaults } : {}), [kind]: [entry] };
+  const place = { file: "", locator: { value: () => ({ line: 1, column: 1 }), key: () => ({ line: 1, column: 1 }) } };
+  const rules = checkRules(alone, place);
+  const runs = estimateManifest(alone, rules.entries, { ...place, measured: new Map() }).runs;
+  return { energy: runs[0]?.energy_kwh ?? 0 };
+}
+
+function add(cx: Context, rule: Rule, severity: Severity, message: string, at: Path): void {
+  cx.findings.push({ rule, severity, message, file: cx.src.path, ...cx.locator.value(at) });
+}
+
+function assumption(name: string, value: number | string, unit: string, src: string): Assumption {
+  return Object.freeze({ name, value, unit, source: src, year: null });
+}
+
+/** `sky/train.yaml:7 resources.accelerators` */
+function source(shown: string, o: Origin): string {
+  return `${shown}:${o.line} ${o.field}`;
+}
+
+function at(shown: string, p: { line: number; column: number }): string {
+  return `${shown}:${p.line}:${p.column}`;
+}
+
+/** Each factor of a count, as the reader labels it, with its line: `sky.yaml:5 8 per node (resources.accelerators) × 1 node (default)`;
+ *  a sum of products (worker pools) as `(…) + (…)`. */
+function countSource(shown: string, c: StatedCount): string {
+  if (c.terms && c.terms.length > 0) return c.terms.map((t) => `(${countSource(shown, t)})`).join(" + ");
+  return c.factors.map((f) => (f.origin ? `${shown}:${f.origin.line} ${f.label}` : f.label)).join(" × ");
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s.length > 100 ? `${s.slice(0, 99)}…` : s);
+}
