@@ -357,7 +357,18 @@ function runsTable(m: EvaluatedManifest | RemovedManifest, detail: Detail, optio
   }
   for (const d of m.delta?.runs ?? []) {
     if (d.change === "removed" && d.base)
-      all.push({ id: d.id, kind: d.kind, measured: false, oneOff: false, accelerator: "", config: null, base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
+      all.push({
+        id: d.id,
+        kind: d.kind,
+        measured: false,
+        oneOff: false,
+        accelerator: "",
+        config: null,
+        base: d.base,
+        head: null,
+        d,
+        weight: Math.abs(d.energy_kwh),
+      });
   }
   // With less room, the entries that changed most are the ones a reviewer needs.
   const limit = ROWS[detail];
