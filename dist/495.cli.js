@@ -7,11 +7,10 @@ exports.modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DJ: () => (/* binding */ fitMarkdown),
 /* harmony export */   docsUrl: () => (/* binding */ docsUrl),
-/* harmony export */   renderMarkdown: () => (/* binding */ renderMarkdown)
+/* harmony export */   fitMarkdown: () => (/* binding */ fitMarkdown)
 /* harmony export */ });
-/* unused harmony exports MARKER, COMMENT_LIMIT, SUMMARY_LIMIT, ADVICE_LINES, CHART_TOP, energyChart */
+/* unused harmony exports MARKER, COMMENT_LIMIT, SUMMARY_LIMIT, renderMarkdown, ADVICE_LINES, CHART_TOP, energyChart */
 /* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7562);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(665);
 /* harmony import */ var _co2_block_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9843);

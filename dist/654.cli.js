@@ -373,7 +373,7 @@ function noteBody(report, mr, baseRef) {
         ? (f) => `${projectUrl}/-/blob/${sha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}`
         : undefined;
     const footer = { baseSha: baseRef, headSha: sha, runUrl: mr.jobUrl, runLabel: "CI job", docsUrl: (0,markdown.docsUrl)() };
-    const { body } = (0,markdown/* fitMarkdown */.DJ)(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, elsewhere: "the CI job's log" }, NOTE_LIMIT);
+    const { body } = (0,markdown.fitMarkdown)(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, elsewhere: "the CI job's log" }, NOTE_LIMIT);
     return { body, digest, marker };
 }
 /**
