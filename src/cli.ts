@@ -196,24 +196,22 @@ function baseSide(file: string | undefined, ref: string | undefined, heads: read
   const change = gitRefChange(ref, heads);
   return {
     name: `--base-ref ${ref}`,
-    ...(change && {
-      commit: {
-        source: (path) => change.source(path),
-        files: () => change.files(),
-        changes: async () => {
-          const files = await change.changes();
-          if (files === null) stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new.`);
-          return files ?? [];
-        },
+    commit: {
+      source: (path) => change.source(path),
+      files: () => change.files(),
+      changes: async () => {
+        const files = await change.changes();
+        if (files === null) stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new.`);
+        return files ?? [];
       },
-    }),
+    },
     async compare(path, head) {
       try {
         const base = await gitRefSource(path, ref, head.path);
         if (base) return { base };
         // A manifest moved here since the ref is compared with its old path (the files changed since are local).
-        const from = (await change?.changes())?.find((c) => c.status === "renamed" && c.path === path)?.previous_path;
-        const old = from ? await change!.source(from) : null;
+        const from = (await change.changes())?.find((c) => c.status === "renamed" && c.path === path)?.previous_path;
+        const old = from ? await change.source(from) : null;
         if (old) return { base: old, notice: movedFrom(from!) };
         return { base: null, notice: { rule: "base/new-manifest", message: `new manifest, no base at ${ref}: no comparison is made` } };
       } catch (err) {
