@@ -7,11 +7,10 @@ exports.modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DJ: () => (/* binding */ fitMarkdown),
 /* harmony export */   docsUrl: () => (/* binding */ docsUrl),
-/* harmony export */   renderMarkdown: () => (/* binding */ renderMarkdown)
+/* harmony export */   fitMarkdown: () => (/* binding */ fitMarkdown)
 /* harmony export */ });
-/* unused harmony exports MARKER, COMMENT_LIMIT, SUMMARY_LIMIT, ADVICE_LINES, CHART_TOP, energyChart */
+/* unused harmony exports MARKER, COMMENT_LIMIT, SUMMARY_LIMIT, renderMarkdown, ADVICE_LINES, CHART_TOP, energyChart */
 /* harmony import */ var _advice_levers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4059);
 /* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7562);
 /* harmony import */ var _period_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3185);
@@ -307,7 +306,18 @@ function runsTable(m, detail, options) {
     }
     for (const d of m.delta?.runs ?? []) {
         if (d.change === "removed" && d.base)
-            all.push({ id: d.id, kind: d.kind, measured: false, oneOff: false, accelerator: "", config: null, base: d.base, head: null, d, weight: Math.abs(d.energy_kwh) });
+            all.push({
+                id: d.id,
+                kind: d.kind,
+                measured: false,
+                oneOff: false,
+                accelerator: "",
+                config: null,
+                base: d.base,
+                head: null,
+                d,
+                weight: Math.abs(d.energy_kwh),
+            });
     }
     // With less room, the entries that changed most are the ones a reviewer needs.
     const limit = ROWS[detail];

@@ -31,13 +31,15 @@ import {
 import { errorMessage } from "./util/errors.js";
 
 const CHECK_USAGE = `Usage: footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
-                            [--format text|markdown|json] [--fail-on error|warning|never]
+                            [--format text|markdown|json] [--max-chars N] [--fail-on error|warning|never]
 
   MANIFEST      footprint manifest(s), default footprint.yml
   --base FILE   compare with this base manifest (one MANIFEST only)
   --base-ref R  compare with the same path at git ref R (read with git show); a ref git does not have
                 (no repository, a shallow clone) gives a base/unavailable notice and no comparison
   --format      text (default), markdown (the PR comment body) or json (the report)
+  --max-chars N markdown: fit the body within N characters, as the action fits its comment (default 65536,
+                GitHub's limit for a comment)
   --fail-on     error (default): exit 1 when the gate fails; warning: also on warnings; never
 `;
 
@@ -80,7 +82,7 @@ const USAGE = `footprint-gate — the CI carbon gate for ML projects
 
 Usage:
   footprint-gate check [MANIFEST…] [--base FILE | --base-ref GITREF]
-                       [--format text|markdown|json] [--fail-on error|warning|never]
+                       [--format text|markdown|json] [--max-chars N] [--fail-on error|warning|never]
   footprint-gate card [MANIFEST] [--write [--create]]
   footprint-gate badge [MANIFEST…] --out DIR [--metric co2e|energy]
   footprint-gate schema [report]
@@ -94,6 +96,7 @@ Usage:
   --base FILE   compare with this base manifest (one MANIFEST only)
   --base-ref R  compare with the same path at git ref R (read with git show)
   --format      text (default), markdown (the PR comment body) or json (the report)
+  --max-chars N markdown: fit the body within N characters (default 65536)
   --fail-on     error (default): exit 1 when the gate fails; warning: also on warnings; never
   card          print the Hugging Face co2_eq_emissions block for the manifest's model_card;
                 --write updates it in the card's front matter, leaving every other byte as it was
@@ -217,24 +220,22 @@ function baseSide(file: string | undefined, ref: string | undefined, heads: read
   const change = gitRefChange(ref, heads);
   return {
     name: `--base-ref ${ref}`,
-    ...(change && {
-      commit: {
-        source: (path) => change.source(path),
-        files: () => change.files(),
-        changes: async () => {
-          const files = await change.changes();
-          if (files === null) stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new.`);
-          return files ?? [];
-        },
+    commit: {
+      source: (path) => change.source(path),
+      files: () => change.files(),
+      changes: async () => {
+        const files = await change.changes();
+        if (files === null) stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new.`);
+        return files ?? [];
       },
-    }),
+    },
     async compare(path, head) {
       try {
         const base = await gitRefSource(path, ref, head.path);
         if (base) return { base };
         // A manifest moved here since the ref is compared with its old path (the files changed since are local).
-        const from = (await change?.changes())?.find((c) => c.status === "renamed" && c.path === path)?.previous_path;
-        const old = from ? await change!.source(from) : null;
+        const from = (await change.changes())?.find((c) => c.status === "renamed" && c.path === path)?.previous_path;
+        const old = from ? await change.source(from) : null;
         if (old) return { base: old, notice: movedFrom(from!) };
         return { base: null, notice: { rule: "base/new-manifest", message: `new manifest, no base at ${ref}: no comparison is made` } };
       } catch (err) {
@@ -253,10 +254,18 @@ const CHECK_OPTIONS = {
   "fail-on": { type: "string" },
 } as const satisfies Options;
 
+/** GitHub's limit for a comment, the default fit of `--format markdown`. */
+const MAX_CHARS = 65_536;
+/** Below this the fitted body would hold little more than the note that it was cut. */
+const MIN_CHARS = 4096;
+
 async function check(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, CHECK_OPTIONS, CHECK_USAGE);
+  const { values, positionals } = parse(args, { ...CHECK_OPTIONS, "max-chars": { type: "string" } }, CHECK_USAGE);
+  const raw = values["max-chars"];
+  if (raw !== undefined && (!/^\d{1,9}$/.test(raw) || Number(raw) < MIN_CHARS))
+    throw new UsageError(`--max-chars must be a whole number of characters, at least ${MIN_CHARS} (got ${JSON.stringify(raw.slice(0, 40))})`, CHECK_USAGE);
   const { report, format, failOn } = await checkReport(values, positionals, CHECK_USAGE);
-  print(await formatReport(report, format));
+  print(await formatReport(report, format, raw === undefined ? MAX_CHARS : Number(raw)));
   return exitCode(report, failOn);
 }
 
@@ -278,12 +287,13 @@ async function checkReport(values: Values<typeof CHECK_OPTIONS>, positionals: st
   return { report, format, failOn };
 }
 
-async function formatReport(report: Report, format: "text" | "markdown" | "json"): Promise<string> {
+async function formatReport(report: Report, format: "text" | "markdown" | "json", maxChars = MAX_CHARS): Promise<string> {
   if (format === "json") return reportJson(report);
   if (format === "text") return renderText(report);
   // The Markdown renderer is loaded only for the formats that need it, not at every start-up.
-  const { docsUrl, renderMarkdown } = await import("./render/markdown.js");
-  return renderMarkdown(report, { footer: { docsUrl: docsUrl() } });
+  const { docsUrl, fitMarkdown } = await import("./render/markdown.js");
+  // The body a host can take: shortened as the action shortens its comment (UTF-8 bytes bound the characters).
+  return fitMarkdown(report, { footer: { docsUrl: docsUrl() }, elsewhere: "the JSON report (check --format json)" }, maxChars).body;
 }
 
 /** `comment gitlab`: check (or a report), then the merge request's note; the settings are checked before any work. */

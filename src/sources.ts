@@ -411,32 +411,48 @@ function realResolve(path: string): string {
 /**
  * The commit at `ref` as the base of a change, for `--base-ref`: its manifests and the files the change touched,
  * named as the user names files (relative to the working folder; `heads` keep their spelling). The repository is the
- * one holding the first head path. null when git cannot give the ref there; `compare` then says why.
+ * one holding the first head path, asked for only when something is read. When git cannot give the ref there, it has
+ * no manifests and no changes; `compare` says why.
  */
 export function gitRefChange(ref: string, heads: readonly string[]) {
-  if (ref.startsWith("-") || heads.length === 0) return null;
-  let dir = realResolve(dirname(heads[0]!));
-  while (!existsSync(dir)) dir = dirname(dir);
-  const commit = gitCommit(dir, ref);
-  if (!commit) return null;
-  const toRepo = (path: string) => relative(commit.root, realResolve(path)).split(sep).join("/");
-  const named = new Map(heads.map((h) => [toRepo(h), h]));
-  const fromRepo = (p: string) => named.get(p) ?? (relative(process.cwd(), resolve(commit.root, p)).split(sep).join("/") || ".");
+  let at: GitCommit | null | undefined;
+  const commit = () => {
+    if (at === undefined) {
+      let dir = realResolve(dirname(heads[0] ?? "."));
+      while (!existsSync(dir)) dir = dirname(dir);
+      at = gitCommit(dir, ref);
+    }
+    return at;
+  };
+  const toRepo = (root: string, path: string) => relative(root, realResolve(path)).split(sep).join("/");
   let changes: ChangedFile[] | null | undefined;
   return {
     async source(path: string): Promise<ManifestSource | null> {
-      const p = toRepo(path);
-      if (p === "" || p === ".." || p.startsWith("../") || isAbsolute(p)) return null;
-      return repoSource(p, `${path}@${ref}`, (q, maxBytes) => commit.show(q, maxBytes));
+      const c = commit();
+      const p = c ? toRepo(c.root, path) : "";
+      if (!c || p === "" || p === ".." || p.startsWith("../") || isAbsolute(p)) return null;
+      return repoSource(p, `${path}@${ref}`, (q, maxBytes) => c.show(q, maxBytes));
     },
-    files: async () => commit.files().map(fromRepo),
+    async files(): Promise<string[]> {
+      const c = commit();
+      return c ? c.files().map((p) => fromRepo(c.root, p)) : [];
+    },
+    /** null when git cannot list them. */
     async changes(): Promise<ChangedFile[] | null> {
-      if (changes === undefined)
-        changes =
-          commit.changes()?.map((c) => ({ ...c, path: fromRepo(c.path), previous_path: c.previous_path === null ? null : fromRepo(c.previous_path) })) ?? null;
+      const c = commit();
+      if (!c) return [];
+      changes ??=
+        c
+          .changes()
+          ?.map((f) => ({ ...f, path: fromRepo(c.root, f.path), previous_path: f.previous_path === null ? null : fromRepo(c.root, f.previous_path) })) ?? null;
       return changes;
     },
   };
+
+  function fromRepo(root: string, p: string): string {
+    for (const h of heads) if (toRepo(root, h) === p) return h;
+    return relative(process.cwd(), resolve(root, p)).split(sep).join("/") || ".";
+  }
 }
 
 /** Folders never walked: version control and installed packages. */

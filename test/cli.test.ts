@@ -617,6 +617,39 @@ describe("--base-ref (a real git repository)", () => {
 });
 
 // ------------------------------------------------------------------------------------------------
+describe("check --format markdown prints the body a host can take", () => {
+  const manifest10k = () =>
+    [
+      "version: 1",
+      "project: big",
+      "training:",
+      ...Array.from({ length: 10_000 }, (_, i) => `  - { id: e${i}, accelerator: nvidia-l4, count: 1, hours: ${1 + (i % 7)}, location: aws:us-east-1 }`),
+      "",
+    ].join("\n");
+
+  it("10,000 entries: the fitted comment (at most 65,536 characters, the marker first), or within --max-chars", () => {
+    const d = folder();
+    write(d, "footprint.yml", manifest10k());
+    const fitted = cli(["check", "--format", "markdown"], d);
+    expect(fitted.status).toBe(0);
+    expect(Buffer.byteLength(fitted.stdout)).toBeLessThanOrEqual(65_536);
+    expect(fitted.stdout).toMatch(/^<!-- footprint-gate:v1 -->\n## 🌱 footprint-gate: /);
+    const wider = cli(["check", "--format", "markdown", "--max-chars", "1000000"], d);
+    expect(Buffer.byteLength(wider.stdout)).toBeGreaterThan(Buffer.byteLength(fitted.stdout));
+    expect(Buffer.byteLength(wider.stdout)).toBeLessThanOrEqual(1_000_000);
+    const narrow = cli(["check", "--format", "markdown", "--max-chars", "5000"], d);
+    expect(Buffer.byteLength(narrow.stdout)).toBeLessThanOrEqual(5000);
+    expect(narrow.stdout).toMatch(/^<!-- footprint-gate:v1 -->\n## 🌱 footprint-gate: /);
+  });
+
+  it.each(["10", "1e6", "4095.5", "many"])("--max-chars %s is a usage error (exit 2)", (n) => {
+    const r = cli(["check", "--format", "markdown", "--max-chars", n], ROOT);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--max-chars must be a whole number of characters, at least 4096");
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
 describe("zero-energy base", () => {
   const files = () => {
     const d = folder();

@@ -105,6 +105,20 @@ describe("release.yml", () => {
     expect(wf.jobs.npm?.needs).toBe("verify");
   });
 
+  it("verifies, before anything else, that the tagged commit is on the default branch, with every branch fetched", () => {
+    const verify = wf.jobs.verify?.steps ?? [];
+    const onDefault = verify.findIndex((s) => s.run?.includes('git merge-base --is-ancestor HEAD "refs/remotes/origin/$DEFAULT_BRANCH"'));
+    expect(onDefault).toBeGreaterThan(0);
+    expect(verify[onDefault]!.env?.DEFAULT_BRANCH).toBe("${{ github.event.repository.default_branch }}");
+    expect(onDefault).toBeLessThan(verify.findIndex((s) => s.run?.includes("release-check.mjs")));
+    expect(verify[0]!.with?.["fetch-depth"]).toBe(0);
+  });
+
+  it("publishes to npm from the protected release environment, where NPM_TOKEN is", () => {
+    expect((wf.jobs.npm as Job & { environment?: unknown }).environment).toBe("release");
+    expect(text("release.yml")).not.toMatch(/^\s*environment:(?![^\n]*release)/m);
+  });
+
   it("publishes with provenance and the dist-tag of the check, only when an NPM_TOKEN secret is set", () => {
     const publish = (wf.jobs.npm?.steps ?? []).find((s) => s.run?.includes("npm publish"));
     expect(publish?.run).toContain("--provenance");

@@ -43,8 +43,11 @@ function flag(name: string, fallback: boolean): boolean {
 
 export function readConfig(): Config {
   const token = core.getInput("github-token");
-  // Registered first, so that nothing logged later can show it.
-  if (token) core.setSecret(token);
+  // Registered first, so that nothing logged later can show it; each part too, should it hold a line break.
+  for (const secret of new Set([token, ...token.split(/\s+/)])) if (secret) core.setSecret(secret);
+  // getInput trims it; what is left must be a token alone before it reaches a header.
+  if (!/^[\x21-\x7e]*$/.test(token))
+    throw new InputError("input github-token contains a space, a line break or another character a token never has; pass the token alone");
   const summary = flag("summary", true);
   const manifests = core
     .getInput("manifest")

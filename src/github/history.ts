@@ -13,7 +13,7 @@ import { historyRecord, readRecords, writeRecord } from "../history/record.js";
 import { MAX_TREND_BYTES, parseTrend, trendOf, type Trend } from "../history/trend.js";
 import type { Report } from "../report.js";
 import { writeRegularFile } from "../sources.js";
-import { boundedFetch } from "./base.js";
+import { boundedFetch } from "../util/bounded-fetch.js";
 import { statusOf, type Octokit } from "./client.js";
 import type { RunContext } from "./context.js";
 

@@ -43,6 +43,7 @@ export interface MergeRequest {
   jobUrl: string | null;
 }
 
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 const PLAIN_URL = /^https?:\/\/[^\s()<>[\]"'`\\]+$/;
 const url = (value: string | undefined): string | null => (value && PLAIN_URL.test(value) ? value.replace(/\/$/, "") : null);
 
@@ -59,7 +60,11 @@ export function mergeRequestOf(env: NodeJS.ProcessEnv): MergeRequest {
   if (!projectId || !/^[1-9]\d{0,18}$/.test(projectId)) throw new GitlabError("CI_MERGE_REQUEST_PROJECT_ID is not set to a project id");
   const api = url(env.CI_API_V4_URL);
   if (!api) throw new GitlabError("CI_API_V4_URL is not set to an http(s) address (GitLab sets it in every job, e.g. https://gitlab.com/api/v4)");
-  const token = env.GITLAB_TOKEN;
+  // Spaces or a line break around a pasted token are dropped; anything else but visible ASCII inside it is refused
+  // before it reaches a header, and no message shows any part of it.
+  const token = env.GITLAB_TOKEN?.trim();
+  if (token && !VISIBLE_ASCII.test(token))
+    throw new GitlabError("GITLAB_TOKEN contains a space, a line break or another character a token never has; set the CI/CD variable to the token alone");
   if (!token)
     throw new GitlabError(
       "GITLAB_TOKEN is not set: create a project access token with the api scope and the Reporter role, and add it as a masked CI/CD variable GITLAB_TOKEN (CI_JOB_TOKEN cannot write merge-request notes)",

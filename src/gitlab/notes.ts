@@ -2,6 +2,7 @@
 // with our marker AND was written by the token's own account: anyone can paste the marker. Built on fetch, with no
 // client library: four requests are all it takes, and the CLI bundle stays free of runtime dependencies.
 import { readSticky } from "../sticky.js";
+import { boundedFetch } from "../util/bounded-fetch.js";
 import { plainText } from "../format/escape.js";
 import { errorMessage } from "../util/errors.js";
 
@@ -39,6 +40,9 @@ export class GitlabApiError extends Error {
 }
 
 export const TIMEOUT_MS = 30_000;
+/** The largest answer read. A page of 100 notes fits unless they are very long (GitLab allows 1,000,000 characters
+ *  each); a larger answer is refused with a warning, and the verdict stands. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** 100 notes a page: our note is searched among the oldest 2,000 notes of the merge request. */
 export const PER_PAGE = 100;
 export const MAX_PAGES = 20;
@@ -99,9 +103,9 @@ export function notesClient(target: NotesTarget, options: NotesOptions = {}) {
     const attempts = method === "POST" ? 1 : ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
       let res: Response;
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        res = await fetch(`${base}${path}`, {
+        res = await boundedFetch(fetch, MAX_RESPONSE_BYTES)(`${base}${path}`, {
           method,
           headers: {
             "PRIVATE-TOKEN": target.token,
@@ -113,7 +117,7 @@ export function notesClient(target: NotesTarget, options: NotesOptions = {}) {
           redirect: "manual",
           signal: AbortSignal.timeout(timeoutMs),
         });
-        text = await res.text();
+        bytes = new Uint8Array(await res.arrayBuffer());
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
         const why = timedOut ? `no answer within ${timeoutMs / 1000} s` : `${errorMessage(err)}${causeOf(err)}`;
@@ -123,6 +127,10 @@ export function notesClient(target: NotesTarget, options: NotesOptions = {}) {
         }
         throw new GitlabApiError(`cannot reach GitLab at ${base} to ${what}: ${plainText(why.split(target.token).join("***"))}`, false);
       }
+      // Refused whole, not retried: a GitLab that answers this much will answer it again.
+      if (bytes.byteLength > MAX_RESPONSE_BYTES)
+        throw new GitlabApiError(`GitLab's answer to ${what} is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; it is not read`, false);
+      const text = new TextDecoder().decode(bytes);
       if (res.status >= 300 && res.status < 400)
         throw new GitlabApiError(`GitLab answered ${what} with a redirect (HTTP ${res.status}); CI_API_V4_URL must be the API's own address`, true);
       if (res.ok) {

@@ -76,7 +76,14 @@ export class FakeGitlab {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /** When set, the list of notes answers a body of this many bytes, made as it is sent (a hostile or broken server). */
+  hugeNotes = 0;
+  /** How many bytes of that body were sent before the client stopped reading. */
+  hugeSent = 0;
+
   reset(): void {
+    this.hugeNotes = 0;
+    this.hugeSent = 0;
     this.requests.length = 0;
     this.quickActions.length = 0;
     this.notes = [];
@@ -84,6 +91,25 @@ export class FakeGitlab {
     this.tokens = new Map();
     for (const res of this.hung) res.destroy();
     this.hung = [];
+  }
+
+  /** `[{"id":1,"body":"xxx…` for `hugeNotes` bytes, 1 MiB at a time, waiting for the reader; never held whole. */
+  private streamHugeNotes(res: ServerResponse, record: GitlabRequest): void {
+    record.status = 200;
+    res.writeHead(200, { "content-type": "application/json" });
+    const chunk = Buffer.alloc(1024 * 1024, "x");
+    const head = Buffer.from('[{"id":1,"system":false,"author":{"id":900},"body":"');
+    let closed = false;
+    res.on("close", () => (closed = true));
+    const pump = () => {
+      while (!closed && this.hugeSent < this.hugeNotes) {
+        const part = this.hugeSent === 0 ? head : chunk.subarray(0, Math.min(chunk.length, this.hugeNotes - this.hugeSent));
+        this.hugeSent += part.length;
+        if (!res.write(part)) return void res.once("drain", pump);
+      }
+      if (!closed) res.end('"}]');
+    };
+    pump();
   }
 
   fault(f: GitlabFault): void {
@@ -148,6 +174,7 @@ export class FakeGitlab {
     if (!user) return send(401, { message: "401 Unauthorized" });
 
     if (route === "get-user") return send(200, { id: user.id, username: user.username, bot: true, state: "active" });
+    if (route === "list-notes" && this.hugeNotes > 0) return this.streamHugeNotes(res, record);
     if (route === "list-notes") return this.list(query, send);
 
     let body: unknown;

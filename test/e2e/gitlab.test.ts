@@ -158,6 +158,41 @@ describe("comment gitlab: what a job must fix is exit code 2 with the fix, and t
     expect(gitlab.requests.filter((q) => q.route === "list-notes")).toHaveLength(3);
   });
 
+  it("a 300 MB list of notes is refused after the 32 MiB bound with a warning, not read whole; the verdict stands", async () => {
+    gitlab.hugeNotes = 300 * 1024 * 1024;
+    const dir = workspace({ "footprint.yml": demoManifest() });
+    const r = await comment(dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "warning: the merge request note could not be kept current: GitLab's answer to list the merge request's notes is larger than 32 MiB; it is not read; the verdict stands",
+    );
+    expect(gitlab.requests.filter((q) => q.route === "list-notes")).toHaveLength(1);
+    // The client stopped reading soon after the bound (what is in flight on the socket aside).
+    expect(gitlab.hugeSent).toBeLessThan(100 * 1024 * 1024);
+    expect(gitlab.writes()).toEqual([]);
+  });
+
+  it.each([
+    ["a line break inside", "glpat-Secr3t\nTokenValue"],
+    ["a space inside", "glpat-Secr3t TokenValue"],
+    ["a tab inside", "glpat-Secr3t\tTokenValue"],
+  ])("a GITLAB_TOKEN with %s is refused before any request, and no message shows any part of it", async (_what, token) => {
+    const dir = workspace({ "footprint.yml": demoManifest() });
+    const r = await comment(dir, ciEnv(dir, { GITLAB_TOKEN: token }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("GITLAB_TOKEN contains a space, a line break or another character a token never has");
+    for (const part of token.split(/\s/)) expect(r.stdout + r.stderr).not.toContain(part);
+    expect(gitlab.requests).toEqual([]);
+  });
+
+  it("a GITLAB_TOKEN pasted with spaces and a line break around it is trimmed and works", async () => {
+    const dir = workspace({ "footprint.yml": demoManifest() });
+    const r = await comment(dir, ciEnv(dir, { GITLAB_TOKEN: `  ${TOKEN}\n` }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(gitlab.requests.every((q) => q.token === TOKEN)).toBe(true);
+    expect(ours()).toHaveLength(1);
+  });
+
   it("a GitLab that does not answer is given up after the request timeout", async () => {
     gitlab.fault({ route: "get-user", status: 0, hang: true, times: 5 });
     const notes = notesClient(

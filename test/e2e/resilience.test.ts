@@ -275,6 +275,23 @@ describe("every read is bounded", () => {
   });
 });
 
+describe("no secret in any message", () => {
+  it("a github-token with a line break inside is refused before any request, and no part of it is printed", async () => {
+    const token = newToken();
+    const broken = `${token.slice(0, 20)}\n${token.slice(20)}`;
+    const r = await run({ workspace: workspace({ "footprint.yml": manifest() }), token: broken });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("input github-token contains a space, a line break or another character a token never has");
+    expect(r.requests).toEqual([]);
+    // The runner reads ::add-mask:: lines and never shows them; everything else is shown.
+    const shown = [...r.stdout.split("\n").filter((l) => !l.startsWith("::add-mask::")), r.stderr, r.summary, r.outputFile].join("\n");
+    for (const part of [token.slice(0, 20), token.slice(20)]) {
+      expect(shown).not.toContain(part);
+      expect(r.commands).toContain(`::add-mask::${part}`);
+    }
+  });
+});
+
 describe("rate limits are waited out only so long", () => {
   it("a secondary rate limit asking for retry-after: 3600 is not waited for: a capped-wait warning, no comment, the gate still judged", async () => {
     const ws = workspace({ "footprint.yml": manifest() });
