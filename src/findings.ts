@@ -9,6 +9,7 @@ export const RULES = [
   "data/default-mfu",
   "data/ambiguous-accelerator",
   "data/unknown-location",
+  "data/place-zone",
   "data/unreadable",
   "estimate/non-finite",
   "data/location-missing",

@@ -176,9 +176,11 @@ function checkEntry(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEn
   let location: ResolvedLocation | null = null;
   if (locationInput !== undefined) {
     const found = cx.names.location(locationInput);
-    if (found.ok) location = found.value;
-    else {
-      const message = unknownMessage("location", locationInput, found.suggestions);
+    if (found.ok) {
+      location = found.value;
+      if (location.notice !== null) cx.notices.push(findingAt(cx.place, "data/place-zone", "notice", location.notice, { value: locationPath({ entry, path }) }));
+    } else {
+      const message = unknownMessage("location", locationInput, found.suggestions, found.hint);
       cx.findings.push(findingAt(cx.place, "data/unknown-location", "error", message, { value: locationPath({ entry, path }) }));
     }
   }
@@ -224,7 +226,7 @@ function acceleratorOf(cx: Checking, kind: Kind, entry: TrainingEntry | Inferenc
     return found.value;
   }
   if (entry.power_w === undefined) {
-    const message = unknownMessage("accelerator", name, found.suggestions);
+    const message = unknownMessage("accelerator", name, found.suggestions, found.hint);
     cx.findings.push(findingAt(cx.place, "data/unknown-accelerator", "error", message, below(path, AT_ACCELERATOR)));
     return null;
   }
@@ -354,7 +356,7 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
     const checkLocation = (value: unknown, path: Path) => {
       if (typeof value !== "string") return;
       const found = names.location(value);
-      if (!found.ok) out.push(findingAt(place, "data/unknown-location", "error", unknownMessage("location", value, found.suggestions), { value: path }));
+      if (!found.ok) out.push(findingAt(place, "data/unknown-location", "error", unknownMessage("location", value, found.suggestions, found.hint), { value: path }));
     };
     if (isRecord(data.defaults)) checkLocation(data.defaults.location, ["defaults", "location"]);
     for (const section of ["training", "inference"]) {
@@ -366,7 +368,7 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
         if (typeof e.accelerator === "string" && e.power_w === undefined) {
           const found = names.accelerator(e.accelerator);
           if (!found.ok) {
-            const message = unknownMessage("accelerator", e.accelerator, found.suggestions);
+            const message = unknownMessage("accelerator", e.accelerator, found.suggestions, found.hint);
             out.push(findingAt(place, "data/unknown-accelerator", "error", message, { value: [section, i, "accelerator"] }));
           }
         }
