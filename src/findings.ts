@@ -14,6 +14,7 @@ export const RULES = [
   "estimate/non-finite",
   "data/location-missing",
   "data/default-pue",
+  "data/energy-basis",
   "data/grid-year",
   "data/cfe-year",
   "budget/energy",

@@ -162,6 +162,8 @@ function suggest(kind: "accelerator" | "location", input: string, search: () => 
 const FAMILIES: readonly { names: string[]; members: string[]; others?: string }[] = [
   { names: ["A100", "NVIDIA A100"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-40gb-sxm", "nvidia-a100-80gb-pcie", "nvidia-a100-40gb-pcie"] },
   { names: ["A100-80GB"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-80gb-pcie"] },
+  // The ML CO2 Impact calculator's label (mlco2/impact data/gpus.csv), at the 250 W it uses.
+  { names: ["A100 PCIe 40/80GB"], members: ["nvidia-a100-40gb-pcie", "nvidia-a100-80gb-pcie"] },
   { names: ["H100", "NVIDIA H100"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie", "nvidia-h100-nvl"] },
   { names: ["H100-80GB"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie"] },
   { names: ["H200", "NVIDIA H200"], members: ["nvidia-h200-sxm", "nvidia-h200-nvl"] },
@@ -221,10 +223,8 @@ export function findAccelerator(name: string): Lookup<Accelerator> & { ambiguity
   const model = name.replace(/^\s*\d+\s*x\s+/i, "");
   const key = nameKey(model);
   if (key === null) return { ok: false, suggestions: [], hint: NOT_ASCII };
-  const family = families().get(key);
-  if (family) return { ok: true, value: family.chosen, ambiguity: family.ambiguity };
-  const hit = index().get(key);
-  if (hit) return { ok: true, value: hit };
+  const found = modelNamed(key) ?? modelNamed(withoutVendor(key));
+  if (found) return found;
   return {
     ok: false,
     suggestions: suggest("accelerator", key, () =>
@@ -236,6 +236,21 @@ export function findAccelerator(name: string): Lookup<Accelerator> & { ambiguity
       ),
     ),
   };
+}
+
+function modelNamed(key: string): (Lookup<Accelerator> & { ambiguity?: Ambiguity }) | null {
+  const family = families().get(key);
+  if (family) return { ok: true, value: family.chosen, ambiguity: family.ambiguity };
+  const hit = index().get(key);
+  return hit ? { ok: true, value: hit } : null;
+}
+
+/** Consoles and schedulers prefix the model with its vendor and brand ("nvidia-tesla-a100", "NVIDIA Tesla P100 PCIe"). */
+const VENDORS = ["nvidia", "amd", "intel", "google"];
+function withoutVendor(key: string): string {
+  const vendor = VENDORS.find((v) => key.startsWith(v));
+  const rest = vendor ? key.slice(vendor.length) : key;
+  return rest.startsWith("tesla") ? rest.slice("tesla".length) : rest;
 }
 
 let namesById: Map<string, string[]> | undefined;

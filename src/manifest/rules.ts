@@ -268,6 +268,10 @@ function inferenceForm(cx: Checking, path: Path, inf: InferenceEntry): void {
     const message = `energy_per_request_wh (request form) cannot be combined with ${k} (${k === "throughput" ? "throughput" : "fleet"} form); keep one form`;
     invalid(cx, path, message, { key: [k] });
   }
+  if (inf.energy_basis !== undefined && !requestForm) {
+    const message = "energy_basis describes energy_per_request_wh, which this entry does not state; for a measured figure, write it inside measured";
+    invalid(cx, path, message, { key: ["energy_basis"] });
+  }
   const tp = throughputProblem(inf.throughput);
   if (tp !== null) invalid(cx, path, tp.message, { key: tp.at === null ? ["throughput"] : ["throughput", tp.at] });
   if (requestForm && inf.requests === undefined)
