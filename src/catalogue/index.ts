@@ -416,6 +416,9 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     const zone = zoneKey(rest);
     if (zone) return { ok: true, value: zoneLocation(`zone:${zone}`, zone, null, null) };
   }
+  // A cloud region written without its provider (us-east-1, europe-west4, westeurope): the provider is the fix.
+  const bare = prefix === "" ? providerRegions(trimmed) : [];
+  if (bare.length > 0) return { ok: false, suggestions: bare };
   if (prefix === "") {
     const named = placeNamed(trimmed);
     if (named && "place" in named) return placeLocation(trimmed, named.place, named.twins);
@@ -426,9 +429,6 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     return { ok: false, suggestions: [], hint: `the catalogue has no regions of the cloud ${name}; write the grid zone of its site (a zone id such as US-TEX-ERCO, or a country or US state by name) with facility or carbon_intensity` };
   }
   const needle = prefix === "zone" ? rest : trimmed;
-  // A cloud region written without its provider (us-east-1, europe-west4, westeurope): the provider is the fix.
-  const bare = prefix === "" ? providerRegions(trimmed) : [];
-  if (bare.length > 0) return { ok: false, suggestions: bare };
   // A place that names a known one inside it ("Frankfurt, Germany") suggests that one; else the closest names.
   const inside = prefix === "" ? placesInside(trimmed) : [];
   if (inside.length > 0) return { ok: false, suggestions: inside.slice(0, 3).map(writable) };
