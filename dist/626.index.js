@@ -10,7 +10,7 @@ exports.modules = {
 /* harmony export */   explain: () => (/* binding */ explain)
 /* harmony export */ });
 /* harmony import */ var _util_closest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5519);
-/* harmony import */ var _locator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5527);
+/* harmony import */ var _yaml_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1057);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6470);
 
 
@@ -27,7 +27,7 @@ function explain(data, locator) {
 const KNOWN_KEYS = {};
 function issueFindings(issue, locator) {
     const path = issue.path.filter((p) => typeof p !== "symbol");
-    const where = (0,_locator_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path);
+    const where = (0,_yaml_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(path);
     if (issue.code === "unrecognized_keys") {
         return issue.keys.map((k) => ({
             pos: locator.key([...path, k]),

@@ -210,6 +210,49 @@ describe("catalogue breadth", () => {
   });
 });
 
+describe("the names launch configs use", () => {
+  it("resolve through the catalogue's aliases: SkyPilot, GKE node labels, Karpenter and Vertex AI enums", () => {
+    for (const [name, id, ambiguous] of [
+      // SkyPilot (its bare A100 is the 40 GB part: the SkyPilot reader maps that one, not the catalogue)
+      ["A100-80GB", "nvidia-a100-80gb-sxm", true],
+      ["H100-MEGA", "nvidia-h100-sxm", false],
+      ["H100-NVL", "nvidia-h100-nvl", false],
+      ["H100", "nvidia-h100-sxm", true],
+      ["L4", "nvidia-l4", false],
+      ["L40S", "nvidia-l40s", false],
+      ["A10G", "nvidia-a10g", false],
+      ["T4", "nvidia-t4", false],
+      ["V100-32GB", "nvidia-v100-sxm2", true],
+      // GKE cloud.google.com/gke-accelerator
+      ["nvidia-h100-80gb", "nvidia-h100-sxm", false],
+      ["nvidia-h100-mega-80gb", "nvidia-h100-sxm", false],
+      ["nvidia-h200-141gb", "nvidia-h200-sxm", false],
+      ["nvidia-l4", "nvidia-l4", false],
+      ["nvidia-tesla-a100", "nvidia-a100-40gb-sxm", false],
+      ["nvidia-a100-80gb", "nvidia-a100-80gb-sxm", false],
+      ["nvidia-tesla-t4", "nvidia-t4", false],
+      ["tpu-v5-lite-podslice", "google-tpu-v5e", false],
+      // Karpenter karpenter.k8s.aws/instance-gpu-name
+      ["h100", "nvidia-h100-sxm", true],
+      ["a10g", "nvidia-a10g", false],
+      ["l40s", "nvidia-l40s", false],
+      // Vertex AI acceleratorType
+      ["NVIDIA_H100_80GB", "nvidia-h100-sxm", false],
+      ["NVIDIA_H100_MEGA_80GB", "nvidia-h100-sxm", false],
+      ["NVIDIA_TESLA_A100", "nvidia-a100-40gb-sxm", false],
+      ["NVIDIA_A100_80GB", "nvidia-a100-80gb-sxm", false],
+      ["NVIDIA_L4", "nvidia-l4", false],
+      ["TPU_V5_LITEPOD", "google-tpu-v5e", false],
+      ["TPU_V4_POD", "google-tpu-v4", false],
+      ["TPU_V3", "google-tpu-v3", false],
+    ] as const) {
+      const found = findAccelerator(name);
+      expect(found.ok && found.value.id, name).toBe(id);
+      expect(found.ambiguity !== undefined, name).toBe(ambiguous);
+    }
+  });
+});
+
 describe("power basis", () => {
   /** The power_w assumption of a run, with its source row resolved. */
   const power = (m: ManifestReport, run = 0) => {

@@ -5,10 +5,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/findings.js";
-import { fastParse } from "../src/manifest/fast-parse.js";
-import { TreeLocator, type Locator, type Path, type Position } from "../src/manifest/locator.js";
-import { parseManifest } from "../src/manifest/parse.js";
-import { readYaml } from "../src/manifest/yaml-parse.js";
+import { fastParse } from "../src/manifest/yaml/fast-parse.js";
+import { TreeLocator, type Locator, type Path, type Position } from "../src/manifest/yaml/locator.js";
+import { MANIFEST_LIMITS, parseManifest } from "../src/manifest/parse.js";
+import { readDocuments } from "../src/manifest/yaml/library.js";
 import { EXAMPLES, ROOT } from "./fuzz/check.js";
 
 const invalid = (message: string, pos: Position = { line: 1, column: 1 }): Finding => ({
@@ -62,9 +62,10 @@ function paths(data: unknown, at: Path = []): Path[] {
 function compare(text: string): "fast" | "declined" {
   const fast = fastParse(text);
   if (!fast) return "declined";
-  const ref = readYaml(text, invalid);
+  const read = readDocuments(text, MANIFEST_LIMITS, invalid);
   const context = `\n--- text ---\n${text}\n------------`;
-  if (!("data" in ref)) throw new Error(`the fast parser read text the yaml library rejects: ${ref.findings[0]?.message}${context}`);
+  if (!("documents" in read)) throw new Error(`the fast parser read text the yaml library rejects: ${read.findings[0]?.message}${context}`);
+  const ref = read.documents[0]!;
   const d = difference(fast.data, ref.data);
   if (d) throw new Error(`different data, ${d}${context}`);
   const locator: Locator = new TreeLocator(text, fast.positions);

@@ -173,6 +173,7 @@ const FAMILIES: readonly { names: string[]; members: string[]; others?: string }
   { names: ["B200", "NVIDIA B200"], members: ["nvidia-b200", "nvidia-gb200-gpu"] },
   { names: ["B300", "NVIDIA B300"], members: ["nvidia-b300", "nvidia-gb300-gpu"] },
   { names: ["V100", "Tesla V100", "NVIDIA Tesla V100"], members: ["nvidia-v100-sxm2", "nvidia-v100-pcie"] },
+  { names: ["V100-32GB"], members: ["nvidia-v100-sxm2", "nvidia-v100-pcie"] },
   { names: ["P100", "Tesla P100", "NVIDIA Tesla P100"], members: ["nvidia-p100-pcie"], others: "P100 SXM2 (not in the catalogue; state power_w for it)" },
   {
     names: ["RTX 6000", "NVIDIA RTX 6000"],

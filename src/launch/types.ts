@@ -89,5 +89,6 @@ export interface LaunchReadOptions {
 }
 
 // The readers' entry points (./index.ts):
-//   readLaunchConfig(text: string, options?: LaunchReadOptions): LaunchRead
+//   readLaunchConfig(text: string, options?: LaunchReadOptions): Promise<LaunchRead>  — async, as YAML goes through
+//     the manifest's front end (src/manifest/yaml/), which loads the yaml library only when it is needed
 //   recogniseLaunchFormat(text: string, path: string): LaunchFormat | null   — by content (path only as a hint)

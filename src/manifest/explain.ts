@@ -2,7 +2,7 @@
 // Loaded only for a rejected manifest (the standalone validator accepts the valid ones).
 import type * as z from "zod";
 import { closest, distance, MAX_SUGGEST_LENGTH } from "../util/closest.js";
-import { formatPath, type Locator, type Path } from "./locator.js";
+import { formatPath, type Locator, type Path } from "./yaml/index.js";
 import type { Pending } from "./problems.js";
 import { schemas, type Manifest } from "./schema.js";
 

@@ -1,14 +1,14 @@
 // YAML text → validated manifest, or every problem in it at once with line and column.
 import type { Finding } from "../findings.js";
-import { fastParse } from "./fast-parse.js";
-import { lineColumn, NOWHERE, TreeLocator, type Locator, type Position } from "./locator.js";
 import { firstProblems } from "./problems.js";
 import type { Manifest } from "./schema.js";
 import { validate } from "./validator.generated.js";
+import { readYaml, type Locator, type Position, type YamlLimits } from "./yaml/index.js";
 
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
+export const MANIFEST_LIMITS: YamlLimits = { name: "manifest", maxBytes: MAX_MANIFEST_BYTES, maxDepth: 16, maxDocuments: 1 };
 
-export { formatPath, type Locator, type Path, type Position } from "./locator.js";
+export { formatPath, type Locator, type Path, type Position } from "./yaml/index.js";
 
 export interface ParseResult {
   manifest: Manifest | undefined;
@@ -30,27 +30,12 @@ export async function parseManifest(text: string, file: string): Promise<ParseRe
     file,
     ...pos,
   });
-
-  if (Buffer.byteLength(text, "utf8") > MAX_MANIFEST_BYTES) {
-    return { manifest: undefined, findings: [invalid(`the manifest is larger than ${MAX_MANIFEST_BYTES} bytes`)], locator: NOWHERE };
-  }
-  // YAML 1.2 allows only printable characters; a NUL or other control character means this is not a text manifest.
-  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f\ufffe\uffff]/.exec(text);
-  if (control) {
-    const at = lineColumn(text)(control.index);
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return { manifest: undefined, findings: [invalid(`the file contains the control character U+${code}; a manifest is UTF-8 text`, at)], locator: NOWHERE };
-  }
-
-  // Manifests as people write them are read by the fast parser, which records only offsets (lines and columns are
-  // worked out for the few findings that need one); everything else, and every malformed manifest, goes through
-  // the yaml library.
-  const fast = fastParse(text);
-  if (fast) return checkSchema(fast.data, new TreeLocator(text, fast.positions), invalid);
-
-  const { readYaml } = await import("./yaml-parse.js");
-  const read = readYaml(text, invalid);
-  return "data" in read ? checkSchema(read.data, read.locator, invalid) : { manifest: undefined, findings: read.findings, locator: read.locator };
+  const read = await readYaml(text, MANIFEST_LIMITS, invalid);
+  if ("findings" in read) return { manifest: undefined, findings: read.findings, locator: read.locator };
+  const { data, locator } = read.documents[0]!;
+  if (data === null || data === undefined)
+    return { manifest: undefined, findings: [invalid("the manifest is empty; it needs at least `version: 1` and `project`")], locator };
+  return checkSchema(data, locator, invalid);
 }
 
 /** The data of a well-formed YAML document against the manifest schema. */

@@ -1,6 +1,6 @@
 // Problems found in a manifest, made into findings: a few shown in document order, the rest counted.
 import { MAX_PER_RULE, omittedFinding, type Finding } from "../findings.js";
-import type { Position } from "./locator.js";
+import type { Position } from "./yaml/locator.js";
 
 /** A problem located in the manifest (a YAML error, a schema issue); its message is made only if it is shown. */
 export interface Pending {

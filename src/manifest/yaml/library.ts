@@ -1,5 +1,5 @@
-// The manifest's YAML read by the yaml library (YAML 1.2 core schema, no merge keys): for whatever the fast parser
-// declines, and to word every problem of a malformed manifest with its line and column.
+// YAML read by the yaml library (YAML 1.2 core schema, no merge keys): for whatever the fast parser declines, and
+// to word every problem of a malformed file with its line and column. Reached only through ./index.ts.
 import {
   Composer,
   CST,
@@ -18,12 +18,12 @@ import {
   type YAMLError,
   type YAMLMap,
 } from "yaml";
-import type { Finding } from "../findings.js";
+import type { Finding } from "../../findings.js";
+import { firstProblems, type Pending } from "../problems.js";
 import { lineColumn, NOWHERE, type Locator, type Path, type Position } from "./locator.js";
-import { firstProblems, type Pending } from "./problems.js";
+import type { YamlDocument, YamlLimits } from "./types.js";
 
-export const MAX_ALIASES = 10;
-const MAX_DEPTH = 16;
+const MAX_ALIASES = 10;
 
 /** Maps a path to a position through the yaml library's document; O(depth) per lookup. */
 class DocumentLocator implements Locator {
@@ -84,55 +84,73 @@ class DocumentLocator implements Locator {
   }
 }
 
-/** The data of a well-formed YAML document with its locator, or the problems of a malformed one. */
-export function readYaml(
+/** The data of each well-formed YAML document with its locator, or the problems of a malformed file. */
+export function readDocuments(
   text: string,
+  limits: YamlLimits,
   invalid: (message: string, pos?: Position) => Finding,
-): { data: unknown; locator: Locator } | { findings: Finding[]; locator: Locator } {
+): { documents: YamlDocument[] } | { findings: Finding[]; locator: Locator } {
   const lines = new LineCounter();
-  let doc: Document;
+  let docs: Document[];
   const unclosed: Unclosed[] = [];
   const stackTraceLimit = Error.stackTraceLimit;
   try {
     // Each YAML error is an Error object; without stack traces 100,000 of them cost little.
     Error.stackTraceLimit = 0;
-    const parsed = parseWatched(text, lines, unclosed);
+    const parsed = parseWatched(text, lines, unclosed, limits.maxDocuments);
     if (typeof parsed === "number") return { findings: [invalid("the YAML is nested too deeply", lineColumn(text)(parsed))], locator: NOWHERE };
-    doc = parsed;
+    docs = parsed;
   } catch (err) {
     // The parser can still exhaust the stack on pathological input; that is the author's problem, not a crash.
     return { findings: [invalid(`the YAML cannot be parsed (${err instanceof Error ? err.message : String(err)})`)], locator: NOWHERE };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const locator = new DocumentLocator(doc, lines);
-  let errors: readonly YAMLError[] = [...doc.errors, ...doc.warnings];
-  // Nesting that exhausts the parser produces a cascade of follow-on errors; the first one says it all.
-  const exhausted = errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
-  if (exhausted) errors = [exhausted];
+  const locators = docs.map((doc) => new DocumentLocator(doc, lines));
   const problems: Pending[] = [];
-  const directive = exhausted ? undefined : versionDirective(text, doc);
-  if (directive) {
-    problems.push({ pos: positionAt(lines, directive.offset), message: () => `manifests are YAML 1.2; remove the %YAML ${directive.version} directive` });
-    errors = errors.filter((e) => !(e.code === "BAD_DIRECTIVE" && /YAML version/.test(e.message)));
-  }
   const opened = openedAt(unclosed);
-  for (const e of errors) problems.push(yamlProblem(e, text, lines, opened));
-  const shape = exhausted ? undefined : checkShape(doc, lines);
-  for (const offset of shape?.duplicates ?? [])
-    problems.push({ pos: positionAt(lines, offset), message: () => "duplicate key: each key may appear once in a mapping" });
-  if (problems.length > 0) return { findings: firstProblems(problems, invalid), locator };
-  if (shape?.problem) return { findings: [invalid(shape.problem.message, shape.problem.pos)], locator };
-
-  let data: unknown;
-  try {
-    // checkShape already limits alias nodes to MAX_ALIASES, which bounds expansion; this is a second fence.
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    return { findings: [invalid(`the YAML cannot be read (${err instanceof Error ? err.message : String(err)})`)], locator };
+  const aliases = { count: 0 };
+  let shapeProblem: { message: string; pos: Position } | undefined;
+  let exhausted = false;
+  for (let i = 0; i < docs.length && !exhausted; i++) {
+    const doc = docs[i]!;
+    let errors: readonly YAMLError[] = [...doc.errors, ...doc.warnings];
+    // Nesting that exhausts the parser produces a cascade of follow-on errors; the first one says it all.
+    const exhaustion = errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
+    if (exhaustion) {
+      errors = [exhaustion];
+      exhausted = true;
+    }
+    const directive = exhausted ? undefined : versionDirective(text, doc, i > 0 ? (docs[i - 1]!.range?.[2] ?? 0) : 0);
+    if (directive) {
+      problems.push({
+        pos: positionAt(lines, directive.offset),
+        message: () => `${limits.name}s are YAML 1.2; remove the %YAML ${directive.version} directive`,
+      });
+      errors = errors.filter((e) => !(e.code === "BAD_DIRECTIVE" && /YAML version/.test(e.message)));
+    }
+    for (const e of errors) problems.push(yamlProblem(e, text, lines, opened, limits));
+    const shape = exhausted ? undefined : checkShape(doc, lines, limits.maxDepth, aliases);
+    for (const offset of shape?.duplicates ?? [])
+      problems.push({ pos: positionAt(lines, offset), message: () => "duplicate key: each key may appear once in a mapping" });
+    shapeProblem ??= shape?.problem;
   }
-  if (data === null || data === undefined) return { findings: [invalid("the manifest is empty; it needs at least `version: 1` and `project`")], locator };
-  return { data, locator };
+  if (problems.length > 0) return { findings: firstProblems(problems, invalid), locator: locators[0] ?? NOWHERE };
+  if (shapeProblem) return { findings: [invalid(shapeProblem.message, shapeProblem.pos)], locator: locators[0] ?? NOWHERE };
+
+  const documents: YamlDocument[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    let data: unknown;
+    try {
+      // checkShape already limits alias nodes to MAX_ALIASES, which bounds expansion; this is a second fence.
+      data = docs[i]!.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      return { findings: [invalid(`the YAML cannot be read (${err instanceof Error ? err.message : String(err)})`)], locator: locators[i]! };
+    }
+    const doc = docs[i]!;
+    documents.push({ data, locator: locators[i]!, line: positionAt(lines, (doc.contents?.range ?? doc.range)?.[0] ?? 0).line });
+  }
+  return { documents };
 }
 
 function positionAt(lines: LineCounter, offset: number): Position {
@@ -141,23 +159,23 @@ function positionAt(lines: LineCounter, offset: number): Position {
 }
 
 /** A %YAML directive for any version but 1.2: the manifest format is YAML 1.2 (core schema). */
-function versionDirective(text: string, doc: Document): { version: string; offset: number } | undefined {
+function versionDirective(text: string, doc: Document, from: number): { version: string; offset: number } | undefined {
   if (!doc.directives?.yaml.explicit) return undefined;
   // Directives come before the document; comments there start with #, so a line starting %YAML is the directive.
-  const head = text.slice(0, doc.range?.[0] ?? 0);
+  const head = text.slice(from, doc.range?.[0] ?? 0);
   const m = /^%YAML[ \t]+(\S*)/m.exec(head);
   if (!m || m[1] === "1.2") return undefined;
-  return { version: (m[1] ?? "").slice(0, 20), offset: m.index };
+  return { version: (m[1] ?? "").slice(0, 20), offset: from + m.index };
 }
 
 /** Flow nesting beyond this is refused: the parser's work on it grows much faster than the text. */
 const MAX_FLOW_DEPTH = 1000;
 
 /**
- * The yaml library's parseDocument, with its lexemes watched on the way: returns the offset of the first `[` or `{`
- * nested deeper than MAX_FLOW_DEPTH instead of parsing on.
+ * The yaml library's parseAllDocuments, with its lexemes watched on the way: returns the offset of the first `[` or
+ * `{` nested deeper than MAX_FLOW_DEPTH instead of parsing on, and stops after one document more than `maxDocuments`.
  */
-function parseWatched(text: string, lines: LineCounter, unclosed: Unclosed[]): Document | number {
+function parseWatched(text: string, lines: LineCounter, unclosed: Unclosed[], maxDocuments: number): Document[] | number {
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer({
     // Duplicate keys are found by checkShape: the parser's own check is quadratic in the keys of a mapping.
@@ -207,16 +225,16 @@ function parseWatched(text: string, lines: LineCounter, unclosed: Unclosed[]): D
     endAll();
     yield* parser.end();
   }
-  let doc: Document | undefined;
+  const docs: Document[] = [];
   for (const next of composer.compose(tokens(), true, text.length)) {
     if (tooDeep !== undefined) break;
-    if (!doc) doc = next;
+    if (docs.length < maxDocuments) docs.push(next);
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      docs[docs.length - 1]!.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
       break;
     }
   }
-  return tooDeep ?? doc!;
+  return tooDeep ?? docs;
 }
 
 /** A `[` or `{` that its flow collection never closes, at its offset. */
@@ -242,7 +260,7 @@ function openedAt(unclosed: readonly Unclosed[]): (char: string) => Unclosed | u
 const UNCLOSED_FLOW = /^Flow (map|sequence) (?:in block collection )?must (?:be sufficiently indented and )?end with a [\]}]/;
 
 /** A parser error with its position; the message is made only if it is shown. */
-function yamlProblem(e: YAMLError, text: string, lines: LineCounter, opened: (char: string) => Unclosed | undefined): Pending {
+function yamlProblem(e: YAMLError, text: string, lines: LineCounter, opened: (char: string) => Unclosed | undefined, limits: YamlLimits): Pending {
   const { code, message } = e;
   const offset = e.pos[0];
   const key = `${code}@${offset}`;
@@ -264,7 +282,14 @@ function yamlProblem(e: YAMLError, text: string, lines: LineCounter, opened: (ch
     case "DUPLICATE_KEY":
       return { pos: here(), key, message: () => "duplicate key: each key may appear once in a mapping" };
     case "MULTIPLE_DOCS":
-      return { pos: here(), key, message: () => "the file holds several YAML documents; a manifest is one document (remove the `---` separator)" };
+      return {
+        pos: here(),
+        key,
+        message: () =>
+          limits.maxDocuments === 1
+            ? `the file holds several YAML documents; a ${limits.name} is one document (remove the \`---\` separator)`
+            : `the file holds more than ${limits.maxDocuments} YAML documents`,
+      };
     case "RESOURCE_EXHAUSTION":
       return { pos: here(), key, message: () => "the YAML is nested too deeply" };
     case "TAG_RESOLVE_FAILED":
@@ -274,7 +299,7 @@ function yamlProblem(e: YAMLError, text: string, lines: LineCounter, opened: (ch
         message: () => {
           // Only the core schema's tags are known; YAML 1.1 types (!!binary, !!set, !!timestamp…) and custom tags are not.
           const tag = (/: (.*)$/.exec(message.split("\n")[0]!)?.[1] ?? "").replace(/^tag:yaml\.org,2002:/, "!!").slice(0, 100);
-          return `the YAML tag ${tag} is not supported; a manifest holds plain YAML 1.2 values (write the value without the tag)`;
+          return `the YAML tag ${tag} is not supported; a ${limits.name} holds plain YAML 1.2 values (write the value without the tag)`;
         },
       };
     case "BLOCK_AS_IMPLICIT_KEY":
@@ -292,11 +317,15 @@ function yamlProblem(e: YAMLError, text: string, lines: LineCounter, opened: (ch
 }
 
 /**
- * One pass over the document before it is expanded into data: aliases and nesting are limited, keys must be
+ * One pass over a document before it is expanded into data: aliases (counted over the file) and nesting are limited, keys must be
  * scalars (the first such problem, in document order), and keys that repeat one of their mapping are collected.
  */
-function checkShape(doc: Document, lines: LineCounter): { problem?: { message: string; pos: Position }; duplicates: number[] } {
-  let aliases = 0;
+function checkShape(
+  doc: Document,
+  lines: LineCounter,
+  maxDepth: number,
+  aliases: { count: number },
+): { problem?: { message: string; pos: Position }; duplicates: number[] } {
   let problem: { message: string; pos: Position } | undefined;
   const duplicates: number[] = [];
   const at = (node: Node): Position => positionAt(lines, node.range?.[0] ?? 0);
@@ -311,11 +340,11 @@ function checkShape(doc: Document, lines: LineCounter): { problem?: { message: s
       continue;
     }
     if (isAlias(node)) {
-      if (++aliases > MAX_ALIASES) problem ??= { message: `more than ${MAX_ALIASES} YAML aliases; write the values out`, pos: at(node) };
+      if (++aliases.count > MAX_ALIASES) problem ??= { message: `more than ${MAX_ALIASES} YAML aliases; write the values out`, pos: at(node) };
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
-    if (depth >= MAX_DEPTH) problem ??= { message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, pos: at(node) };
+    if (depth >= maxDepth) problem ??= { message: `the YAML is nested more than ${maxDepth} levels deep`, pos: at(node) };
     const children: Entry[] = [];
     if (isMap(node)) {
       const seen = new Set<unknown>();

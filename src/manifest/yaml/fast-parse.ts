@@ -5,8 +5,8 @@
 // flow collections, empty values, non-string or duplicate keys), is left to the yaml library, which also words the
 // errors. test/fast-parse.test.ts holds the two to the same data and positions on generated manifests.
 
-/** Collections nested this deep are left to the yaml path, which reports the limit. */
-const MAX_DEPTH = 16;
+/** Collections nested this deep are left to the yaml path, which applies the caller's limit. */
+export const MAX_DEPTH = 16;
 /** Keys longer than this are left to the yaml path (YAML caps implicit keys at 1024 characters). */
 const MAX_KEY_LENGTH = 1000;
 /** Slots of the cache of plain strings already read (a power of two). */
