@@ -8,6 +8,7 @@ export const RULES = [
   "data/custom-accelerator",
   "data/default-mfu",
   "data/ambiguous-accelerator",
+  "data/tpu-slice",
   "data/unknown-location",
   "data/place-zone",
   "data/unreadable",

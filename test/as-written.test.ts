@@ -158,6 +158,40 @@ describe("accelerators as written", () => {
   });
 });
 
+describe("TPU slice names", () => {
+  const slice = (accelerator: string, extra = "") =>
+    `${HEAD}training:\n  - id: t\n    accelerator: ${accelerator}\n    hours: 10\n    location: US\n    facility: hyperscale\n${extra}`;
+
+  it("TPU v3-256 derives 128 chips, shown in a notice, and is estimated with them", async () => {
+    const r = await report(slice("TPU v3-256"));
+    expect(r.findings.find((f) => f.rule === "data/tpu-slice")?.message).toMatch(/^count 128 is derived: TPU v3-256 is 256 TensorCores ÷ 2 per chip = 128 chips of google-tpu-v3/);
+    expect(r.runs[0]!.inputs).toMatchObject({ accelerator: "google-tpu-v3", count: 128, accelerator_hours: 1280 });
+  });
+
+  it("TPU v3-8 is four chips", async () => {
+    const r = await report(slice("TPU v3-8"));
+    expect(r.runs[0]!.inputs.count).toBe(4);
+  });
+
+  it("a stated count that disagrees with the slice is an error at count", async () => {
+    const r = await report(slice("TPU v3-256", "    count: 64\n"));
+    const f = r.findings.find((x) => x.rule === "manifest/invalid")!;
+    expect(f.message).toMatch(/^count 64 disagrees with the slice: TPU v3-256 is .* = 128 chips .*; remove count \(it is derived\)/);
+    expect(f.line).toBe(9); // the count line
+    expect(r.runs).toEqual([]);
+  });
+
+  it("a stated count that agrees is accepted", async () => {
+    const r = await report(slice("TPU v3-256", "    count: 128\n"));
+    expect(r.runs[0]!.inputs.count).toBe(128);
+  });
+
+  it("a slice size that is no whole number of chips is refused with the reason", async () => {
+    const r = await report(slice("TPU v3-3"));
+    expect(r.findings.find((f) => f.rule === "data/unknown-accelerator")?.message).toMatch(/^TPU v3-3 is not a .* slice: its size counts TensorCores, 2 per chip/);
+  });
+});
+
 describe("the basis of a stated figure", () => {
   const serving = (extra: string) =>
     `${HEAD}inference:\n  - id: chat\n    requests: 1000000\n    energy_per_request_wh: 0.24\n    location: US${extra}\n`;

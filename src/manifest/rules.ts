@@ -12,6 +12,7 @@ import {
   type Lookup,
   type ResolvedLocation,
 } from "../catalogue/index.js";
+import { findTpuSlice, type TpuSlice } from "../catalogue/tpu.js";
 import type { Kind } from "../estimate/types.js";
 import type { Finding, Rule, Severity } from "../findings.js";
 import { formatPath, type Locator, type Path } from "./parse.js";
@@ -114,6 +115,14 @@ class Names {
   private readonly accelerators = new Map<string, ReturnType<typeof findAccelerator>>();
   private readonly locations = new Map<string, Lookup<ResolvedLocation>>();
   private readonly customs = new Map<string, Accelerator>();
+  private readonly slices = new Map<string, TpuSlice | string | null>();
+
+  /** A TPU slice name (`TPU v3-256`): its chip model and chip count; a sentence when its size cannot be one; else null. */
+  slice(name: string): TpuSlice | string | null {
+    let found = this.slices.get(name);
+    if (found === undefined) this.slices.set(name, (found = findTpuSlice(name)));
+    return found;
+  }
 
   accelerator(name: string): ReturnType<typeof findAccelerator> {
     let found = this.accelerators.get(name);
@@ -155,9 +164,12 @@ function invalid(cx: Checking, path: Path, message: string, at: Where): void {
 }
 
 /** The entry resolved, or null when it has a problem (reported in cx.findings). */
-function checkEntry(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEntry, index: number): ResolvedEntry | null {
+function checkEntry(cx: Checking, kind: Kind, stated: TrainingEntry | InferenceEntry, index: number): ResolvedEntry | null {
   const path: Path = [kind, index];
   const problemsBefore = cx.findings.length;
+  // A slice name says its chip count: the entry is estimated with that count unless it states one (checked below).
+  const slice = stated.accelerator !== undefined ? cx.names.slice(stated.accelerator) : null;
+  const entry = slice !== null && typeof slice === "object" && stated.count === undefined ? { ...stated, count: slice.chips } : stated;
   const t = entry as TrainingEntry;
   const inf = entry as InferenceEntry;
   if (kind === "training") trainingForm(cx, path, t);
@@ -170,7 +182,8 @@ function checkEntry(cx: Checking, kind: Kind, entry: TrainingEntry | InferenceEn
     invalid(cx, path, `accelerator is required to estimate this entry${custom}`, { value: ["id"] });
   }
 
-  const accelerator = entry.accelerator !== undefined ? acceleratorOf(cx, kind, entry, entry.accelerator, path) : null;
+  const accelerator =
+    slice !== null ? sliceOf(cx, stated, slice, path) : entry.accelerator !== undefined ? acceleratorOf(cx, kind, entry, entry.accelerator, path) : null;
 
   const locationInput = entry.location ?? cx.defaultLocation;
   let location: ResolvedLocation | null = null;
@@ -239,6 +252,21 @@ function acceleratorOf(cx: Checking, kind: Kind, entry: TrainingEntry | Inferenc
     invalid(cx, path, message, { key: ["compute"] });
   }
   return model;
+}
+
+/** The chip model of a slice name, with the notice that shows the derived count; a stated count must agree. */
+function sliceOf(cx: Checking, entry: TrainingEntry | InferenceEntry, slice: TpuSlice | string, path: Path): Accelerator | null {
+  if (typeof slice === "string") {
+    cx.findings.push(findingAt(cx.place, "data/unknown-accelerator", "error", slice, below(path, AT_ACCELERATOR)));
+    return null;
+  }
+  if (entry.count !== undefined && entry.count !== slice.chips) {
+    const message = `count ${entry.count} disagrees with the slice: ${slice.note}; remove count (it is derived) or name the slice that has ${entry.count} chips`;
+    invalid(cx, path, message, { value: ["count"] });
+  } else {
+    cx.notices.push(findingAt(cx.place, "data/tpu-slice", "notice", `count ${slice.chips} is derived: ${slice.note}`, below(path, AT_ACCELERATOR)));
+  }
+  return slice.accelerator;
 }
 
 /** Where an entry's location is written: on the entry, or in defaults. */
@@ -369,7 +397,7 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
       entries.forEach((e: unknown, i) => {
         if (!isRecord(e)) return;
         // With power_w an unknown name is a custom accelerator (reported once the schema passes).
-        if (typeof e.accelerator === "string" && e.power_w === undefined) {
+        if (typeof e.accelerator === "string" && e.power_w === undefined && names.slice(e.accelerator) === null) {
           const found = names.accelerator(e.accelerator);
           if (!found.ok) {
             const message = unknownMessage("accelerator", e.accelerator, found.suggestions, found.hint);
