@@ -69,7 +69,8 @@ function build() {
     cloud.regions[r.region] = { name: r.name, location: r.location, zone: zoneOf(zone, `${r.provider}:${r.region}`) };
   }
   return {
-    source: "data/places/SOURCES.md: countries from i18n-iso-countries (ISO 3166-1), US states from data/places/us-states.csv, clouds from data/places/gpu-clouds.csv",
+    source:
+      "data/places/SOURCES.md: countries from i18n-iso-countries (ISO 3166-1), US states from data/places/us-states.csv, clouds from data/places/gpu-clouds.csv",
     ...out,
   };
 }

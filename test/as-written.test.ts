@@ -7,6 +7,15 @@ import { findAccelerator, findLocation, unknownMessage } from "../src/catalogue/
 import { cli, tempFolders } from "./cli-harness.js";
 import { HEAD, near, onlyRun, report } from "./helpers.js";
 
+/** The parts of the CLI's JSON report these tests read. */
+interface Printed {
+  manifests: {
+    findings: { rule: string; severity: string; message: string }[];
+    runs: { inputs: { zone: string }; per_request: { energy_wh: number } | null }[];
+  }[];
+}
+const printed = (stdout: string) => (JSON.parse(stdout) as Printed).manifests[0]!;
+
 const located = (input: string) => {
   const found = findLocation(input);
   if (!found.ok) throw new Error(unknownMessage("location", input, found.suggestions, found.hint));
@@ -32,7 +41,9 @@ describe("places by name", () => {
     expect(texas.zone).toBe("US-TEX-ERCO");
     expect(located("US-TX").zone).toBe("US-TEX-ERCO");
     expect(located("Texas, USA").zone).toBe("US-TEX-ERCO");
-    expect(texas.notice).toMatch(/^"Texas" is read as grid zone US-TEX-ERCO \(Texas, United States\): it is served by several grid zones \(US-TEX-ERCO, US-CENT-SWPP/);
+    expect(texas.notice).toMatch(
+      /^"Texas" is read as grid zone US-TEX-ERCO \(Texas, United States\): it is served by several grid zones \(US-TEX-ERCO, US-CENT-SWPP/,
+    );
     expect(located("Virginia").zone).toBe("US-MIDA-PJM");
     expect(located("Virginia").notice).toBeNull();
   });
@@ -113,10 +124,40 @@ describe("accelerators as written", () => {
       .map((l) => l.split(",")[0]!);
   // Labels of the calculators that the catalogue does not carry: consumer and pre-2017 cards (state power_w for them).
   const NOT_IN_CATALOGUE = new Set([
-    "AGX Xavier", "AMD RX480", "GIGABYTE GTX 1660 OC", "GTX 1080 Ti", "GTX 1080", "GTX 750", "GTX TITAN X", "Quadro K6000", "Quadro P6000",
-    "RTX 2080 Ti", "RTX 2080", "RTX 8000", "Tesla K40c", "Tesla K80", "Tesla M40 24GB", "Tesla P40", "Titan RTX", "Titan V", "TITAN X Pascal",
-    "Titan Xp", "RTX 3080", "RTX 3080 TI", "Any", "NVIDIA GTX 1080", "NVIDIA GTX 1080 Ti", "NVIDIA GTX TITAN X", "NVIDIA Jetson AGX Xavier",
-    "NVIDIA RTX 2080", "NVIDIA RTX 2080 Ti", "NVIDIA Tesla K80", "NVIDIA Tesla P4", "NVIDIA Tesla V100S", "NVIDIA Titan V", "NVIDIA TITAN X Pascal",
+    "AGX Xavier",
+    "AMD RX480",
+    "GIGABYTE GTX 1660 OC",
+    "GTX 1080 Ti",
+    "GTX 1080",
+    "GTX 750",
+    "GTX TITAN X",
+    "Quadro K6000",
+    "Quadro P6000",
+    "RTX 2080 Ti",
+    "RTX 2080",
+    "RTX 8000",
+    "Tesla K40c",
+    "Tesla K80",
+    "Tesla M40 24GB",
+    "Tesla P40",
+    "Titan RTX",
+    "Titan V",
+    "TITAN X Pascal",
+    "Titan Xp",
+    "RTX 3080",
+    "RTX 3080 TI",
+    "Any",
+    "NVIDIA GTX 1080",
+    "NVIDIA GTX 1080 Ti",
+    "NVIDIA GTX TITAN X",
+    "NVIDIA Jetson AGX Xavier",
+    "NVIDIA RTX 2080",
+    "NVIDIA RTX 2080 Ti",
+    "NVIDIA Tesla K80",
+    "NVIDIA Tesla P4",
+    "NVIDIA Tesla V100S",
+    "NVIDIA Titan V",
+    "NVIDIA TITAN X Pascal",
   ]);
 
   it("every GPU and TPU label of the ML CO2 calculator and of Green Algorithms resolves, or is a known absence", () => {
@@ -164,7 +205,9 @@ describe("TPU slice names", () => {
 
   it("TPU v3-256 derives 128 chips, shown in a notice, and is estimated with them", async () => {
     const r = await report(slice("TPU v3-256"));
-    expect(r.findings.find((f) => f.rule === "data/tpu-slice")?.message).toMatch(/^count 128 is derived: TPU v3-256 is 256 TensorCores ÷ 2 per chip = 128 chips of google-tpu-v3/);
+    expect(r.findings.find((f) => f.rule === "data/tpu-slice")?.message).toMatch(
+      /^count 128 is derived: TPU v3-256 is 256 TensorCores ÷ 2 per chip = 128 chips of google-tpu-v3/,
+    );
     expect(r.runs[0]!.inputs).toMatchObject({ accelerator: "google-tpu-v3", count: 128, accelerator_hours: 1280 });
   });
 
@@ -188,23 +231,24 @@ describe("TPU slice names", () => {
 
   it("a slice size that is no whole number of chips is refused with the reason", async () => {
     const r = await report(slice("TPU v3-3"));
-    expect(r.findings.find((f) => f.rule === "data/unknown-accelerator")?.message).toMatch(/^TPU v3-3 is not a .* slice: its size counts TensorCores, 2 per chip/);
+    expect(r.findings.find((f) => f.rule === "data/unknown-accelerator")?.message).toMatch(
+      /^TPU v3-3 is not a .* slice: its size counts TensorCores, 2 per chip/,
+    );
   });
 });
 
 describe("the basis of a stated figure", () => {
-  const serving = (extra: string) =>
-    `${HEAD}inference:\n  - id: chat\n    requests: 1000000\n    energy_per_request_wh: 0.24\n    location: US${extra}\n`;
+  const serving = (extra: string) => `${HEAD}inference:\n  - id: chat\n    requests: 1000000\n    energy_per_request_wh: 0.24\n    location: US${extra}\n`;
 
   it("a per-request figure that includes the facility is printed back as written", async () => {
     const run = await onlyRun(serving("\n    energy_basis: facility"));
-    near(run.per_request!.energy_wh!, 0.24);
+    near(run.per_request!.energy_wh, 0.24);
     near(run.energy_kwh, 240);
   });
 
   it("without energy_basis the figure is IT energy and the PUE is applied", async () => {
     const run = await onlyRun(serving(""));
-    near(run.per_request!.energy_wh!, 0.24 * 1.56);
+    near(run.per_request!.energy_wh, 0.24 * 1.56);
   });
 
   it("energy_basis on an entry without energy_per_request_wh is an error that says where it belongs", async () => {
@@ -224,7 +268,7 @@ describe("grams and kilograms in the model card", () => {
     write(dir, "footprint.yml", manifest);
     write(dir, "MODEL_CARD.md", card("41.1"));
     const r = cli(["check", "footprint.yml", "--format", "json"], dir);
-    const f = JSON.parse(r.stdout).manifests[0].findings.find((x: { rule: string }) => x.rule === "transparency/emissions-disclosure");
+    const f = printed(r.stdout).findings.find((x) => x.rule === "transparency/emissions-disclosure")!;
     expect(f.message).toMatch(/the figure looks like kilograms: co2_eq_emissions is in grams, so 41\.1 kg is written 41,100$/);
   });
 
@@ -233,7 +277,7 @@ describe("grams and kilograms in the model card", () => {
     write(dir, "footprint.yml", manifest);
     write(dir, "MODEL_CARD.md", card("1000"));
     const r = cli(["check", "footprint.yml", "--format", "json"], dir);
-    const f = JSON.parse(r.stdout).manifests[0].findings.find((x: { rule: string }) => x.rule === "transparency/emissions-disclosure");
+    const f = printed(r.stdout).findings.find((x) => x.rule === "transparency/emissions-disclosure")!;
     expect(f.message).toMatch(/update the card \(footprint-gate card --write\) or the manifest$/);
   });
 });
@@ -262,9 +306,9 @@ describe("the issue's examples through the built CLI", () => {
     );
     const r = cli(["check", "footprint.yml", "--format", "json", "--fail-on", "never"], dir);
     expect(r.status).toBe(0);
-    const m = JSON.parse(r.stdout).manifests[0];
-    expect(m.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
-    expect(m.runs.map((run: { inputs: { zone: string } }) => run.inputs.zone)).toEqual(["DE", "US-TEX-ERCO", "US-NW-PGE", "US-MIDA-PJM", "US-MIDA-PJM", "DE", "US-MIDA-PJM"]);
-    near(m.runs[6].per_request.energy_wh, 0.24);
+    const m = printed(r.stdout);
+    expect(m.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(m.runs.map((run) => run.inputs.zone)).toEqual(["DE", "US-TEX-ERCO", "US-NW-PGE", "US-MIDA-PJM", "US-MIDA-PJM", "DE", "US-MIDA-PJM"]);
+    near(m.runs[6]!.per_request!.energy_wh, 0.24);
   });
 });

@@ -267,7 +267,8 @@ const quoted = (input: string) => ([...input].length > MAX_QUOTED ? [...input].s
 
 export function unknownMessage(what: "accelerator" | "location", input: string, suggestions: readonly string[], why?: string): string {
   if (what === "location" && why !== undefined) return `unknown location ${JSON.stringify(quoted(input))}: ${why}`;
-  const hint = (why ? `; ${why}` : "") + (suggestions.length > 0 ? `; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}` : "");
+  const hint =
+    (why ? `; ${why}` : "") + (suggestions.length > 0 ? `; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}` : "");
   if (what === "location" && suggestions.length > 0 && suggestions.every((s) => s.endsWith(`:${input.trim().toLowerCase()}`))) {
     return `unknown location ${JSON.stringify(quoted(input))}; a cloud region is written with its provider: ${suggestions.join(" or ")}`;
   }
@@ -427,7 +428,11 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     if (nameKey(trimmed) === null) return { ok: false, suggestions: [], hint: NOT_ASCII };
   } else if (prefix !== "zone" && placeNamed(prefix) === null) {
     const name = JSON.stringify(quoted(prefix));
-    return { ok: false, suggestions: [], hint: `the catalogue has no regions of the cloud ${name}; write the grid zone of its site (a zone id such as US-TEX-ERCO, or a country or US state by name) with facility or carbon_intensity` };
+    return {
+      ok: false,
+      suggestions: [],
+      hint: `the catalogue has no regions of the cloud ${name}; write the grid zone of its site (a zone id such as US-TEX-ERCO, or a country or US state by name) with facility or carbon_intensity`,
+    };
   }
   const needle = prefix === "zone" ? rest : trimmed;
   // A place that names a known one inside it ("Frankfurt, Germany") suggests that one; else the closest names.
@@ -456,8 +461,14 @@ function placeLocation(input: string, place: Place, twins: readonly Place[]): Lo
   if (place.also.length > 0) {
     notes.push(`it is served by several grid zones (${place.zone}, ${place.also.join(", ")}); ${place.zone} carries most of its load, so it is used`);
   }
-  if (twins.length > 0) notes.push(`${twins.map((t) => (t as { id: string }).id).join(" and ")} ${twins.length > 1 ? "are cloud regions" : "is a cloud region"} of that name: write it for the provider's PUE`);
-  const notice = notes.length > 0 ? `${JSON.stringify(quoted(input))} is read as grid zone ${place.zone} (${place.place}): ${notes.join("; ")}; write the zone of the site to be exact` : null;
+  if (twins.length > 0)
+    notes.push(
+      `${twins.map((t) => (t as { id: string }).id).join(" and ")} ${twins.length > 1 ? "are cloud regions" : "is a cloud region"} of that name: write it for the provider's PUE`,
+    );
+  const notice =
+    notes.length > 0
+      ? `${JSON.stringify(quoted(input))} is read as grid zone ${place.zone} (${place.place}): ${notes.join("; ")}; write the zone of the site to be exact`
+      : null;
   return { ok: true, value: zoneLocation(`zone:${place.zone}`, place.zone, place.place, notice) };
 }
 
@@ -471,7 +482,11 @@ function closestPlaces(needle: string): string[] {
   if (!key) return [];
   const names = placeKeys();
   // Codes (two or three letters) would match as substrings of any name; names are what this is about.
-  const found = closest(key, [...names.keys()].filter((k) => k.length > 3), 6);
+  const found = closest(
+    key,
+    [...names.keys()].filter((k) => k.length > 3),
+    6,
+  );
   const out: string[] = [];
   for (const k of found) {
     const w = writable(names.get(k)![0]!);

@@ -8,7 +8,10 @@ const MAX_NAME = 200;
 
 export function nameKey(input: string): string | null {
   if (input.length > MAX_NAME) return null;
-  const folded = input.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const folded = input
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   if (/[^\x20-\x7e]/.test(folded)) return null;
   return folded.replace(/[^a-z0-9]/g, "");
 }

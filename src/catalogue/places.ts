@@ -65,8 +65,10 @@ function places(): Map<string, Place[]> {
     for (const n of [pr.name, `${pr.name}, Canada`]) add(n, p);
   }
   const big = (cloudData as unknown as { providers: Record<string, { regions: Record<string, { name: string }> }> }).providers;
-  for (const [provider, c] of Object.entries(big)) for (const [id, r] of Object.entries(c.regions)) add(r.name, { kind: "region", id: `${provider}:${id}`, name: r.name });
-  for (const [provider, c] of Object.entries(data.clouds)) for (const [id, r] of Object.entries(c.regions)) add(r.name, { kind: "region", id: `${provider}:${id}`, name: r.name });
+  for (const [provider, c] of Object.entries(big))
+    for (const [id, r] of Object.entries(c.regions)) add(r.name, { kind: "region", id: `${provider}:${id}`, name: r.name });
+  for (const [provider, c] of Object.entries(data.clouds))
+    for (const [id, r] of Object.entries(c.regions)) add(r.name, { kind: "region", id: `${provider}:${id}`, name: r.name });
   return (index = map);
 }
 

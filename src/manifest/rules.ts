@@ -191,7 +191,8 @@ function checkEntry(cx: Checking, kind: Kind, stated: TrainingEntry | InferenceE
     const found = cx.names.location(locationInput);
     if (found.ok) {
       location = found.value;
-      if (location.notice !== null) cx.notices.push(findingAt(cx.place, "data/place-zone", "notice", location.notice, { value: locationPath({ entry, path }) }));
+      if (location.notice !== null)
+        cx.notices.push(findingAt(cx.place, "data/place-zone", "notice", location.notice, { value: locationPath({ entry, path }) }));
     } else {
       const message = unknownMessage("location", locationInput, found.suggestions, found.hint);
       cx.findings.push(findingAt(cx.place, "data/unknown-location", "error", message, { value: locationPath({ entry, path }) }));
@@ -388,7 +389,8 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
     const checkLocation = (value: unknown, path: Path) => {
       if (typeof value !== "string") return;
       const found = names.location(value);
-      if (!found.ok) out.push(findingAt(place, "data/unknown-location", "error", unknownMessage("location", value, found.suggestions, found.hint), { value: path }));
+      if (!found.ok)
+        out.push(findingAt(place, "data/unknown-location", "error", unknownMessage("location", value, found.suggestions, found.hint), { value: path }));
     };
     if (isRecord(data.defaults)) checkLocation(data.defaults.location, ["defaults", "location"]);
     for (const section of ["training", "inference"]) {
