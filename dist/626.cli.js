@@ -364,7 +364,9 @@ function build() {
         ...common,
         hours: num(1e-4, 1e6).optional().describe("Hours the fleet serves (default 8760, one year)."),
         requests: num(1, 1e18).optional().describe("Requests N over the period; enables per-request figures."),
-        energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: energy per request in Wh (energy = N × C), IT-level unless energy_basis says facility."),
+        energy_per_request_wh: num(1e-6, 1e6)
+            .optional()
+            .describe("Request form: energy per request in Wh (energy = N × C), IT-level unless energy_basis says facility."),
         energy_basis: energyBasis.optional().describe("it (default) or facility: what energy_per_request_wh covers."),
         throughput: throughput.optional(),
     })
