@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _catalogue_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5364);
+/* harmony import */ var _catalogue_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3719);
 /* harmony import */ var _estimate_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5985);
 /* harmony import */ var _manifest_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(475);
 /* harmony import */ var _manifest_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4682);

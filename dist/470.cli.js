@@ -99,12 +99,17 @@ function build() {
         lifetime_utilization: share(0.01).optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
     })
         .describe("Overrides of the embodied-carbon defaults.");
+    const energyBasis = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["it", "facility"])
+        .describe("What a stated energy figure covers: it (the accelerators and hosts; the entry's PUE is applied) or facility (already includes the data centre's overhead, as providers' published per-prompt figures do; no PUE is applied).");
     const codecarbonPath = text(1000);
     const measured = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         codecarbon: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([codecarbonPath, zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(codecarbonPath).min(1).max(1024)])
             .optional()
             .describe("CodeCarbon emissions.csv (one file or one per rank), relative to the manifest."),
-        energy_kwh: zeroOr(1e-6, 1e10).optional().describe("Measured IT-level energy in kWh (0, or at least 1e-6); the entry's PUE is applied."),
+        energy_kwh: zeroOr(1e-6, 1e10).optional().describe("Measured energy in kWh (0, or at least 1e-6), IT-level unless energy_basis says facility."),
+        energy_basis: energyBasis
+            .optional()
+            .describe("it or facility: what the measured figures cover. Default: it for energy_kwh; for a CodeCarbon file, facility at the file's own pue where it has a pue column, else it."),
     })
         .describe("Measured figures; they replace the estimate of energy and operational CO2e.");
     // Periods, entry budgets and per-model cards (docs/manifest.md#periods-and-entry-budgets).
@@ -204,7 +209,10 @@ function build() {
         ...common,
         hours: hours("Hours the fleet serves (default: the period, 8760 for a year); limit: the launch config's time limit (an upper bound)."),
         requests: num(1, 1e18).optional().describe("Requests N over the hours (or the period); enables per-request figures."),
-        energy_per_request_wh: num(1e-6, 1e6).optional().describe("Request form: IT energy per request in Wh (energy = N × C)."),
+        energy_per_request_wh: num(1e-6, 1e6)
+            .optional()
+            .describe("Request form: energy per request in Wh (energy = N × C), IT-level unless energy_basis says facility."),
+        energy_basis: energyBasis.optional().describe("it (default) or facility: what energy_per_request_wh covers."),
         throughput: throughput.optional(),
     })
         .describe("An inference deployment: a fleet of accelerators, or a number of requests.");

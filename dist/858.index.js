@@ -87,7 +87,7 @@ function readCodeCarbon(text) {
     let energy = 0;
     let emissions = 0;
     let water = 0;
-    let pue = 1;
+    let pue = null;
     for (const k of chosen.values()) {
         if (k.length < columns)
             throw new CodeCarbonError(`data row ${k.line} has ${k.length} of ${columns} columns (truncated file?)`);
@@ -95,8 +95,12 @@ function readCodeCarbon(text) {
         emissions += number(k.emissions, "emissions", k.line);
         if (idx.water >= 0 && (k.water ?? "").trim() !== "")
             water += number(k.water, "water_consumed", k.line);
-        if (idx.pue >= 0 && (k.pue ?? "").trim() !== "")
-            pue = Math.max(pue, number(k.pue, "pue", k.line));
+        if (idx.pue >= 0 && (k.pue ?? "").trim() !== "") {
+            const own = number(k.pue, "pue", k.line);
+            if (own < 1)
+                throw new CodeCarbonError(`\`pue\` is ${own} in data row ${k.line}; a PUE is at least 1`);
+            pue = Math.max(pue ?? 1, own);
+        }
     }
     return { energy_kwh: energy, emissions_kg: emissions, water_l: idx.water >= 0 ? water : null, pue, runs: chosen.size };
 }

@@ -360,7 +360,8 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
       const path = [kind, i, "measured"];
       // A block with both or neither is reported by the rules (manifest/rules.ts), and its entry is not estimated.
       if (m.energy_kwh !== undefined) {
-        out.set(entryKey(kind, i), { energy_kwh: m.energy_kwh, label: `${m.energy_kwh} kWh (IT-level)` });
+        const basis = m.energy_basis ?? "it";
+        out.set(entryKey(kind, i), { energy_kwh: m.energy_kwh, basis, label: `${m.energy_kwh} kWh (${basis === "it" ? "IT-level" : "facility-level"})` });
         continue;
       }
       if (m.codecarbon === undefined) continue;
@@ -389,7 +390,8 @@ async function readMeasured(manifest: Manifest, src: ManifestSource, locator: Lo
       }
       if (parts.length === files.length) {
         const runs = parts.reduce((n, p) => n + p.runs, 0);
-        out.set(entryKey(kind, i), { codecarbon: parts, label: `CodeCarbon, ${files.length} file(s), ${runs} run(s)` });
+        const label = `CodeCarbon, ${files.length} file(s), ${runs} run(s)`;
+        out.set(entryKey(kind, i), m.energy_basis ? { codecarbon: parts, basis: m.energy_basis, label } : { codecarbon: parts, label });
       }
     }
   }

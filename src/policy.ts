@@ -405,7 +405,7 @@ async function checkModelCard(
         ctx,
         "transparency/emissions-disclosure",
         disclosure,
-        `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the operational estimate of ${grams} g (tolerance ${tolerance} %); update the card (footprint-gate card --write) or the manifest`,
+        `${ref}: co2_eq_emissions discloses ${formatNumber(card.co2.grams)} g, ${differencePct > 0 ? "+" : ""}${differencePct.toFixed(0)} % from the operational estimate of ${grams} g (tolerance ${tolerance} %); ${kilogramsHint(card.co2.grams, estimated) ?? "update the card (footprint-gate card --write) or the manifest"}`,
         at,
       );
     }
@@ -428,4 +428,14 @@ async function checkModelCard(
     missing_sections: missing,
     kept,
   };
+}
+
+/**
+ * A card figure about 1,000 × below the estimate (a factor of 3 either way) is most likely kilograms written where the
+ * Hugging Face convention wants grams (CodeCarbon reports kilograms): the fix, or null.
+ */
+function kilogramsHint(cardGrams: number, estimatedGrams: number): string | null {
+  const ratio = estimatedGrams / cardGrams;
+  if (!(ratio >= 1000 / 3 && ratio <= 1000 * 3)) return null;
+  return `the figure looks like kilograms: co2_eq_emissions is in grams, so ${formatNumber(cardGrams)} kg is written ${formatNumber(cardGrams * 1000)}`;
 }

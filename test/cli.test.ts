@@ -168,7 +168,7 @@ describe("exit codes", () => {
 
   it("2 for an unknown accelerator, naming the three closest catalogue ids", () => {
     const d = folder();
-    write(d, "footprint.yml", training({ location: "FR" }).replace("nvidia-a100-80gb-sxm", "nvidia-p100"));
+    write(d, "footprint.yml", training({ location: "FR" }).replace("nvidia-a100-80gb-sxm", "nvidia-p200"));
     const { status, report } = json(["check", "footprint.yml"], d);
     expect(status).toBe(2);
     const f = report.manifests[0]!.findings.find((x) => x.rule === "data/unknown-accelerator");
@@ -889,7 +889,7 @@ describe("bundled examples (with their base manifests)", () => {
     expect(m.verdict).toBe("warn");
     expect(m.findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
       ["budget/run-energy", "warning", 10, 9],
-      ["privacy/exposure", "warning", 36, 9],
+      ["privacy/exposure", "warning", 37, 9],
     ]);
 
     // lora-sft: last row of each run_id, two ranks: 30.2381 + 30.1513 kWh, 11.4663 + 11.4334 kg; pue column 1.0 →

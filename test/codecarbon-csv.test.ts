@@ -22,6 +22,7 @@ function ccRow(header: readonly string[], values: Record<string, string | number
     country_name: "United States",
     on_cloud: "Y",
     tracking_mode: "machine",
+    pue: "1",
   };
   return header.map((h) => csvField(String(values[h] ?? filler[h] ?? "0"))).join(",");
 }

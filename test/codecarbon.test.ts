@@ -55,8 +55,11 @@ function csv(header: readonly string[], rows: Row[]): string {
 // ---------------------------------------------------------------------------------------------------------------
 // In memory
 
-/** Manifest with a list under measured.codecarbon; items start on line 11, column 11. */
-function manifest(files: readonly string[]): string {
+/**
+ * Manifest with a list under measured.codecarbon; items start on line 11, column 11. The files' pue column is 1, so
+ * `energy_basis: it` (the default here) has the entry's PUE 1.2 scale them.
+ */
+function manifest(files: readonly string[], basis: "it" | null = "it"): string {
   return [
     "version: 1",
     "project: p",
@@ -69,12 +72,13 @@ function manifest(files: readonly string[]): string {
     "    measured:",
     "      codecarbon:",
     ...files.map((f) => `        - ${f}`),
+    ...(basis ? [`      energy_basis: ${basis}`] : []),
     "",
   ].join("\n");
 }
 
-async function measuredRun(files: Record<string, string>): Promise<{ run: RunReport; report: ManifestReport }> {
-  const report = await evaluate(source(manifest(Object.keys(files)), files), null);
+async function measuredRun(files: Record<string, string>, basis: "it" | null = "it"): Promise<{ run: RunReport; report: ManifestReport }> {
+  const report = await evaluate(source(manifest(Object.keys(files), basis), files), null);
   expect(report.status, JSON.stringify(report.findings)).toBe("evaluated");
   expect(report.runs).toHaveLength(1);
   const run = report.runs[0]!;
@@ -139,7 +143,7 @@ describe("one CodeCarbon file per rank", () => {
 
   it("a file whose pue column is above 1 is facility-level: not scaled by the entry's PUE again", async () => {
     const f = (e: number) => csv(H33, [{ run_id: "x", energy_consumed: e, emissions: e / 10, pue: 1.5 }]);
-    const { run } = await measuredRun({ "r0.csv": f(3), "r1.csv": f(6) });
+    const { run } = await measuredRun({ "r0.csv": f(3), "r1.csv": f(6) }, null);
     close(run.energy_kwh, 9);
     close(run.operational_co2e_kg, 0.9);
     close(run.inputs.it_kwh, 9 / 1.5);

@@ -182,14 +182,30 @@ describe("measured figures (docs/methodology.md)", () => {
     expect(run.planned).toBeNull();
   });
 
-  it("CodeCarbon with pue column 1 is IT-level: energy and emissions scaled by the entry's PUE", async () => {
+  it("CodeCarbon with pue column 1 is taken as recorded, with a notice naming energy_basis: it", async () => {
     const csv = "run_id,energy_consumed,emissions,pue\nr1,10,4,1.0\n";
-    const run = await onlyRun(entry("      codecarbon: emissions.csv\n"), { "emissions.csv": csv });
+    const r = await report(entry("      codecarbon: emissions.csv\n"), { "emissions.csv": csv });
+    const run = r.runs[0]!;
+    near(run.energy_kwh, 10);
+    near(run.operational_co2e_kg, 4);
+    expect(r.findings.find((f) => f.rule === "data/energy-basis")?.message).toMatch(/records pue 1.*measured\.energy_basis: it.*PUE \(1\.2\)/);
+    expect(run.assumptions.map((i) => r.assumptions[i]!).find((a) => a.name === "energy_basis")?.value).toBe("facility-level at CodeCarbon's pue 1");
+  });
+
+  it("CodeCarbon with energy_basis: it is IT-level: energy and emissions scaled by the entry's PUE", async () => {
+    const csv = "run_id,energy_consumed,emissions,pue\nr1,10,4,1.0\n";
+    const run = await onlyRun(entry("      codecarbon: emissions.csv\n      energy_basis: it\n"), { "emissions.csv": csv });
     expect(run.basis).toBe("measured");
     near(run.energy_kwh, 12);
     near(run.operational_co2e_kg, 4.8); // CodeCarbon's own emissions × PUE, not the entry's intensity
     near(run.inputs.it_kwh, 10);
     near(run.water_l, 10 * 1.8 + 12 * 3.1);
+  });
+
+  it("measured.energy_kwh with energy_basis: facility is not scaled by the PUE", async () => {
+    const run = await onlyRun(entry("      energy_kwh: 120\n      energy_basis: facility\n"), {});
+    near(run.energy_kwh, 120);
+    near(run.inputs.it_kwh, 100);
   });
 
   it("CodeCarbon with pue column above 1 is facility-level: not scaled again", async () => {
@@ -218,7 +234,7 @@ describe("measured figures (docs/methodology.md)", () => {
 
   it("CodeCarbon water_consumed replaces the on-site WUE estimate", async () => {
     const csv = "run_id,energy_consumed,water_consumed,emissions,pue,wue\nr1,10,7,4,1.0,0.7\n";
-    const run = await onlyRun(entry("      codecarbon: emissions.csv\n"), { "emissions.csv": csv });
+    const run = await onlyRun(entry("      codecarbon: emissions.csv\n      energy_basis: it\n"), { "emissions.csv": csv });
     near(run.water_l, 7 + 12 * 3.1);
   });
 });

@@ -6,6 +6,8 @@ import cloudData from "../../data/cloud.json" with { type: "json" };
 import defaultsData from "../../data/defaults.json" with { type: "json" };
 import gridData from "../../data/grid.json" with { type: "json" };
 import { closest } from "../util/closest.js";
+import { nameKey, NOT_ASCII } from "./names.js";
+import { cloudRegion, clouds, placeKeys, placeNamed, placesInside, writable, type Place } from "./places.js";
 
 export interface Accelerator {
   id: string;
@@ -45,6 +47,8 @@ export interface ResolvedLocation {
   intensity: Sourced;
   pue: Sourced | null;
   wue: Sourced | null;
+  /** How a place name was read, for the notice data/place-zone; null for a cloud region or zone id. */
+  notice: string | null;
 }
 
 interface ProviderData {
@@ -96,7 +100,8 @@ export const defaults = defaultsData as {
 
 export type Facility = "hyperscale" | "colocation" | "enterprise";
 
-const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+/** Catalogue names are plain ASCII, so their keys are never null. */
+const normalise = (s: string) => nameKey(s)!;
 
 let acceleratorIndex: Map<string, Accelerator> | undefined;
 function index(): Map<string, Accelerator> {
@@ -112,7 +117,8 @@ function index(): Map<string, Accelerator> {
   return acceleratorIndex;
 }
 
-export type Lookup<T> = { ok: true; value: T } | { ok: false; suggestions: string[] };
+/** `hint`: what the name is, when that says more than the closest names (a country without a zone, a cloud not in the catalogue). */
+export type Lookup<T> = { ok: true; value: T } | { ok: false; suggestions: string[]; hint?: string };
 
 /**
  * Suggestions cost edit distances against the whole catalogue. Inside `limitSuggestions`, at most this many
@@ -156,6 +162,8 @@ function suggest(kind: "accelerator" | "location", input: string, search: () => 
 const FAMILIES: readonly { names: string[]; members: string[]; others?: string }[] = [
   { names: ["A100", "NVIDIA A100"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-40gb-sxm", "nvidia-a100-80gb-pcie", "nvidia-a100-40gb-pcie"] },
   { names: ["A100-80GB"], members: ["nvidia-a100-80gb-sxm", "nvidia-a100-80gb-pcie"] },
+  // The ML CO2 Impact calculator's label (mlco2/impact data/gpus.csv), at the 250 W it uses.
+  { names: ["A100 PCIe 40/80GB"], members: ["nvidia-a100-40gb-pcie", "nvidia-a100-80gb-pcie"] },
   { names: ["H100", "NVIDIA H100"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie", "nvidia-h100-nvl"] },
   { names: ["H100-80GB"], members: ["nvidia-h100-sxm", "nvidia-h100-pcie"] },
   { names: ["H200", "NVIDIA H200"], members: ["nvidia-h200-sxm", "nvidia-h200-nvl"] },
@@ -214,11 +222,10 @@ export function ambiguousMessage(input: string, chosen: Accelerator, ambiguity: 
 export function findAccelerator(name: string): Lookup<Accelerator> & { ambiguity?: Ambiguity } {
   // CodeCarbon writes "8 x NVIDIA A100-SXM4-80GB"; the count belongs in `count`, the model is what we look up.
   const model = name.replace(/^\s*\d+\s*x\s+/i, "");
-  const key = normalise(model);
-  const family = families().get(key);
-  if (family) return { ok: true, value: family.chosen, ambiguity: family.ambiguity };
-  const hit = index().get(key);
-  if (hit) return { ok: true, value: hit };
+  const key = nameKey(model);
+  if (key === null) return { ok: false, suggestions: [], hint: NOT_ASCII };
+  const found = modelNamed(key) ?? modelNamed(withoutVendor(key));
+  if (found) return found;
   return {
     ok: false,
     suggestions: suggest("accelerator", key, () =>
@@ -232,6 +239,21 @@ export function findAccelerator(name: string): Lookup<Accelerator> & { ambiguity
   };
 }
 
+function modelNamed(key: string): (Lookup<Accelerator> & { ambiguity?: Ambiguity }) | null {
+  const family = families().get(key);
+  if (family) return { ok: true, value: family.chosen, ambiguity: family.ambiguity };
+  const hit = index().get(key);
+  return hit ? { ok: true, value: hit } : null;
+}
+
+/** Consoles and schedulers prefix the model with its vendor and brand ("nvidia-tesla-a100", "NVIDIA Tesla P100 PCIe"). */
+const VENDORS = ["nvidia", "amd", "intel", "google"];
+function withoutVendor(key: string): string {
+  const vendor = VENDORS.find((v) => key.startsWith(v));
+  const rest = vendor ? key.slice(vendor.length) : key;
+  return rest.startsWith("tesla") ? rest.slice("tesla".length) : rest;
+}
+
 let namesById: Map<string, string[]> | undefined;
 function acceleratorNames(id: string): string[] {
   namesById ??= new Map(accelerators.map((a) => [a.id, [a.id, ...a.aliases].map(normalise)]));
@@ -243,8 +265,10 @@ const MAX_QUOTED = 100;
 
 const quoted = (input: string) => ([...input].length > MAX_QUOTED ? [...input].slice(0, MAX_QUOTED - 1).join("") + "…" : input);
 
-export function unknownMessage(what: "accelerator" | "location", input: string, suggestions: readonly string[]): string {
-  const hint = suggestions.length > 0 ? `; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}` : "";
+export function unknownMessage(what: "accelerator" | "location", input: string, suggestions: readonly string[], why?: string): string {
+  if (what === "location" && why !== undefined) return `unknown location ${JSON.stringify(quoted(input))}: ${why}`;
+  const hint =
+    (why ? `; ${why}` : "") + (suggestions.length > 0 ? `; closest${what === "accelerator" ? " catalogue ids" : ""}: ${suggestions.join(", ")}` : "");
   if (what === "location" && suggestions.length > 0 && suggestions.every((s) => s.endsWith(`:${input.trim().toLowerCase()}`))) {
     return `unknown location ${JSON.stringify(quoted(input))}; a cloud region is written with its provider: ${suggestions.join(" or ")}`;
   }
@@ -377,34 +401,98 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
         pue: p.pue,
         // A provider that publishes no WUE has value null: the default applies.
         wue: p.wue?.value != null ? (p.wue as Sourced) : null,
+        notice: null,
       },
     };
   }
+  const cloud = prefix !== "" && Object.prototype.hasOwnProperty.call(clouds, prefix) ? clouds[prefix]! : undefined;
+  if (cloud) {
+    const found = cloudRegion(cloud, rest.toLowerCase());
+    if (!found) {
+      const ids = Object.keys(cloud.regions);
+      return { ok: false, suggestions: suggest("location", `${prefix}:${rest}`, () => closest(rest.toLowerCase(), ids).map((r) => `${prefix}:${r}`)) };
+    }
+    return { ok: true, value: zoneLocation(`${prefix}:${found.id}`, found.region.zone, found.region.location, null) };
+  }
   if (prefix === "" || prefix === "zone") {
     const zone = zoneKey(rest);
-    if (zone) {
-      return {
-        ok: true,
-        value: {
-          id: `zone:${zone}`,
-          provider: null,
-          zone,
-          zoneName: grid.zones[zone]!.name,
-          place: null,
-          intensity: zoneIntensity(zone),
-          pue: null,
-          wue: null,
-        },
-      };
-    }
+    if (zone) return { ok: true, value: zoneLocation(`zone:${zone}`, zone, null, null) };
   }
-  const needle = prefix === "zone" ? rest : trimmed;
   // A cloud region written without its provider (us-east-1, europe-west4, westeurope): the provider is the fix.
   const bare = prefix === "" ? providerRegions(trimmed) : [];
   if (bare.length > 0) return { ok: false, suggestions: bare };
+  if (prefix === "") {
+    const named = placeNamed(trimmed);
+    if (named && "place" in named) return placeLocation(trimmed, named.place, named.twins);
+    if (named) return { ok: false, suggestions: [], hint: `it names several places; write one of ${named.ambiguous.map(writable).join(" or ")}` };
+    if (nameKey(trimmed) === null) return { ok: false, suggestions: [], hint: NOT_ASCII };
+  } else if (prefix !== "zone" && placeNamed(prefix) === null) {
+    const name = JSON.stringify(quoted(prefix));
+    return {
+      ok: false,
+      suggestions: [],
+      hint: `the catalogue has no regions of the cloud ${name}; write the grid zone of its site (a zone id such as US-TEX-ERCO, or a country or US state by name) with facility or carbon_intensity`,
+    };
+  }
+  const needle = prefix === "zone" ? rest : trimmed;
+  // A place that names a known one inside it ("Frankfurt, Germany") suggests that one; else the closest names.
+  const inside = prefix === "" ? placesInside(trimmed) : [];
+  if (inside.length > 0) return { ok: false, suggestions: inside.slice(0, 3).map(writable) };
+  return { ok: false, suggestions: suggest("location", `\u0000${needle}`, () => closestPlaces(needle)) };
+}
+
+/** A zone-level location: a zone id, a place name or a region of a cloud the catalogue has no PUE for. */
+function zoneLocation(id: string, zone: string, place: string | null, notice: string | null): ResolvedLocation {
+  const zoneName = grid.zones[zone]!.name;
+  return { id, provider: null, zone, zoneName, place, intensity: zoneIntensity(zone), pue: null, wue: null, notice };
+}
+
+/** A place name resolved: a cloud region by its display name, or the zone of a country, state or province. */
+function placeLocation(input: string, place: Place, twins: readonly Place[]): Lookup<ResolvedLocation> {
+  if (place.kind === "region") return findLocation(place.id);
+  if (place.kind === "zones") {
+    const hint =
+      place.zones.length > 0
+        ? `${place.place} has no country-wide grid zone in the catalogue; write the zone of the site: ${place.zones.join(", ")}`
+        : `the catalogue has no grid figure for ${place.place}; state carbon_intensity (gCO2e/kWh) and pue for the entry`;
+    return { ok: false, suggestions: [], hint };
+  }
+  const notes: string[] = [];
+  if (place.also.length > 0) {
+    notes.push(`it is served by several grid zones (${place.zone}, ${place.also.join(", ")}); ${place.zone} carries most of its load, so it is used`);
+  }
+  if (twins.length > 0)
+    notes.push(
+      `${twins.map((t) => (t as { id: string }).id).join(" and ")} ${twins.length > 1 ? "are cloud regions" : "is a cloud region"} of that name: write it for the provider's PUE`,
+    );
+  const notice =
+    notes.length > 0
+      ? `${JSON.stringify(quoted(input))} is read as grid zone ${place.zone} (${place.place}): ${notes.join("; ")}; write the zone of the site to be exact`
+      : null;
+  return { ok: true, value: zoneLocation(`zone:${place.zone}`, place.zone, place.place, notice) };
+}
+
+/** The closest zone ids, cloud regions and place names by spelling, as they would be written. */
+function closestPlaces(needle: string): string[] {
   locationCandidates ??= [...zoneIds, ...PROVIDERS.flatMap((p) => Object.keys(providers[p].regions).map((r) => `${p}:${r}`))];
-  const candidates = locationCandidates;
-  return { ok: false, suggestions: suggest("location", `\u0000${needle}`, () => closest(needle, candidates)) };
+  // An id-like input (no spaces; a hyphen, a colon or a code) is a typo of an id; anything else of a name.
+  const idLike = !needle.includes(" ") && (needle.includes("-") || needle.includes(":") || needle.length <= 3);
+  if (idLike) return closest(needle, locationCandidates);
+  const key = nameKey(needle);
+  if (!key) return [];
+  const names = placeKeys();
+  // Codes (two or three letters) would match as substrings of any name; names are what this is about.
+  const found = closest(
+    key,
+    [...names.keys()].filter((k) => k.length > 3),
+    6,
+  );
+  const out: string[] = [];
+  for (const k of found) {
+    const w = writable(names.get(k)![0]!);
+    if (!out.includes(w)) out.push(w);
+  }
+  return out.slice(0, 3);
 }
 let locationCandidates: string[] | undefined;
 
@@ -437,6 +525,8 @@ export function readablePlace(location: string | null, zone: string | null): str
     const provider = location.slice(0, colon) as Provider;
     const region = (PROVIDERS as readonly string[]).includes(provider) ? providers[provider].regions[location.slice(colon + 1)] : undefined;
     if (region) return region.name;
+    const cloud = Object.prototype.hasOwnProperty.call(clouds, provider) ? cloudRegion(clouds[provider]!, location.slice(colon + 1)) : null;
+    if (cloud) return cloud.region.name;
   }
   return zone === null ? null : (grid.zones[zone]?.name ?? zone);
 }

@@ -23,8 +23,10 @@ export interface PlannedEnergy {
   acceleratorHours: number | null;
   powerW: number | null;
   utilization: number;
-  /** IT energy over all repeats, kWh; null: nothing to plan. */
+  /** Energy over all repeats, kWh, on `basis`; null: nothing to plan. */
   itKwh: number | null;
+  /** facility: a stated energy_per_request_wh that already includes the data centre (the entry's PUE is not applied). */
+  basis: "it" | "facility";
   assumptions: Assumption[];
   notices: EntryFinding[];
 }
@@ -45,10 +47,13 @@ export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedE
   let accHours: number | null = null;
   let power: number | null = null;
   let itKwh: number | null = null;
+  let basis: "it" | "facility" = "it";
 
   if (kind === "inference" && inf.energy_per_request_wh !== undefined && inf.requests !== undefined) {
     itKwh = ((inf.requests * inf.energy_per_request_wh) / 1000) * repeats;
-    assumptions.push(cache.assumption("energy_per_request", inf.energy_per_request_wh, "Wh (IT)", STATED));
+    basis = inf.energy_basis ?? "it";
+    const unit = basis === "it" ? "Wh (IT; the PUE is applied)" : "Wh (facility; includes the PUE)";
+    assumptions.push(cache.assumption("energy_per_request", inf.energy_per_request_wh, unit, STATED));
     assumptions.push(cache.assumption("requests", inf.requests, "", STATED));
   } else if (acc) {
     if (entry.power_w !== undefined) {
@@ -85,7 +90,7 @@ export function plannedEnergy({ kind, entry, accelerator: acc, rate }: ResolvedE
     }
   }
   if (repeats !== 1) assumptions.push(cache.assumption("repeats", repeats, "", STATED));
-  return { ok: true, plan: { acceleratorHours: accHours, powerW: power, utilization, itKwh, assumptions, notices } };
+  return { ok: true, plan: { acceleratorHours: accHours, powerW: power, utilization, itKwh, basis, assumptions, notices } };
 }
 
 /** Accelerator-hours of a serving fleet; null without count (a measured-only entry). */

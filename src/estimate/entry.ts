@@ -42,8 +42,11 @@ export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefi
   addNotices(findings, place, e.path, plan.notices);
   const embodied = embodiedCarbon(e.entry, plan.acceleratorHours, cache);
   const factors = site.factors;
-  const planned = plan.itKwh === null ? null : footprint(plan.itKwh, factors, embodied.kg);
-  const outcome = measured ? measuredOutcome(measured, factors, embodied, cache) : planned && { totals: planned, itKwh: plan.itKwh!, assumptions: [] };
+  // A stated figure that includes the facility is IT energy × PUE already.
+  const planIt = plan.itKwh === null ? null : plan.basis === "facility" ? plan.itKwh / factors.pue : plan.itKwh;
+  const planned = planIt === null ? null : footprint(planIt, factors, embodied.kg);
+  if (measured) addNotices(findings, place, e.path, measuredNotices(measured, factors));
+  const outcome = measured ? measuredOutcome(measured, factors, embodied, cache) : planned && { totals: planned, itKwh: planIt!, assumptions: [] };
   if (!outcome) return failure(place, "nothing to estimate for this entry", { value: [...e.path, "id"] }, findings);
 
   // In the order the report lists them; concat copies once.
@@ -73,13 +76,34 @@ interface Outcome {
 function measuredOutcome(measured: MeasuredInput, factors: Factors, embodied: Embodied, cache: EstimateCache): Outcome {
   const m = measuredFootprint(measured, factors, embodied.kg);
   const src = { source: "measurement", year: null };
-  const assumptions = [cache.assumption("measured", measured.label, "", src)];
+  const assumptions = [cache.assumption("measured", measured.label, "", src), cache.assumption("energy_basis", measuredBasis(measured, factors), "", src)];
   if (measured.codecarbon) {
     assumptions.push(
       cache.assumption("operational_co2e", "CodeCarbon's emissions column (its own grid figure; carbon_intensity above is not applied)", "", src),
     );
   }
   return { totals: m.totals, itKwh: m.itKwh, assumptions };
+}
+
+/** What the measured figures cover, as the report states it. */
+function measuredBasis(m: MeasuredInput, f: Factors): string {
+  const it = `IT-level (× PUE ${f.pue})`;
+  if (m.basis === "it" || (m.basis === undefined && !m.codecarbon)) return it;
+  if (m.basis === "facility") return "facility-level, as stated (no PUE applied)";
+  const pues = [...new Set(m.codecarbon!.map((c) => c.pue))];
+  return pues.map((p) => (p === null ? `${it}: no pue column` : `facility-level at CodeCarbon's pue ${p}`)).join("; ");
+}
+
+/**
+ * CodeCarbon writes pue 1 when none was configured: such figures are taken as recorded, and a notice says how to apply
+ * the site's PUE instead, where that differs.
+ */
+function measuredNotices(m: MeasuredInput, f: Factors): EntryFinding[] {
+  if (m.basis !== undefined || !m.codecarbon || f.pue === 1 || !m.codecarbon.some((c) => c.pue === 1)) return [];
+  const message =
+    `the CodeCarbon file records pue 1, so its energy is taken as the whole facility's, as recorded; ` +
+    `if CodeCarbon was left at its default of 1, write measured.energy_basis: it to apply this entry's PUE (${f.pue})`;
+  return [{ rule: "data/energy-basis", severity: "notice", message, at: { value: ["measured", "codecarbon"] } }];
 }
 
 interface RunParts {

@@ -36,9 +36,10 @@ export function measuredFootprint(m: MeasuredInput, f: Factors, embodiedKg: numb
   if (m.codecarbon) {
     const t = { it: 0, energy: 0, operational: 0, water: 0 };
     for (const cc of m.codecarbon) {
-      // A file whose pue column is above 1 is already facility-level; otherwise the entry's PUE scales it.
-      const facility = cc.pue > 1;
-      const it = facility ? cc.energy_kwh / cc.pue : cc.energy_kwh;
+      // A file with a pue column recorded facility energy at that PUE (1 included), unless the manifest says otherwise;
+      // IT-level figures are scaled by the entry's PUE.
+      const facility = m.basis !== undefined ? m.basis === "facility" : cc.pue !== null;
+      const it = facility ? cc.energy_kwh / (cc.pue ?? f.pue) : cc.energy_kwh;
       const energy = facility ? cc.energy_kwh : cc.energy_kwh * f.pue;
       t.it += it;
       t.energy += energy;
@@ -51,7 +52,8 @@ export function measuredFootprint(m: MeasuredInput, f: Factors, embodiedKg: numb
       totals: { energy_kwh: t.energy, operational_co2e_kg: t.operational, embodied_co2e_kg: embodiedKg, co2e_kg: t.operational + embodiedKg, water_l: t.water },
     };
   }
-  const it = m.energy_kwh ?? 0;
+  const stated = m.energy_kwh ?? 0;
+  const it = m.basis === "facility" ? stated / f.pue : stated;
   return { itKwh: it, totals: footprint(it, f, embodiedKg) };
 }
 

@@ -26,5 +26,7 @@ export interface MeasuredInput {
   /** One per file (rank): each is IT- or facility-level by its own pue column. */
   codecarbon?: CodeCarbonTotals[];
   energy_kwh?: number;
+  /** What the figures cover, as the manifest states it; unstated, energy_kwh is IT-level and a CodeCarbon file is what its pue column says. */
+  basis?: "it" | "facility";
   label: string;
 }

@@ -13,6 +13,7 @@ import {
   type ResolvedLocation,
 } from "../catalogue/index.js";
 import { capacityProblem } from "../capacity/index.js";
+import { findTpuSlice, type TpuSlice } from "../catalogue/tpu.js";
 import type { Kind } from "../estimate/types.js";
 import { DEFAULT_PERIOD, type Period } from "../period/index.js";
 import type { Finding, Rule, Severity } from "../findings.js";
@@ -160,6 +161,14 @@ class Names {
   private readonly locations = new Map<string, Lookup<ResolvedLocation>>();
   private readonly customs = new Map<string, Accelerator>();
   private readonly withCounts = new Map<string, { model: string; count: number } | null>();
+  private readonly slices = new Map<string, TpuSlice | string | null>();
+
+  /** A TPU slice name (`TPU v3-256`): its chip model and chip count; a sentence when its size cannot be one; else null. */
+  slice(name: string): TpuSlice | string | null {
+    let found = this.slices.get(name);
+    if (found === undefined) this.slices.set(name, (found = findTpuSlice(name)));
+    return found;
+  }
 
   accelerator(name: string): ReturnType<typeof findAccelerator> {
     let found = this.accelerators.get(name);
@@ -222,8 +231,11 @@ function checkEntry(cx: Checking, kind: Kind, input: TrainingInput | InferenceIn
     });
     return null;
   }
-  const entry = input as TrainingEntry | InferenceEntry;
+  const stated = input as TrainingEntry | InferenceEntry;
   const problemsBefore = cx.findings.length;
+  // A slice name says its chip count: the entry is estimated with that count unless it states one (checked below).
+  const slice = stated.accelerator !== undefined ? cx.names.slice(stated.accelerator) : null;
+  const entry = slice !== null && typeof slice === "object" && stated.count === undefined ? { ...stated, count: slice.chips } : stated;
   const t = entry as TrainingEntry;
   const inf = entry as InferenceEntry;
   if (kind === "training") trainingForm(cx, path, t);
@@ -236,15 +248,19 @@ function checkEntry(cx: Checking, kind: Kind, input: TrainingInput | InferenceIn
     invalid(cx, path, `accelerator is required to estimate this entry${custom}`, { value: ["id"] });
   }
 
-  const accelerator = entry.accelerator !== undefined ? acceleratorOf(cx, kind, entry, entry.accelerator, path) : null;
+  const accelerator =
+    slice !== null ? sliceOf(cx, stated, slice, path) : entry.accelerator !== undefined ? acceleratorOf(cx, kind, entry, entry.accelerator, path) : null;
 
   const locationInput = entry.location ?? cx.defaultLocation;
   let location: ResolvedLocation | null = null;
   if (locationInput !== undefined) {
     const found = cx.names.location(locationInput);
-    if (found.ok) location = found.value;
-    else {
-      const message = unknownMessage("location", locationInput, found.suggestions);
+    if (found.ok) {
+      location = found.value;
+      if (location.notice !== null)
+        cx.notices.push(findingAt(cx.place, "data/place-zone", "notice", location.notice, { value: locationPath({ entry, path }) }));
+    } else {
+      const message = unknownMessage("location", locationInput, found.suggestions, found.hint);
       cx.findings.push(findingAt(cx.place, "data/unknown-location", "error", message, { value: locationPath({ entry, path }) }));
     }
   }
@@ -292,7 +308,7 @@ function acceleratorOf(cx: Checking, kind: Kind, entry: TrainingEntry | Inferenc
     return found.value;
   }
   if (entry.power_w === undefined) {
-    const message = unknownMessage("accelerator", name, found.suggestions);
+    const message = unknownMessage("accelerator", name, found.suggestions, found.hint);
     cx.findings.push(findingAt(cx.place, "data/unknown-accelerator", "error", message, below(path, AT_ACCELERATOR)));
     return null;
   }
@@ -312,6 +328,21 @@ function countedAccelerator(name: string): { model: string; count: number } | nu
   const counted = acceleratorWithCount(name);
   // `A100 x 8` only where the model is one the catalogue knows; a colon is never part of a model's name.
   return counted !== null && (name.includes(":") || findAccelerator(counted.model).ok) ? counted : null;
+}
+
+/** The chip model of a slice name, with the notice that shows the derived count; a stated count must agree. */
+function sliceOf(cx: Checking, entry: TrainingEntry | InferenceEntry, slice: TpuSlice | string, path: Path): Accelerator | null {
+  if (typeof slice === "string") {
+    cx.findings.push(findingAt(cx.place, "data/unknown-accelerator", "error", slice, below(path, AT_ACCELERATOR)));
+    return null;
+  }
+  if (entry.count !== undefined && entry.count !== slice.chips) {
+    const message = `count ${entry.count} disagrees with the slice: ${slice.note}; remove count (it is derived) or name the slice that has ${entry.count} chips`;
+    invalid(cx, path, message, { value: ["count"] });
+  } else {
+    cx.notices.push(findingAt(cx.place, "data/tpu-slice", "notice", `count ${slice.chips} is derived: ${slice.note}`, below(path, AT_ACCELERATOR)));
+  }
+  return slice.accelerator;
 }
 
 /** Where an entry's location is written: on the entry, or in defaults. */
@@ -340,6 +371,10 @@ function inferenceForm(cx: Checking, path: Path, inf: InferenceEntry): void {
     const k = inf.count !== undefined ? "count" : inf.power_w !== undefined ? "power_w" : inf.utilization !== undefined ? "utilization" : "throughput";
     const message = `energy_per_request_wh (request form) cannot be combined with ${k} (${k === "throughput" ? "throughput" : "fleet"} form); keep one form`;
     invalid(cx, path, message, { key: [k] });
+  }
+  if (inf.energy_basis !== undefined && !requestForm) {
+    const message = "energy_basis describes energy_per_request_wh, which this entry does not state; for a measured figure, write it inside measured";
+    invalid(cx, path, message, { key: ["energy_basis"] });
   }
   const tp = throughputProblem(inf.throughput);
   if (tp !== null) invalid(cx, path, tp.message, { key: tp.at === null ? ["throughput"] : ["throughput", tp.at] });
@@ -429,7 +464,8 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
     const checkLocation = (value: unknown, path: Path) => {
       if (typeof value !== "string") return;
       const found = names.location(value);
-      if (!found.ok) out.push(findingAt(place, "data/unknown-location", "error", unknownMessage("location", value, found.suggestions), { value: path }));
+      if (!found.ok)
+        out.push(findingAt(place, "data/unknown-location", "error", unknownMessage("location", value, found.suggestions, found.hint), { value: path }));
     };
     if (isRecord(data.defaults)) checkLocation(data.defaults.location, ["defaults", "location"]);
     for (const section of ["training", "inference"]) {
@@ -442,11 +478,11 @@ export function catalogueFindings(data: unknown, place: FindingPlace): Finding[]
           const count = typeof e.count === "number" ? e.count : undefined;
           const message = acceleratorCountMessage(e.accelerator as string, counted, count);
           out.push(findingAt(place, "manifest/invalid", "error", message, { value: [section, i, "accelerator"] }));
-        } else if (typeof e.accelerator === "string" && e.power_w === undefined) {
+        } else if (typeof e.accelerator === "string" && e.power_w === undefined && names.slice(e.accelerator) === null) {
           // With power_w an unknown name is a custom accelerator (reported once the schema passes).
           const found = names.accelerator(e.accelerator);
           if (!found.ok) {
-            const message = unknownMessage("accelerator", e.accelerator, found.suggestions);
+            const message = unknownMessage("accelerator", e.accelerator, found.suggestions, found.hint);
             out.push(findingAt(place, "data/unknown-accelerator", "error", message, { value: [section, i, "accelerator"] }));
           }
         }

@@ -9,8 +9,8 @@ export interface CodeCarbonTotals {
   emissions_kg: number;
   /** Litres, where the file has a `water_consumed` column (CodeCarbon ≥ 3.1). */
   water_l: number | null;
-  /** The largest PUE the file applied (1 when absent). */
-  pue: number;
+  /** The largest PUE the file applied; null when it has no pue column (CodeCarbon before 2.0). */
+  pue: number | null;
   runs: number;
 }
 
@@ -93,13 +93,17 @@ export function readCodeCarbon(text: string): CodeCarbonTotals {
   let energy = 0;
   let emissions = 0;
   let water = 0;
-  let pue = 1;
+  let pue: number | null = null;
   for (const k of chosen.values()) {
     if (k.length < columns) throw new CodeCarbonError(`data row ${k.line} has ${k.length} of ${columns} columns (truncated file?)`);
     energy += number(k.energy, "energy_consumed", k.line);
     emissions += number(k.emissions, "emissions", k.line);
     if (idx.water >= 0 && (k.water ?? "").trim() !== "") water += number(k.water, "water_consumed", k.line);
-    if (idx.pue >= 0 && (k.pue ?? "").trim() !== "") pue = Math.max(pue, number(k.pue, "pue", k.line));
+    if (idx.pue >= 0 && (k.pue ?? "").trim() !== "") {
+      const own = number(k.pue, "pue", k.line);
+      if (own < 1) throw new CodeCarbonError(`\`pue\` is ${own} in data row ${k.line}; a PUE is at least 1`);
+      pue = Math.max(pue ?? 1, own);
+    }
   }
   return { energy_kwh: energy, emissions_kg: emissions, water_l: idx.water >= 0 ? water : null, pue, runs: chosen.size };
 }
