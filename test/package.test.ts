@@ -105,10 +105,11 @@ describe("npm pack", () => {
     }
   });
 
-  // 3.1 MB unpacked since the history (its records and page) and the report's JSON Schema came in, some 70 KB.
-  it("stays small: under 1 MB packed and 3.1 MB unpacked", () => {
+  // 3.3 MB unpacked since 1.1 (3.0 MB at 1.0): the history's records and page and the report's JSON Schema (some
+  // 70 KB), the launch-config readers with their instance table and picomatch (some 150 KB), place names (35 KB).
+  it("stays small: under 1 MB packed and 3.3 MB unpacked", () => {
     expect(packed.size).toBeLessThan(1_000_000);
-    expect(packed.unpackedSize).toBeLessThan(3_100_000);
+    expect(packed.unpackedSize).toBeLessThan(3_300_000);
   });
 });
 
