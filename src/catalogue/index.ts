@@ -22,7 +22,18 @@ export interface Accelerator {
   power_source: string | null;
   power_year: number | null;
   peak_bf16_dense_tflops: number | null;
+  /** Manufacturing CO2e per accelerator of its class, host share included; null: the default of defaults.embodied. */
+  embodied: EmbodiedClass | null;
   aliases: string[];
+  source: string;
+  year: number;
+}
+
+/** An accelerator class's embodied carbon (generated from data/dies.csv by scripts/gen-accelerators.mjs). */
+export interface EmbodiedClass {
+  kg: number;
+  /** What the figure is of: the die, its memory and the rated power its host share scales with. */
+  class: string;
   source: string;
   year: number;
 }
@@ -87,6 +98,7 @@ export const defaults = defaultsData as {
     per_accelerator_kg: number;
     per_server_kg: number;
     accelerators_per_server: number;
+    per_accelerator_with_server_share_kg: number;
     lifetime_years: number;
     lifetime_utilization: number;
     source: string;
@@ -280,8 +292,7 @@ export function unknownMessage(what: "accelerator" | "location", input: string, 
 /** The notice data/custom-accelerator. */
 export function customMessage(input: string, powerW: number, peakTflops: number | undefined): string {
   const peak = peakTflops !== undefined ? ` and peak_tflops (${peakTflops} TFLOPS)` : "";
-  const e = defaults.embodied;
-  const perAcc = e.per_accelerator_kg + e.per_server_kg / e.accelerators_per_server;
+  const perAcc = defaults.embodied.per_accelerator_with_server_share_kg;
   return `${JSON.stringify(quoted(input))} is not in the catalogue: a custom accelerator with the stated power_w (${powerW} W)${peak}; embodied carbon uses the default per-accelerator figure (${perAcc} kg, or embodied.per_accelerator_kg)`;
 }
 
