@@ -803,11 +803,11 @@ describe("bundled examples (with their base manifests)", () => {
     near(m.delta!.energy_pct, (energy / baseEnergy - 1) * 100, "total pct");
   });
 
-  it("llm-pretraining: water uses the default on-site WUE where GCP publishes none (docs/methodology.md)", () => {
+  it("llm-pretraining: water uses Google Cloud's on-site WUE, derived from Google's reported totals (docs/methodology.md)", () => {
     const { report } = example("llm-pretraining");
     const p7 = runOf(report.manifests[0]!, "pretrain-7b");
-    // water = it_kwh × WUE_onsite + energy_kwh × EWIF = 43,008 × 1.8 + 47,308.8 × 3.1 = 224,071.68 L
-    near(p7.water_l, 43008 * WUE_DEFAULT + 43008 * 1.1 * EWIF, "pretrain-7b water");
+    // water = it_kwh × WUE_onsite + energy_kwh × EWIF = 43,008 × 1.06 + 47,308.8 × 3.1 = 192,245.76 L
+    near(p7.water_l, 43008 * 1.06 + 43008 * 1.1 * EWIF, "pretrain-7b water");
   });
 
   it("fine-tune-measured: passes with a run-energy warning; lora-sft measured and eval-sweep by hand", () => {

@@ -282,11 +282,11 @@ describe("locations, inheritance and fallbacks (docs/manifest.md: Locations; doc
     expect(r.runs[0]!.inputs.pue).toBe(1.56);
   });
 
-  it("a GCP location (no published provider WUE) uses the 1.8 L/kWh default and renders as Markdown", async () => {
+  it("a GCP location uses Google Cloud's derived WUE (1.06 L/kWh, not the 1.8 default) and renders as Markdown", async () => {
     const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    gpu_hours: 1000\n    location: gcp:us-central1\n`);
     const run = r.runs[0]!;
-    expect(run.inputs.wue_l_per_kwh).toBe(1.8);
-    near(run.water_l, 700 * 1.8 + 770 * 3.1);
+    expect(run.inputs.wue_l_per_kwh).toBe(1.06);
+    near(run.water_l, 700 * 1.06 + 770 * 3.1);
     for (const a of runAssumptions(r, run)) expect(a.value, a.name).not.toBeNull();
   });
 
