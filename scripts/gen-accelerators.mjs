@@ -86,7 +86,7 @@ function upstreamFigure(ref, kind, problems, where) {
 /** LLMCarbon's carbon per cm2 (or per GB) of the row named `llmcarbon:<hardware or process>`; rows that share a process must agree. */
 function llmcarbon(ref, unit, problems, where) {
   const name = ref.startsWith("llmcarbon:") ? ref.slice("llmcarbon:".length) : null;
-  upstreamRows.has(LLMCARBON) || upstreamRows.set(LLMCARBON, readCsv(LLMCARBON));
+  if (!upstreamRows.has(LLMCARBON)) upstreamRows.set(LLMCARBON, readCsv(LLMCARBON));
   const rows = upstreamRows.get(LLMCARBON).filter((r) => r.hardware === name || r.description === name);
   const perUnit = new Set(rows.map((r) => Number(r["CPA (kgCO2/cm2 or GB)"])));
   if (name === null || rows.length === 0) return (problems.push(`${where}: ${JSON.stringify(ref)} names no row of the LLMCarbon table`), null);
