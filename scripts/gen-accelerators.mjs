@@ -112,7 +112,15 @@ function readDies(problems) {
     const [lo, hi] = RANGES.area_mm2;
     if (!(mm2 >= lo && mm2 <= hi)) problems.push(`${where}: area_mm2 = ${JSON.stringify(r.area_mm2)} is outside ${lo}–${hi}`);
     if (dies.has(r.die)) problems.push(`${where}: duplicate die`);
-    if (cpa) dies.set(r.die, { cm2: mm2 / 100, kgPerCm2: cpa.perUnit, process: r.process, source: r.source, year: Number(r.year) });
+    if (cpa)
+      dies.set(r.die, {
+        cm2: mm2 / 100,
+        kgPerCm2: cpa.perUnit,
+        factorOf: r.cpa_from.slice("llmcarbon:".length),
+        process: r.process,
+        source: r.source,
+        year: Number(r.year),
+      });
   }
   return dies;
 }
@@ -146,7 +154,7 @@ function embodied(r, ratedW, memoryGb, dies, problems, where) {
     kg: round1(kg),
     class: `${r.die} die (${round1(die.cm2 * 100)} mm², ${die.process}) + ${memoryGb} GB memory, host share for ${ratedW} W`,
     source:
-      `die ${die.cm2} cm² × ${die.kgPerCm2} kg/cm² + ${memoryGb} GB × ${dram.perUnit} kg/GB (LLMCarbon, Faiz et al. 2024; data/upstream/llmcarbon-hardware.csv) + ${hostText}; ` +
+      `die ${die.cm2} cm² × ${die.kgPerCm2} kg/cm² (${die.factorOf}) + ${memoryGb} GB × ${dram.perUnit} kg/GB (LLMCarbon, Faiz et al. 2024; data/upstream/llmcarbon-hardware.csv) + ${hostText}; ` +
       `die area: ${die.source}, ${die.year}`,
     year: LLMCARBON_YEAR,
   };
