@@ -83,17 +83,18 @@ function upstreamFigure(ref, kind, problems, where) {
   return { value, table };
 }
 
-/** LLMCarbon's carbon per cm2 (or per GB) of the row named `llmcarbon:<hardware or process>`; rows that share a process must agree. */
-function llmcarbon(ref, unit, problems, where) {
+/**
+ * LLMCarbon's carbon per cm2 (or per GB) of the rows named `llmcarbon:<hardware or process>`, which must agree, and
+ * the area (or size) of the first.
+ */
+function llmcarbon(ref, problems, where) {
   const name = ref.startsWith("llmcarbon:") ? ref.slice("llmcarbon:".length) : null;
   if (!upstreamRows.has(LLMCARBON)) upstreamRows.set(LLMCARBON, readCsv(LLMCARBON));
   const rows = upstreamRows.get(LLMCARBON).filter((r) => r.hardware === name || r.description === name);
   const perUnit = new Set(rows.map((r) => Number(r["CPA (kgCO2/cm2 or GB)"])));
   if (name === null || rows.length === 0) return (problems.push(`${where}: ${JSON.stringify(ref)} names no row of the LLMCarbon table`), null);
   if (perUnit.size !== 1) return (problems.push(`${where}: the LLMCarbon rows of ${JSON.stringify(name)} disagree`), null);
-  const row = rows[0];
-  const area = Number(row["unit (cm2 or GB)"]);
-  return { perUnit: [...perUnit][0], area: unit === "cm2" ? area : null };
+  return { perUnit: [...perUnit][0], area: Number(rows[0]["unit (cm2 or GB)"]) };
 }
 
 /** data/dies.csv by die name: area in cm2, carbon per cm2, and the class text and source a report shows. */
@@ -102,10 +103,10 @@ function readDies(problems) {
   for (const [i, r] of readCsv(DIES).entries()) {
     const where = `data/dies.csv row ${i + 2} (${r.die || "no die"})`;
     for (const k of ["die", "process", "cpa_from", "source", "year", "verification"]) if (!r[k]) problems.push(`${where}: ${k} is required`);
-    const cpa = llmcarbon(r.cpa_from ?? "", "cm2", problems, where);
+    const cpa = llmcarbon(r.cpa_from ?? "", problems, where);
     let mm2 = r.area_mm2 === "" ? null : Number(r.area_mm2);
     if (r.area_from) {
-      const from = llmcarbon(r.area_from, "cm2", problems, where);
+      const from = llmcarbon(r.area_from, problems, where);
       if (mm2 !== null) problems.push(`${where}: give area_mm2 or area_from, not both`);
       mm2 = from && from.area * 100;
     }
@@ -132,8 +133,8 @@ const LLMCARBON_YEAR = 2024;
 
 /** The class figure of one accelerator, or null without a rated power (the engine's default then applies). */
 function embodied(r, ratedW, memoryGb, dies, problems, where) {
-  const e = EMBODIED;
   if (ratedW === null) return null;
+  const e = EMBODIED;
   const host = (e.per_server_kg / e.accelerators_per_server) * (ratedW / e.host_reference_power_w);
   const hostText = `host share ${e.per_server_kg} kg / ${e.accelerators_per_server} × ${ratedW} W / ${e.host_reference_power_w} W (Luccioni et al. 2022)`;
   if (!r.die) {
@@ -147,7 +148,7 @@ function embodied(r, ratedW, memoryGb, dies, problems, where) {
   const die = dies.get(r.die);
   if (!die) return (problems.push(`${where}: die ${JSON.stringify(r.die)} is not in data/dies.csv`), null);
   if (memoryGb === null) return (problems.push(`${where}: a die needs memory_gb`), null);
-  const dram = llmcarbon("llmcarbon:DRAM", "GB", problems, where);
+  const dram = llmcarbon("llmcarbon:DRAM", problems, where);
   if (!dram) return null;
   const kg = die.cm2 * die.kgPerCm2 + memoryGb * dram.perUnit + host;
   return {
