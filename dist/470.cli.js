@@ -94,7 +94,7 @@ function build() {
     const embodied = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         per_accelerator_kg: zeroOr(0.001, 1e5)
             .optional()
-            .describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default 462.5 kg)."),
+            .describe("Manufacturing emissions per accelerator incl. its server share, kg (0, or at least 0.001; default: the accelerator class's catalogue figure, else 462.5 kg)."),
         lifetime_years: num(0.1, 30).optional().describe("Hardware lifetime in years (default 6)."),
         lifetime_utilization: share(0.01).optional().describe("Share of the lifetime the hardware is in use (default 0.85)."),
     })

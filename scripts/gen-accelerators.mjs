@@ -10,6 +10,12 @@
 // must not collide across rows (the catalogue matches names case-insensitively, ignoring punctuation), and
 // every number must lie in a physical range. Output is deterministic (CSV order, 2-space indent, trailing
 // newline), so a re-run on unchanged inputs produces no diff.
+//
+// Embodied carbon per accelerator class: a row's `die` names a row of data/dies.csv (die area and process, with the
+// vendor's source); the figure is die area × LLMCarbon's carbon per area of that process + memory × LLMCarbon's
+// carbon per GB of DRAM (data/upstream/llmcarbon-hardware.csv), or the 150 kg per accelerator of data/defaults.json
+// where no die area is published, plus the host's share (data/defaults.json `embodied`) scaled by the accelerator's
+// rated power. An accelerator without a rated power gets none: the engine then uses the default of defaults.json.
 
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -17,6 +23,9 @@ import { parse } from "csv-parse/sync";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const SOURCE = here("../data/accelerators.csv");
+const DIES = here("../data/dies.csv");
+const LLMCARBON = here("../data/upstream/llmcarbon-hardware.csv");
+const DEFAULTS = here("../data/defaults.json");
 const OUT = here("../data/accelerators.json");
 
 /** Committed upstream copies: file, the column each kind of figure comes from, and the name a row must cite. */
@@ -46,7 +55,7 @@ const RANGES = {
   tdp_w: [1, 5000],
   typical_power_w: [1, 5000],
   peak_bf16_dense_tflops: [0.1, 1e5],
-  embodied_kg: [0.1, 1e4],
+  area_mm2: [1, 5000],
 };
 const YEARS = [2010, 2030];
 
@@ -74,9 +83,88 @@ function upstreamFigure(ref, kind, problems, where) {
   return { value, table };
 }
 
+/**
+ * LLMCarbon's carbon per cm2 (or per GB) of the rows named `llmcarbon:<hardware or process>`, which must agree, and
+ * the area (or size) of the first.
+ */
+function llmcarbon(ref, problems, where) {
+  const name = ref.startsWith("llmcarbon:") ? ref.slice("llmcarbon:".length) : null;
+  if (!upstreamRows.has(LLMCARBON)) upstreamRows.set(LLMCARBON, readCsv(LLMCARBON));
+  const rows = upstreamRows.get(LLMCARBON).filter((r) => r.hardware === name || r.description === name);
+  const perUnit = new Set(rows.map((r) => Number(r["CPA (kgCO2/cm2 or GB)"])));
+  if (name === null || rows.length === 0) return (problems.push(`${where}: ${JSON.stringify(ref)} names no row of the LLMCarbon table`), null);
+  if (perUnit.size !== 1) return (problems.push(`${where}: the LLMCarbon rows of ${JSON.stringify(name)} disagree`), null);
+  return { perUnit: [...perUnit][0], area: Number(rows[0]["unit (cm2 or GB)"]) };
+}
+
+/** data/dies.csv by die name: area in cm2, carbon per cm2, and the class text and source a report shows. */
+function readDies(problems) {
+  const dies = new Map();
+  for (const [i, r] of readCsv(DIES).entries()) {
+    const where = `data/dies.csv row ${i + 2} (${r.die || "no die"})`;
+    for (const k of ["die", "process", "cpa_from", "source", "year", "verification"]) if (!r[k]) problems.push(`${where}: ${k} is required`);
+    const cpa = llmcarbon(r.cpa_from ?? "", problems, where);
+    let mm2 = r.area_mm2 === "" ? null : Number(r.area_mm2);
+    if (r.area_from) {
+      const from = llmcarbon(r.area_from, problems, where);
+      if (mm2 !== null) problems.push(`${where}: give area_mm2 or area_from, not both`);
+      mm2 = from && from.area * 100;
+    }
+    const [lo, hi] = RANGES.area_mm2;
+    if (!(mm2 >= lo && mm2 <= hi)) problems.push(`${where}: area_mm2 = ${JSON.stringify(r.area_mm2)} is outside ${lo}–${hi}`);
+    if (dies.has(r.die)) problems.push(`${where}: duplicate die`);
+    if (cpa)
+      dies.set(r.die, {
+        cm2: mm2 / 100,
+        kgPerCm2: cpa.perUnit,
+        factorOf: r.cpa_from.slice("llmcarbon:".length),
+        process: r.process,
+        source: r.source,
+        year: Number(r.year),
+      });
+  }
+  return dies;
+}
+
+const round1 = (x) => Math.round(x * 10) / 10;
+const EMBODIED = JSON.parse(readFileSync(DEFAULTS, "utf8")).embodied;
+/** The year of LLMCarbon's factors (Faiz et al., ICLR 2024). */
+const LLMCARBON_YEAR = 2024;
+
+/** The class figure of one accelerator, or null without a rated power (the engine's default then applies). */
+function embodied(r, ratedW, memoryGb, dies, problems, where) {
+  if (ratedW === null) return null;
+  const e = EMBODIED;
+  const host = (e.per_server_kg / e.accelerators_per_server) * (ratedW / e.host_reference_power_w);
+  const hostText = `host share ${e.per_server_kg} kg / ${e.accelerators_per_server} × ${ratedW} W / ${e.host_reference_power_w} W (Luccioni et al. 2022)`;
+  if (!r.die) {
+    return {
+      kg: round1(e.per_accelerator_kg + host),
+      class: `die area not published: ${e.per_accelerator_kg} kg per accelerator, host share for ${ratedW} W`,
+      source: `${e.per_accelerator_kg} kg per accelerator (Luccioni et al. 2022; no die area published) + ${hostText}`,
+      year: e.year,
+    };
+  }
+  const die = dies.get(r.die);
+  if (!die) return (problems.push(`${where}: die ${JSON.stringify(r.die)} is not in data/dies.csv`), null);
+  if (memoryGb === null) return (problems.push(`${where}: a die needs memory_gb`), null);
+  const dram = llmcarbon("llmcarbon:DRAM", problems, where);
+  if (!dram) return null;
+  const kg = die.cm2 * die.kgPerCm2 + memoryGb * dram.perUnit + host;
+  return {
+    kg: round1(kg),
+    class: `${r.die} die (${round1(die.cm2 * 100)} mm², ${die.process}) + ${memoryGb} GB memory, host share for ${ratedW} W`,
+    source:
+      `die ${die.cm2} cm² × ${die.kgPerCm2} kg/cm² (${die.factorOf}) + ${memoryGb} GB × ${dram.perUnit} kg/GB (LLMCarbon, Faiz et al. 2024; data/upstream/llmcarbon-hardware.csv) + ${hostText}; ` +
+      `die area: ${die.source}, ${die.year}`,
+    year: LLMCARBON_YEAR,
+  };
+}
+
 function build() {
   const problems = [];
   const rows = readCsv(SOURCE);
+  const dies = readDies(problems);
   const ids = new Set();
   const names = new Map();
   const accelerators = [];
@@ -173,8 +261,7 @@ function build() {
       ...power,
       peak_bf16_dense_tflops: peak,
       peak_note: text("peak_note"),
-      embodied_kg: number("embodied_kg"),
-      embodied_note: text("embodied_note"),
+      embodied: embodied(r, tdp ?? power.power_w, number("memory_gb"), dies, problems, where),
       aliases,
       source: r.source,
       year: rowYear,

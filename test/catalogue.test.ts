@@ -48,16 +48,17 @@ describe("findLocation", () => {
     if (r.ok) expect([r.value.id, r.value.zone, r.value.provider]).toEqual([id, zone, provider]);
   });
 
-  // ResolvedLocation.wue is `Sourced | null`: a provider without a published WUE must resolve to null (so the 1.8 L/kWh
+  // ResolvedLocation.wue is `Sourced | null`: a place without a provider WUE must resolve to null (so the 1.8 L/kWh
   // default applies), never to a Sourced whose value is null.
-  it("provider PUE and WUE: AWS 1.135 / 0.12, GCP 1.10 / none, Azure 1.185 / 0.27; zones have none", () => {
+  it("provider PUE and WUE: AWS 1.135 / 0.12, GCP 1.10 / 1.06 (derived from Google's 2023 totals), Azure 1.185 / 0.27; zones have none", () => {
     const get = (s: string) => {
       const r = findLocation(s);
       if (!r.ok) throw new Error(s);
       return r.value;
     };
     expect([get("aws:us-east-1").pue?.value, get("aws:us-east-1").wue?.value]).toEqual([1.135, 0.12]);
-    expect([get("gcp:us-central1").pue?.value, get("gcp:us-central1").wue]).toEqual([1.1, null]);
+    expect([get("gcp:us-central1").pue?.value, get("gcp:us-central1").wue?.value]).toEqual([1.1, 1.06]);
+    expect(get("gcp:us-central1").wue?.source).toContain("Google's 2024 Environmental Report");
     expect([get("azure:westeurope").pue?.value, get("azure:westeurope").wue?.value]).toEqual([1.185, 0.27]);
     expect([get("FR").pue, get("FR").wue, get("FR").intensity.value]).toEqual([null, null, 31]);
   });

@@ -814,10 +814,13 @@ describe("measured.codecarbon paths are confined to the repository", () => {
 
 // ------------------------------------------------------------------------------------------------
 // Catalogue figures used below (data/*.json): A100-80GB SXM 400 W, H100 SXM 700 W (989 TFLOPS BF16),
-// L4 72 W, A10 150 W; GCP PUE 1.10 (no WUE published), AWS PUE 1.135 / WUE 0.12, Azure PUE 1.185 / WUE 0.27;
+// L4 72 W, A10 150 W; GCP PUE 1.10 / WUE 1.06 (derived), AWS PUE 1.135 / WUE 0.12, Azure PUE 1.185 / WUE 0.27;
 // zones NL 253, FI 68, US-MIDA-PJM (aws:us-east-1) 418, FR 31 gCO2e/kWh. docs/methodology.md defaults: WUE 1.8, EWIF 3.1 L/kWh;
-// embodied 462.5 kg per accelerator over 6 years at 85 % use.
-const EMBODIED_PER_HOUR = 462.5 / (6 * 8760 * 0.85);
+// embodied per accelerator class (H100 SXM 593.5, A100 SXM4 80 GB 357.7, L4 71.2 kg) over 6 years at 85 % use.
+const PER_HOUR = 1 / (6 * 8760 * 0.85);
+const H100_KG = 593.5;
+const A100_KG = 357.7;
+const L4_KG = 71.2;
 const EWIF = 3.1;
 const WUE_DEFAULT = 1.8;
 
@@ -850,8 +853,8 @@ describe("bundled examples (with their base manifests)", () => {
     expect(p7.inputs.accelerator_hours).toBe(61440);
     near(p7.energy_kwh, 43008 * 1.1, "pretrain-7b energy");
     near(p7.operational_co2e_kg, (43008 * 1.1 * 253) / 1000, "pretrain-7b operational");
-    near(p7.embodied_co2e_kg, 61440 * EMBODIED_PER_HOUR, "pretrain-7b embodied");
-    near(p7.co2e_kg, (43008 * 1.1 * 253) / 1000 + 61440 * EMBODIED_PER_HOUR, "pretrain-7b co2e");
+    near(p7.embodied_co2e_kg, 61440 * H100_KG * PER_HOUR, "pretrain-7b embodied");
+    near(p7.co2e_kg, (43008 * 1.1 * 253) / 1000 + 61440 * H100_KG * PER_HOUR, "pretrain-7b co2e");
 
     // pretrain-13b: 6 × 13e9 × 2e12 FLOPs / (989e12 × 0.38) / 3600 H100-hours; gcp:europe-north1 (FI 68 g)
     const h13 = (6 * 13e9 * 2e12) / (989e12 * 0.38) / 3600;
@@ -875,11 +878,11 @@ describe("bundled examples (with their base manifests)", () => {
     near(m.delta!.energy_pct, (energy / baseEnergy - 1) * 100, "total pct");
   });
 
-  it("llm-pretraining: water uses the default on-site WUE where GCP publishes none (docs/methodology.md)", () => {
+  it("llm-pretraining: water uses Google Cloud's on-site WUE, derived from Google's reported totals (docs/methodology.md)", () => {
     const { report } = example("llm-pretraining");
     const p7 = runOf(report.manifests[0]!, "pretrain-7b");
-    // water = it_kwh × WUE_onsite + energy_kwh × EWIF = 43,008 × 1.8 + 47,308.8 × 3.1 = 224,071.68 L
-    near(p7.water_l, 43008 * WUE_DEFAULT + 43008 * 1.1 * EWIF, "pretrain-7b water");
+    // water = it_kwh × WUE_onsite + energy_kwh × EWIF = 43,008 × 1.06 + 47,308.8 × 3.1 = 192,245.76 L
+    near(p7.water_l, 43008 * 1.06 + 43008 * 1.1 * EWIF, "pretrain-7b water");
   });
 
   it("fine-tune-measured: passes with a run-energy warning; lora-sft measured and eval-sweep by hand", () => {
@@ -899,7 +902,7 @@ describe("bundled examples (with their base manifests)", () => {
     expect(lora.basis).toBe("measured");
     near(lora.energy_kwh, it * 1.135, "lora-sft energy");
     near(lora.operational_co2e_kg, (11.4663 + 11.4334) * 1.135, "lora-sft operational");
-    near(lora.embodied_co2e_kg, 8 * 20 * EMBODIED_PER_HOUR, "lora-sft embodied");
+    near(lora.embodied_co2e_kg, 8 * 20 * A100_KG * PER_HOUR, "lora-sft embodied");
     near(lora.water_l, it * 0.12 + it * 1.135 * EWIF, "lora-sft water");
     // the plan next to the measurement: 8 × 20 h × 400 W × 1.135
     near(lora.planned?.energy_kwh, 160 * 0.4 * 1.135, "lora-sft planned");
@@ -908,7 +911,7 @@ describe("bundled examples (with their base manifests)", () => {
     const ev = runOf(m, "eval-sweep");
     near(ev.energy_kwh, 17.28 * 1.135, "eval-sweep energy");
     near(ev.operational_co2e_kg, (17.28 * 1.135 * 418) / 1000, "eval-sweep operational");
-    near(ev.embodied_co2e_kg, 240 * EMBODIED_PER_HOUR, "eval-sweep embodied");
+    near(ev.embodied_co2e_kg, 240 * L4_KG * PER_HOUR, "eval-sweep embodied");
     near(ev.water_l, 17.28 * 0.12 + 17.28 * 1.135 * EWIF, "eval-sweep water");
 
     // versus the base, where lora-sft was only planned
@@ -933,7 +936,7 @@ describe("bundled examples (with their base manifests)", () => {
     expect(chat.kind).toBe("inference");
     near(chat.energy_kwh, chatIt * 1.185, "chat-api energy");
     near(chat.operational_co2e_kg, (chatIt * 1.185 * 253) / 1000, "chat-api operational");
-    near(chat.embodied_co2e_kg, 6 * 8760 * EMBODIED_PER_HOUR, "chat-api embodied");
+    near(chat.embodied_co2e_kg, 6 * 8760 * L4_KG * PER_HOUR, "chat-api embodied");
     near(chat.water_l, chatIt * 0.27 + chatIt * 1.185 * EWIF, "chat-api water");
     near(chat.per_request?.energy_wh, (chatIt * 1.185 * 1000) / 5.5e8, "chat-api Wh per request");
 

@@ -122,7 +122,8 @@ describe("catalogue look-ups are bounded", () => {
     const a = await distances(500);
     const b = await distances(2000);
     expect(b).toBe(a);
-    expect(b).toBeLessThanOrEqual(MAX_SUGGESTED * 600);
+    // each of those searches compares with every zone and cloud region id once (some 740 since GPU clouds came in)
+    expect(b).toBeLessThanOrEqual(MAX_SUGGESTED * 800);
   });
 
   it("a location longer than 64 characters costs no edit distance and is quoted shortened", async () => {

@@ -18,7 +18,7 @@ interface Accelerator {
   power_year: number | null;
   peak_bf16_dense_tflops: number | null;
   peak_note: string;
-  embodied_kg: number | null;
+  embodied: { kg: number; class: string; source: string; year: number } | null;
   aliases: string[];
   source: string;
   year: number;
@@ -151,12 +151,66 @@ describe("data/accelerators.json", () => {
 
   it("has only positive, finite numbers or null in numeric fields", () => {
     for (const a of accelerators) {
-      for (const key of ["memory_gb", "tdp_w", "typical_power_w", "peak_bf16_dense_tflops", "embodied_kg"] as const) {
+      for (const key of ["memory_gb", "tdp_w", "typical_power_w", "peak_bf16_dense_tflops"] as const) {
         const v = a[key];
         if (v !== null) {
           expect(Number.isFinite(v) && v > 0, `${a.id}.${key} = ${String(v)}`).toBe(true);
         }
       }
+    }
+  });
+
+  it("gives every accelerator with a rated power an embodied figure of its class, with the class, its source and year", () => {
+    for (const a of accelerators) {
+      const rated = a.tdp_w ?? a.power_w;
+      if (rated === null) {
+        expect(a.embodied, a.id).toBeNull();
+        continue;
+      }
+      expect(Number.isFinite(a.embodied?.kg) && a.embodied!.kg > 0 && a.embodied!.kg < 5000, `${a.id} embodied`).toBe(true);
+      expect(a.embodied!.class, a.id).toContain(`host share for ${rated} W`);
+      expect(a.embodied!.source, a.id).toContain("Luccioni et al. 2022");
+      expect(Number.isInteger(a.embodied!.year), a.id).toBe(true);
+    }
+    // A die from data/dies.csv carries its vendor source and LLMCarbon's factors.
+    const h100 = accelerators.find((a) => a.id === "nvidia-h100-sxm")!.embodied!;
+    expect(h100.class).toBe("GH100 die (814 mm², TSMC 4N) + 80 GB memory, host share for 700 W");
+    expect(h100.source).toContain("LLMCarbon, Faiz et al. 2024");
+    expect(h100.source).toContain("NVIDIA H100 Tensor Core GPU Architecture whitepaper");
+  });
+
+  it("puts a 72 W L4's embodied share far below an H100's, and a die with no published area on the default chip figure", () => {
+    const kg = (id: string) => accelerators.find((a) => a.id === id)!.embodied!.kg;
+    // 2.945 cm² × 1.8 + 24 GB × 0.4 + 312.5 × 72 / 400 = 71.2; 8.14 cm² × 1.8 + 80 × 0.4 + 312.5 × 700 / 400 = 593.5
+    expect(kg("nvidia-l4")).toBe(71.2);
+    expect(kg("nvidia-h100-sxm")).toBe(593.5);
+    expect(kg("nvidia-l4") / kg("nvidia-h100-sxm")).toBeLessThan(0.15);
+    // The A100 of the node the host figure describes: its share is unscaled (2,500 / 8).
+    expect(kg("nvidia-a100-80gb-sxm")).toBe(Math.round((8.26 * 1.6 + 80 * 0.4 + 312.5) * 10) / 10);
+    expect(accelerators.find((a) => a.id === "nvidia-b200")!.embodied!.class).toBe("die area not published: 150 kg per accelerator, host share for 1000 W");
+  });
+
+  it("generates the embodied figures from data/dies.csv and refuses a die that is not there or a factor LLMCarbon does not have", () => {
+    const root = fileURLToPath(new URL("..", import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), "footprint-dies-"));
+    try {
+      mkdirSync(join(dir, "scripts"));
+      cpSync(join(root, "scripts", "gen-accelerators.mjs"), join(dir, "scripts", "gen-accelerators.mjs"));
+      cpSync(join(root, "data"), join(dir, "data"), { recursive: true });
+      symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+      const dies = readFileSync(join(dir, "data", "dies.csv"), "utf8");
+      writeFileSync(
+        join(dir, "data", "dies.csv"),
+        dies.replace("AD104,NVIDIA,294.5,,TSMC 4N,llmcarbon:TSMC4nm", "AD104,NVIDIA,294.5,,TSMC 3nm,llmcarbon:TSMC 3nm"),
+      );
+      const csv = readFileSync(join(dir, "data", "accelerators.csv"), "utf8");
+      writeFileSync(join(dir, "data", "accelerators.csv"), csv.replace(/^(nvidia-t4,.*?),TU104,/m, "$1,TU999,"));
+      const run = spawnSync(process.execPath, [join(dir, "scripts", "gen-accelerators.mjs"), "--check"], { cwd: dir, encoding: "utf8" });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('data/dies.csv row 9 (AD104): "llmcarbon:TSMC 3nm" names no row of the LLMCarbon table');
+      expect(run.stderr).toContain('(nvidia-t4): die "TU999" is not in data/dies.csv');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -134,13 +134,15 @@ describe("estimation steps", () => {
     });
   });
 
-  it("embodied: amortised over the accelerator-hours; nothing without them; entries with the same figures share the assumptions", async () => {
+  it("embodied: the accelerator class's figure amortised over the accelerator-hours; nothing without them; entries with the same figures share the assumptions", async () => {
     const cache = new EstimateCache();
-    const e = (await one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 80\n`)).entry;
-    const first = embodiedCarbon(e, 80, cache);
-    near(first.kg, (80 * 462.5) / (6 * 8760 * 0.85));
-    expect(embodiedCarbon(e, 160, cache).assumptions).toBe(first.assumptions);
-    expect(embodiedCarbon(e, null, cache)).toEqual({ kg: 0, perAcceleratorKg: null, assumptions: [] });
+    const { entry: e, accelerator: acc } = await one(`${HEAD}training:\n  - id: a\n    accelerator: nvidia-h100-sxm\n    gpu_hours: 80\n`);
+    const first = embodiedCarbon(e, acc, 80, cache);
+    near(first.kg, (80 * acc!.embodied!.kg) / (6 * 8760 * 0.85));
+    expect(embodiedCarbon(e, acc, 160, cache).assumptions).toBe(first.assumptions);
+    expect(embodiedCarbon(e, acc, null, cache)).toEqual({ kg: 0, perAcceleratorKg: null, assumptions: [] });
+    // An accelerator without a class figure (custom, or no rated power) gets the default.
+    near(embodiedCarbon(e, { ...acc!, embodied: null }, 80, cache).kg, (80 * 462.5) / (6 * 8760 * 0.85));
   });
 
   it("footprint and market-based CO2e: facility energy × intensity, water on IT and facility energy, a share off the operational part", async () => {

@@ -5,7 +5,10 @@ import { renderMarkdown } from "../src/render/markdown.js";
 import { buildReport, runAssumptions } from "../src/report.js";
 import { HEAD, near, onlyRun, report } from "./helpers.js";
 
-// Default embodied carbon: (150 + 2500/8) kg over 6 years × 8760 h × 0.85.
+// Embodied carbon per accelerator class (data/accelerators.json), over 6 years × 8760 h × 0.85:
+// H100 SXM 8.14 cm² × 1.8 + 80 GB × 0.4 + 2500 / 8 × 700 / 400; L4 2.945 cm² × 1.8 + 24 × 0.4 + 2500 / 8 × 72 / 400.
+const H100_KG = 593.5;
+const L4_KG = 71.2;
 const EMB_DENOM = 6 * 8760 * 0.85; // 44676
 
 describe("training estimate (docs/methodology.md)", () => {
@@ -24,12 +27,12 @@ describe("training estimate (docs/methodology.md)", () => {
     expect(run.inputs.ewif_l_per_kwh).toBe(3.1);
     near(run.energy_kwh, 87.36); // 56 × 1.56
     near(run.operational_co2e_kg, 2.70816); // 87.36 × 31 / 1000
-    near(run.embodied_co2e_kg, 37000 / EMB_DENOM); // 80 × 462.5 / 44676 = 0.82818…
-    near(run.co2e_kg, 2.70816 + 37000 / EMB_DENOM);
+    near(run.embodied_co2e_kg, (80 * H100_KG) / EMB_DENOM); // 80 × 593.5 / 44676 = 1.06276…
+    near(run.co2e_kg, 2.70816 + (80 * H100_KG) / EMB_DENOM);
     near(run.water_l, 371.616); // 56 × 1.8 + 87.36 × 3.1
   });
 
-  it("gpu_hours, utilization and repeats; gcp region (MISO 501 g, PUE 1.10, no provider WUE → 1.8)", async () => {
+  it("gpu_hours, utilization and repeats; gcp region (MISO 501 g, PUE 1.10, WUE 1.06 derived from Google's totals)", async () => {
     const run = await onlyRun(
       `${HEAD}training:\n  - id: a\n    accelerator: H100 SXM\n    gpu_hours: 1000\n    utilization: 0.5\n    repeats: 2\n    location: gcp:us-central1\n`,
     );
@@ -40,9 +43,9 @@ describe("training estimate (docs/methodology.md)", () => {
     expect(run.inputs.pue).toBe(1.1);
     near(run.energy_kwh, 770);
     near(run.operational_co2e_kg, 385.77); // 770 × 501 / 1000
-    near(run.embodied_co2e_kg, (1000 * 2 * 462.5) / EMB_DENOM); // repeats count for embodied too
-    expect(run.inputs.wue_l_per_kwh).toBe(1.8);
-    near(run.water_l, 700 * 1.8 + 770 * 3.1); // 3647
+    near(run.embodied_co2e_kg, (1000 * 2 * H100_KG) / EMB_DENOM); // repeats count for embodied too
+    expect(run.inputs.wue_l_per_kwh).toBe(1.06);
+    near(run.water_l, 700 * 1.06 + 770 * 3.1); // 3129
   });
 
   it("compute form: 6·P·T / (peak × mfu) / 3600 with the default mfu 0.4", async () => {
@@ -100,7 +103,7 @@ describe("training estimate (docs/methodology.md)", () => {
     const run = await onlyRun(
       `${HEAD}training:\n  - id: a\n    accelerator: h100\n    count: 8\n    hours: 10\n    location: FR\n    embodied: { lifetime_years: 3 }\n`,
     );
-    near(run.embodied_co2e_kg, (80 * 462.5) / (3 * 8760 * 0.85));
+    near(run.embodied_co2e_kg, (80 * H100_KG) / (3 * 8760 * 0.85));
   });
 
   it("totals are the sum of the entries", async () => {
@@ -109,7 +112,7 @@ describe("training estimate (docs/methodology.md)", () => {
     );
     expect(r.runs).toHaveLength(2);
     near(r.totals!.energy_kwh, 87.36 + 700 * 1.56);
-    near(r.totals!.embodied_co2e_kg, (1080 * 462.5) / EMB_DENOM);
+    near(r.totals!.embodied_co2e_kg, (1080 * H100_KG) / EMB_DENOM);
     near(r.totals!.co2e_kg, r.totals!.operational_co2e_kg + r.totals!.embodied_co2e_kg);
   });
 });
@@ -125,7 +128,7 @@ describe("inference estimate (docs/methodology.md)", () => {
     expect(run.inputs.carbon_intensity).toBe(253);
     near(run.energy_kwh, 1261.44 * 1.185);
     near(run.operational_co2e_kg, (1261.44 * 1.185 * 253) / 1000);
-    near(run.embodied_co2e_kg, (35040 * 462.5) / EMB_DENOM);
+    near(run.embodied_co2e_kg, (35040 * L4_KG) / EMB_DENOM);
     near(run.water_l, 1261.44 * 0.27 + 1261.44 * 1.185 * 3.1);
     // No request count: the per-request figures are unknown, and say why.
     expect(run.per_request).toMatchObject({ requests: null, energy_wh: null });
@@ -138,7 +141,7 @@ describe("inference estimate (docs/methodology.md)", () => {
     );
     near(run.inputs.it_kwh, (2000 * 72 * 0.25) / 1000); // 36
     near(run.energy_kwh, 43.2);
-    const co2e = (43.2 * 31) / 1000 + (2000 * 462.5) / EMB_DENOM;
+    const co2e = (43.2 * 31) / 1000 + (2000 * L4_KG) / EMB_DENOM;
     near(run.co2e_kg, co2e);
     near(run.per_request!.energy_wh, (43.2 * 1000) / 1e6); // 0.0432 Wh
     near(run.per_request!.requests_per_kwh, 1e6 / 43.2);
@@ -168,8 +171,8 @@ describe("measured figures (docs/methodology.md)", () => {
     expect(run.basis).toBe("measured");
     near(run.energy_kwh, 120);
     near(run.operational_co2e_kg, 3.72); // 120 × 31 / 1000
-    near(run.embodied_co2e_kg, 37000 / EMB_DENOM); // embodied still from the plan's accelerator-hours
-    near(run.co2e_kg, 3.72 + 37000 / EMB_DENOM);
+    near(run.embodied_co2e_kg, (80 * H100_KG) / EMB_DENOM); // embodied still from the plan's accelerator-hours
+    near(run.co2e_kg, 3.72 + (80 * H100_KG) / EMB_DENOM);
     near(run.water_l, 100 * 1.8 + 120 * 3.1);
     near(run.planned!.energy_kwh, 56 * 1.2);
     near(run.planned!.drift_energy_pct, ((120 - 67.2) / 67.2) * 100);
@@ -282,11 +285,11 @@ describe("locations, inheritance and fallbacks (docs/manifest.md: Locations; doc
     expect(r.runs[0]!.inputs.pue).toBe(1.56);
   });
 
-  it("a GCP location (no published provider WUE) uses the 1.8 L/kWh default and renders as Markdown", async () => {
+  it("a GCP location uses Google Cloud's derived WUE (1.06 L/kWh, not the 1.8 default) and renders as Markdown", async () => {
     const r = await report(`${HEAD}training:\n  - id: a\n    accelerator: h100\n    gpu_hours: 1000\n    location: gcp:us-central1\n`);
     const run = r.runs[0]!;
-    expect(run.inputs.wue_l_per_kwh).toBe(1.8);
-    near(run.water_l, 700 * 1.8 + 770 * 3.1);
+    expect(run.inputs.wue_l_per_kwh).toBe(1.06);
+    near(run.water_l, 700 * 1.06 + 770 * 3.1);
     for (const a of runAssumptions(r, run)) expect(a.value, a.name).not.toBeNull();
   });
 

@@ -382,7 +382,7 @@ describe("the built CLI on a throughput-form manifest (test/fixtures/comments/in
     const text = cli(["check", `${dir}/footprint.yml`, "--base", `${dir}/footprint.base.yml`]);
     expect(text.stdout).toContain("chat-api: each request uses 20.0 % less energy than on the base (CO2e per request −20.0 %)");
     expect(text.stdout).toContain(
-      "chat-api: 0.0618 Wh per request, 16,200 requests per kWh, 27 g CO2e per 1,000 requests, 0.198 mL water per request, 0.371 J per token",
+      "chat-api: 0.0618 Wh per request, 16,200 requests per kWh, 27.3 g CO2e per 1,000 requests, 0.198 mL water per request, 0.371 J per token",
     );
   });
 });

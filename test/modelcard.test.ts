@@ -687,7 +687,7 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
   // A real AutoTrain card states CodeCarbon's operational figure in grams, in the scalar form.
   const AUTOTRAIN_CARD = "---\ntags:\n- autotrain\n- text-classification\nco2_eq_emissions: 0.012\n---\n# Model Trained Using AutoTrain\n";
   // One T4 for one hour, measured at 0.00003 kWh IT × PUE 1 × 400 g/kWh = 0.012 g operational; the hour of hardware
-  // amortises 462.5 kg / (6 × 8,760 × 0.85) h = 10.35 g embodied.
+  // amortises the T4 class's 67.6 kg / (6 × 8,760 × 0.85) h = 1.51 g embodied.
   const TINY = [
     "version: 1",
     "project: tiny",
@@ -712,14 +712,14 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
     return r;
   }
 
-  it("a real AutoTrain card with co2_eq_emissions: 0.012 (scalar form) for a tiny run is not flagged (before: compared with 10.4 g)", async () => {
+  it("a real AutoTrain card with co2_eq_emissions: 0.012 (scalar form) for a tiny run is not flagged (before: compared with operational + embodied)", async () => {
     const r = await tiny(AUTOTRAIN_CARD);
     expect(r.model_card!.estimated_g).toBeCloseTo(0.012, 9);
-    expect(r.model_card!.embodied_g).toBeCloseTo((462.5 / (6 * 8760 * 0.85)) * 1000, 6);
+    expect(r.model_card!.embodied_g).toBeCloseTo((67.6 / (6 * 8760 * 0.85)) * 1000, 6);
     expect(r.model_card!.disclosed_g).toBe(0.012);
     expect(r.model_card!.difference_pct).toBeCloseTo(0, 6);
     expect(r.findings.filter((f) => f.rule === "transparency/emissions-disclosure")).toEqual([]);
-    // Before, operational + embodied (10.36 g) was the reference: the card was −99.9 % off, far outside 50 %.
+    // Before, operational + embodied (1.53 g) was the reference: the card was −99.2 % off, far outside 50 %.
     const before = r.model_card!.estimated_g + r.model_card!.embodied_g;
     expect(Math.abs((0.012 - before) / before) * 100).toBeGreaterThan(99);
   });
@@ -730,17 +730,17 @@ describe("Model-card emissions: the card's figure is operational CO2e, embodied 
     expect(block.grams).toBeCloseTo(0.012, 9);
     expect(co2BlockYaml(block)).toContain("\n  emissions: 0.012\n");
     const report = buildReport([r]);
-    expect(renderText(report)).toMatch(/model card README\.md: 0\.012 g disclosed, operational estimate 0\.012 g \(±0 %\); embodied 10\.4 g beside it/);
+    expect(renderText(report)).toMatch(/model card README\.md: 0\.012 g disclosed, operational estimate 0\.012 g \(±0 %\); embodied 1\.51 g beside it/);
     // Markdown keeps number and unit together with a no-break space.
     const md = renderMarkdown(report).replace(/\u00a0/g, " ");
     expect(md).toContain(
-      "discloses 0.012 g CO2e (±0 % vs the operational estimate of 0.012 g); embodied carbon of the training hardware, reported beside it and not in the card's figure: 10.4 g.",
+      "discloses 0.012 g CO2e (±0 % vs the operational estimate of 0.012 g); embodied carbon of the training hardware, reported beside it and not in the card's figure: 1.51 g.",
     );
-    expect(md).toContain("Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied 10.4 g reported beside it)");
+    expect(md).toContain("Suggested <code>co2_eq_emissions</code> for the model card (operational training CO2e; embodied 1.51 g reported beside it)");
     const json = parseReport(reportJson(report));
     const mc = json.manifests[0]!.model_card!;
     expect(mc.estimated_g).toBeCloseTo(0.012, 9);
-    expect(mc.embodied_g).toBeCloseTo(10.35, 2);
+    expect(mc.embodied_g).toBeCloseTo(1.51, 2);
   });
 
   it("geographical_location is a readable place and hardware_used carries the count", () => {

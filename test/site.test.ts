@@ -14,8 +14,8 @@ import { reportJson } from "../src/report.js";
 const HEAD = "version: 1\nproject: p\n";
 // nvidia-h100-sxm: TDP 700 W, so 10 GPU-hours are 7 kWh of IT energy. Zones: FR 31 g (2025), US 414 g (2025).
 const H100_10H = "    accelerator: nvidia-h100-sxm\n    gpu_hours: 10\n";
-// Default embodied carbon of 10 accelerator-hours: 462.5 kg over 6 years × 8760 h × 0.85.
-const EMBODIED_10H = (10 * 462.5) / (6 * 8760 * 0.85);
+// Embodied carbon of 10 H100 SXM hours: its class figure, 593.5 kg, over 6 years × 8760 h × 0.85.
+const EMBODIED_10H = (10 * 593.5) / (6 * 8760 * 0.85);
 
 async function report(text: string, files: Record<string, string> = {}): Promise<ManifestReport> {
   return evaluate(
@@ -179,12 +179,12 @@ describe("market-based CO2e (GHG Protocol Scope 2 dual reporting)", () => {
   });
 
   it("budgets judge the location-based CO2e unless budget.basis is market", async () => {
-    // Location-based: 7 × 1.1 × 414 / 1000 = 3.19 kg operational + 0.10 kg embodied; market-based: the embodied part only.
+    // Location-based: 7 × 1.1 × 414 / 1000 = 3.19 kg operational + 0.13 kg embodied; market-based: the embodied part only.
     const text = (basis: string) =>
       `${HEAD}training:\n  - id: a\n${H100_10H}    location: US\n    pue: 1.1\n    market_based_intensity: 0\nbudget:\n  co2e_kg: 1\n  run:\n    co2e_kg: 1\n${basis}`;
     const location = await report(text(""));
     expect(location.verdict).toBe("fail");
-    expect(location.findings.find((f) => f.rule === "budget/co2e")!.message).toMatch(/^total CO2e 3\.29 kg is over/);
+    expect(location.findings.find((f) => f.rule === "budget/co2e")!.message).toMatch(/^total CO2e 3\.32 kg is over/);
     const market = await report(text("  basis: market\n"));
     expect(market.verdict).toBe("pass");
     expect(market.budget.map((b) => [b.scope, b.value])).toEqual([
@@ -198,9 +198,9 @@ describe("market-based CO2e (GHG Protocol Scope 2 dual reporting)", () => {
   it("the text report shows both figures, and a report with them is read back", async () => {
     const r = await report(`${HEAD}training:\n  - id: a\n${H100_10H}    location: US\n    pue: 1.1\n    carbon_free_energy: 0.5\n`);
     const text = renderText(buildReport([r]));
-    // 3.19 kg × 0.5 + 0.10 kg embodied; location-based 3.19 + 0.10 kg.
-    expect(text).toContain("market-based CO2e 1.7 kg (the CO2e above is location-based");
-    expect(text).toContain("a: market-based CO2e 1.7 kg, location-based 3.29 kg");
+    // 3.19 kg × 0.5 + 0.13 kg embodied; location-based 3.19 + 0.13 kg.
+    expect(text).toContain("market-based CO2e 1.73 kg (the CO2e above is location-based");
+    expect(text).toContain("a: market-based CO2e 1.73 kg, location-based 3.32 kg");
     const back = parseReport(reportJson(buildReport([r])));
     near(back.manifests[0]!.runs[0]!.market_based_co2e_kg, r.runs[0]!.market_based_co2e_kg!);
     near(back.manifests[0]!.totals!.market_based_co2e_kg, r.totals!.market_based_co2e_kg!);

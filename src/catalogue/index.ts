@@ -6,7 +6,7 @@ import cloudData from "../../data/cloud.json" with { type: "json" };
 import defaultsData from "../../data/defaults.json" with { type: "json" };
 import gridData from "../../data/grid.json" with { type: "json" };
 import { closest } from "../util/closest.js";
-import { nameKey, NOT_ASCII } from "./names.js";
+import { nameKey, unnamedHint } from "./names.js";
 import { cloudRegion, clouds, placeKeys, placeNamed, placesInside, writable, type Place } from "./places.js";
 
 export interface Accelerator {
@@ -22,7 +22,18 @@ export interface Accelerator {
   power_source: string | null;
   power_year: number | null;
   peak_bf16_dense_tflops: number | null;
+  /** Manufacturing CO2e per accelerator of its class, host share included; null: the default of defaults.embodied. */
+  embodied: EmbodiedClass | null;
   aliases: string[];
+  source: string;
+  year: number;
+}
+
+/** An accelerator class's embodied carbon (generated from data/dies.csv by scripts/gen-accelerators.mjs). */
+export interface EmbodiedClass {
+  kg: number;
+  /** What the figure is of: the die, its memory and the rated power its host share scales with. */
+  class: string;
   source: string;
   year: number;
 }
@@ -87,6 +98,7 @@ export const defaults = defaultsData as {
     per_accelerator_kg: number;
     per_server_kg: number;
     accelerators_per_server: number;
+    per_accelerator_with_server_share_kg: number;
     lifetime_years: number;
     lifetime_utilization: number;
     source: string;
@@ -223,7 +235,7 @@ export function findAccelerator(name: string): Lookup<Accelerator> & { ambiguity
   // CodeCarbon writes "8 x NVIDIA A100-SXM4-80GB"; the count belongs in `count`, the model is what we look up.
   const model = name.replace(/^\s*\d+\s*x\s+/i, "");
   const key = nameKey(model);
-  if (key === null) return { ok: false, suggestions: [], hint: NOT_ASCII };
+  if (key === null) return { ok: false, suggestions: [], hint: unnamedHint(model) };
   const found = modelNamed(key) ?? modelNamed(withoutVendor(key));
   if (found) return found;
   return {
@@ -280,8 +292,7 @@ export function unknownMessage(what: "accelerator" | "location", input: string, 
 /** The notice data/custom-accelerator. */
 export function customMessage(input: string, powerW: number, peakTflops: number | undefined): string {
   const peak = peakTflops !== undefined ? ` and peak_tflops (${peakTflops} TFLOPS)` : "";
-  const e = defaults.embodied;
-  const perAcc = e.per_accelerator_kg + e.per_server_kg / e.accelerators_per_server;
+  const perAcc = defaults.embodied.per_accelerator_with_server_share_kg;
   return `${JSON.stringify(quoted(input))} is not in the catalogue: a custom accelerator with the stated power_w (${powerW} W)${peak}; embodied carbon uses the default per-accelerator figure (${perAcc} kg, or embodied.per_accelerator_kg)`;
 }
 
@@ -425,7 +436,7 @@ export function findLocation(input: string): Lookup<ResolvedLocation> {
     const named = placeNamed(trimmed);
     if (named && "place" in named) return placeLocation(trimmed, named.place, named.twins);
     if (named) return { ok: false, suggestions: [], hint: `it names several places; write one of ${named.ambiguous.map(writable).join(" or ")}` };
-    if (nameKey(trimmed) === null) return { ok: false, suggestions: [], hint: NOT_ASCII };
+    if (nameKey(trimmed) === null) return { ok: false, suggestions: [], hint: unnamedHint(trimmed) };
   } else if (prefix !== "zone" && placeNamed(prefix) === null) {
     const name = JSON.stringify(quoted(prefix));
     return {

@@ -16,5 +16,9 @@ export function nameKey(input: string): string | null {
   return folded.replace(/[^a-z0-9]/g, "");
 }
 
-/** The hint of an unknown name whose key is null. */
-export const NOT_ASCII = "it has characters outside plain letters, digits and punctuation (a look-alike letter, an invisible or a direction mark)";
+/** The hint of an unknown name whose key is null: a name too long to be one needs none. */
+export function unnamedHint(input: string): string | undefined {
+  return input.length > MAX_NAME
+    ? undefined
+    : "it has characters outside plain letters, digits and punctuation (a look-alike letter, an invisible or a direction mark)";
+}

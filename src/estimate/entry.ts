@@ -40,7 +40,7 @@ export function estimateEntry(e: ResolvedEntry, measured: MeasuredInput | undefi
   if (!energy.ok) return failure(place, energy.message, below(e.path, energy.at), findings);
   const plan = energy.plan;
   addNotices(findings, place, e.path, plan.notices);
-  const embodied = embodiedCarbon(e.entry, plan.acceleratorHours, cache);
+  const embodied = embodiedCarbon(e.entry, e.accelerator, plan.acceleratorHours, cache);
   const factors = site.factors;
   // A stated figure that includes the facility is IT energy × PUE already.
   const planIt = plan.itKwh === null ? null : plan.basis === "facility" ? plan.itKwh / factors.pue : plan.itKwh;

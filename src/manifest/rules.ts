@@ -420,6 +420,7 @@ function customAccelerator(input: string): Accelerator {
     power_source: null,
     power_year: null,
     peak_bf16_dense_tflops: null,
+    embodied: null,
     aliases: [],
     source: "manifest",
     year: 0,
