@@ -136,13 +136,22 @@ async function settleEntry(cx, manifest, kind, index, entry, from, read) {
         assumption("launch_config", shown, "", `${shown}:${job.line} ${job.format}${job.document > 0 ? ` document ${job.document}` : ""}${job.name ? ` ${job.name}` : ""}`),
     ];
     if (filled.length > 1) {
-        // Every candidate is estimated; the estimate and the budgets take the largest, and the range is shown.
+        // Every candidate is estimated; the estimate and the budgets take the largest, and the range is shown. A
+        // candidate the catalogue cannot estimate (no published power) is named as such, never counted as zero.
         const figures = filled.map((e) => candidateFigures(manifest, kind, e));
-        chosen = figures.reduce((best, f, i) => (f.energy > figures[best].energy ? i : best), 0);
-        const low = figures.reduce((m, f) => Math.min(m, f.energy), Infinity);
-        const listed = figures.map((f, i) => `${values[i].label}: ${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(f.energy)} kWh`).join("; ");
+        const known = figures.flatMap((f, i) => (f.energy === null ? [] : [{ i, energy: f.energy }]));
+        chosen = known.reduce((best, f) => (f.energy > figures[best].energy ? f.i : best), known[0]?.i ?? 0);
+        const low = known.reduce((m, f) => Math.min(m, f.energy), Infinity);
+        const figure = (i) => {
+            const f = figures[i];
+            return f.energy !== null ? `${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(f.energy)} kWh` : `not estimated (${f.why})`;
+        };
+        const listed = figures.map((_, i) => `${values[i].label}: ${figure(i)}`).join("; ");
         assumptions.push(assumption("candidates", `${listed} (budgets check the largest)`, "", `${shown}:${job.candidates[0].accelerator?.origin.line ?? job.line} ${job.candidates[0].accelerator?.origin.field ?? "candidates"}`));
-        add(cx, "config/candidates", "notice", `${shown} leaves ${filled.length} ways to run (${values.map((v) => v.label).join(", ")}): ${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(low)}–${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(figures[chosen].energy)} kWh; the estimate and budgets use the largest`, fromPath);
+        const unknown = figures.flatMap((f, i) => (f.energy === null ? [`${values[i].label} (${f.why})`] : []));
+        const range = known.length > 0 ? `: ${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(low)}–${(0,_format_units_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(figures[chosen].energy)} kWh` : "";
+        const notEstimated = unknown.length > 0 ? `; not estimated, so not in the range: ${unknown.join(", ")}` : "";
+        add(cx, "config/candidates", "notice", `${shown} leaves ${filled.length} ways to run (${values.map((v) => v.label).join(", ")})${range}; the estimate and budgets use the largest${notEstimated}`, fromPath);
     }
     const v = values[chosen];
     if (v.accelerator) {
@@ -280,13 +289,18 @@ function fill(entry, v, hours) {
         hours,
     };
 }
-/** One candidate's facility energy, estimated as the entry alone (its findings are the entry's, reported once). */
+/** One candidate's facility energy, estimated as the entry alone (its findings are the entry's, reported once);
+ *  null, with the first reason, when the candidate cannot be estimated. */
 function candidateFigures(manifest, kind, entry) {
     const alone = { version: 1, project: manifest.project, ...(manifest.defaults ? { defaults: manifest.defaults } : {}), [kind]: [entry] };
     const place = { file: "", locator: { value: () => ({ line: 1, column: 1 }), key: () => ({ line: 1, column: 1 }) } };
     const rules = (0,_manifest_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .checkRules */ .MM)(alone, place);
-    const runs = (0,_estimate_index_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateManifest */ .g)(alone, rules.entries, { ...place, measured: new Map() }).runs;
-    return { energy: runs[0]?.energy_kwh ?? 0 };
+    const estimate = (0,_estimate_index_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateManifest */ .g)(alone, rules.entries, { ...place, measured: new Map() });
+    const run = estimate.runs[0];
+    if (run)
+        return { energy: run.energy_kwh, why: null };
+    const problem = rules.findings.concat(estimate.findings).find((f) => f.severity === "error");
+    return { energy: null, why: problem?.message ?? "it cannot be estimated" };
 }
 function add(cx, rule, severity, message, at) {
     cx.findings.push({ rule, severity, message, file: cx.src.path, ...cx.locator.value(at) });

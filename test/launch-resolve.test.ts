@@ -109,6 +109,17 @@ describe("an entry that reads a launch config", () => {
     expect(pinned.findings.map((f) => f.rule)).not.toContain("config/candidates");
   });
 
+  it("names a candidate the catalogue cannot estimate instead of counting it as zero", async () => {
+    const text = config({}, [candidate("L4", "nvidia-l4", 2, 1), candidate("tpu-v5p-8", "google-tpu-v5p", 4, 1)]);
+    const r = await report(entry("    location: FR\n"), { "sky/train.yaml": text });
+    expect(r.runs[0]!.inputs.accelerator).toBe("nvidia-l4");
+    const notice = r.findings.find((f) => f.rule === "config/candidates")!;
+    expect(notice.message).not.toMatch(/\b0 kWh/);
+    expect(notice.message).toMatch(/not estimated, so not in the range: 4 × google-tpu-v5p \(google-tpu-v5p has no published power figure/);
+    const listed = runAssumptions(r, r.runs[0]!).find((a) => a.name === "candidates")!;
+    expect(listed.value).toMatch(/4 × google-tpu-v5p: not estimated/);
+  });
+
   it("takes a templated value from the entry, and stops where the entry does not state it", async () => {
     const problem = {
       kind: "templated" as const,

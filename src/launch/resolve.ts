@@ -166,11 +166,17 @@ async function settleEntry(
     ),
   ];
   if (filled.length > 1) {
-    // Every candidate is estimated; the estimate and the budgets take the largest, and the range is shown.
+    // Every candidate is estimated; the estimate and the budgets take the largest, and the range is shown. A
+    // candidate the catalogue cannot estimate (no published power) is named as such, never counted as zero.
     const figures = filled.map((e) => candidateFigures(manifest, kind, e));
-    chosen = figures.reduce((best, f, i) => (f.energy > figures[best]!.energy ? i : best), 0);
-    const low = figures.reduce((m, f) => Math.min(m, f.energy), Infinity);
-    const listed = figures.map((f, i) => `${values[i]!.label}: ${formatNumber(f.energy)} kWh`).join("; ");
+    const known = figures.flatMap((f, i) => (f.energy === null ? [] : [{ i, energy: f.energy }]));
+    chosen = known.reduce((best, f) => (f.energy > figures[best]!.energy! ? f.i : best), known[0]?.i ?? 0);
+    const low = known.reduce((m, f) => Math.min(m, f.energy), Infinity);
+    const figure = (i: number) => {
+      const f = figures[i]!;
+      return f.energy !== null ? `${formatNumber(f.energy)} kWh` : `not estimated (${f.why})`;
+    };
+    const listed = figures.map((_, i) => `${values[i]!.label}: ${figure(i)}`).join("; ");
     assumptions.push(
       assumption(
         "candidates",
@@ -179,11 +185,14 @@ async function settleEntry(
         `${shown}:${job.candidates[0]!.accelerator?.origin.line ?? job.line} ${job.candidates[0]!.accelerator?.origin.field ?? "candidates"}`,
       ),
     );
+    const unknown = figures.flatMap((f, i) => (f.energy === null ? [`${values[i]!.label} (${f.why})`] : []));
+    const range = known.length > 0 ? `: ${formatNumber(low)}–${formatNumber(figures[chosen]!.energy!)} kWh` : "";
+    const notEstimated = unknown.length > 0 ? `; not estimated, so not in the range: ${unknown.join(", ")}` : "";
     add(
       cx,
       "config/candidates",
       "notice",
-      `${shown} leaves ${filled.length} ways to run (${values.map((v) => v.label).join(", ")}): ${formatNumber(low)}–${formatNumber(figures[chosen]!.energy)} kWh; the estimate and budgets use the largest`,
+      `${shown} leaves ${filled.length} ways to run (${values.map((v) => v.label).join(", ")})${range}; the estimate and budgets use the largest${notEstimated}`,
       fromPath,
     );
   }
@@ -363,13 +372,17 @@ function fill(entry: Input, v: CandidateValues, hours: number | undefined): Inpu
   };
 }
 
-/** One candidate's facility energy, estimated as the entry alone (its findings are the entry's, reported once). */
-function candidateFigures(manifest: Manifest, kind: Kind, entry: Input): { energy: number } {
+/** One candidate's facility energy, estimated as the entry alone (its findings are the entry's, reported once);
+ *  null, with the first reason, when the candidate cannot be estimated. */
+function candidateFigures(manifest: Manifest, kind: Kind, entry: Input): { energy: number; why: null } | { energy: null; why: string } {
   const alone: Manifest = { version: 1, project: manifest.project, ...(manifest.defaults ? { defaults: manifest.defaults } : {}), [kind]: [entry] };
   const place = { file: "", locator: { value: () => ({ line: 1, column: 1 }), key: () => ({ line: 1, column: 1 }) } };
   const rules = checkRules(alone, place);
-  const runs = estimateManifest(alone, rules.entries, { ...place, measured: new Map() }).runs;
-  return { energy: runs[0]?.energy_kwh ?? 0 };
+  const estimate = estimateManifest(alone, rules.entries, { ...place, measured: new Map() });
+  const run = estimate.runs[0];
+  if (run) return { energy: run.energy_kwh, why: null };
+  const problem = rules.findings.concat(estimate.findings).find((f) => f.severity === "error");
+  return { energy: null, why: problem?.message ?? "it cannot be estimated" };
 }
 
 function add(cx: Context, rule: Rule, severity: Severity, message: string, at: Path): void {
