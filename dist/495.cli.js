@@ -673,7 +673,9 @@ function modelCardBlock(m) {
         if (card === null || card.entries.length === 0)
             continue;
         const ids = new Set(card.entries);
-        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_7__/* .append */ .BC)(out, cardBlock(m.runs.filter((r) => ids.has(r.id)), card, `<code>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(card.path, 100)}</code>`));
+        (0,_format_units_js__WEBPACK_IMPORTED_MODULE_7__/* .append */ .BC)(out, cardBlock(m.runs.filter((r) => ids.has(r.id)), card, 
+        // The summary is an HTML block, where Markdown escapes would show as backslashes.
+        `<code>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtmlBlock */ .o9)(card.path, 100)}</code>`));
     }
     return out;
 }

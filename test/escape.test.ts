@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown } from "../src/format/escape.js";
+import { escapeHtmlBlock, escapeMarkdown } from "../src/format/escape.js";
 
 /** What a reader sees: backslash escapes resolved, HTML entities decoded, zero-width spaces gone. */
 function visible(md: string): string {
@@ -37,6 +37,12 @@ describe("escapeMarkdown", () => {
     expect(out).not.toMatch(/#\d/);
     expect(out).not.toMatch(/GH\\?-\d/i);
     expect(visible(out)).toBe("ping @octocat and @org/team about #123 and GH-45");
+  });
+
+  it("text inside an HTML block keeps its Markdown characters and has every mention, reference and link broken", () => {
+    const out = escapeHtmlBlock("cards/@octocat's GH-4 #12 !3 https://x.example www.x.example <b>.md");
+    expect(out).not.toMatch(/@[A-Za-z0-9]|(?<!&)#\d|GH-\d|:\/\/|www\.|!\d|<b>|\\/i);
+    expect(out.replace(/\u200b/g, "")).toBe("cards/@octocat&#39;s GH-4 #12 !3 https://x.example www.x.example &lt;b&gt;.md");
   });
 
   it("strips bidi overrides and zero-width characters", () => {

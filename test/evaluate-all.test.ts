@@ -81,7 +81,7 @@ describe("evaluateAll", () => {
         rule: "base/manifest-removed",
         severity: "warning",
         message:
-          "this change deletes the manifest: the base declared project `p` with 1 entry (`a`), 817 Wh and 445 g CO2e, whose budgets no longer apply; " +
+          "this change deletes the manifest: the base declared project `p` with 1 entry (`a`), 817 Wh and 358 g CO2e, whose budgets no longer apply; " +
           "keep the manifest, or move it (its budgets follow a moved manifest)",
         file: "gone.yml",
         line: 1,

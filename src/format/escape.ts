@@ -65,18 +65,28 @@ export function escapeMarkdown(input: string, max = 200): string {
     // Every Markdown metacharacter, including every pipe, is backslash-escaped; then HTML, so entities stay whole.
     .replace(/[\\`*_[\]{}()#+\-.!|~=$]/g, "\\$&")
     .replace(/[&<>"']/g, (c) => HTML[c]!);
+  return breakReferences(s);
+}
+
+/** Escaped text with every mention, cross-reference and autolink broken by a zero-width space. */
+function breakReferences(s: string): string {
   return (
     s
       // Mentions, team mentions and cross-references need an unbreakable '@'/'#' adjacency; break it.
       .replace(/@/g, `@${ZWSP}`)
-      .replace(/\\#/g, `\\#${ZWSP}`)
-      .replace(/\b(GH)\\-(\d)/gi, `$1${ZWSP}\\-$2`)
+      .replace(/(?<!&)#/g, `#${ZWSP}`)
+      .replace(/\b(GH)(\\?-)(\d)/gi, `$1${ZWSP}$2$3`)
       // GitLab's references: merge requests (!1), labels (~x), snippets ($1), epics (&1) and milestones (%1).
-      .replace(/(\\[!~$]|&amp;|%)(?=[\p{L}\p{N}_]|&quot;)/gu, `$1${ZWSP}`)
+      .replace(/(\\?[!~$]|&amp;|%)(?=[\p{L}\p{N}_]|&quot;)/gu, `$1${ZWSP}`)
       // Bare URLs and www. hosts are autolinked by GFM; break the scheme and the host prefix.
       .replace(/:\/\//g, `:${ZWSP}//`)
-      .replace(/\bwww\\\./gi, `www${ZWSP}\\.`)
+      .replace(/\bwww(\\?\.)/gi, `www${ZWSP}$1`)
   );
+}
+
+/** One line of text inside an HTML block of a comment (no Markdown is read there), capped at `max` characters. */
+export function escapeHtmlBlock(input: string, max = 200): string {
+  return breakReferences(escapeHtml(input, max));
 }
 
 /** One line of text for HTML or SVG, as element content or a quoted attribute value, capped at `max` characters. */

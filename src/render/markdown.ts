@@ -11,7 +11,7 @@ import type { Finding } from "../findings.js";
 import { reportTotals, TEXT_LIMITS, type EvaluatedManifest, type LeverReport, type ManifestReport, type RemovedManifest, type Report } from "../report.js";
 import { co2BlockYaml, suggestedCo2Block, trainingGrams } from "../co2-block.js";
 import { acceleratorCell, configSummary, entryNotes, entrySavings, perRequestChange, perRequestSummary, type EntrySaving } from "./entry.js";
-import { code, escapeMarkdown, plainText } from "../format/escape.js";
+import { code, escapeHtmlBlock, escapeMarkdown, plainText } from "../format/escape.js";
 import {
   append,
   columnUnit,
@@ -739,7 +739,8 @@ function modelCardBlock(m: ManifestReport): string[] {
       cardBlock(
         m.runs.filter((r) => ids.has(r.id)),
         card,
-        `<code>${escapeMarkdown(card.path, 100)}</code>`,
+        // The summary is an HTML block, where Markdown escapes would show as backslashes.
+        `<code>${escapeHtmlBlock(card.path, 100)}</code>`,
       ),
     );
   }
