@@ -225,9 +225,11 @@ function baseSide(file: string | undefined, ref: string | undefined, heads: read
       files: () => change.files(),
       changes: async () => {
         const files = await change.changes();
-        if (files === null) stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new.`);
+        if (files === null)
+          stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new, and launch configs are not checked.`);
         return files ?? [];
       },
+      changesFrom: "git",
     },
     async compare(path, head) {
       try {

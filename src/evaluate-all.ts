@@ -41,8 +41,11 @@ export interface BaseSide {
     source(path: string): Promise<ManifestSource | null>;
     /** Every file path at the base (read only for manifest patterns). */
     files(): Promise<string[]>;
-    /** The files the change touched, with its renames (read only when a base manifest is missing from the head). */
+    /** The files the change touched, with its renames (read when a base manifest is missing from the head, and for
+     *  launch configs that no entry reads). */
     changes: ChangedFiles;
+    /** Where the change's files come from: git (no request), one request for the pull request's list, or nowhere. */
+    changesFrom: "git" | "request" | null;
   };
 }
 
@@ -63,7 +66,7 @@ export interface Run {
 export async function evaluateAll(run: Run): Promise<Report> {
   if (!run.base) return buildReport(await withUnreadConfigs(run, await evaluateManifests(run, null), null));
   try {
-    return buildReport(await withUnreadConfigs(run, await evaluateManifests(run, run.base), run.base.commit?.changes ?? null));
+    return buildReport(await withUnreadConfigs(run, await evaluateManifests(run, run.base), run.base.commit ?? null));
   } catch (err) {
     if (!(err instanceof BaseUnavailable)) throw err;
     run.log.notice(`${run.base.name} cannot be read (${err.reason}): the report is made without a comparison.`);
@@ -74,10 +77,10 @@ export async function evaluateAll(run: Run): Promise<Report> {
 }
 
 /**
- * The reports with a warning on each launch config no entry reads, when a manifest reads or ignores configs: those
- * the change touches when the base is a commit, else those in the folders of such manifests.
+ * The reports with a warning on each launch config no entry reads: those the change touches when the base is a
+ * commit, else those in the folders of manifests that read or ignore configs.
  */
-async function withUnreadConfigs(run: Run, reports: ManifestReport[], changes: ChangedFiles | null): Promise<ManifestReport[]> {
+async function withUnreadConfigs(run: Run, reports: ManifestReport[], commit: BaseSide["commit"] | null): Promise<ManifestReport[]> {
   const files = run.launchFiles;
   if (!files) return reports;
   const uses: { at: number; use: ConfigUse }[] = [];
@@ -85,21 +88,31 @@ async function withUnreadConfigs(run: Run, reports: ManifestReport[], changes: C
     const use = configUse(r);
     if (use) uses.push({ at, use });
   });
-  // Only manifests that read or ignore configs opt in: the others make no request and read no file for it.
-  if (!uses.some(({ use }) => use.read.size > 0 || use.ignore.length > 0)) return reports;
+  // With the change's files to hand, every manifest is checked: a team that reads no config yet is the one whose
+  // edited SkyPilot task would pass unseen. Else only manifests that read or ignore configs opt in to the scan of
+  // their folders; the others make no request and read no file for it.
+  const optedIn = uses.some(({ use }) => use.read.size > 0 || use.ignore.length > 0);
+  if (uses.length === 0 || !(optedIn || commit?.changesFrom)) return reports;
+  const [{ unreadConfigs }, { recogniseLaunchFormat }] = await Promise.all([import("./launch/unread.js"), import("./launch/index.js")]);
+  const scopes = uses.map((u) => u.use);
   let changed: string[] | null = null;
-  if (changes) {
+  if (commit) {
+    // A list that costs a request is asked for only when the head holds a config no entry reads: else none of the
+    // change's files can be one, and the run keeps its usual requests.
+    let candidates: Set<string> | null = null;
+    if (commit.changesFrom === "request" && !optedIn) {
+      const present = await unreadConfigs(files, "repository", scopes, recogniseLaunchFormat);
+      if (present.length === 0) return reports;
+      if (present.every((f) => f.path !== null)) candidates = new Set(present.map((f) => f.path!));
+    }
     changed = [];
-    for (const c of await changes()) if (c.status !== "removed") changed.push(files.repoPath(c.path));
+    for (const c of await commit.changes()) {
+      const path = files.repoPath(c.path);
+      if (c.status !== "removed" && (!candidates || candidates.has(path))) changed.push(path);
+    }
     if (changed.length === 0) return reports;
   }
-  const [{ unreadConfigs }, { recogniseLaunchFormat }] = await Promise.all([import("./launch/unread.js"), import("./launch/index.js")]);
-  const found = await unreadConfigs(
-    files,
-    changed,
-    uses.map((u) => u.use),
-    recogniseLaunchFormat,
-  );
+  const found = await unreadConfigs(files, changed ?? "folders", scopes, recogniseLaunchFormat);
   const added = new Map<number, Finding[]>();
   for (const { use, finding } of found) {
     const at = uses[use]!.at;

@@ -255,6 +255,8 @@ async function evaluateWorkspace(config: Config, ctx: RunContext, octokit: Octok
           pullNumber: ctx.pr?.number ?? null,
           log: core,
         }),
+        // Git has the base, or the pull request lists its files: launch configs the change touched are checked.
+        changesFrom: reader.via === "git" ? "git" : octokit !== null && ctx.pr !== null ? "request" : null,
       },
     },
     globs: config.manifests.filter(isGlob).map(globToRegExp),

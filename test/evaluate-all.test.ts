@@ -1,8 +1,10 @@
 // evaluateAll, the one run behind the CLI and the action, with its readers and logger injected (README: The CLI,
 // The GitHub Action): comparisons, removals, an unreadable head or base.
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ChangedFile } from "../src/change/files.js";
 import { evaluateAll, type BaseSide, type Logger } from "../src/evaluate-all.js";
+import type { LaunchFiles } from "../src/launch/unread.js";
 import { BaseUnavailable, type ManifestSource } from "../src/manifest/source.js";
 import { SourceError } from "../src/sources.js";
 
@@ -33,7 +35,7 @@ function commit(tree: Record<string, string>, broken: string | null = null, chan
       const base = await read(path);
       return base ? { base } : { base: null, notice: null };
     },
-    commit: { source: read, files: async () => Object.keys(tree), changes: async () => changes },
+    commit: { source: read, files: async () => Object.keys(tree), changes: async () => changes, changesFrom: "git" },
   };
 }
 
@@ -172,6 +174,67 @@ describe("evaluateAll", () => {
       ]);
     }
     expect(log.lines).toEqual(["notice The base commit 0123456789ab cannot be read (HTTP 500): the report is made without a comparison."]);
+  });
+
+  describe("launch configs no entry reads", () => {
+    const sky = "resources:\n  accelerators: H100:16\nrun: python train.py\n";
+    const repoFiles = (tree: Record<string, string>, reads: string[]): LaunchFiles => ({
+      repoPath: (p) => p,
+      present: () => ({ paths: Object.keys(tree), truncated: null }),
+      read: async (p) => (reads.push(p), tree[p] ?? null),
+      display: (p) => p,
+    });
+    /** A head manifest at the repository's root, reading no config. */
+    const head = (): ManifestSource => ({ ...source("footprint.yml", manifest(10)), repoPath: (rel) => posix.normalize(rel) });
+    const run = (base: BaseSide, reads: string[]) =>
+      evaluateAll({ paths: ["footprint.yml"], readHead: head, base, launchFiles: repoFiles({ "sky/train.yaml": sky }, reads), log: logger() });
+
+    it("are checked for every manifest when the change's files are known, also one that reads none yet", async () => {
+      const reads: string[] = [];
+      const base = commit({ "footprint.yml": manifest(10) }, null, [{ path: "sky/train.yaml", status: "modified", previous_path: null }]);
+      const report = await run(base, reads);
+      expect(reads).toEqual(["sky/train.yaml"]);
+      expect(report.manifests[0]!.findings.map((f) => [f.rule, f.file])).toEqual([["config/unread", "sky/train.yaml"]]);
+      expect(report.verdict).toBe("warn");
+    });
+
+    it("cost a request for the change's files only when the head holds a config no entry reads", async () => {
+      const touched: ChangedFile[] = [{ path: "sky/train.yaml", status: "modified", previous_path: null }];
+      const run2 = async (tree: Record<string, string>, changes: ChangedFile[]) => {
+        let asked = 0;
+        const base = commit({ "footprint.yml": manifest(10) });
+        const report = await evaluateAll({
+          paths: ["footprint.yml"],
+          readHead: head,
+          base: { ...base, commit: { ...base.commit!, changes: async () => (asked++, changes), changesFrom: "request" } },
+          launchFiles: repoFiles(tree, []),
+          log: logger(),
+        });
+        return [asked, report.manifests[0]!.findings.map((f) => `${f.rule} ${f.file} ${f.message.slice(0, 44)}`)];
+      };
+      expect(await run2({ "README.md": "# p\n" }, touched)).toEqual([0, []]);
+      expect(await run2({ "sky/train.yaml": sky }, [])).toEqual([1, []]);
+      expect(await run2({ "sky/train.yaml": sky, "sky/eval.yaml": sky }, touched)).toEqual([
+        1,
+        ["config/unread sky/train.yaml a SkyPilot launch config changed by this cha"],
+      ]);
+    });
+
+    it("are not looked for when the change's files are not known and no manifest reads or ignores configs", async () => {
+      const reads: string[] = [];
+      let asked = 0;
+      const base = commit({ "footprint.yml": manifest(10) });
+      const report = await run({ ...base, commit: { ...base.commit!, changes: async () => (asked++, []), changesFrom: null } }, reads);
+      expect([asked, reads, report.verdict]).toEqual([0, [], "pass"]);
+      const scan = await evaluateAll({
+        paths: ["footprint.yml"],
+        readHead: head,
+        base: null,
+        launchFiles: repoFiles({ "sky/train.yaml": sky }, reads),
+        log: logger(),
+      });
+      expect([reads, scan.verdict]).toEqual([[], "pass"]);
+    });
   });
 
   it("a comparison the base side declines carries its notice; a manifest that cannot be evaluated carries none", async () => {

@@ -1,6 +1,6 @@
 // The files the change touches, with its renames (change/files.ts), for the action: from git when the checkout has
 // the base commit, else from the pull request's list of files (REST, 100 a page, at most GitHub's 3,000 files).
-// Read once, and only when something asks (a manifest the head lacks); the common run makes no request for it.
+// Read once, and only when something asks (a manifest the head lacks, the check of launch configs no entry reads).
 import { MAX_CHANGED_FILES, type ChangedFile, type ChangedFiles, type ChangeStatus } from "../change/files.js";
 import type { Logger } from "../evaluate-all.js";
 import { gitCommit } from "../sources.js";
@@ -29,7 +29,7 @@ export function changedFiles(o: ChangeSource): ChangedFiles {
 
 async function list(o: ChangeSource): Promise<readonly ChangedFile[]> {
   const unknown = (why: string) => {
-    o.log.warning(`The files this change touches cannot be listed (${why}): a moved manifest is reported as removed and new.`);
+    o.log.warning(`The files this change touches cannot be listed (${why}): a moved manifest is reported as removed and new, and launch configs are not checked.`);
     return [];
   };
   let commit;

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pullRequest } from "./payloads.js";
-import { gitWorkspace, runAction, runCli, serveFakeGitHub, tempDir, writeFiles } from "./runner.js";
+import { BASE_SHA, demoManifest, gitWorkspace, runAction, runCli, serveFakeGitHub, tempDir, workspace, writeFiles } from "./runner.js";
 
 const SCHEMA_LINE = "# yaml-language-server: $schema=https://raw.githubusercontent.com/footprint-gate/footprint-gate/main/schema/footprint.schema.json";
 
@@ -69,6 +69,50 @@ describe("a pull request that edits only a launch config", () => {
     const body = (post!.body as { body: string }).body;
     expect(body).toContain("from sky/lora\\.yaml");
     await expect(body).toMatchFileSnapshot("../golden/launch-config.comment.md");
+    server.reset();
+  });
+});
+
+describe("a manifest written by hand, and a pull request that edits the SkyPilot task beside it", () => {
+  const unread = /a SkyPilot launch config changed by this change that no entry reads: add an entry with from: sky\/lora\.yaml, .*footprint-gate init/;
+  const base = { "footprint.yml": demoManifest(), "sky/lora.yaml": task(8) };
+  const head = { ...base, "sky/lora.yaml": task(16) };
+  const routes = (r: { requests: { route: string }[] }) => r.requests.map((q) => q.route);
+  const posted = (r: { requests: { route: string; body?: unknown }[] }) =>
+    (r.requests.find((q) => q.route === "create-comment")!.body as { body: string }).body;
+
+  it("warns through the CLI with --base-ref, and names footprint-gate init", async () => {
+    const { dir, baseSha } = gitWorkspace(base, head);
+    const r = await runCli(["check", "--base-ref", baseSha, "--fail-on", "warning"], dir);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`sky/lora\\.yaml:1:1 +warning +config/unread +${unread.source}`));
+  });
+
+  it("warns in the action's comment, with git listing the change: no request for it", async () => {
+    const { dir, baseSha } = gitWorkspace(base, head);
+    const r = await runAction({ server, workspace: dir, eventName: "pull_request", payload: pullRequest({ baseSha }) });
+    expect(r.outputs.verdict).toBe("warn");
+    expect(routes(r)).toEqual(["list-comments", "create-comment"]);
+    expect(posted(r)).toContain("config/unread");
+    server.reset();
+  });
+
+  it("warns in the action's comment over REST at the cost of one request, made only when the head holds a config no entry reads", async () => {
+    server.setCommit(BASE_SHA, base);
+    server.pullFiles.set(12, [{ filename: "sky/lora.yaml", status: "modified" }]);
+    const r = await runAction({ server, workspace: workspace(head), eventName: "pull_request", payload: pullRequest({ baseSha: BASE_SHA }) });
+    expect(r.outputs.verdict).toBe("warn");
+    expect(routes(r)).toEqual(["get-content", "list-pull-files", "list-comments", "create-comment"]);
+    expect(r.annotations.map((a) => [a.level, a.file])).toContainEqual(["warning", "sky/lora.yaml"]);
+    server.reset();
+    server.setCommit(BASE_SHA, { "footprint.yml": demoManifest() });
+    const plain = await runAction({
+      server,
+      workspace: workspace({ "footprint.yml": demoManifest({ hours: 20 }) }),
+      eventName: "pull_request",
+      payload: pullRequest({ baseSha: BASE_SHA }),
+    });
+    expect(routes(plain)).toEqual(["get-content", "list-comments", "create-comment"]);
     server.reset();
   });
 });
