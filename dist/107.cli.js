@@ -358,8 +358,12 @@ function noteBody(report, mr, baseRef) {
     const marker = markerLine(["gitlab", report.manifests.map((m) => m.path).join("\n")]);
     const digest = reportDigest(report);
     const { projectUrl, sha } = mr;
-    const lineUrl = projectUrl && sha && inProjectDir(mr.projectDir)
-        ? (f) => `${projectUrl}/-/blob/${sha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}`
+    const lineUrl = projectUrl && inProjectDir(mr.projectDir)
+        ? (f, side) => {
+            const at = side === "head" ? sha : baseRef;
+            const path = (s) => s.split("/").map(encodeURIComponent).join("/");
+            return at ? `${projectUrl}/-/blob/${path(at)}/${path(f.file)}#L${f.line}` : null;
+        }
         : undefined;
     const footer = { baseSha: baseRef, headSha: sha, runUrl: mr.jobUrl, runLabel: "CI job", docsUrl: (0,markdown.docsUrl)() };
     const { body } = (0,markdown.fitMarkdown)(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, elsewhere: "the CI job's log" }, NOTE_LIMIT);

@@ -181,10 +181,12 @@ function budgetKeyOfRule(rule) {
 }
 // Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
 const REPOSITORY_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/;
-function where(f, options) {
+function where(f, m, options) {
     const text = `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(f.file, 200)}:${f.line}`;
+    // A removed manifest's lines exist only at the base.
+    const url = options.lineUrl && REPOSITORY_PATH.test(f.file) ? options.lineUrl(f, m.status === "removed" ? "base" : "head") : null;
     // Parentheses are percent-encoded so that no file name can close the link early.
-    return options.lineUrl && REPOSITORY_PATH.test(f.file) ? `[${text}](${options.lineUrl(f).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : text;
+    return url ? `[${text}](${url.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : text;
 }
 /** A finding as one list item: a budget finding by its value and limit, any other by its message. */
 function findingLine(f, m, options, prefix) {
@@ -197,11 +199,11 @@ function findingLine(f, m, options, prefix) {
             ? `${_format_units_js__WEBPACK_IMPORTED_MODULE_7__/* .METRIC_LABEL */ .SM[b.metric]} ${pct(b.value)} vs base`
             : `${b.scope === "total" ? "total " : ""}${_format_units_js__WEBPACK_IMPORTED_MODULE_7__/* .METRIC_LABEL */ .SM[b.metric]} ${q(b.metric, b.value)} (${Math.round(b.share * 100)}${_format_units_js__WEBPACK_IMPORTED_MODULE_7__/* .NBSP */ .MK}%)`;
         const limit = increase ? "" : ` (${q(b.metric, b.limit)}${b.period === undefined ? "" : ` ${b.period}`})`;
-        return `- ${icon} ${prefix}${subject}**${value}**, limit ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(`${(0,_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .writtenKey */ .R7)(b.key)}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key, b.scope)} (${where(f, options)})`;
+        return `- ${icon} ${prefix}${subject}**${value}**, limit ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(`${(0,_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .writtenKey */ .R7)(b.key)}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key, b.scope)} (${where(f, m, options)})`;
     }
     const key = budgetKeyOfRule(f.rule);
     const fix = key && f.severity !== "notice" ? `; ${budgetFix(key)}` : "";
-    return `- ${icon} ${prefix}${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(f.rule)} ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(f.message, 500)}${fix} (${where(f, options)})`;
+    return `- ${icon} ${prefix}${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(f.rule)} ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeMarkdown */ .FV)(f.message, 500)}${fix} (${where(f, m, options)})`;
 }
 /** The errors and warnings of every manifest, first: why the gate fails or warns. */
 function leadFindings(ms, detail, options) {

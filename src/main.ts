@@ -49,11 +49,15 @@ async function runAction(): Promise<void> {
 
   // One sticky comment per workflow and manifest set; comment-key separates several in one workflow.
   const marker = markerLine([ctx.workflow, config.manifests.join("\n"), config.commentKey]);
-  // Links point at the PR's head commit (stable across pushes; the merge commit is rebuilt on each one).
-  const linkSha = ctx.headSha;
-  const lineUrl = linkSha ? (f: Finding) => `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "blob", linkSha, ...f.file.split("/")])}#L${f.line}` : undefined;
+  // Links point at the PR's head commit (stable across pushes; the merge commit is rebuilt on each one), and a
+  // removed manifest's at the base commit.
+  const baseSha = config.report ? null : config.baseRef || ctx.baseSha;
+  const lineUrl = (f: Finding, side: "head" | "base") => {
+    const sha = side === "head" ? ctx.headSha : baseSha;
+    return sha ? `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "blob", sha, ...f.file.split("/")])}#L${f.line}` : null;
+  };
   const footer: Footer = {
-    baseSha: config.report ? null : config.baseRef || ctx.baseSha,
+    baseSha,
     headSha: ctx.headSha,
     runUrl: ctx.runId
       ? `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "actions", "runs", ctx.runId, ...(ctx.runAttempt && ctx.runAttempt !== "1" ? ["attempts", ctx.runAttempt] : [])])}`

@@ -98,8 +98,12 @@ export function noteBody(report: Report, mr: MergeRequest, baseRef: string | nul
   const digest = reportDigest(report);
   const { projectUrl, sha } = mr;
   const lineUrl =
-    projectUrl && sha && inProjectDir(mr.projectDir)
-      ? (f: Finding) => `${projectUrl}/-/blob/${sha}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}`
+    projectUrl && inProjectDir(mr.projectDir)
+      ? (f: Finding, side: "head" | "base") => {
+          const at = side === "head" ? sha : baseRef;
+          const path = (s: string) => s.split("/").map(encodeURIComponent).join("/");
+          return at ? `${projectUrl}/-/blob/${path(at)}/${path(f.file)}#L${f.line}` : null;
+        }
       : undefined;
   const footer: Footer = { baseSha: baseRef, headSha: sha, runUrl: mr.jobUrl, runLabel: "CI job", docsUrl: docsUrl() };
   const { body } = fitMarkdown(report, { marker: `${marker}\n${digestLine(digest)}`, lineUrl, footer, elsewhere: "the CI job's log" }, NOTE_LIMIT);

@@ -62,8 +62,9 @@ export interface TrendLine {
 export interface MarkdownOptions {
   /** First line of the body; null for none (the job summary). */
   marker?: string | null;
-  /** Links a finding to its manifest line (the action passes the PR head commit); plain `file:line` without it. */
-  lineUrl?: (f: Finding) => string;
+  /** Links a finding to its line at the head commit, or at the base for a manifest the change removed; plain
+   *  `file:line` without it, or where it gives null. */
+  lineUrl?: (f: Finding, side: "head" | "base") => string | null;
   detail?: Detail;
   /** Where the complete report is when detail was left out. */
   elsewhere?: string;
@@ -222,10 +223,12 @@ function budgetKeyOfRule(rule: string): BudgetKey | undefined {
 // Only a plain relative path becomes a link into the repository: no leading slash, no `.`/`..` segment, no drive.
 const REPOSITORY_PATH = /^(?![/\\])(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^\u0000-\u001f\\:]+$/;
 
-function where(f: Finding, options: MarkdownOptions): string {
+function where(f: Finding, m: ManifestReport, options: MarkdownOptions): string {
   const text = `${escapeMarkdown(f.file, 200)}:${f.line}`;
+  // A removed manifest's lines exist only at the base.
+  const url = options.lineUrl && REPOSITORY_PATH.test(f.file) ? options.lineUrl(f, m.status === "removed" ? "base" : "head") : null;
   // Parentheses are percent-encoded so that no file name can close the link early.
-  return options.lineUrl && REPOSITORY_PATH.test(f.file) ? `[${text}](${options.lineUrl(f).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : text;
+  return url ? `[${text}](${url.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})` : text;
 }
 
 /** A finding as one list item: a budget finding by its value and limit, any other by its message. */
@@ -239,11 +242,11 @@ function findingLine(f: Finding, m: ManifestReport, options: MarkdownOptions, pr
       ? `${METRIC_LABEL[b.metric]} ${pct(b.value)} vs base`
       : `${b.scope === "total" ? "total " : ""}${METRIC_LABEL[b.metric]} ${q(b.metric, b.value)} (${Math.round(b.share * 100)}${NBSP}%)`;
     const limit = increase ? "" : ` (${q(b.metric, b.limit)}${b.period === undefined ? "" : ` ${b.period}`})`;
-    return `- ${icon} ${prefix}${subject}**${value}**, limit ${code(`${writtenKey(b.key)}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key, b.scope)} (${where(f, options)})`;
+    return `- ${icon} ${prefix}${subject}**${value}**, limit ${code(`${writtenKey(b.key)}: ${String(b.limit)}`)}${limit}: ${budgetFix(b.key, b.scope)} (${where(f, m, options)})`;
   }
   const key = budgetKeyOfRule(f.rule);
   const fix = key && f.severity !== "notice" ? `; ${budgetFix(key)}` : "";
-  return `- ${icon} ${prefix}${code(f.rule)} ${escapeMarkdown(f.message, 500)}${fix} (${where(f, options)})`;
+  return `- ${icon} ${prefix}${code(f.rule)} ${escapeMarkdown(f.message, 500)}${fix} (${where(f, m, options)})`;
 }
 
 /** The errors and warnings of every manifest, first: why the gate fails or warns. */

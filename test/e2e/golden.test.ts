@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadOpenApi } from "./openapi.js";
 import { pullRequest } from "./payloads.js";
 import { raggedRows, renderedProblems } from "./render.js";
-import { BASE_SHA, gitWorkspace, HEAD_SHA, REPOSITORY, ROOT, runAction, tempDir, type RunResult, serveFakeGitHub } from "./runner.js";
+import { BASE_SHA, gitWorkspace, REPOSITORY, ROOT, runAction, tempDir, type RunResult, serveFakeGitHub } from "./runner.js";
 
 const EXAMPLES = ["llm-pretraining", "fine-tune-measured", "inference-service", "monthly-team"] as const;
 /** Comment cases under test/fixtures/comments: a failing and a warning PR, and a monorepo (a glob of manifests). */
@@ -70,7 +70,8 @@ describe.each(EXAMPLES)("examples/%s", (name) => {
     const body = bodyOf(rest);
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(raggedRows(body)).toEqual([]);
-    expect(renderedProblems(body, `https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/`)).toEqual([]);
+    // Manifest lines at the head commit, or at the base for a removed manifest: the golden files pin which.
+    expect(renderedProblems(body, `https://github.com/${REPOSITORY}/blob/`)).toEqual([]);
     await expect(body).toMatchFileSnapshot(`../golden/${name}.comment.md`);
     await expect(rest.summary).toMatchFileSnapshot(`../golden/${name}.summary.md`);
     // A normal first run with a REST base: the base manifest (and whatever it names), list, create.
@@ -105,7 +106,8 @@ describe.each(CASES)("comment case $name", ({ name, manifest }) => {
     const body = bodyOf(r);
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(raggedRows(body)).toEqual([]);
-    expect(renderedProblems(body, `https://github.com/${REPOSITORY}/blob/${HEAD_SHA}/`)).toEqual([]);
+    // Manifest lines at the head commit, or at the base for a removed manifest: the golden files pin which.
+    expect(renderedProblems(body, `https://github.com/${REPOSITORY}/blob/`)).toEqual([]);
     const lines = body.split("\n");
     const firstFinding = lines.findIndex((l) => /^- (❌|⚠️) /.test(l));
     const firstTable = lines.findIndex((l) => l.startsWith("| "));

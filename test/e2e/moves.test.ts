@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { RecordedRequest } from "./fake-github.js";
 import { loadOpenApi } from "./openapi.js";
 import { pullRequest } from "./payloads.js";
-import { BASE_SHA, demoManifest, gitWorkspace, runAction, serveFakeGitHub, workspace, type RunOptions, type RunResult } from "./runner.js";
+import { BASE_SHA, HEAD_SHA, demoManifest, gitWorkspace, runAction, serveFakeGitHub, workspace, type RunOptions, type RunResult } from "./runner.js";
 
 const server = serveFakeGitHub();
 const runs: RunResult[] = [];
@@ -96,6 +96,9 @@ describe("a deleted manifest is a warning shown with the first findings", () => 
     // Among the first findings, before the tables and the details.
     expect(body.indexOf("base/manifest-removed")).toBeGreaterThan(0);
     expect(body.indexOf("base/manifest-removed")).toBeLessThan(body.indexOf("<details"));
+    // The removed manifest's line exists at the base commit only; a kept manifest's links stay at the head.
+    expect(body).toContain(`[b/footprint\\.yml:1](https://github.com/octo-org/octo-repo/blob/${BASE_SHA}/b/footprint.yml#L1)`);
+    expect(body).not.toContain(`blob/${HEAD_SHA}/b/footprint.yml`);
   });
 
   it("the default manifest deleted in git: the warning, and fail-on: warning fails", async () => {
