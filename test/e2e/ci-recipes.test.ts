@@ -169,3 +169,33 @@ echo "npx: unexpected package $1" >&2; exit 127
     expect(gitlab.notes[0]!.body).toContain("❌ fail");
   });
 });
+
+describe("the Bitbucket comment step of docs/ci.md", () => {
+  /** The `node -e '…'` script that turns the text report into the comment's JSON, as the page shows it. */
+  const script = /\n {2}node -e '\n([\s\S]*?)\n {2}' < footprint-report\.txt \|/.exec(read("docs/ci.md"))![1]!;
+  const comment = (report: string) => {
+    const out = execFileSync(process.execPath, ["-e", script], { input: report, maxBuffer: 64 * 1024 * 1024 }).toString("utf8");
+    return (JSON.parse(out) as { content: { raw: string } }).content.raw;
+  };
+
+  it("posts the CLI's text report as one indented code block", async () => {
+    const dir = tempDir("bitbucket");
+    writeFiles(dir, { "footprint.yml": demoManifest() });
+    const report = (await runCli(["check"], dir)).stdout;
+    const raw = comment(report);
+    expect(raw.split("\n").every((line) => line.startsWith("    "))).toBe(true);
+    expect(raw.replace(/^ {4}/gm, "")).toBe(report);
+  });
+
+  it("bounds a 29 MB report to 32,000 characters at a line end, and no line of it can end the code block", () => {
+    const line = "```\n<b>@octocat</b> #1 " + "x".repeat(200) + "\n";
+    const raw = comment(line.repeat(Math.ceil((29 * 1024 * 1024) / line.length)) + "y".repeat(1_000_000));
+    expect(raw.length).toBeLessThanOrEqual(32_000);
+    const lines = raw.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("Cut at 32,000 characters: the whole report is in the pipeline log.");
+    expect(lines.slice(0, -2).every((l) => l.startsWith("    "))).toBe(true);
+    expect(lines.at(-2)).toBe("");
+    // One line longer than the bound is left out whole, not cut mid-way.
+    expect(comment("z".repeat(40_000))).toBe("\nCut at 32,000 characters: the whole report is in the pipeline log.\n");
+  });
+});
