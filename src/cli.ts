@@ -226,7 +226,9 @@ function baseSide(file: string | undefined, ref: string | undefined, heads: read
       changes: async () => {
         const files = await change.changes();
         if (files === null)
-          stderrLog.warning(`git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new, and launch configs are not checked.`);
+          stderrLog.warning(
+            `git cannot list the files changed since ${ref}: a moved manifest is reported as removed and new, and launch configs are not checked.`,
+          );
         return files ?? [];
       },
       changesFrom: "git",

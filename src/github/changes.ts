@@ -29,7 +29,9 @@ export function changedFiles(o: ChangeSource): ChangedFiles {
 
 async function list(o: ChangeSource): Promise<readonly ChangedFile[]> {
   const unknown = (why: string) => {
-    o.log.warning(`The files this change touches cannot be listed (${why}): a moved manifest is reported as removed and new, and launch configs are not checked.`);
+    o.log.warning(
+      `The files this change touches cannot be listed (${why}): a moved manifest is reported as removed and new, and launch configs are not checked.`,
+    );
     return [];
   };
   let commit;
