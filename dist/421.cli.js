@@ -65,10 +65,11 @@ function seriesOf(records) {
                 continue;
             let s = byPath.get(m.path);
             if (!s)
-                byPath.set(m.path, (s = { path: m.path, name: m.project ?? m.path, points: [], budget: m.budget }));
+                byPath.set(m.path, (s = { path: m.path, name: m.project ?? m.path, period: null, points: [], budget: m.budget }));
             s.points.push({ t, energy_kwh: m.totals.energy_kwh, co2e_kg: m.totals.co2e_kg });
-            // The budget in force is the latest one.
+            // The budget and the period in force are the latest ones.
             s.budget = m.budget;
+            s.period = m.period;
         }
     }
     const last = (s) => s.points[s.points.length - 1].energy_kwh;
@@ -117,7 +118,7 @@ function chart(series, q, label) {
         const lastPoint = s.points[s.points.length - 1];
         parts.push(`<circle class="dot s${i}" cx="${c(x(lastPoint.t))}" cy="${c(y(lastPoint[q]))}" r="3.5"/>`);
     });
-    const latest = series.map((s) => `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)} ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, s.points[s.points.length - 1][q]))}`);
+    const latest = series.map((s) => `${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)} ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)(q, s.points[s.points.length - 1][q]))}${periodText(s.period, " ")}`);
     const desc = series.length === 0 ? "No runs recorded yet." : `Latest: ${latest.join("; ")}. The table lists every run.`;
     return `<figure>
 <svg role="img" viewBox="0 0 ${W} ${H}" aria-labelledby="${q}-title ${q}-desc"><title id="${q}-title">${label} per run</title><desc id="${q}-desc">${desc}</desc>
@@ -131,8 +132,12 @@ function legend(series, records) {
         return "";
     const all = new Set(records.flatMap((r) => r.manifests.map((m) => m.path)));
     const more = all.size > series.length ? `<li>${all.size - series.length} more manifests in the table's totals</li>` : "";
-    const items = series.map((s, i) => `<li><span class="swatch s${i}" aria-hidden="true"></span>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)} <code>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.path, 200)}</code></li>`);
+    const items = series.map((s, i) => `<li><span class="swatch s${i}" aria-hidden="true"></span>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.name, 100)}${periodText(s.period, " <small>", "</small>")} <code>${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(s.path, 200)}</code></li>`);
     return `<ul class="legend">${items.join("")}${more}</ul>`;
+}
+/** A manifest's period, escaped, between `before` and `after`; nothing when the record has none. */
+function periodText(period, before, after = "") {
+    return period ? `${before}${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(period, 100)}${after}` : "";
 }
 function table(records) {
     const rows = [...records].reverse().map((r) => {
@@ -150,8 +155,12 @@ function table(records) {
         const note = missing > 0 ? ` <small>(${missing} of ${r.manifests.length} not evaluated)</small>` : "";
         return `<tr><td>${minute(r.date)}</td><td><code>${r.sha.slice(0, 7)}</code></td><td class="v-${r.verdict}">${r.verdict}${note}</td><td class="n">${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)("energy_kwh", energy))}</td><td class="n">${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_format_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatQuantity */ .VZ)("co2e_kg", co2e))}</td></tr>`;
     });
+    // Totals of manifests with one period are labelled with it; mixed periods are named in the legend.
+    const periods = new Set(records.flatMap((r) => r.manifests.flatMap((m) => (m.period ? [m.period] : []))));
+    const [only] = periods;
+    const caption = `totals of its manifests${periods.size > 1 ? ", each over its period" : only ? `, ${(0,_format_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(only, 100)}` : ""}`;
     return `<table>
-<caption>Every run, newest first (totals of its manifests)</caption>
+<caption>Every run, newest first (${caption})</caption>
 <thead><tr><th scope="col">date (UTC)</th><th scope="col">commit</th><th scope="col">verdict</th><th scope="col" class="n">energy</th><th scope="col" class="n">CO2e</th></tr></thead>
 <tbody>
 ${rows.join("\n")}

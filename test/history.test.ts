@@ -99,6 +99,25 @@ describe("history page", () => {
     console.log(`history page, 30 runs: ${Buffer.byteLength(html)} bytes`);
   });
 
+  it("labels each manifest's figures with its period, in the legend, the charts' text and the table", async () => {
+    const { historyPage } = await import("../src/history/page.js");
+    const dir = folder();
+    records(dir, reportFile(dir), 2);
+    const [a, b] = readRecords(join(dir, "history")).records;
+    const m = a!.manifests[0]!;
+    const one = (period: string | null): HistoryRecord => ({ ...a!, manifests: [{ ...m, period }] });
+    const html = historyPage([one("per month + one-off training"), one("per month + one-off training")], { version: "1.1.0" });
+    expect(html).toContain(`acme-chat <small>per month + one-off training</small> <code>`);
+    expect(html).toMatch(/<desc id="energy_kwh-desc">Latest: acme-chat [\d.,]+\skWh per month \+ one-off training\./);
+    expect(html).toContain("<caption>Every run, newest first (totals of its manifests, per month + one-off training)</caption>");
+    const mixed = historyPage([one("per year"), { ...b!, manifests: [{ ...m, period: "per month" }, { ...m, path: "b.yml", period: null }] }], {
+      version: "1.1.0",
+    });
+    expect(mixed).toContain("(totals of its manifests, each over its period)");
+    expect(mixed).toContain("<small>per month</small>");
+    expect(historyPage([one("<b>&")], { version: "1" })).toContain("<small>&lt;b&gt;&amp;</small>");
+  });
+
   it("1,000 runs stay under 2 MB", () => {
     const dir = folder();
     records(dir, reportFile(dir), 1000);

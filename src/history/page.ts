@@ -16,6 +16,8 @@ const PAD = { left: 70, right: 14, top: 14, bottom: 30 };
 interface Series {
   path: string;
   name: string;
+  /** The window of its totals at the latest run ("per month + one-off training"). */
+  period: string | null;
   points: { t: number; energy_kwh: number; co2e_kg: number }[];
   budget: { energy_kwh: number | null; co2e_kg: number | null };
 }
@@ -62,10 +64,11 @@ function seriesOf(records: readonly HistoryRecord[]): Series[] {
     for (const m of r.manifests) {
       if (!m.totals) continue;
       let s = byPath.get(m.path);
-      if (!s) byPath.set(m.path, (s = { path: m.path, name: m.project ?? m.path, points: [], budget: m.budget }));
+      if (!s) byPath.set(m.path, (s = { path: m.path, name: m.project ?? m.path, period: null, points: [], budget: m.budget }));
       s.points.push({ t, energy_kwh: m.totals.energy_kwh, co2e_kg: m.totals.co2e_kg });
-      // The budget in force is the latest one.
+      // The budget and the period in force are the latest ones.
       s.budget = m.budget;
+      s.period = m.period;
     }
   }
   const last = (s: Series) => s.points[s.points.length - 1]!.energy_kwh;
@@ -119,7 +122,9 @@ function chart(series: readonly Series[], q: "energy_kwh" | "co2e_kg", label: st
     const lastPoint = s.points[s.points.length - 1]!;
     parts.push(`<circle class="dot s${i}" cx="${c(x(lastPoint.t))}" cy="${c(y(lastPoint[q]))}" r="3.5"/>`);
   });
-  const latest = series.map((s) => `${escapeHtml(s.name, 100)} ${escapeHtml(formatQuantity(q, s.points[s.points.length - 1]![q]))}`);
+  const latest = series.map(
+    (s) => `${escapeHtml(s.name, 100)} ${escapeHtml(formatQuantity(q, s.points[s.points.length - 1]![q]))}${periodText(s.period, " ")}`,
+  );
   const desc = series.length === 0 ? "No runs recorded yet." : `Latest: ${latest.join("; ")}. The table lists every run.`;
   return `<figure>
 <svg role="img" viewBox="0 0 ${W} ${H}" aria-labelledby="${q}-title ${q}-desc"><title id="${q}-title">${label} per run</title><desc id="${q}-desc">${desc}</desc>
@@ -134,9 +139,15 @@ function legend(series: readonly Series[], records: readonly HistoryRecord[]): s
   const all = new Set(records.flatMap((r) => r.manifests.map((m) => m.path)));
   const more = all.size > series.length ? `<li>${all.size - series.length} more manifests in the table's totals</li>` : "";
   const items = series.map(
-    (s, i) => `<li><span class="swatch s${i}" aria-hidden="true"></span>${escapeHtml(s.name, 100)} <code>${escapeHtml(s.path, 200)}</code></li>`,
+    (s, i) =>
+      `<li><span class="swatch s${i}" aria-hidden="true"></span>${escapeHtml(s.name, 100)}${periodText(s.period, " <small>", "</small>")} <code>${escapeHtml(s.path, 200)}</code></li>`,
   );
   return `<ul class="legend">${items.join("")}${more}</ul>`;
+}
+
+/** A manifest's period, escaped, between `before` and `after`; nothing when the record has none. */
+function periodText(period: string | null, before: string, after = ""): string {
+  return period ? `${before}${escapeHtml(period, 100)}${after}` : "";
 }
 
 function table(records: readonly HistoryRecord[]): string {
@@ -154,8 +165,12 @@ function table(records: readonly HistoryRecord[]): string {
     const note = missing > 0 ? ` <small>(${missing} of ${r.manifests.length} not evaluated)</small>` : "";
     return `<tr><td>${minute(r.date)}</td><td><code>${r.sha.slice(0, 7)}</code></td><td class="v-${r.verdict}">${r.verdict}${note}</td><td class="n">${escapeHtml(formatQuantity("energy_kwh", energy))}</td><td class="n">${escapeHtml(formatQuantity("co2e_kg", co2e))}</td></tr>`;
   });
+  // Totals of manifests with one period are labelled with it; mixed periods are named in the legend.
+  const periods = new Set(records.flatMap((r) => r.manifests.flatMap((m) => (m.period ? [m.period] : []))));
+  const [only] = periods;
+  const caption = `totals of its manifests${periods.size > 1 ? ", each over its period" : only ? `, ${escapeHtml(only, 100)}` : ""}`;
   return `<table>
-<caption>Every run, newest first (totals of its manifests)</caption>
+<caption>Every run, newest first (${caption})</caption>
 <thead><tr><th scope="col">date (UTC)</th><th scope="col">commit</th><th scope="col">verdict</th><th scope="col" class="n">energy</th><th scope="col" class="n">CO2e</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
