@@ -110,9 +110,21 @@ describe("history page", () => {
     expect(html).toContain(`acme-chat <small>per month + one-off training</small> <code>`);
     expect(html).toMatch(/<desc id="energy_kwh-desc">Latest: acme-chat [\d.,]+\skWh per month \+ one-off training\./);
     expect(html).toContain("<caption>Every run, newest first (totals of its manifests, per month + one-off training)</caption>");
-    const mixed = historyPage([one("per year"), { ...b!, manifests: [{ ...m, period: "per month" }, { ...m, path: "b.yml", period: null }] }], {
-      version: "1.1.0",
-    });
+    const mixed = historyPage(
+      [
+        one("per year"),
+        {
+          ...b!,
+          manifests: [
+            { ...m, period: "per month" },
+            { ...m, path: "b.yml", period: null },
+          ],
+        },
+      ],
+      {
+        version: "1.1.0",
+      },
+    );
     expect(mixed).toContain("(totals of its manifests, each over its period)");
     expect(mixed).toContain("<small>per month</small>");
     expect(historyPage([one("<b>&")], { version: "1" })).toContain("<small>&lt;b&gt;&amp;</small>");

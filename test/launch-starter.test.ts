@@ -65,4 +65,26 @@ describe("the starter manifest of init", () => {
     expect(s.unread).toEqual(["k8s/jobs.yaml (document 2): line 5: `${GPU}` is a template", "notes.yaml: line 1: not YAML"]);
     expect((await parseManifest(s.text, "footprint.yml")).findings).toEqual([]);
   });
+
+  it("with no entry written whole, comments out training: too, so the starter checks, and says once what to state", async () => {
+    const noType = {
+      kind: "unreadable" as const,
+      field: "#SBATCH --gres",
+      line: 4,
+      column: 16,
+      message: "--gres names no GPU type; state accelerator",
+      needs: "accelerator" as const,
+    };
+    const unknown = job({ problems: [noType], candidates: [{ accelerator: null, count: job().candidates[0]!.count, location: null }] });
+    const s = starterManifest("p", [{ path: "slurm/train.slurm", read: read(unknown) }]);
+    expect(s.unread).toEqual(["slurm/train.slurm: line 4: --gres names no GPU type; state accelerator"]);
+    expect(s.text).toContain("\n# training:\n  # slurm/train.slurm: line 4:");
+    const parsed = await parseManifest(s.text, "footprint.yml");
+    expect([parsed.findings, parsed.manifest?.training]).toEqual([[], undefined]);
+    // Uncommented as the note says, with the accelerator stated, it is a manifest with the entry.
+    const uncommented = s.text.replace("# training:", "training:").replace(/^ {2}# (?=- id| {2}from| {2}hours)/gm, "  ");
+    const entry = await parseManifest(uncommented.replace("    from:", "    accelerator: nvidia-h100-sxm\n    from:"), "footprint.yml");
+    expect(entry.findings).toEqual([]);
+    expect(entry.manifest?.training?.map((t) => t.id)).toEqual(["pretrain"]);
+  });
 });

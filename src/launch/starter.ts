@@ -52,9 +52,12 @@ export function starterManifest(project: string, found: readonly FoundConfig[]):
     "version: 1",
     `project: ${JSON.stringify(project)}`,
     "",
-    ...(live.length > 0 || commented.length > 0
+    // With no entry written whole, `training:` is commented out too, so that the starter checks as it stands.
+    ...(live.length > 0
       ? ["training:", ...live, ...commented]
-      : ["# No launch config was found: add training and inference entries (docs/manifest.md)."]),
+      : commented.length > 0
+        ? ["# No entry could be written whole: state the missing values below, then uncomment training: and the entries.", "# training:", ...commented]
+        : ["# No launch config was found: add training and inference entries (docs/manifest.md)."]),
     "",
   ].join("\n");
   return { text, entries, unread };
@@ -73,7 +76,9 @@ function entryLines(id: string, from: string, job: LaunchJob): string[] {
 /** Why the job cannot be an entry as it stands, or null. */
 function problems(job: LaunchJob, read: LaunchRead): string | null {
   const all = [...read.problems, ...job.problems].map((p) => `line ${p.line}: ${p.message}`);
-  if (job.candidates.some((c) => !c.accelerator?.id)) all.push("no accelerator the catalogue knows (state accelerator, or map the config's name in aliases)");
+  // A reader's problem with the accelerator already says what to state.
+  if (job.candidates.some((c) => !c.accelerator?.id) && !all.some((p) => p.includes("accelerator")))
+    all.push("no accelerator the catalogue knows (state accelerator, or map the config's name in aliases)");
   if (job.candidates.some((c) => !c.count)) all.push("no accelerator count (state count)");
   return all.length > 0 ? all.join("; ") : null;
 }
