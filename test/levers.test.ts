@@ -5,6 +5,7 @@ import accelerators from "../data/accelerators.json" with { type: "json" };
 import defaults from "../data/defaults.json" with { type: "json" };
 import { evaluate } from "../src/evaluate.js";
 import { renderMarkdown } from "../src/render/markdown.js";
+import { renderText } from "../src/render/text.js";
 import { buildReport, reportJson, runAssumptions, type ManifestReport } from "../src/report.js";
 import { parseReport } from "../src/report-schema.js";
 import { report, source } from "./helpers.js";
@@ -108,6 +109,9 @@ describe("serving advice", () => {
       expect(l.saving_pct).toBeNull();
       expect(runAssumptions(m, l)[0]!.source.length).toBeGreaterThan(40);
     }
+    // A range that can cost more is said as a change of energy, the others as savings, in the terminal as in the comment.
+    const line = renderText(buildReport([m])).split("\n").find((l) => l.includes("depending on the model"))!;
+    expect(line).toContain("quantized weights −40.0 % to +33.0 % energy, batching 40 to 96 % less energy, 2:4 sparsity 9.1 to 23.1 % less energy");
   });
 });
 

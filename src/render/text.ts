@@ -192,7 +192,9 @@ const LEVER_NAME = {
   distillation: "distillation",
 } as const satisfies Record<LeverReport["lever"], string>;
 
-const rangeText = ([lo, hi]: [number, number]) => `${formatNumber(lo)} to ${formatNumber(hi)} %`;
+/** "9.1 to 33.3 % less energy", "−40.0 % to +33.0 % energy" (a range that can cost more), as the comment says it. */
+const rangeText = ([lo, hi]: [number, number]) =>
+  lo >= 0 ? `${formatNumber(lo)} to ${formatNumber(hi)} % less energy` : `${formatPct(-hi)} to ${formatPct(-lo)} energy`;
 
 /** Lines of computed levers shown; the rest are counted (every one is in the JSON report). */
 const LEVER_LINES = 3;
@@ -213,9 +215,7 @@ function leverLines(m: Pick<ManifestReport, "runs" | "levers">): string[] {
   const ranges = m.levers.filter((l) => l.saving_co2e_kg === null && l.range_pct);
   if (ranges.length > 0) {
     const parts = ranges.map((l) => `${LEVER_NAME[l.lever]} ${rangeText(l.range_pct!)}`);
-    out.push(
-      `  advice: inference entries, depending on the model (published energy savings, never assumed): ${parts.join(", ")}; conditions in the JSON report`,
-    );
+    out.push(`  advice: inference entries, depending on the model (published figures, never assumed): ${parts.join(", ")}; conditions in the JSON report`);
   }
   return out;
 }
