@@ -110,7 +110,9 @@ describe("serving advice", () => {
       expect(runAssumptions(m, l)[0]!.source.length).toBeGreaterThan(40);
     }
     // A range that can cost more is said as a change of energy, the others as savings, in the terminal as in the comment.
-    const line = renderText(buildReport([m])).split("\n").find((l) => l.includes("depending on the model"))!;
+    const line = renderText(buildReport([m]))
+      .split("\n")
+      .find((l) => l.includes("depending on the model"))!;
     expect(line).toContain("quantized weights −40.0 % to +33.0 % energy, batching 40 to 96 % less energy, 2:4 sparsity 9.1 to 23.1 % less energy");
   });
 });
