@@ -29,6 +29,17 @@ const MAX_NAME = 100;
 const SLICE = /^(?:cloud[ _-]?)?(?:tpu[ _-]?)?(v2|v3|v4|v5p|v5litepod|v6e)-(\d{1,7})$/i;
 const TOPOLOGY = /^(\d{1,6})x(\d{1,6})(?:x(\d{1,6}))?$/;
 
+/** Whether `s` ends in "-<digits>", as every slice name does: other names are settled without the slower regex. */
+function endsInCount(s: string): boolean {
+  const dash = s.lastIndexOf("-");
+  if (dash < 0 || dash === s.length - 1) return false;
+  for (let i = dash + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * The slice a name or a GKE TPU accelerator with its topology names; a sentence saying why a slice-shaped name or
  * topology cannot be read; or null when the name is not a TPU slice (a plain model name is for findAccelerator).
@@ -36,7 +47,7 @@ const TOPOLOGY = /^(\d{1,6})x(\d{1,6})(?:x(\d{1,6}))?$/;
 export function findTpuSlice(name: string, topology?: string): TpuSlice | string | null {
   const trimmed = name.trim();
   if (trimmed.length > MAX_NAME) return null;
-  const m = SLICE.exec(trimmed);
+  const m = endsInCount(trimmed) ? SLICE.exec(trimmed) : null;
   if (m) {
     const gen = data.generations.find((g) => g.prefix === m[1]!.toLowerCase())!;
     const accelerator = byId(gen.accelerator);
