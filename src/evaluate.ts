@@ -10,7 +10,6 @@ import { parseManifest, type Locator, type Path } from "./manifest/parse.js";
 import { catalogueFindings, checkRules } from "./manifest/rules.js";
 import type { Manifest } from "./manifest/schema.js";
 import { PathError, type ManifestSource } from "./manifest/source.js";
-import { checkPolicies, datasetExposure, privacyTotals } from "./policy.js";
 import { leverAdvice } from "./advice/levers.js";
 import { regionAdvice } from "./advice/region.js";
 import { DEFAULT_PERIOD, totalsLabel, type PeriodReport } from "./period/index.js";
@@ -152,8 +151,10 @@ async function evaluateHead(
   }
   const budget = checkBudgets(h.manifest, h.totals, h.runs, b?.totals ?? null, head.path, h.locator, { baseRuns: b?.runs, period });
   for (const f of budget.findings) findings.push(f);
-  const datasets = datasetExposure(h.manifest);
-  const policies = await checkPolicies(h.manifest, h.runs, datasets, head, h.locator);
+  // The privacy and transparency checks load only for a manifest that declares something they read.
+  const policy = usesPolicies(h.manifest) ? await import("./policy.js") : null;
+  const datasets = policy ? policy.datasetExposure(h.manifest) : [];
+  const policies = policy ? await policy.checkPolicies(h.manifest, h.runs, datasets, head, h.locator) : { findings: [], modelCard: null, modelCards: [] };
   for (const f of policies.findings) findings.push(f);
   const tables = tabulateAssumptions(h.runs, leverAdvice(h.manifest, h.runs));
   const comparison = b
@@ -174,7 +175,7 @@ async function evaluateHead(
     budget: budget.uses,
     advice: regionAdvice(h.runs),
     levers: tables.levers,
-    privacy: privacyTotals(datasets),
+    privacy: policy ? policy.privacyTotals(datasets) : null,
     model_card: policies.modelCard,
     model_cards: policies.modelCards,
     findings: [],
@@ -184,6 +185,16 @@ async function evaluateHead(
   if (nonFinite.length > 0) return notEvaluated(head.path, h.manifest.project, [...findings, ...nonFinite]);
   const sorted = capFindings(sortFindings(findings));
   return { ...report, verdict: verdictOf(sorted), findings: sorted };
+}
+
+function usesPolicies(m: Manifest): boolean {
+  return (
+    (m.datasets?.length ?? 0) > 0 ||
+    m.policy !== undefined ||
+    m.transparency !== undefined ||
+    m.model_card !== undefined ||
+    (m.training ?? []).some((t) => t.model_card !== undefined)
+  );
 }
 
 /** Every figure must be a finite number: NaN passes every comparison, prints as "NaN %" and becomes null in JSON.
