@@ -14,6 +14,7 @@ import leverData from "../../data/levers.json" with { type: "json" };
 import { TEXT_LIMITS } from "../report-limits.js";
 import type { Report } from "../report-schema.js";
 import { readRegularFile, writeRegularFile } from "../sources.js";
+import { parseJson } from "../util/json.js";
 import { sha256Hex } from "../util/sha256.js";
 
 export const HISTORY_SCHEMA = "footprint-gate/history@1";
@@ -121,16 +122,7 @@ export function writeRecord(dir: string, record: HistoryRecord): string {
 
 /** The record in `text`, or why it is not one. */
 export function parseRecord(text: string): HistoryRecord | string {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return "not JSON";
-  }
-  const parsed = recordSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0]!;
-  return `not a ${HISTORY_SCHEMA} record (${first.path.join(".") || "(root)"}: ${first.message})`;
+  return parseJson(text, recordSchema, `a ${HISTORY_SCHEMA} record`);
 }
 
 /**

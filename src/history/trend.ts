@@ -2,6 +2,7 @@
 // (`trend.json` beside the page), which a pull-request run reads without writing anything.
 import * as z from "zod";
 import { TEXT_LIMITS } from "../report-limits.js";
+import { parseJson } from "../util/json.js";
 import type { HistoryRecord } from "./record.js";
 
 export const TREND_SCHEMA = "footprint-gate/trend@1";
@@ -38,16 +39,7 @@ export function trendOf(records: readonly HistoryRecord[]): Trend {
 }
 
 export function parseTrend(text: string): Trend | string {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return "not JSON";
-  }
-  const parsed = trendSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0]!;
-  return `not a ${TREND_SCHEMA} file (${first.path.join(".") || "(root)"}: ${first.message})`;
+  return parseJson(text, trendSchema, `a ${TREND_SCHEMA} file`);
 }
 
 /** The first and last run's totals over the manifests `paths` (those the pull request reports), or null. */
