@@ -360,9 +360,9 @@ function noteBody(report, mr, baseRef) {
     const { projectUrl, sha } = mr;
     const lineUrl = projectUrl && inProjectDir(mr.projectDir)
         ? (f, side) => {
-            const at = side === "head" ? sha : baseRef;
-            const path = (s) => s.split("/").map(encodeURIComponent).join("/");
-            return at ? `${projectUrl}/-/blob/${path(at)}/${path(f.file)}#L${f.line}` : null;
+            // `--base-ref origin/main` names no commit GitLab knows: only a commit is linked.
+            const at = side === "head" ? sha : baseRef && /^[0-9a-f]{40}$/.test(baseRef) ? baseRef : null;
+            return at ? `${projectUrl}/-/blob/${at}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : null;
         }
         : undefined;
     const footer = { baseSha: baseRef, headSha: sha, runUrl: mr.jobUrl, runLabel: "CI job", docsUrl: (0,markdown.docsUrl)() };

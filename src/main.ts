@@ -53,7 +53,8 @@ async function runAction(): Promise<void> {
   // removed manifest's at the base commit.
   const baseSha = config.report ? null : config.baseRef || ctx.baseSha;
   const lineUrl = (f: Finding, side: "head" | "base") => {
-    const sha = side === "head" ? ctx.headSha : baseSha;
+    // A base named by a ref (`base-ref: origin/main`) is not a path segment of a link: only a commit is linked.
+    const sha = side === "head" ? ctx.headSha : baseSha && /^[0-9a-f]{40}$/.test(baseSha) ? baseSha : null;
     return sha ? `${ctx.serverUrl}/${urlPath([ctx.owner, ctx.repo, "blob", sha, ...f.file.split("/")])}#L${f.line}` : null;
   };
   const footer: Footer = {

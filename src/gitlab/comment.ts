@@ -100,9 +100,9 @@ export function noteBody(report: Report, mr: MergeRequest, baseRef: string | nul
   const lineUrl =
     projectUrl && inProjectDir(mr.projectDir)
       ? (f: Finding, side: "head" | "base") => {
-          const at = side === "head" ? sha : baseRef;
-          const path = (s: string) => s.split("/").map(encodeURIComponent).join("/");
-          return at ? `${projectUrl}/-/blob/${path(at)}/${path(f.file)}#L${f.line}` : null;
+          // `--base-ref origin/main` names no commit GitLab knows: only a commit is linked.
+          const at = side === "head" ? sha : baseRef && /^[0-9a-f]{40}$/.test(baseRef) ? baseRef : null;
+          return at ? `${projectUrl}/-/blob/${at}/${f.file.split("/").map(encodeURIComponent).join("/")}#L${f.line}` : null;
         }
       : undefined;
   const footer: Footer = { baseSha: baseRef, headSha: sha, runUrl: mr.jobUrl, runLabel: "CI job", docsUrl: docsUrl() };
